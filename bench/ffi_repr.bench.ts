@@ -1,0 +1,46 @@
+/**
+ * What one FFI call costs in each candidate representation of a native
+ * pointer, and what turning the result into a Map key costs. This is the
+ * measurement behind the choice of `f64` handles (native/src/shim.h).
+ *
+ * @module
+ */
+import { bench, do_not_optimize, group, summary } from "mitata";
+import { lib } from "../src/ffi/load.ts";
+import { runtime } from "../src/ffi/runtime.ts";
+
+/** Declares the benchmarks; `address` is a real native address to pass around. */
+export function ffiRepresentationBenches(address: number): void {
+  const deno = (globalThis as { Deno?: { UnsafePointer: { create(v: bigint): unknown; value(p: unknown): bigint } } })
+    .Deno;
+  const pointer = runtime === "deno" ? deno!.UnsafePointer.create(BigInt(address)) : address;
+  const big = BigInt(address);
+
+  group("one FFI call passing and returning a pointer", () => {
+    summary(() => {
+      bench("noop (no arguments, no result)", () => lib.mlirffi_bench_noop());
+      bench("f64 handle (chosen)", () => do_not_optimize(lib.mlirffi_bench_f64(address))).baseline(true);
+      bench("pointer (Deno PointerObject / Bun number)", () => do_not_optimize(lib.mlirffi_bench_ptr(pointer)));
+      bench("C API shape: one-pointer struct as pointer", () => do_not_optimize(lib.mlirffi_bench_struct(pointer)));
+      bench("u64 (BigInt in, BigInt out)", () => do_not_optimize(lib.mlirffi_bench_u64(big)));
+      bench("u64 passed a number", () => do_not_optimize(lib.mlirffi_bench_u64(address as unknown as bigint)));
+    });
+  });
+
+  const byNumber = new Map<number, number>([[address, 1]]);
+  const byBigInt = new Map<bigint, number>([[big, 1]]);
+  group("one FFI call, then a Map lookup keyed by its result", () => {
+    summary(() => {
+      bench("f64 handle → Map<number>", () => do_not_optimize(byNumber.get(lib.mlirffi_bench_f64(address))))
+        .baseline(true);
+      bench("u64 → Map<bigint>", () => do_not_optimize(byBigInt.get(lib.mlirffi_bench_u64(big))));
+      if (runtime === "deno") {
+        bench("pointer → UnsafePointer.value → Map<bigint>", () =>
+          do_not_optimize(byBigInt.get(deno!.UnsafePointer.value(lib.mlirffi_bench_ptr(pointer)))));
+      } else {
+        bench("pointer (a number on Bun) → Map<number>", () =>
+          do_not_optimize(byNumber.get(lib.mlirffi_bench_ptr(pointer) as number)));
+      }
+    });
+  });
+}

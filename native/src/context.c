@@ -1,0 +1,180 @@
+/* Contexts: creation with every upstream dialect registered, and the
+ * per-context diagnostic list the JS side drains after each call that can
+ * report something. The JS side never receives a callback: diagnostics are
+ * recorded here and read back, so none can arrive after a context is gone. */
+#include <pthread.h>
+#include <stdlib.h>
+
+#include <mlir-c/RegisterEverything.h>
+
+#include "shim.h"
+
+struct FfiContext {
+  MlirContext ctx;
+  pthread_mutex_t lock; /* MLIR's worker threads may report concurrently */
+  Buf diags;            /* comma-separated JSON objects */
+  int count;
+};
+
+MlirContext ffi_ctx_raw(const FfiContext *c) { return c->ctx; }
+
+static pthread_once_t passes_once = PTHREAD_ONCE_INIT;
+static void register_passes(void) { mlirRegisterAllPasses(); }
+
+static const char *severity_name(MlirDiagnosticSeverity s) {
+  switch (s) {
+    case MlirDiagnosticError: return "error";
+    case MlirDiagnosticWarning: return "warning";
+    case MlirDiagnosticNote: return "note";
+    default: return "remark";
+  }
+}
+
+/* Finds the first file:line:col position inside a possibly nested location. */
+static bool find_file_position(MlirLocation loc, int depth, MlirLocation *found) {
+  if (depth > 64 || mlirLocationIsNull(loc)) return false;
+  if (mlirLocationIsAFileLineColRange(loc)) {
+    *found = loc;
+    return true;
+  }
+  if (mlirLocationIsAName(loc))
+    return find_file_position(mlirLocationNameGetChildLoc(loc), depth + 1, found);
+  if (mlirLocationIsACallSite(loc))
+    return find_file_position(mlirLocationCallSiteGetCallee(loc), depth + 1, found);
+  if (mlirLocationIsAFused(loc)) {
+    unsigned n = mlirLocationFusedGetNumLocations(loc);
+    if (n == 0 || n > 4096) return false;
+    MlirLocation *locs = malloc(sizeof(MlirLocation) * n);
+    if (!locs) return false;
+    mlirLocationFusedGetLocations(loc, locs);
+    bool ok = false;
+    for (unsigned i = 0; i < n && !ok; i++) ok = find_file_position(locs[i], depth + 1, found);
+    free(locs);
+    return ok;
+  }
+  return false;
+}
+
+static void json_string_callback(MlirStringRef s, void *user) {
+  buf_append_json_escaped((Buf *)user, s.data, s.length);
+}
+
+static void append_diagnostic_json(Buf *b, MlirDiagnostic d, int depth) {
+  buf_append_cstr(b, "{\"severity\":\"");
+  buf_append_cstr(b, severity_name(mlirDiagnosticGetSeverity(d)));
+  buf_append_cstr(b, "\",\"message\":\"");
+  mlirDiagnosticPrint(d, json_string_callback, b);
+  buf_append_cstr(b, "\",\"location\":\"");
+  MlirLocation loc = mlirDiagnosticGetLocation(d);
+  mlirLocationPrint(loc, json_string_callback, b);
+  buf_append_cstr(b, "\"");
+  MlirLocation pos;
+  if (find_file_position(loc, 0, &pos)) {
+    MlirStringRef file = mlirIdentifierStr(mlirLocationFileLineColRangeGetFilename(pos));
+    buf_append_cstr(b, ",\"file\":\"");
+    buf_append_json_escaped(b, file.data, file.length);
+    buf_append_cstr(b, "\",\"line\":");
+    buf_append_int(b, mlirLocationFileLineColRangeGetStartLine(pos));
+    buf_append_cstr(b, ",\"column\":");
+    buf_append_int(b, mlirLocationFileLineColRangeGetStartColumn(pos));
+  }
+  buf_append_cstr(b, ",\"notes\":[");
+  intptr_t notes = depth < 8 ? mlirDiagnosticGetNumNotes(d) : 0;
+  for (intptr_t i = 0; i < notes; i++) {
+    if (i) buf_append(b, ",", 1);
+    append_diagnostic_json(b, mlirDiagnosticGetNote(d, i), depth + 1);
+  }
+  buf_append_cstr(b, "]}");
+}
+
+void diag_record(FfiContext *c, MlirDiagnostic d) {
+  Buf one = {0};
+  append_diagnostic_json(&one, d, 0);
+  pthread_mutex_lock(&c->lock);
+  if (c->count++) buf_append(&c->diags, ",", 1);
+  buf_append(&c->diags, one.data, one.len);
+  pthread_mutex_unlock(&c->lock);
+  buf_free(&one);
+}
+
+static MlirLogicalResult on_diagnostic(MlirDiagnostic d, void *user) {
+  diag_record((FfiContext *)user, d);
+  /* Success tells MLIR the diagnostic is handled, so it is not also printed
+   * to stderr. */
+  return mlirLogicalResultSuccess();
+}
+
+/* Creates a context with all upstream dialects registered (loaded lazily on
+ * first use) and all passes registered. Returns the shim's context record. */
+MLIRFFI_EXPORT H mlirffi_context_create(bool allow_unregistered, bool threading) {
+  pthread_once(&passes_once, register_passes);
+  FfiContext *c = calloc(1, sizeof *c);
+  if (!c) return 0;
+  pthread_mutex_init(&c->lock, NULL);
+  MlirDialectRegistry registry = mlirDialectRegistryCreate();
+  mlirRegisterAllDialects(registry);
+  c->ctx = mlirContextCreateWithRegistry(registry, threading);
+  mlirDialectRegistryDestroy(registry);
+  mlirContextSetAllowUnregisteredDialects(c->ctx, allow_unregistered);
+  mlirContextAttachDiagnosticHandler(c->ctx, on_diagnostic, c, NULL);
+  return ph(c);
+}
+
+/* The MlirContext behind a context record. */
+MLIRFFI_EXPORT H mlirffi_context_raw(H c) { return ph(((FfiContext *)hp(c))->ctx.ptr); }
+
+MLIRFFI_EXPORT void mlirffi_context_set_allow_unregistered(H c, bool allow) {
+  mlirContextSetAllowUnregisteredDialects(((FfiContext *)hp(c))->ctx, allow);
+}
+
+MLIRFFI_EXPORT bool mlirffi_context_get_allow_unregistered(H c) {
+  return mlirContextGetAllowUnregisteredDialects(((FfiContext *)hp(c))->ctx);
+}
+
+MLIRFFI_EXPORT void mlirffi_context_enable_multithreading(H c, bool enable) {
+  mlirContextEnableMultithreading(((FfiContext *)hp(c))->ctx, enable);
+}
+
+/* Destroys the context. Every module, detached operation and pass manager
+ * made from it must already be destroyed (the JS side guarantees this). */
+MLIRFFI_EXPORT void mlirffi_context_destroy(H handle) {
+  FfiContext *c = hp(handle);
+  mlirContextDestroy(c->ctx);
+  pthread_mutex_destroy(&c->lock);
+  buf_free(&c->diags);
+  free(c);
+}
+
+/* Number of diagnostics recorded since the last take/clear. */
+MLIRFFI_EXPORT int32_t mlirffi_diag_count(H handle) {
+  FfiContext *c = hp(handle);
+  pthread_mutex_lock(&c->lock);
+  int n = c->count;
+  pthread_mutex_unlock(&c->lock);
+  return n;
+}
+
+/* Moves the recorded diagnostics, as a JSON array, into the text result. */
+MLIRFFI_EXPORT double mlirffi_diag_take(H handle, uint8_t *dst, uint32_t cap) {
+  FfiContext *c = hp(handle);
+  Buf *out = out_begin();
+  pthread_mutex_lock(&c->lock);
+  buf_append(out, "[", 1);
+  buf_append(out, c->diags.data, c->diags.len);
+  buf_append(out, "]", 1);
+  c->diags.len = 0;
+  c->count = 0;
+  pthread_mutex_unlock(&c->lock);
+  return out_deliver(dst, cap);
+}
+
+/* Emits an error diagnostic at `loc` (used by tests and by user code that
+ * reports its own errors through MLIR's engine). */
+MLIRFFI_EXPORT void mlirffi_emit_error(H loc, const uint8_t *msg, uint32_t len) {
+  char *z = malloc((size_t)len + 1);
+  if (!z) return;
+  for (uint32_t i = 0; i < len; i++) z[i] = msg[i] ? (char)msg[i] : ' ';
+  z[len] = 0;
+  mlirEmitError(AS_LOC(loc), z);
+  free(z);
+}

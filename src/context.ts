@@ -1,0 +1,226 @@
+/**
+ * The context: owns every dialect, type, attribute and module made in it.
+ *
+ * @module
+ */
+import { Attribute } from "./attribute.ts";
+import { Block } from "./block.ts";
+import { ArgumentError, type Diagnostic, MlirParseError, PassPipelineError } from "./errors.ts";
+import { lib } from "./ffi/load.ts";
+import { encode, takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
+import { Location } from "./location.ts";
+import { Module } from "./module.ts";
+import { Operation } from "./operation.ts";
+import { parseModule, type ParseOptions } from "./parse.ts";
+import { PassManager } from "./pass_manager.ts";
+import { Region } from "./region.ts";
+import { ContextState } from "./state.ts";
+import { Type } from "./type.ts";
+import { BlockArgument, OpOperand, OpResult } from "./value.ts";
+import { createStrategy, type HandleFactories, STRATEGIES, type StrategyName } from "../strategies/mod.ts";
+
+/** Options for a new {@linkcode Context}. */
+export interface ContextOptions {
+  /**
+   * How handles are made (see strategies/README.md). All strategies give the
+   * same API and safety; they differ in identity (`===`) and cost.
+   */
+  readonly strategy?: StrategyName;
+  /** Accept operations of dialects that are not registered (default false). */
+  readonly allowUnregisteredDialects?: boolean;
+  /**
+   * Let MLIR run passes on worker threads (default false). Worker threads
+   * have 8 MB stacks, so deeply nested IR is only safe single-threaded.
+   */
+  readonly threading?: boolean;
+}
+
+/** The strategy used when none is given: the fastest in bench/REPORT.md. */
+export const DEFAULT_STRATEGY: StrategyName = "interned";
+
+const factories: HandleFactories = {
+  operation: (owner, ptr) => new Operation(owner, ptr),
+  block: (owner, ptr) => new Block(owner, ptr),
+  argument: (owner, ptr) => new BlockArgument(owner, ptr),
+  result: (op, index, ptr) => new OpResult(op, index, ptr),
+  region: (op, index, ptr) => new Region(op, index, ptr),
+  operand: (op, index) => new OpOperand(op, index),
+};
+
+function checkBoolean(name: string, value: unknown): boolean | undefined {
+  if (value !== undefined && typeof value !== "boolean") {
+    throw new ArgumentError(`Context option '${name}' must be a boolean, got ${typeof value}.`);
+  }
+  return value;
+}
+
+function checkString(what: string, value: unknown): string {
+  if (typeof value !== "string") throw new ArgumentError(`${what} must be a string, got ${typeof value}.`);
+  return value;
+}
+
+/**
+ * An MLIR context with every upstream dialect registered.
+ *
+ * @example
+ * ```ts
+ * import { Context } from "./mod.ts";
+ * using ctx = new Context({ strategy: "interned" });
+ * using mod = ctx.parseModule("func.func private @f()", { filename: "in.mlir" });
+ * console.log(mod.body.operations.at(0)!.name); // func.func
+ * ```
+ */
+export class Context {
+  readonly #state: ContextState;
+  readonly #strategy: StrategyName;
+
+  constructor(options: ContextOptions = {}) {
+    if (typeof options !== "object" || options === null) {
+      throw new ArgumentError(`Context options must be an object, got ${options === null ? "null" : typeof options}.`);
+    }
+    const name = options.strategy ?? DEFAULT_STRATEGY;
+    const allowUnregisteredDialects = checkBoolean("allowUnregisteredDialects", options.allowUnregisteredDialects) ?? false;
+    const threading = checkBoolean("threading", options.threading) ?? false;
+    if (!STRATEGIES.includes(name)) {
+      throw new ArgumentError(`Unknown strategy '${String(name)}'; choose one of ${STRATEGIES.join(", ")}.`);
+    }
+    this.#state = new ContextState({ allowUnregisteredDialects, threading }, this);
+    this.#state.strategy = createStrategy(name, factories)!;
+    this.#strategy = name;
+  }
+
+  /** The handle strategy of this context. */
+  get strategy(): StrategyName {
+    return this.#strategy;
+  }
+
+  /** Whether the context is still alive (not disposed). */
+  get isValid(): boolean {
+    return this.#state.alive;
+  }
+
+  /** Whether operations of unregistered dialects are accepted. */
+  get allowUnregisteredDialects(): boolean {
+    this.#state.check("Context");
+    return lib.mlirffi_context_get_allow_unregistered(this.#state.store);
+  }
+
+  set allowUnregisteredDialects(allow: boolean) {
+    this.#state.check("Context");
+    checkBoolean("allowUnregisteredDialects", allow);
+    lib.mlirffi_context_set_allow_unregistered(this.#state.store, allow);
+  }
+
+  /**
+   * Parses MLIR source text into a module. Several top-level operations are
+   * wrapped in an implicit module. Throws {@linkcode MlirParseError} with
+   * every diagnostic (file, line, column) when the text does not parse.
+   */
+  parseModule(source: string | Uint8Array, options?: ParseOptions): Module {
+    return parseModule(this.#state, source, options);
+  }
+
+  /** A new, empty module. */
+  createModule(location?: Location): Module {
+    this.#state.check("Context");
+    const loc = location === undefined ? lib.mlirffi_loc_unknown(this.#state.store) : this.#uniqued(location, Location, "location");
+    const op = lib.mlirffi_module_create_empty(loc);
+    return new Module(this.#state.newOwner("module", op, "operation"));
+  }
+
+  /** Parses a type, e.g. `tensor<4xf32>`. */
+  parseType(text: string): Type {
+    this.#state.check("Context");
+    const bytes = encode(checkString("parseType's argument", text));
+    const t = lib.mlirffi_type_parse(this.#state.store, bytes, bytes.length);
+    const diagnostics = this.#state.takeDiagnostics();
+    if (t === 0) throw new MlirParseError(`Cannot parse type '${text}'.`, diagnostics);
+    return new Type(this.#state, t);
+  }
+
+  /** Parses an attribute, e.g. `42 : i32`. */
+  parseAttribute(text: string): Attribute {
+    this.#state.check("Context");
+    const bytes = encode(checkString("parseAttribute's argument", text));
+    const a = lib.mlirffi_attr_parse(this.#state.store, bytes, bytes.length);
+    const diagnostics = this.#state.takeDiagnostics();
+    if (a === 0) throw new MlirParseError(`Cannot parse attribute '${text}'.`, diagnostics);
+    return new Attribute(this.#state, a);
+  }
+
+  /** The unknown location. */
+  unknownLocation(): Location {
+    this.#state.check("Context");
+    return new Location(this.#state, lib.mlirffi_loc_unknown(this.#state.store));
+  }
+
+  /** A file:line:column location. */
+  fileLocation(file: string, line: number, column: number): Location {
+    this.#state.check("Context");
+    const bytes = encode(checkString("fileLocation's file", file));
+    for (const [what, n] of [["line", line], ["column", column]] as const) {
+      if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
+        throw new ArgumentError(`fileLocation's ${what} must be a non-negative integer, got ${String(n)}.`);
+      }
+    }
+    return new Location(this.#state, lib.mlirffi_loc_file(this.#state.store, bytes, bytes.length, line, column));
+  }
+
+  /**
+   * A pass manager for a textual pipeline: anchored
+   * (`builtin.module(func.func(canonicalize),cse)`) or a bare list of passes
+   * that runs on any operation (`canonicalize,cse`). Throws
+   * {@linkcode PassPipelineError} with MLIR's message for a bad pipeline.
+   */
+  passManager(pipeline: string): PassManager {
+    this.#state.check("Context");
+    const text = checkString("passManager's pipeline", pipeline);
+    const bytes = encode(text);
+    const anchored = /^\s*[\w.$-]+\s*\(/.test(text);
+    const pm = lib.mlirffi_pm_parse(this.#state.store, bytes, bytes.length, anchored);
+    if (pm === 0) {
+      const message = takeText(lib.mlirffi_out_copy(TEXT, TEXT_CAP)).trim();
+      throw new PassPipelineError(`Invalid pass pipeline '${text}': ${message || "MLIR rejected it"}`, this.#state.takeDiagnostics());
+    }
+    return new PassManager(this.#state, pm);
+  }
+
+  /**
+   * Calls `listener` with every diagnostic MLIR reports in this context.
+   * Returns a disposable that removes the listener.
+   */
+  onDiagnostic(listener: (diagnostic: Diagnostic) => void): Disposable {
+    if (typeof listener !== "function") throw new ArgumentError(`onDiagnostic needs a function, got ${typeof listener}.`);
+    this.#state.listeners.add(listener);
+    return { [Symbol.dispose]: () => this.#state.listeners.delete(listener) };
+  }
+
+  /**
+   * Disposes the context and everything made in it: modules, operations,
+   * types, attributes. Every handle becomes invalid ("context disposed").
+   * Disposing twice does nothing.
+   */
+  dispose(): void {
+    this.#state.dispose();
+  }
+
+  /** Same as {@linkcode Context.dispose}, for `using`. */
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+
+  /** @internal Bookkeeping sizes, for tests of bounded memory. */
+  _stats(): { nativeObjects: number; strategyEntries: number; ledgerEntries: number } {
+    const owners = [...this.#state.owners()];
+    return {
+      nativeObjects: this.#state.cell.cells.size,
+      strategyEntries: this.#state.strategy.stats(owners).entries,
+      ledgerEntries: owners.reduce((n, o) => n + o.logSize, 0),
+    };
+  }
+
+  #uniqued<T extends Location>(value: unknown, kind: new (...args: never[]) => T, what: string): number {
+    if (!(value instanceof kind)) throw new ArgumentError(`Expected a ${kind.name} for ${what}.`);
+    return value._in(this.#state, what);
+  }
+}

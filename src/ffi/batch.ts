@@ -1,0 +1,34 @@
+/**
+ * Batch calls: native functions that fill a Float64Array with many handles
+ * in one FFI transition (children of an operation, a whole walk).
+ *
+ * @module
+ */
+
+/** A native batch function: writes up to `cap` handles, returns the count. */
+export type BatchFill = (dst: Float64Array, cap: number) => number;
+
+let scratch = new Float64Array(4096);
+
+/** Runs a batch call and returns exactly the handles it produced, as a new array. */
+export function collect(fill: BatchFill): Float64Array {
+  let n = fill(scratch, scratch.length);
+  if (n > scratch.length) {
+    scratch = new Float64Array(Math.max(n, scratch.length * 2));
+    n = fill(scratch, scratch.length);
+  }
+  return scratch.slice(0, n);
+}
+
+/**
+ * Runs a batch call into the shared scratch array and returns it with the
+ * count; the contents are valid only until the next batch call.
+ */
+export function collectShared(fill: BatchFill): { handles: Float64Array; count: number } {
+  let n = fill(scratch, scratch.length);
+  if (n > scratch.length) {
+    scratch = new Float64Array(Math.max(n, scratch.length * 2));
+    n = fill(scratch, scratch.length);
+  }
+  return { handles: scratch, count: n };
+}

@@ -1,0 +1,41 @@
+/**
+ * The Bun adapter: turns the symbol table into a `bun:ffi` binding.
+ * Loaded only on Bun, by `load.ts`.
+ *
+ * @module
+ */
+import { dlopen, type FFITypeOrString } from "bun:ffi";
+import { type Kind, type NativeLibrary, symbols } from "./symbols.ts";
+
+const bunKinds: Record<Kind, FFITypeOrString> = {
+  handle: "f64",
+  f64: "f64",
+  i32: "i32",
+  u32: "u32",
+  bool: "bool",
+  buffer: "ptr", // Bun passes a typed array's bytes to a `ptr` parameter
+  void: "void",
+  pointer: "ptr",
+  u64: "u64",
+};
+
+/** Kept alive for the life of the process: Bun frees the symbols with it. */
+let opened: unknown;
+
+/** Opens the library at `path` and binds every symbol of the table. */
+export function openLibrary(path: string): NativeLibrary {
+  const definitions = Object.fromEntries(
+    Object.entries(symbols).map(([name, sig]) => [
+      name,
+      { args: sig.parameters.map((k) => bunKinds[k]), returns: bunKinds[sig.result] },
+    ]),
+  );
+  const library = dlopen(path, definitions);
+  opened = library;
+  return library.symbols as unknown as NativeLibrary;
+}
+
+/** Whether a library is open (for diagnostics only). */
+export function isOpen(): boolean {
+  return opened !== undefined;
+}

@@ -1,0 +1,30 @@
+/**
+ * The Deno adapter: turns the symbol table into a `Deno.dlopen` binding.
+ * Loaded only on Deno, by `load.ts`.
+ *
+ * @module
+ */
+import { type Kind, type NativeLibrary, symbols } from "./symbols.ts";
+
+const denoKinds: Record<Kind, Deno.NativeType | "void"> = {
+  handle: "f64",
+  f64: "f64",
+  i32: "i32",
+  u32: "u32",
+  bool: "bool",
+  buffer: "buffer",
+  void: "void",
+  pointer: "pointer",
+  u64: "u64",
+};
+
+/** Opens the library at `path` and binds every symbol of the table. */
+export function openLibrary(path: string): NativeLibrary {
+  const definitions = Object.fromEntries(
+    Object.entries(symbols).map(([name, sig]) => [
+      name,
+      { parameters: sig.parameters.map((k) => denoKinds[k]), result: denoKinds[sig.result] },
+    ]),
+  ) as Deno.ForeignLibraryInterface;
+  return Deno.dlopen(path, definitions).symbols as unknown as NativeLibrary;
+}

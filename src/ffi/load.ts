@@ -1,0 +1,121 @@
+/**
+ * Finds, builds when needed, opens and checks the native library, and exports
+ * the bound symbols as `lib`.
+ *
+ * Lookup order: `$MLIR_FFI_LIB`, then `build/libmlirffi.so` in this package.
+ * In a source checkout the library is (re)built by `native/build.sh` when it
+ * is missing or older than its sources, unless `MLIR_FFI_NO_BUILD=1`.
+ *
+ * @module
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import { NativeLibraryError } from "../errors.ts";
+import { runtime } from "./runtime.ts";
+import { ABI_VERSION, MLIR_MAJOR, type NativeLibrary } from "./symbols.ts";
+
+const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
+const buildScript = join(packageRoot, "native", "build.sh");
+const HOW_TO_BUILD = `Build it with \`bash ${buildScript}\` (needs MLIR ${MLIR_MAJOR}: \`apt-get install libmlir-${MLIR_MAJOR}-dev\`), ` +
+  "or set MLIR_FFI_LIB to a libmlirffi.so built for this version.";
+
+function newestSourceTime(): number {
+  const dir = join(packageRoot, "native", "src");
+  let newest = statSync(buildScript).mtimeMs;
+  for (const name of readdirSync(dir)) newest = Math.max(newest, statSync(join(dir, name)).mtimeMs);
+  return newest;
+}
+
+function buildIfStale(path: string): void {
+  if (process.env.MLIR_FFI_NO_BUILD === "1" || !existsSync(buildScript)) return;
+  if (existsSync(path) && statSync(path).mtimeMs >= newestSourceTime()) return;
+  const result = spawnSync("bash", [buildScript], { encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
+  if (result.status !== 0) {
+    const detail = (result.stderr ?? "").trim() || String(result.error ?? `exit status ${result.status}`);
+    throw new NativeLibraryError(`Building the native library failed:\n${detail}\n${HOW_TO_BUILD}`);
+  }
+}
+
+function libraryPath(): string {
+  const override = process.env.MLIR_FFI_LIB;
+  if (override) {
+    if (!existsSync(override)) {
+      throw new NativeLibraryError(`MLIR_FFI_LIB is set to ${override}, which does not exist. ${HOW_TO_BUILD}`);
+    }
+    return override;
+  }
+  const path = join(packageRoot, "build", "libmlirffi.so");
+  buildIfStale(path);
+  if (!existsSync(path)) throw new NativeLibraryError(`The native library ${path} is missing. ${HOW_TO_BUILD}`);
+  return path;
+}
+
+async function open(path: string): Promise<NativeLibrary> {
+  // A computed specifier keeps each runtime's type checker and bundler away
+  // from the other runtime's adapter.
+  const adapter = `./${runtime}.ts`;
+  const { openLibrary } = await import(adapter) as { openLibrary(path: string): NativeLibrary };
+  try {
+    return openLibrary(path);
+  } catch (cause) {
+    throw new NativeLibraryError(
+      `Could not load ${path}: ${(cause as Error).message}. Is MLIR ${MLIR_MAJOR} (libmlir-${MLIR_MAJOR}) still installed? ${HOW_TO_BUILD}`,
+      [],
+      { cause },
+    );
+  }
+}
+
+function checkVersions(lib: NativeLibrary, path: string): void {
+  let abi: number;
+  try {
+    abi = lib.mlirffi_abi_version();
+  } catch (cause) {
+    throw new NativeLibraryError(`${path} is not a libmlirffi library. ${HOW_TO_BUILD}`, [], { cause });
+  }
+  if (abi !== ABI_VERSION) {
+    throw new NativeLibraryError(
+      `${path} has native ABI ${abi}, but this version of mlir-ffi needs ABI ${ABI_VERSION}. Rebuild it: \`bash ${buildScript} --force\`.`,
+    );
+  }
+  const mlir = lib.mlirffi_mlir_version();
+  if (mlir !== MLIR_MAJOR) {
+    throw new NativeLibraryError(
+      `${path} was built against MLIR ${mlir}, but mlir-ffi needs MLIR ${MLIR_MAJOR}. ${HOW_TO_BUILD}`,
+    );
+  }
+}
+
+async function load(): Promise<NativeLibrary> {
+  if (runtime === "unsupported") {
+    throw new NativeLibraryError("mlir-ffi runs on Bun and Deno, which provide a foreign function interface.");
+  }
+  if (process.platform !== "linux") {
+    throw new NativeLibraryError(`mlir-ffi supports Linux only for now (this is ${process.platform}).`);
+  }
+  const path = libraryPath();
+  const lib = await open(path);
+  checkVersions(lib, path);
+  return lib;
+}
+
+/**
+ * Stands in for a library that failed to load: importing mlir-ffi never
+ * throws, and the first use of any native function throws the load error,
+ * which the caller can catch.
+ */
+function unavailable(error: unknown): NativeLibrary {
+  return new Proxy({} as NativeLibrary, {
+    get(_, name) {
+      // `await` asks any value for `then`; the stand-in is not a promise.
+      if (name === "then") return undefined;
+      throw error;
+    },
+  });
+}
+
+/** The native library, loaded once per process. */
+export const lib: NativeLibrary = await load().catch(unavailable);

@@ -1,0 +1,204 @@
+/**
+ * The native symbol table of libmlirffi, declared once. The Bun and Deno
+ * adapters (`bun.ts`, `deno.ts`) turn it into each runtime's own binding.
+ *
+ * Value kinds:
+ * - `handle`: a native object (operation, block, type, ...) as a C `double`;
+ *   a plain number on both runtimes, 0 for null. See native/src/shim.h.
+ * - `f64`, `i32`, `u32`, `bool`: as in C.
+ * - `buffer`: a typed array passed by reference (its bytes, not a copy).
+ * - `pointer`, `u64`: raw representations, used only to measure them.
+ *
+ * @module
+ */
+
+/** The ABI version this table was written for (native/src/shim.h). */
+export const ABI_VERSION = 1;
+/** The MLIR major version the shim must be built against. */
+export const MLIR_MAJOR = 22;
+
+/** How a value crosses the FFI boundary. */
+export type Kind = "handle" | "f64" | "i32" | "u32" | "bool" | "buffer" | "void" | "pointer" | "u64";
+
+/** A native function's parameter and result kinds. */
+export interface Signature {
+  readonly parameters: readonly Kind[];
+  readonly result: Kind;
+}
+
+const fn = <const P extends readonly Kind[], const R extends Kind>(parameters: P, result: R) => ({
+  parameters,
+  result,
+});
+
+/** Every function the shim exports, with C parameter names in comments. */
+export const symbols = {
+  // abi.c
+  mlirffi_abi_version: fn([], "i32"),
+  mlirffi_mlir_version: fn([], "i32"),
+  mlirffi_bench_noop: fn([], "void"),
+  mlirffi_bench_f64: fn(["f64"], "f64"),
+  mlirffi_bench_ptr: fn(["pointer"], "pointer"),
+  mlirffi_bench_u64: fn(["u64"], "u64"),
+  mlirffi_bench_struct: fn(["pointer"], "pointer"),
+
+  // text.c, strings.c
+  mlirffi_out_copy: fn(["buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_out_trim: fn([], "void"),
+  mlirffi_out_length: fn([], "f64"),
+  mlirffi_identifier_str: fn(["handle" /* id */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_identifier_get: fn(["handle" /* ctx */, "buffer" /* s */, "u32" /* len */], "handle"),
+  mlirffi_big_stack_size: fn([], "f64"),
+
+  // context.c
+  mlirffi_context_create: fn(["bool" /* allow_unregistered */, "bool" /* threading */], "handle"),
+  mlirffi_context_raw: fn(["handle" /* ctx record */], "handle"),
+  mlirffi_context_destroy: fn(["handle" /* ctx record */], "void"),
+  mlirffi_context_set_allow_unregistered: fn(["handle", "bool"], "void"),
+  mlirffi_context_get_allow_unregistered: fn(["handle"], "bool"),
+  mlirffi_context_enable_multithreading: fn(["handle", "bool"], "void"),
+  mlirffi_diag_count: fn(["handle" /* ctx record */], "i32"),
+  mlirffi_diag_take: fn(["handle" /* ctx record */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_emit_error: fn(["handle" /* loc */, "buffer" /* msg */, "u32" /* len */], "void"),
+
+  // operation.c
+  mlirffi_parse_op: fn(
+    ["handle" /* ctx record */, "buffer" /* src, NUL-terminated */, "u32" /* len */, "buffer" /* name */, "u32" /* name_len */],
+    "handle",
+  ),
+  mlirffi_parse_module_implicit: fn(["handle" /* ctx record */, "buffer" /* src */, "u32" /* len */], "handle"),
+  mlirffi_module_body: fn(["handle" /* module op */], "handle"),
+  mlirffi_scan_source: fn(["buffer" /* src */, "u32" /* len */, "buffer" /* out[3] */], "void"),
+  mlirffi_rename_source: fn(
+    ["handle" /* root */, "buffer" /* from */, "u32" /* from_len */, "buffer" /* to */, "u32" /* to_len */],
+    "void",
+  ),
+  mlirffi_module_create_empty: fn(["handle" /* loc */], "handle"),
+  mlirffi_op_destroy: fn(["handle" /* op */], "void"),
+  mlirffi_op_print: fn(
+    ["handle" /* op */, "i32" /* flags */, "f64" /* large_elements_limit */, "buffer" /* dst */, "u32" /* cap */],
+    "f64",
+  ),
+  mlirffi_op_verify: fn(["handle"], "bool"),
+  mlirffi_op_name: fn(["handle"], "handle"),
+  mlirffi_op_context: fn(["handle"], "handle"),
+  mlirffi_op_location: fn(["handle"], "handle"),
+  mlirffi_op_set_location: fn(["handle" /* op */, "handle" /* loc */], "void"),
+  mlirffi_op_block: fn(["handle"], "handle"),
+  mlirffi_op_parent: fn(["handle"], "handle"),
+  mlirffi_op_next: fn(["handle"], "handle"),
+  mlirffi_op_num_regions: fn(["handle"], "i32"),
+  mlirffi_op_num_results: fn(["handle"], "i32"),
+  mlirffi_op_num_operands: fn(["handle"], "i32"),
+  mlirffi_op_num_successors: fn(["handle"], "i32"),
+  mlirffi_op_region: fn(["handle" /* op */, "i32" /* index */], "handle"),
+  mlirffi_op_result: fn(["handle" /* op */, "i32" /* index */], "handle"),
+  mlirffi_op_operand: fn(["handle" /* op */, "i32" /* index */], "handle"),
+  mlirffi_op_set_operand: fn(["handle" /* op */, "i32" /* index */, "handle" /* value */], "void"),
+  mlirffi_op_successor: fn(["handle" /* op */, "i32" /* index */], "handle"),
+  mlirffi_op_set_successor: fn(["handle" /* op */, "i32" /* index */, "handle" /* block */], "void"),
+  mlirffi_op_is_before_in_block: fn(["handle", "handle"], "bool"),
+  mlirffi_op_remove_from_parent: fn(["handle"], "void"),
+  mlirffi_op_move_before: fn(["handle" /* op */, "handle" /* other */], "void"),
+  mlirffi_op_move_after: fn(["handle" /* op */, "handle" /* other */], "void"),
+  mlirffi_op_clone: fn(["handle"], "handle"),
+  mlirffi_op_num_attributes: fn(["handle"], "i32"),
+  mlirffi_op_attribute_at: fn(["handle" /* op */, "i32" /* index */, "buffer" /* out[2] */], "void"),
+  mlirffi_op_attribute_get: fn(["handle" /* op */, "buffer" /* name */, "u32" /* len */], "handle"),
+  mlirffi_op_attribute_set: fn(["handle" /* op */, "buffer" /* name */, "u32" /* len */, "handle" /* attr */], "void"),
+  mlirffi_op_attribute_remove: fn(["handle" /* op */, "buffer" /* name */, "u32" /* len */], "bool"),
+
+  // collect.c
+  mlirffi_block_ops: fn(["handle" /* block */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_region_blocks: fn(["handle" /* region */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_op_regions: fn(["handle" /* op */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_op_results: fn(["handle" /* op */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_op_operands: fn(["handle" /* op */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_block_args: fn(["handle" /* block */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_value_uses: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_value_has_uses: fn(["handle"], "bool"),
+  mlirffi_walk: fn(
+    ["handle" /* root */, "i32" /* order */, "buffer" /* dst */, "buffer" /* ends */, "u32" /* cap */],
+    "f64",
+  ),
+  mlirffi_subtree: fn(["handle" /* root */, "bool" /* include_root */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_block_subtree: fn(["handle" /* block */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+
+  // structure.c
+  mlirffi_op_is_ancestor: fn(["handle" /* ancestor */, "handle" /* op */], "bool"),
+  mlirffi_op_has_outside_uses: fn(["handle"], "bool"),
+  mlirffi_op_refers_outside: fn(["handle"], "bool"),
+  mlirffi_block_is_referenced: fn(["handle"], "bool"),
+
+  // block.c
+  mlirffi_block_parent_op: fn(["handle"], "handle"),
+  mlirffi_block_parent_region: fn(["handle"], "handle"),
+  mlirffi_block_next: fn(["handle"], "handle"),
+  mlirffi_block_first_op: fn(["handle"], "handle"),
+  mlirffi_block_terminator: fn(["handle"], "handle"),
+  mlirffi_block_num_args: fn(["handle"], "i32"),
+  mlirffi_block_arg: fn(["handle" /* block */, "i32" /* index */], "handle"),
+  mlirffi_block_append_op: fn(["handle" /* block */, "handle" /* op */], "void"),
+  mlirffi_block_insert_op: fn(["handle" /* block */, "i32" /* pos */, "handle" /* op */], "void"),
+  mlirffi_block_insert_op_before: fn(["handle" /* block */, "handle" /* ref */, "handle" /* op */], "void"),
+  mlirffi_block_insert_op_after: fn(["handle" /* block */, "handle" /* ref */, "handle" /* op */], "void"),
+  mlirffi_block_destroy: fn(["handle"], "void"),
+  mlirffi_region_destroy: fn(["handle"], "void"),
+  mlirffi_block_print: fn(["handle" /* block */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+
+  // value.c
+  mlirffi_value_is_block_arg: fn(["handle"], "bool"),
+  mlirffi_value_is_op_result: fn(["handle"], "bool"),
+  mlirffi_value_type: fn(["handle"], "handle"),
+  mlirffi_value_set_type: fn(["handle" /* value */, "handle" /* type */], "void"),
+  mlirffi_result_owner: fn(["handle"], "handle"),
+  mlirffi_result_number: fn(["handle"], "i32"),
+  mlirffi_arg_owner: fn(["handle"], "handle"),
+  mlirffi_arg_number: fn(["handle"], "i32"),
+  mlirffi_value_replace_all_uses: fn(["handle" /* of */, "handle" /* with */], "void"),
+  mlirffi_op_operand_ptr: fn(["handle" /* op */, "i32" /* index */], "handle"),
+  mlirffi_value_print: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_value_print_as_operand: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+
+  // typeattr.c
+  mlirffi_type_parse: fn(["handle" /* ctx record */, "buffer" /* text */, "u32" /* len */], "handle"),
+  mlirffi_attr_parse: fn(["handle" /* ctx record */, "buffer" /* text */, "u32" /* len */], "handle"),
+  mlirffi_type_print: fn(["handle" /* type */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_attr_print: fn(["handle" /* attr */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_loc_print: fn(["handle" /* loc */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_loc_unknown: fn(["handle" /* ctx record */], "handle"),
+  mlirffi_loc_file: fn(
+    ["handle" /* ctx record */, "buffer" /* file */, "u32" /* len */, "i32" /* line */, "i32" /* col */],
+    "handle",
+  ),
+  mlirffi_attr_type: fn(["handle"], "handle"),
+
+  // pass.c
+  mlirffi_pm_parse: fn(["handle" /* ctx record */, "buffer" /* text */, "u32" /* len */, "bool" /* anchored */], "handle"),
+  mlirffi_pm_destroy: fn(["handle"], "void"),
+  mlirffi_pm_enable_verifier: fn(["handle", "bool"], "void"),
+  mlirffi_pm_run: fn(["handle" /* pm */, "handle" /* op */], "bool"),
+  mlirffi_pm_print: fn(["handle" /* pm */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+} as const satisfies Record<string, Signature>;
+
+/** The names of all native functions. */
+export type SymbolName = keyof typeof symbols;
+
+/** A typed array the native side reads or writes in place. */
+export type BufferArg = ArrayBufferView | null;
+
+type JsValue<K extends Kind> = K extends "void" ? void
+  : K extends "bool" ? boolean
+  : K extends "buffer" ? BufferArg
+  : K extends "pointer" ? unknown
+  : K extends "u64" ? bigint
+  : number;
+
+type JsParameters<P extends readonly Kind[]> = { -readonly [I in keyof P]: JsValue<P[I]> };
+
+/** The loaded library: one JS function per native symbol. */
+export type NativeLibrary = {
+  readonly [N in SymbolName]: (
+    ...args: JsParameters<(typeof symbols)[N]["parameters"]>
+  ) => JsValue<(typeof symbols)[N]["result"]>;
+};

@@ -1,0 +1,141 @@
+/**
+ * Parsing source text into a module, with every check that keeps bad input
+ * from reaching places in MLIR's parser that cannot handle it.
+ *
+ * @module
+ */
+import { ArgumentError, type Diagnostic, MlirParseError } from "./errors.ts";
+import { lib } from "./ffi/load.ts";
+import { encode, encodeZ } from "./ffi/text.ts";
+import { Module } from "./module.ts";
+import type { ContextState } from "./state.ts";
+
+/** Options for {@linkcode Context.parseModule}. */
+export interface ParseOptions {
+  /** The file name used in locations and diagnostics (default `"-"`). */
+  readonly filename?: string;
+  /**
+   * Deepest bracket nesting accepted (default 4096). MLIR's parser recurses
+   * per level and tearing down deeply nested IR takes time quadratic in the
+   * depth, so deeper input is refused with an error instead.
+   */
+  readonly maxNestingDepth?: number;
+}
+
+/** The default for {@linkcode ParseOptions.maxNestingDepth}. */
+export const DEFAULT_MAX_NESTING_DEPTH = 4096;
+
+const SINGLE_OP_REQUIRED = /source must contain a single top-level operation, found: (\d+)/;
+
+/** The source name MLIR gives text parsed into an implicit module. */
+const IMPLICIT_NAME = "-";
+
+function renameFile(d: Diagnostic, filename: string): Diagnostic {
+  const notes = d.notes.map((n) => renameFile(n, filename));
+  if (d.file !== IMPLICIT_NAME) return { ...d, notes };
+  const location = d.location.replace(`"${IMPLICIT_NAME}"`, JSON.stringify(filename));
+  return { ...d, file: filename, location, notes };
+}
+
+/** 1-based line and column of byte `offset` in UTF-8 `bytes`. */
+function positionOf(bytes: Uint8Array, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (bytes[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+function inputError(filename: string, bytes: Uint8Array, offset: number, message: string): MlirParseError {
+  const { line, column } = positionOf(bytes, offset);
+  const diagnostic: Diagnostic = {
+    severity: "error",
+    message,
+    location: `loc("${filename}":${line}:${column})`,
+    file: filename,
+    line,
+    column,
+    notes: [],
+  };
+  return new MlirParseError(`Cannot parse ${filename}.`, [diagnostic]);
+}
+
+/** NUL-terminated UTF-8 bytes of the source (the text is `length - 1` bytes). */
+function sourceBytes(source: string | Uint8Array): Uint8Array {
+  if (typeof source === "string") return encodeZ(source);
+  if (source instanceof Uint8Array) {
+    const bytes = new Uint8Array(source.length + 1);
+    bytes.set(source);
+    return bytes;
+  }
+  throw new ArgumentError(
+    `parseModule needs source text (a string or UTF-8 bytes in a Uint8Array), got ${source === null ? "null" : typeof source}.`,
+  );
+}
+
+function checkOptions(options: ParseOptions | undefined): { filename: string; maxDepth: number } {
+  const filename = options?.filename ?? "-";
+  if (typeof filename !== "string") throw new ArgumentError(`filename must be a string, got ${typeof filename}.`);
+  const maxDepth = options?.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH;
+  if (!Number.isSafeInteger(maxDepth) || maxDepth < 1) {
+    throw new ArgumentError(`maxNestingDepth must be a positive integer, got ${String(maxDepth)}.`);
+  }
+  return { filename, maxDepth };
+}
+
+/** Refuses what MLIR's parser would mishandle: empty, NUL, bad UTF-8, too deep. */
+function checkSource(bytes: Uint8Array, length: number, filename: string, maxDepth: number): void {
+  const text = bytes.subarray(0, length);
+  if (text.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
+    throw new MlirParseError(`Cannot parse ${filename}: the input is empty.`);
+  }
+  const scan = new Float64Array(3);
+  lib.mlirffi_scan_source(text, length, scan);
+  const [depth, nul, badUtf8] = scan as unknown as [number, number, number];
+  if (badUtf8 >= 0) throw inputError(filename, text, badUtf8, "the input is not valid UTF-8 text");
+  if (nul >= 0) throw inputError(filename, text, nul, "the input contains a NUL byte");
+  if (depth > maxDepth) {
+    throw new MlirParseError(
+      `Cannot parse ${filename}: brackets nest ${depth} levels deep, deeper than maxNestingDepth (${maxDepth}). Raise the limit if you trust the input.`,
+    );
+  }
+}
+
+/** Parses `source` into a module owned by a new owner in `state`'s context. */
+export function parseModule(state: ContextState, source: string | Uint8Array, options?: ParseOptions): Module {
+  state.check("Context");
+  const { filename, maxDepth } = checkOptions(options);
+  const bytes = sourceBytes(source);
+  const length = bytes.length - 1;
+  checkSource(bytes, length, filename, maxDepth);
+  const name = encode(filename);
+  state.takeDiagnostics();
+  let op = lib.mlirffi_parse_op(state.store, bytes, length, name, name.length);
+  let diagnostics = state.takeDiagnostics();
+  if (op === 0) {
+    const count = diagnostics.map((d) => SINGLE_OP_REQUIRED.exec(d.message)).find((m) => m !== null);
+    if (count === undefined) throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
+    // Several top-level operations: MLIR wraps them in a module only
+    // through an entry point that names the source "-"; rename it after.
+    op = lib.mlirffi_parse_module_implicit(state.store, bytes, length);
+    diagnostics = state.takeDiagnostics().map((d) => renameFile(d, filename));
+    if (op === 0) throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
+    if (filename !== IMPLICIT_NAME) {
+      const from = encode(IMPLICIT_NAME);
+      lib.mlirffi_rename_source(op, from, from.length, name, name.length);
+    }
+    return new Module(state.newOwner("module", op, "operation"));
+  }
+  const opName = state.identifier(lib.mlirffi_op_name(op));
+  if (opName !== "builtin.module") {
+    // One top-level operation that is not a module: wrap it, as MLIR does.
+    const module = lib.mlirffi_module_create_empty(lib.mlirffi_op_location(op));
+    lib.mlirffi_block_append_op(lib.mlirffi_module_body(module), op);
+    op = module;
+  }
+  return new Module(state.newOwner("module", op, "operation"));
+}

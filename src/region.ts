@@ -1,0 +1,70 @@
+/**
+ * Regions: the lists of blocks an operation holds.
+ *
+ * @module
+ */
+import { collect } from "./ffi/batch.ts";
+import { lib } from "./ffi/load.ts";
+import { type Family, Handle } from "./handle.ts";
+import { HandleList } from "./list.ts";
+import { blockAt } from "./navigate.ts";
+import type { Block } from "./block.ts";
+import type { Operation } from "./operation.ts";
+
+/**
+ * A region of an operation. It lives exactly as long as its operation.
+ *
+ * @example
+ * ```ts
+ * import { Context } from "./mod.ts";
+ * using ctx = new Context();
+ * using mod = ctx.parseModule("func.func @f() { return }");
+ * const region = mod.body.operations.at(0)!.regions.at(0)!;
+ * console.log(region.blocks.length, region.owner.name); // 1 func.func
+ * ```
+ */
+export class Region extends Handle {
+  readonly #op: Operation;
+  readonly #index: number;
+  /** @internal */
+  readonly _ptr: number;
+
+  /** @internal Made by the context's strategy. */
+  constructor(op: Operation, index: number, ptr: number) {
+    super();
+    this.#op = op;
+    this.#index = index;
+    this._ptr = ptr;
+  }
+
+  /** @internal */
+  _live(): number {
+    this.#op._live();
+    return this._ptr;
+  }
+
+  /** @internal */
+  get _family(): Family {
+    return "region";
+  }
+
+  /** The operation that holds this region. */
+  get owner(): Operation {
+    this.#op._live();
+    return this.#op;
+  }
+
+  /** The region's position among its operation's regions. */
+  get index(): number {
+    this.#op._live();
+    return this.#index;
+  }
+
+  /** The blocks of the region, in order. */
+  get blocks(): HandleList<Block> {
+    const ptr = this._live();
+    const owner = this.#op._owner;
+    const stamp = owner.epoch;
+    return new HandleList(collect((d, c) => lib.mlirffi_region_blocks(ptr, d, c)), (p) => blockAt(owner, stamp, p));
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The internal state behind a {@linkcode Context}: its native records, its
+ * handle strategy, and what everything made in it needs to reach.
+ *
+ * @module
+ */
+import { type Diagnostic, InvalidHandleError } from "./errors.ts";
+import { lib } from "./ffi/load.ts";
+import { takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
+import { type CellKind, type ContextCell, disposeContext, liveOwners, own, trackContext } from "./lifetime.ts";
+import { Owner, type OwnerKind } from "./ledger.ts";
+import type { HandleStrategy } from "../strategies/mod.ts";
+
+/** Options for creating a native context. */
+export interface NativeContextOptions {
+  readonly allowUnregisteredDialects: boolean;
+  readonly threading: boolean;
+}
+
+/** Everything a handle needs from its context. */
+export class ContextState {
+  /** The shim's context record (for shim functions taking a context). */
+  readonly store: number;
+  /** The MlirContext itself. */
+  readonly raw: number;
+  readonly cell: ContextCell;
+  /** Set once by the constructor's caller (it needs `this` to be built). */
+  strategy!: HandleStrategy;
+  /** Receivers of every diagnostic (ctx.onDiagnostic). */
+  readonly listeners = new Set<(d: Diagnostic) => void>();
+  /** Identifier (uniqued in the context) → string: op and attribute names. */
+  private readonly identifiers = new Map<number, string>();
+
+  /**
+   * @param options Native context options.
+   * @param api The public Context object (opaque here), kept for handles' `context`.
+   */
+  constructor(options: NativeContextOptions, readonly api: object) {
+    this.store = lib.mlirffi_context_create(options.allowUnregisteredDialects, options.threading);
+    this.raw = lib.mlirffi_context_raw(this.store);
+    this.cell = trackContext(this.store, this);
+  }
+
+  get alive(): boolean {
+    return this.cell.alive;
+  }
+
+  /** Throws {@linkcode InvalidHandleError} once the context is disposed. */
+  check(kind: string): void {
+    if (!this.cell.alive) throw new InvalidHandleError(kind, "context disposed");
+  }
+
+  /** The string of an identifier, cached: names are read on hot paths. */
+  identifier(id: number): string {
+    let s = this.identifiers.get(id);
+    if (s === undefined) {
+      s = takeText(lib.mlirffi_identifier_str(id, TEXT, TEXT_CAP));
+      this.identifiers.set(id, s);
+    }
+    return s;
+  }
+
+  /** Drains the diagnostics MLIR reported since the last call; tells the listeners. */
+  takeDiagnostics(): Diagnostic[] {
+    if (lib.mlirffi_diag_count(this.store) === 0) return [];
+    const diagnostics = JSON.parse(takeText(lib.mlirffi_diag_take(this.store, TEXT, TEXT_CAP))) as Diagnostic[];
+    for (const listener of this.listeners) {
+      for (const d of diagnostics) listener(d);
+    }
+    return diagnostics;
+  }
+
+  /** A new ownership root whose native object the JS side frees. */
+  newOwner(kind: OwnerKind, root: number, cellKind: CellKind): Owner {
+    const owner = new Owner(this, kind, root);
+    owner.cell = own(this.cell, cellKind, root, owner, owner);
+    return owner;
+  }
+
+  /** Owners holding native objects (introspection). */
+  owners(): Iterable<Owner> {
+    return liveOwners(this.cell);
+  }
+
+  /** Disposes the native context and everything still owned in it. */
+  dispose(): void {
+    disposeContext(this.cell, (owner) => {
+      this.strategy.closed(owner);
+      owner.close("context disposed");
+    });
+    this.identifiers.clear();
+  }
+}
+
+/** The context state an owner belongs to. */
+export function stateOf(owner: Owner): ContextState {
+  return owner.context as ContextState;
+}

@@ -1,0 +1,31 @@
+/**
+ * `ephemeral`: a fresh handle on every access, as MLIR's current Python
+ * bindings do. Nothing is cached, so there is nothing to keep consistent and
+ * nothing to grow; identity is by value (`a.equals(b)`, `a.key`), not `===`.
+ *
+ * @module
+ */
+import type { Owner } from "../src/ledger.ts";
+import type { HandleFactories, HandleStrategy, StrategyStats } from "./types.ts";
+
+/** Makes a new handle per access. */
+export function ephemeral(make: HandleFactories): HandleStrategy {
+  return {
+    name: "ephemeral",
+    tracksHandles: false,
+    operation: make.operation,
+    block: make.block,
+    argument: make.argument,
+    result: make.result,
+    region: make.region,
+    operand: make.operand,
+    freed() {},
+    moved() {},
+    merged() {},
+    nestedInvalidated() {},
+    closed() {},
+    stats(_owners: Iterable<Owner>): StrategyStats {
+      return { entries: 0 };
+    },
+  };
+}

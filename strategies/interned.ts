@@ -1,0 +1,156 @@
+/**
+ * `interned`: one handle per native object, kept in a strong map. This is the
+ * design of MLIR's original Python bindings ("liveOperations"), done right:
+ *
+ * - the maps belong to the owner (module, detached op), not to the context,
+ *   so a dropped module and its maps are collected together (a context-wide
+ *   strong map would keep every module alive forever);
+ * - entries leave the maps on every ownership event: freed objects are
+ *   deleted, moved objects move to their new owner's maps, a pass run clears
+ *   everything nested, so an address reused by a new object never finds the
+ *   old handle.
+ *
+ * @module
+ */
+import type { Owner } from "../src/ledger.ts";
+import type { TrackedHandle } from "../src/handle.ts";
+import type { Block } from "../src/block.ts";
+import type { Operation } from "../src/operation.ts";
+import type { BlockArgument, OpOperand, OpResult } from "../src/value.ts";
+import type { Region } from "../src/region.ts";
+import type { ChildCache, HandleFactories, HandleStrategy, StrategyStats } from "./types.ts";
+
+interface OwnerMaps {
+  ops?: Map<number, Operation>;
+  blocks?: Map<number, Block>;
+  args?: Map<number, BlockArgument>;
+}
+
+function mapsOf(owner: Owner): OwnerMaps {
+  return (owner.cache ??= {}) as OwnerMaps;
+}
+
+/** A cached handle is reused only if it still names this owner's live object. */
+function reusable(h: TrackedHandle, owner: Owner): boolean {
+  if (h._stamp === h._owner.epoch) return h._owner === owner;
+  try {
+    h._revalidate();
+    return h._owner === owner;
+  } catch {
+    return false;
+  }
+}
+
+function moveEntry<T extends TrackedHandle>(from: Map<number, T> | undefined, to: () => Map<number, T>, ptr: number, owner: Owner): void {
+  const h = from?.get(ptr);
+  if (h === undefined) return;
+  from!.delete(ptr);
+  to().set(ptr, h);
+  h._owner = owner;
+  h._stamp = owner.epoch;
+}
+
+class Interned implements HandleStrategy {
+  readonly name = "interned";
+  readonly tracksHandles = true;
+  constructor(private readonly make: HandleFactories) {}
+
+  operation(owner: Owner, ptr: number): Operation {
+    const map = (mapsOf(owner).ops ??= new Map());
+    let h = map.get(ptr);
+    if (h === undefined || !reusable(h, owner)) {
+      h = this.make.operation(owner, ptr);
+      map.set(ptr, h);
+    }
+    return h;
+  }
+
+  block(owner: Owner, ptr: number): Block {
+    const map = (mapsOf(owner).blocks ??= new Map());
+    let h = map.get(ptr);
+    if (h === undefined || !reusable(h, owner)) {
+      h = this.make.block(owner, ptr);
+      map.set(ptr, h);
+    }
+    return h;
+  }
+
+  argument(owner: Owner, ptr: number): BlockArgument {
+    const map = (mapsOf(owner).args ??= new Map());
+    let h = map.get(ptr);
+    if (h === undefined || !reusable(h, owner)) {
+      h = this.make.argument(owner, ptr);
+      map.set(ptr, h);
+    }
+    return h;
+  }
+
+  result(op: Operation, index: number, ptr: number): OpResult {
+    const kids = (op._kids ??= {}) as ChildCache;
+    return ((kids.results ??= [])[index] ??= this.make.result(op, index, ptr));
+  }
+
+  region(op: Operation, index: number, ptr: number): Region {
+    const kids = (op._kids ??= {}) as ChildCache;
+    return ((kids.regions ??= [])[index] ??= this.make.region(op, index, ptr));
+  }
+
+  operand(op: Operation, index: number): OpOperand {
+    const kids = (op._kids ??= {}) as ChildCache;
+    return ((kids.operands ??= [])[index] ??= this.make.operand(op, index));
+  }
+
+  freed(owner: Owner, ptrs: Float64Array, count: number): void {
+    const { ops, blocks, args } = mapsOf(owner);
+    for (let i = 0; i < count; i++) {
+      const ptr = ptrs[i]!;
+      ops?.delete(ptr);
+      blocks?.delete(ptr);
+      args?.delete(ptr);
+    }
+  }
+
+  moved(from: Owner, to: Owner, ptrs: Float64Array, count: number): void {
+    const src = mapsOf(from);
+    const dst = mapsOf(to);
+    for (let i = 0; i < count; i++) {
+      const ptr = ptrs[i]!;
+      moveEntry(src.ops, () => (dst.ops ??= new Map()), ptr, to);
+      moveEntry(src.blocks, () => (dst.blocks ??= new Map()), ptr, to);
+      moveEntry(src.args, () => (dst.args ??= new Map()), ptr, to);
+    }
+  }
+
+  merged(from: Owner, to: Owner): void {
+    const src = mapsOf(from);
+    const dst = mapsOf(to);
+    for (const ptr of [...(src.ops?.keys() ?? [])]) moveEntry(src.ops, () => (dst.ops ??= new Map()), ptr, to);
+    for (const ptr of [...(src.blocks?.keys() ?? [])]) moveEntry(src.blocks, () => (dst.blocks ??= new Map()), ptr, to);
+    for (const ptr of [...(src.args?.keys() ?? [])]) moveEntry(src.args, () => (dst.args ??= new Map()), ptr, to);
+    from.cache = undefined;
+  }
+
+  nestedInvalidated(owner: Owner): void {
+    const maps = mapsOf(owner);
+    const root = maps.ops?.get(owner.root);
+    owner.cache = root === undefined ? {} : { ops: new Map([[owner.root, root]]) };
+  }
+
+  closed(owner: Owner): void {
+    owner.cache = undefined;
+  }
+
+  stats(owners: Iterable<Owner>): StrategyStats {
+    let entries = 0;
+    for (const owner of owners) {
+      const maps = owner.cache as OwnerMaps | undefined;
+      entries += (maps?.ops?.size ?? 0) + (maps?.blocks?.size ?? 0) + (maps?.args?.size ?? 0);
+    }
+    return { entries };
+  }
+}
+
+/** One handle per native object, through per-owner strong maps. */
+export function interned(make: HandleFactories): HandleStrategy {
+  return new Interned(make);
+}

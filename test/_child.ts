@@ -1,0 +1,57 @@
+/**
+ * Running code that might crash the process in a child process: a segfault
+ * there is a failed test here, not a lost test runner.
+ *
+ * @module
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+
+/** The source tree's `src/mod.ts`, for child scripts to import. */
+export const MOD_URL: string = new URL("../src/mod.ts", import.meta.url).href;
+const GC_URL = new URL("./_gc.ts", import.meta.url).href;
+
+/** What a child process did. */
+export interface ChildResult {
+  readonly status: number | null;
+  readonly signal: string | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
+let dir: string | undefined;
+
+/**
+ * Runs `code` (an ES module body; `mlir` and `forceGC` are in scope) in a
+ * child of the current runtime, with MALLOC_PERTURB_ set so reads of freed
+ * memory return garbage instead of plausible old values.
+ */
+export function runChild(code: string, env: Record<string, string> = {}): ChildResult {
+  dir ??= mkdtempSync(join(tmpdir(), "mlir-ffi-child-"));
+  const file = join(dir, `child_${process.pid}_${Math.random().toString(36).slice(2)}.ts`);
+  writeFileSync(
+    file,
+    `import * as mlir from ${JSON.stringify(MOD_URL)};\nimport { forceGC } from ${JSON.stringify(GC_URL)};\n${code}\n`,
+  );
+  const args = isBun ? [file] : ["run", "-A", "--v8-flags=--expose-gc", file];
+  const result = spawnSync(process.execPath, args, {
+    encoding: "utf8",
+    env: { ...process.env, MALLOC_PERTURB_: "165", ...env },
+    timeout: 120_000,
+  });
+  return {
+    status: result.status,
+    signal: result.signal,
+    stdout: result.stdout ?? "",
+    stderr: result.stderr ?? "",
+  };
+}
+
+/** Describes a child result for assertion messages. */
+export function describeChild(r: ChildResult): string {
+  return `status ${r.status}, signal ${r.signal}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
+}

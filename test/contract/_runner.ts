@@ -1,0 +1,42 @@
+/**
+ * Runs one scenario for one strategy in a child of the current runtime and
+ * classifies what happened: pass, fail (a clause broke) or crash (a signal).
+ *
+ * @module
+ */
+import { spawn } from "node:child_process";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import type { StrategyName } from "../../src/mod.ts";
+
+const RUN = fileURLToPath(new URL("./run.ts", import.meta.url));
+const CONFIG = fileURLToPath(new URL("../../deno.json", import.meta.url));
+const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
+
+/** How a scenario ended. */
+export interface ScenarioResult {
+  readonly outcome: "pass" | "fail" | "crash";
+  readonly detail: string;
+  readonly milliseconds: number;
+}
+
+/** Runs `name` for `strategy` in a child process. */
+export function runScenario(name: string, strategy: StrategyName): Promise<ScenarioResult> {
+  const args = isBun ? [RUN, name, strategy] : ["run", "-A", `--config=${CONFIG}`, RUN, name, strategy];
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, {
+      env: { ...process.env, MALLOC_PERTURB_: "165" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (d) => (output += d));
+    child.stderr.on("data", (d) => (output += d));
+    child.on("close", (status, signal) => {
+      const milliseconds = performance.now() - started;
+      if (signal !== null) resolve({ outcome: "crash", detail: `killed by ${signal}\n${output}`, milliseconds });
+      else if (status === 0) resolve({ outcome: "pass", detail: "", milliseconds });
+      else resolve({ outcome: "fail", detail: `exit status ${status}\n${output}`, milliseconds });
+    });
+  });
+}
