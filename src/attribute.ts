@@ -16,7 +16,7 @@ import { Uniqued } from "./uniqued.ts";
  * import { Context } from "./mod.ts";
  * using ctx = new Context();
  * const a = ctx.parseAttribute("42 : i32");
- * console.log(a.toString(), a.type?.toString()); // "42 : i32" "i32"
+ * console.log(a.toString(), a.type.toString()); // "42 : i32" "i32"
  * ```
  */
 export class Attribute extends Uniqued {
@@ -25,10 +25,9 @@ export class Attribute extends Uniqued {
     return "Attribute";
   }
 
-  /** The attribute's type, for typed attributes; `null` otherwise. */
-  get type(): Type | null {
-    const t = lib.mlirffi_attr_type(this._live());
-    return t === 0 ? null : new Type(this._state, t);
+  /** The attribute's type; `none` for attributes without one. */
+  get type(): Type {
+    return new Type(this._state, lib.mlirffi_attr_type(this._live()));
   }
 
   /** The attribute in MLIR's textual form. */

@@ -20,12 +20,25 @@ export interface ScenarioResult {
   readonly milliseconds: number;
 }
 
-/** Runs `name` for `strategy` in a child process. */
-export function runScenario(name: string, strategy: StrategyName): Promise<ScenarioResult> {
-  const args = isBun ? [RUN, name, strategy] : ["run", "-A", `--config=${CONFIG}`, RUN, name, strategy];
+/** A runtime to run scenarios in: its name and executable. */
+export interface RuntimeExe {
+  readonly name: "bun" | "deno";
+  readonly path: string;
+}
+
+/** The runtime this process runs on. */
+export const CURRENT_RUNTIME: RuntimeExe = { name: isBun ? "bun" : "deno", path: process.execPath };
+
+/** Runs `name` for `strategy` in a child process of `runtime` (default: this one). */
+export function runScenario(
+  name: string,
+  strategy: StrategyName,
+  runtime: RuntimeExe = CURRENT_RUNTIME,
+): Promise<ScenarioResult> {
+  const args = runtime.name === "bun" ? [RUN, name, strategy] : ["run", "-A", `--config=${CONFIG}`, RUN, name, strategy];
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, {
+    const child = spawn(runtime.path, args, {
       env: { ...process.env, MALLOC_PERTURB_: "165" },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import type { StrategyName } from "../../../src/mod.ts";
 import type { Scenario } from "../_fixture.ts";
 import { addressReuse, contextDisposal, detachedDropFreesOnce, seedKeepAlive } from "./lifetime.ts";
 import {
@@ -19,6 +20,19 @@ import { passRunOnFunction, passRunOnModule } from "./passes.ts";
 import { ownersAndIdentity } from "./identity.ts";
 import { churnDisposed, churnDropped } from "./memory.ts";
 import { misuseRefused } from "./structural.ts";
+
+/**
+ * Where a strategy passes a scenario by a different, documented behaviour
+ * (CONTRACT.md clause 6 and strategies/README.md), and how.
+ */
+export const DIFFERS_BY_DESIGN: Readonly<Record<string, Partial<Record<StrategyName, string>>>> = {
+  "owners by equality; identity per strategy": {
+    ephemeral: "identity by value: `a.equals(b)` and `a.key`, while `a !== b`",
+  },
+  "dropped detached op is freed once": {
+    ephemeral: "freed together with the module it was detached from, not before",
+  },
+};
 
 /** Scenario name → scenario, in the order of the correctness matrix. */
 export const SCENARIOS: Readonly<Record<string, Scenario>> = {

@@ -1,0 +1,98 @@
+/**
+ * The ownership ledger on its own: epochs, logs, barriers, merges.
+ *
+ * @module
+ */
+import { test } from "node:test";
+import { assertEquals, assertStrictEquals, assertThrows } from "@std/assert";
+import { InvalidHandleError } from "../src/errors.ts";
+import { Owner, resolve } from "../src/ledger.ts";
+
+const ptrs = (...xs: number[]) => new Float64Array(xs);
+
+function reasonOf(fn: () => unknown): string {
+  return assertThrows(fn, InvalidHandleError).reason;
+}
+
+test("ledger: an unchanged owner is valid at once", () => {
+  const o = new Owner(null, "module", 1);
+  assertStrictEquals(resolve(o, 8, 0, "Operation"), o);
+});
+
+test("ledger: a free after the stamp invalidates; one before it does not", () => {
+  const o = new Owner(null, "module", 1);
+  const early = o.epoch;
+  o.recordFreed(ptrs(8, 16), 2, "operation erased", "parent erased");
+  assertEquals(reasonOf(() => resolve(o, 8, early, "Operation")), "operation erased");
+  assertEquals(reasonOf(() => resolve(o, 16, early, "Operation")), "parent erased");
+  // A handle made after the free refers to a new object at the same address.
+  assertStrictEquals(resolve(o, 8, o.epoch, "Operation"), o);
+  // Other addresses are untouched.
+  assertStrictEquals(resolve(o, 24, early, "Operation"), o);
+});
+
+test("ledger: repeated frees at one address keep one entry", () => {
+  const o = new Owner(null, "module", 1);
+  for (let i = 0; i < 1000; i++) o.recordFreed(ptrs(8), 1, "operation erased", "parent erased");
+  assertEquals(o.logSize, 1);
+  assertEquals(reasonOf(() => resolve(o, 8, 500, "Operation")), "operation erased");
+});
+
+test("ledger: a move forwards to the new owner, which then decides", () => {
+  const a = new Owner(null, "module", 1);
+  const d = new Owner(null, "operation", 8);
+  const stamp = a.epoch;
+  a.recordMoved(ptrs(8, 16), 2, d, true);
+  assertStrictEquals(resolve(a, 16, stamp, "Operation"), d);
+  d.recordFreed(ptrs(16), 1, "operation erased", "parent erased");
+  assertEquals(reasonOf(() => resolve(a, 16, stamp, "Operation")), "operation erased");
+});
+
+test("ledger: the first event after the stamp decides", () => {
+  const a = new Owner(null, "module", 1);
+  const d = new Owner(null, "operation", 8);
+  const before = a.epoch;
+  a.recordMoved(ptrs(8), 1, d, true); // the old object moved out...
+  const between = a.epoch;
+  a.recordFreed(ptrs(8), 1, "operation erased", "parent erased"); // ...a new one at 8 was erased
+  assertStrictEquals(resolve(a, 8, before, "Operation"), d);
+  assertEquals(reasonOf(() => resolve(a, 8, between, "Operation")), "operation erased");
+});
+
+test("ledger: a merged owner forwards everything to its target", () => {
+  const d = new Owner(null, "operation", 8);
+  const b = new Owner(null, "module", 2);
+  const stamp = d.epoch;
+  d.mergeInto(b);
+  assertStrictEquals(resolve(d, 8, stamp, "Operation"), b);
+  assertStrictEquals(resolve(d, 999, stamp, "Block"), b);
+});
+
+test("ledger: a pass barrier invalidates everything but the root", () => {
+  const o = new Owner(null, "module", 1);
+  const stamp = o.epoch;
+  o.recordPassRun();
+  assertStrictEquals(resolve(o, 1, stamp, "Operation"), o);
+  assertEquals(reasonOf(() => resolve(o, 8, stamp, "Operation")), "invalidated by pass run");
+  assertStrictEquals(resolve(o, 8, o.epoch, "Operation"), o);
+});
+
+test("ledger: closing gives its reason, with a separate one for the root", () => {
+  const o = new Owner(null, "module", 1);
+  const stamp = o.epoch;
+  o.close("parent erased", "operation erased");
+  assertEquals(reasonOf(() => resolve(o, 1, stamp, "Operation")), "operation erased");
+  assertEquals(reasonOf(() => resolve(o, 8, stamp, "Operation")), "parent erased");
+  o.close("module disposed"); // a second close changes nothing
+  assertEquals(reasonOf(() => resolve(o, 8, stamp, "Operation")), "parent erased");
+});
+
+test("ledger: objects moved out before a close still live elsewhere", () => {
+  const a = new Owner(null, "module", 1);
+  const d = new Owner(null, "operation", 8);
+  const stamp = a.epoch;
+  a.recordMoved(ptrs(8), 1, d, true);
+  a.close("module disposed");
+  assertStrictEquals(resolve(a, 8, stamp, "Operation"), d);
+  assertEquals(reasonOf(() => resolve(a, 16, stamp, "Operation")), "module disposed");
+});
