@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { bench, do_not_optimize, group, summary } from "mitata";
+import { do_not_optimize } from "mitata";
+import { bench } from "./harness.ts";
 import { lib } from "../src/ffi/load.ts";
 import { runtime } from "../src/ffi/runtime.ts";
 
@@ -16,31 +17,28 @@ export function ffiRepresentationBenches(address: number): void {
   const pointer = runtime === "deno" ? deno!.UnsafePointer.create(BigInt(address)) : address;
   const big = BigInt(address);
 
-  group("one FFI call passing and returning a pointer", () => {
-    summary(() => {
-      bench("noop (no arguments, no result)", () => lib.mlirffi_bench_noop());
-      bench("f64 handle (chosen)", () => do_not_optimize(lib.mlirffi_bench_f64(address))).baseline(true);
-      bench("pointer (Deno PointerObject / Bun number)", () => do_not_optimize(lib.mlirffi_bench_ptr(pointer)));
-      bench("C API shape: one-pointer struct as pointer", () => do_not_optimize(lib.mlirffi_bench_struct(pointer)));
-      bench("u64 (BigInt in, BigInt out)", () => do_not_optimize(lib.mlirffi_bench_u64(big)));
-      bench("u64 passed a number", () => do_not_optimize(lib.mlirffi_bench_u64(address as unknown as bigint)));
+  // One FFI call passing and returning a pointer.
+  const call = (name: string, fn: () => unknown) =>
+    bench(name, function* () {
+      yield fn;
     });
-  });
+  call("noop (no arguments, no result)", () => lib.mlirffi_bench_noop());
+  call("f64 handle (chosen)", () => do_not_optimize(lib.mlirffi_bench_f64(address)));
+  call("pointer (Deno PointerObject / Bun number)", () => do_not_optimize(lib.mlirffi_bench_ptr(pointer)));
+  call("C API shape: one-pointer struct as pointer", () => do_not_optimize(lib.mlirffi_bench_struct(pointer)));
+  call("u64 (BigInt in, BigInt out)", () => do_not_optimize(lib.mlirffi_bench_u64(big)));
+  call("u64 passed a number", () => do_not_optimize(lib.mlirffi_bench_u64(address as unknown as bigint)));
 
   const byNumber = new Map<number, number>([[address, 1]]);
   const byBigInt = new Map<bigint, number>([[big, 1]]);
-  group("one FFI call, then a Map lookup keyed by its result", () => {
-    summary(() => {
-      bench("f64 handle → Map<number>", () => do_not_optimize(byNumber.get(lib.mlirffi_bench_f64(address))))
-        .baseline(true);
-      bench("u64 → Map<bigint>", () => do_not_optimize(byBigInt.get(lib.mlirffi_bench_u64(big))));
-      if (runtime === "deno") {
-        bench("pointer → UnsafePointer.value → Map<bigint>", () =>
-          do_not_optimize(byBigInt.get(deno!.UnsafePointer.value(lib.mlirffi_bench_ptr(pointer)))));
-      } else {
-        bench("pointer (a number on Bun) → Map<number>", () =>
-          do_not_optimize(byNumber.get(lib.mlirffi_bench_ptr(pointer) as number)));
-      }
-    });
-  });
+  // One FFI call, then a Map lookup keyed by its result.
+  call("f64 handle → Map<number>", () => do_not_optimize(byNumber.get(lib.mlirffi_bench_f64(address))));
+  call("u64 → Map<bigint>", () => do_not_optimize(byBigInt.get(lib.mlirffi_bench_u64(big))));
+  if (runtime === "deno") {
+    call("pointer → UnsafePointer.value → Map<bigint>", () =>
+      do_not_optimize(byBigInt.get(deno!.UnsafePointer.value(lib.mlirffi_bench_ptr(pointer)))));
+  } else {
+    call("pointer (a number on Bun) → Map<number>", () =>
+      do_not_optimize(byNumber.get(lib.mlirffi_bench_ptr(pointer) as number)));
+  }
 }

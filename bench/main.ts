@@ -1,13 +1,113 @@
 /**
  * The benchmark suite: `bun bench` (or `deno task bench`).
  *
+ *   --quick   1k-op modules only, a minute or so: for CI
+ *   --full    add 1M-op modules
+ *   --this-runtime-only   do not also run the other runtime
+ *
+ * Every variant (native floor, raw FFI, each strategy with and without its
+ * checks) runs in its own child process, on both runtimes when both are
+ * installed; then bench/results/<runtime>.json, bench/REPORT.md and
+ * bench/chart.svg are written, and the README's headline section updated.
+ *
  * @module
  */
-import { run } from "mitata";
-import { Context } from "../src/mod.ts";
-import { ffiRepresentationBenches } from "./ffi_repr.bench.ts";
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import { STRATEGIES } from "../src/mod.ts";
+import { VARIANTS } from "./fixtures.ts";
+import { writeReport } from "./report.ts";
+import type { RuntimeResults } from "./results.ts";
 
-const ctx = new Context();
-using mod = ctx.parseModule("func.func private @f()");
-ffiRepresentationBenches(mod.operation.unsafePointer);
-await run();
+const root = fileURLToPath(new URL("..", import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const full = args.includes("--full");
+const sizes = quick ? [1_000] : full ? [1_000, 10_000, 100_000, 1_000_000] : [1_000, 10_000, 100_000];
+const churnModules = quick ? 2_000 : 10_000;
+const parsePrintOps = quick ? 10_000 : full ? 1_000_000 : 100_000;
+/** Sampling time per benchmark, in ms (mitata's default is 642). */
+const minCpuMs = quick ? 30 : 642;
+const current = (globalThis as { Bun?: unknown }).Bun !== undefined ? "bun" : "deno";
+
+interface Runtime {
+  readonly name: "bun" | "deno";
+  readonly path: string;
+}
+
+function find(name: "bun" | "deno"): Runtime | undefined {
+  if (name === current) return { name, path: process.execPath };
+  const local = join(root, "node_modules", ".bin", name);
+  if (existsSync(local)) return { name, path: local };
+  try {
+    return { name, path: execFileSync("which", [name], { encoding: "utf8" }).trim() };
+  } catch {
+    return undefined;
+  }
+}
+
+function command(runtime: Runtime, script: string, rest: string[]): string[] {
+  const file = join(root, "bench", script);
+  return runtime.name === "bun"
+    ? [file, ...rest]
+    : ["run", "-P", `--config=${join(root, "deno.json")}`, "--v8-flags=--expose-gc", file, ...rest];
+}
+
+function runChild(runtime: Runtime, script: string, rest: string[], out: string): unknown {
+  const r = spawnSync(runtime.path, command(runtime, script, [...rest, out]), { stdio: "inherit" });
+  if (r.status !== 0 || !existsSync(out)) {
+    throw new Error(`${runtime.name} ${script} ${rest.join(" ")} failed (status ${r.status}, signal ${r.signal})`);
+  }
+  return JSON.parse(readFileSync(out, "utf8"));
+}
+
+function versionOf(runtime: Runtime): string {
+  return execFileSync(runtime.path, ["--version"], { encoding: "utf8" }).split("\n")[0]!.replace(/^deno /, "").trim();
+}
+
+function benchRuntime(runtime: Runtime, dir: string): RuntimeResults {
+  const started = Date.now();
+  const results: RuntimeResults = {
+    runtime: runtime.name,
+    version: versionOf(runtime),
+    date: new Date().toISOString(),
+    cpu: cpus()[0]?.model ?? "unknown",
+    cores: cpus().length,
+    quick,
+    sizes,
+    results: [],
+    churn: [],
+    parsePrint: null,
+  };
+  for (const variant of VARIANTS) {
+    console.error(`\n▶ ${runtime.name}: ${variant}`);
+    const out = join(dir, `${runtime.name}-${variant}.json`);
+    results.results.push(...(runChild(runtime, "variant.ts", [variant, sizes.join(","), String(minCpuMs)], out) as RuntimeResults["results"]));
+  }
+  for (const strategy of STRATEGIES) {
+    console.error(`\n▶ ${runtime.name}: churn of ${churnModules} modules, ${strategy}`);
+    const out = join(dir, `${runtime.name}-churn-${strategy}.json`);
+    results.churn.push(...(runChild(runtime, "churn.ts", [strategy, String(churnModules)], out) as RuntimeResults["churn"]));
+  }
+  console.error(`\n▶ ${runtime.name}: parse and print vs mlir-opt`);
+  results.parsePrint = runChild(runtime, "parse_print.ts", [String(parsePrintOps)], join(dir, `${runtime.name}-pp.json`)) as
+    RuntimeResults["parsePrint"];
+  console.error(`\n✔ ${runtime.name} done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return results;
+}
+
+const runtimes = args.includes("--this-runtime-only")
+  ? [find(current)!]
+  : (["bun", "deno"] as const).map(find).filter((r): r is Runtime => r !== undefined);
+const dir = mkdtempSync(join(tmpdir(), "mlir-ffi-bench-"));
+const resultsDir = join(root, "bench", "results");
+mkdirSync(resultsDir, { recursive: true });
+for (const runtime of runtimes) {
+  const results = benchRuntime(runtime, dir);
+  writeFileSync(join(resultsDir, `${runtime.name}${quick ? "-quick" : ""}.json`), JSON.stringify(results, null, 1) + "\n");
+}
+writeReport(root, quick);

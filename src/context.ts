@@ -17,6 +17,7 @@ import { Region } from "./region.ts";
 import { ContextState } from "./state.ts";
 import { Type } from "./type.ts";
 import { BlockArgument, OpOperand, OpResult } from "./value.ts";
+import { UNCHECKED, uncheckedFactories } from "./unchecked.ts";
 import { createStrategy, type HandleFactories, STRATEGIES, type StrategyName } from "../strategies/mod.ts";
 
 /** Options for a new {@linkcode Context}. */
@@ -85,7 +86,8 @@ export class Context {
       throw new ArgumentError(`Unknown strategy '${String(name)}'; choose one of ${STRATEGIES.join(", ")}.`);
     }
     this.#state = new ContextState({ allowUnregisteredDialects, threading }, this);
-    this.#state.strategy = createStrategy(name, factories)!;
+    const unchecked = (options as { [UNCHECKED]?: boolean })[UNCHECKED] === true;
+    this.#state.strategy = createStrategy(name, unchecked ? uncheckedFactories : factories)!;
     this.#strategy = name;
   }
 

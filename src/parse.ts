@@ -90,9 +90,12 @@ function checkOptions(options: ParseOptions | undefined): { filename: string; ma
 /** Refuses what MLIR's parser would mishandle: empty, NUL, bad UTF-8, too deep. */
 function checkSource(bytes: Uint8Array, length: number, filename: string, maxDepth: number): void {
   const text = bytes.subarray(0, length);
-  if (text.every((b) => b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09)) {
-    throw new MlirParseError(`Cannot parse ${filename}: the input is empty.`);
+  let blank = true;
+  for (let i = 0; i < length && blank; i++) {
+    const b = text[i];
+    blank = b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
   }
+  if (blank) throw new MlirParseError(`Cannot parse ${filename}: the input is empty.`);
   const scan = new Float64Array(3);
   lib.mlirffi_scan_source(text, length, scan);
   const [depth, nul, badUtf8] = scan as unknown as [number, number, number];
@@ -114,28 +117,45 @@ export function parseModule(state: ContextState, source: string | Uint8Array, op
   checkSource(bytes, length, filename, maxDepth);
   const name = encode(filename);
   state.takeDiagnostics();
-  let op = lib.mlirffi_parse_op(state.store, bytes, length, name, name.length);
-  let diagnostics = state.takeDiagnostics();
+  if (!startsWithModule(bytes)) return parseImplicit(state, bytes, length, filename, name);
+  const op = lib.mlirffi_parse_op(state.store, bytes, length, name, name.length);
+  const diagnostics = state.takeDiagnostics();
   if (op === 0) {
-    const count = diagnostics.map((d) => SINGLE_OP_REQUIRED.exec(d.message)).find((m) => m !== null);
-    if (count === undefined) throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
-    // Several top-level operations: MLIR wraps them in a module only
-    // through an entry point that names the source "-"; rename it after.
-    op = lib.mlirffi_parse_module_implicit(state.store, bytes, length);
-    diagnostics = state.takeDiagnostics().map((d) => renameFile(d, filename));
-    if (op === 0) throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
-    if (filename !== IMPLICIT_NAME) {
-      const from = encode(IMPLICIT_NAME);
-      lib.mlirffi_rename_source(op, from, from.length, name, name.length);
+    // `module {...}` followed by more top-level operations: MLIR wants them
+    // all in an implicit module.
+    if (diagnostics.some((d) => SINGLE_OP_REQUIRED.test(d.message))) {
+      return parseImplicit(state, bytes, length, filename, name);
     }
-    return new Module(state.newOwner("module", op, "operation"));
+    throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
   }
-  const opName = state.identifier(lib.mlirffi_op_name(op));
-  if (opName !== "builtin.module") {
-    // One top-level operation that is not a module: wrap it, as MLIR does.
-    const module = lib.mlirffi_module_create_empty(lib.mlirffi_op_location(op));
-    lib.mlirffi_block_append_op(lib.mlirffi_module_body(module), op);
-    op = module;
+  return new Module(state.newOwner("module", op, "operation"));
+}
+
+/** A leading `module` keyword (after blanks and comments) means no implicit module is needed. */
+const MODULE_FIRST = /^(?:\s|\/\/[^\n]*(?:\n|$))*(?:module\b|"builtin\.module")/;
+
+function startsWithModule(bytes: Uint8Array): boolean {
+  return MODULE_FIRST.test(new TextDecoder().decode(bytes.subarray(0, Math.min(bytes.length - 1, 4096))));
+}
+
+/**
+ * Parses top-level operations into an implicit module. MLIR offers this only
+ * through an entry point that names the source "-", so "-" is renamed to the
+ * file name afterwards, in locations and in diagnostics.
+ */
+function parseImplicit(
+  state: ContextState,
+  bytes: Uint8Array,
+  length: number,
+  filename: string,
+  name: Uint8Array,
+): Module {
+  const op = lib.mlirffi_parse_module_implicit(state.store, bytes, length);
+  const diagnostics = state.takeDiagnostics().map((d) => renameFile(d, filename));
+  if (op === 0) throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
+  if (filename !== IMPLICIT_NAME) {
+    const from = encode(IMPLICIT_NAME);
+    lib.mlirffi_rename_source(op, from, from.length, name, name.length);
   }
   return new Module(state.newOwner("module", op, "operation"));
 }

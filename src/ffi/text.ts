@@ -29,9 +29,14 @@ export function takeText(len: number): string {
 
 /** Encodes `s` as UTF-8 followed by a NUL byte; the text is `length - 1` bytes. */
 export function encodeZ(s: string): Uint8Array {
-  // UTF-8 needs at most 3 bytes per UTF-16 unit.
-  const buf = new Uint8Array(s.length * 3 + 1);
-  const { written } = encoder.encodeInto(s, buf);
+  // Most source text is ASCII: try one byte per UTF-16 unit first, and
+  // fall back to the worst case (3 bytes per unit) only when that is short.
+  let buf = new Uint8Array(s.length + 1);
+  let { read, written } = encoder.encodeInto(s, buf.subarray(0, s.length));
+  if (read < s.length) {
+    buf = new Uint8Array(s.length * 3 + 1);
+    ({ read, written } = encoder.encodeInto(s, buf));
+  }
   buf[written] = 0;
   return buf.subarray(0, written + 1);
 }

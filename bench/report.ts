@@ -1,0 +1,313 @@
+/**
+ * Turns bench/results/*.json into bench/REPORT.md, bench/chart.svg and the
+ * README's headline section. Every number comes from the JSON; nothing is
+ * written by hand. Run on its own to regenerate: `bun bench/report.ts`.
+ *
+ * @module
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+import type { StrategyName } from "../src/mod.ts";
+import { STRATEGIES } from "../strategies/mod.ts";
+import { type Variant, VARIANTS } from "./fixtures.ts";
+import type { RuntimeResults } from "./results.ts";
+import { chartSvg } from "./chart.ts";
+
+const WORKLOAD_TITLES: Record<string, string> = {
+  walk: "Full walk yielding a handle per op and reading its name (ns per op)",
+  "hot-name": "Hot op: read its name (ns per access)",
+  "hot-attribute": "Hot op: look up an attribute by name (ns per access)",
+  identity: "Ops as Map keys: insert every op, then look every op up (ns per op)",
+  erase: "Erase every other op of a large block, then walk (ns per op of the block)",
+  pass: "Canonicalize, then re-fetch and walk (ns per op; the pass dominates)",
+};
+
+const fmt = (ns: number): string => (ns >= 100 ? ns.toFixed(0) : ns >= 10 ? ns.toFixed(1) : ns.toFixed(2));
+const ratio = (x: number): string => `${x.toFixed(2)}×`;
+const pct = (x: number): string => `${x >= 0 ? "+" : ""}${x.toFixed(1)}%`;
+const sizeName = (n: number): string => (n >= 1e6 ? `${n / 1e6}M` : n >= 1e3 ? `${n / 1e3}k` : String(n));
+
+function load(root: string, quick: boolean): RuntimeResults[] {
+  const suffix = quick ? "-quick" : "";
+  return (["bun", "deno"] as const)
+    .map((rt) => join(root, "bench", "results", `${rt}${suffix}.json`))
+    .filter(existsSync)
+    .map((file) => JSON.parse(readFileSync(file, "utf8")) as RuntimeResults);
+}
+
+function value(r: RuntimeResults, workload: string, variant: Variant, size: number): number | undefined {
+  return r.results.find((x) => x.workload === workload && x.variant === variant && x.size === size)?.nsPerUnit;
+}
+
+function largest(r: RuntimeResults): number {
+  return Math.max(...r.sizes);
+}
+
+/** Geometric mean of each strategy's cost relative to raw FFI across workloads and runtimes. */
+function score(runs: RuntimeResults[], strategy: StrategyName): number {
+  const logs: number[] = [];
+  for (const r of runs) {
+    for (const workload of Object.keys(WORKLOAD_TITLES)) {
+      const size = workload.startsWith("hot") ? 1 : largest(r);
+      const s = value(r, workload, strategy, size);
+      const raw = value(r, workload, "raw", size);
+      if (s !== undefined && raw !== undefined && raw > 0) logs.push(Math.log(s / raw));
+    }
+  }
+  return logs.length ? Math.exp(logs.reduce((a, b) => a + b, 0) / logs.length) : Infinity;
+}
+
+/** The strategy the data supports as the default: lowest geometric-mean cost. */
+export function bestStrategy(runs: RuntimeResults[]): StrategyName {
+  return [...STRATEGIES].sort((a, b) => score(runs, a) - score(runs, b))[0]!;
+}
+
+function workloadTable(runs: RuntimeResults[], workload: string): string[] {
+  const sized = !workload.startsWith("hot");
+  const columns = runs.flatMap((r) => (sized ? r.sizes : [1]).map((size) => ({ r, size })));
+  const head = `| variant | ${columns.map((c) => `${c.r.runtime}${sized ? ` ${sizeName(c.size)}` : ""}`).join(" | ")} |`;
+  const lines = [head, `|---|${columns.map(() => "---:").join("|")}|`];
+  for (const variant of VARIANTS) {
+    const cells = columns.map(({ r, size }) => {
+      const v = value(r, workload, variant, size);
+      if (v === undefined) return "";
+      const raw = value(r, workload, "raw", size);
+      const native = value(r, workload, "native", size);
+      const rel = [
+        native !== undefined && variant !== "native" ? `${ratio(v / native)} native` : "",
+        raw !== undefined && variant !== "raw" && variant !== "native" ? `${ratio(v / raw)} raw` : "",
+      ].filter(Boolean);
+      return `${fmt(v)}${rel.length ? ` (${rel.join(", ")})` : ""}`;
+    });
+    if (cells.some((c) => c !== "")) lines.push(`| ${variant} | ${cells.join(" | ")} |`);
+  }
+  return lines;
+}
+
+interface Target {
+  readonly target: string;
+  readonly measured: string;
+  readonly met: boolean;
+}
+
+function targets(runs: RuntimeResults[]): Target[] {
+  const out: Target[] = [];
+  for (const r of runs) {
+    const size = largest(r);
+    const native = value(r, "walk", "native", size);
+    if (native !== undefined) {
+      const walks = STRATEGIES.map((s) => ({ s, v: value(r, "walk", s, size) ?? Infinity }));
+      const best = walks.reduce((a, b) => (a.v <= b.v ? a : b));
+      out.push({
+        target: `${r.runtime}: best strategy's walk within 1.3× the native C walk (${sizeName(size)} ops)`,
+        measured: `${best.s}: ${ratio(best.v / native)}`,
+        met: best.v / native <= 1.3,
+      });
+      const worst = walks.reduce((a, b) => (a.v >= b.v ? a : b));
+      out.push({
+        target: `${r.runtime}: every strategy's walk within 3× native`,
+        measured: walks.map((w) => `${w.s} ${ratio(w.v / native)}`).join(", "),
+        met: worst.v / native <= 3,
+      });
+    }
+    for (const s of STRATEGIES) {
+      const overheads = ["walk", "hot-name"].map((w) => {
+        const sz = w === "walk" ? size : 1;
+        const checked = value(r, w, s, sz);
+        const unchecked = value(r, w, `${s}-unchecked`, sz);
+        return checked !== undefined && unchecked !== undefined ? (checked / unchecked - 1) * 100 : NaN;
+      });
+      if (overheads.every(Number.isNaN)) continue;
+      out.push({
+        target: `${r.runtime}: ${s}'s safety checks add at most 10% (walk, hot name)`,
+        measured: overheads.map(pct).join(", "),
+        met: overheads.every((o) => o <= 10),
+      });
+    }
+    for (const s of STRATEGIES) {
+      const ratios = ["hot-name", "hot-attribute"].map((w) => (value(r, w, s, 1) ?? NaN) / (value(r, w, "raw", 1) ?? NaN));
+      out.push({
+        target: `${r.runtime}: ${s}'s hot-op access within 1.2× a raw FFI call (name, attribute)`,
+        measured: ratios.map(ratio).join(", "),
+        met: ratios.every((x) => x <= 1.2),
+      });
+    }
+    const pp = r.parsePrint;
+    if (pp?.mlirOptParse != null && pp.mlirOptOutput != null) {
+      const x = (pp.bindingParse + pp.bindingPrint) / (pp.mlirOptParse + pp.mlirOptOutput);
+      out.push({
+        target: `${r.runtime}: parse+print within 1.1× mlir-opt's Parser+Output (${sizeName(pp.ops)} ops)`,
+        measured: ratio(x),
+        met: x <= 1.1,
+      });
+    }
+    for (const c of r.churn) {
+      const heap = ((c.afterGC.heap - c.before.heap) / c.before.heap) * 100;
+      const rss = ((c.afterGC.rss - c.before.rss) / c.before.rss) * 100;
+      out.push({
+        target: `${r.runtime}: ${c.strategy} churn (${c.dispose ? "dispose()" : "GC only"}) drifts at most 5%`,
+        measured: `heap ${pct(heap)}, RSS ${pct(rss)}`,
+        met: heap <= 5 && rss <= 5,
+      });
+    }
+  }
+  return out;
+}
+
+function churnTable(runs: RuntimeResults[]): string[] {
+  const mb = (b: number) => (b / 2 ** 20).toFixed(1);
+  const lines = [
+    "| runtime | strategy | mode | µs/module | heap before → after → after GC (MB) | RSS before → after → after GC (MB) |",
+    "|---|---|---|---:|---|---|",
+  ];
+  for (const r of runs) {
+    for (const c of r.churn) {
+      lines.push(
+        `| ${r.runtime} | ${c.strategy} | ${c.dispose ? "dispose()" : "GC only"} | ${c.microsPerModule.toFixed(1)} | ` +
+          `${mb(c.before.heap)} → ${mb(c.after.heap)} → ${mb(c.afterGC.heap)} | ${mb(c.before.rss)} → ${mb(c.after.rss)} → ${mb(c.afterGC.rss)} |`,
+      );
+    }
+  }
+  return lines;
+}
+
+function parsePrintTable(runs: RuntimeResults[]): string[] {
+  const lines = [
+    "| runtime | ops | binding parse | binding print | mlir-opt Parser | mlir-opt Output | ratio |",
+    "|---|---:|---:|---:|---:|---:|---:|",
+  ];
+  for (const r of runs) {
+    const p = r.parsePrint;
+    if (p === null) continue;
+    const opt = p.mlirOptParse !== null && p.mlirOptOutput !== null ? p.mlirOptParse + p.mlirOptOutput : null;
+    lines.push(
+      `| ${r.runtime} | ${sizeName(p.ops)} | ${p.bindingParse.toFixed(1)} ms | ${p.bindingPrint.toFixed(1)} ms | ` +
+        `${p.mlirOptParse?.toFixed(1) ?? "n/a"} ms | ${p.mlirOptOutput?.toFixed(1) ?? "n/a"} ms | ` +
+        `${opt === null ? "n/a" : ratio((p.bindingParse + p.bindingPrint) / opt)} |`,
+    );
+  }
+  return lines;
+}
+
+function ffiTable(runs: RuntimeResults[]): string[] {
+  const labels = [...new Set(runs.flatMap((r) => r.results.filter((x) => x.workload === "ffi").map((x) => x.label!)))];
+  const lines = [`| call shape | ${runs.map((r) => r.runtime).join(" | ")} |`, `|---|${runs.map(() => "---:").join("|")}|`];
+  for (const label of labels) {
+    const cells = runs.map((r) => {
+      const v = r.results.find((x) => x.workload === "ffi" && x.label === label)?.nsPerUnit;
+      return v === undefined ? "" : `${fmt(v)} ns`;
+    });
+    lines.push(`| ${label} | ${cells.join(" | ")} |`);
+  }
+  return lines;
+}
+
+/** The README's headline: one row per strategy and runtime. */
+function headline(runs: RuntimeResults[], best: StrategyName, chart: string): string[] {
+  const lines = [
+    `| strategy | runtime | walk (ns/op) | hot name (ns) | Map keys (ns/op) | erase+walk (ns/op) | identity |`,
+    "|---|---|---:|---:|---:|---:|---|",
+  ];
+  for (const s of STRATEGIES) {
+    for (const r of runs) {
+      const size = largest(r);
+      const native = value(r, "walk", "native", size);
+      const walk = value(r, "walk", s, size);
+      const cell = (w: string, sz: number) => {
+        const v = value(r, w, s, sz);
+        return v === undefined ? "" : fmt(v);
+      };
+      lines.push(
+        `| ${s} | ${r.runtime} | ${walk === undefined ? "" : fmt(walk)}${
+          native && walk ? ` (${ratio(walk / native)} native)` : ""
+        } | ${cell("hot-name", 1)} | ${cell("identity", size)} | ${cell("erase", size)} | ${
+          s === "ephemeral" ? "`equals`/`key`" : "`===`"
+        } |`,
+      );
+    }
+  }
+  return [
+    ...lines,
+    "",
+    `Module of ${sizeName(Math.max(...runs.map(largest)))} operations; native C walk: ${
+      runs.map((r) => `${fmt(value(r, "walk", "native", largest(r)) ?? NaN)} ns/op on ${r.runtime}`).join(", ")
+    }. The default strategy is **${best}**: the lowest geometric-mean cost relative to raw FFI over all workloads and runtimes.`,
+    "",
+    `![walk cost per strategy](${chart})`,
+  ];
+}
+
+/** Writes REPORT.md, the chart and (for a full run) the README section. */
+export function writeReport(root: string, quick: boolean): void {
+  const runs = load(root, quick);
+  if (runs.length === 0) throw new Error("no results in bench/results");
+  const suffix = quick ? "-quick" : "";
+  const chartName = `chart${suffix}.svg`;
+  writeFileSync(join(root, "bench", chartName), chartSvg(runs, value));
+  const best = bestStrategy(runs);
+  const met = targets(runs);
+  const lines = [
+    "# Benchmark report",
+    "",
+    "Generated by `bench/report.ts` from `bench/results/*.json`; do not edit by hand.",
+    "",
+    ...runs.map((r) =>
+      `- ${r.runtime} ${r.version}, ${r.date.slice(0, 16).replace("T", " ")} UTC, ${r.cpu} (${r.cores} cores)${
+        r.quick ? ", quick mode" : ""
+      }`
+    ),
+    "",
+    "Each variant ran in its own process: **native** is MLIR's C walk timed in C (the floor), **raw** is bare FFI",
+    "on pointers (no handles, no checks), and each strategy ran with its safety checks and with them compiled out",
+    "(`-unchecked`, benchmark-only). Ratios compare within one run of one runtime.",
+    "",
+    `Default strategy supported by this data: **${best}**.`,
+    "",
+    `![walk cost per strategy](${chartName})`,
+    "",
+    "## Targets",
+    "",
+    "| target | measured | met |",
+    "|---|---|---|",
+    ...met.map((t) => `| ${t.target} | ${t.measured} | ${t.met ? "yes" : "**no**"} |`),
+    "",
+    ...Object.entries(WORKLOAD_TITLES).flatMap(([w, title]) => [`## ${title}`, "", ...workloadTable(runs, w), ""]),
+    "## Module churn (memory)",
+    "",
+    "Create a module, walk it, then drop it (GC only) or dispose it, many times after a warm-up round of the same;",
+    "memory before, right after, and after a forced full GC.",
+    "",
+    ...churnTable(runs),
+    "",
+    "## Parse and print vs mlir-opt",
+    "",
+    ...parsePrintTable(runs),
+    "",
+    "## FFI call shapes (ns per call)",
+    "",
+    "Why native handles cross the FFI as `f64` (see native/src/shim.h).",
+    "",
+    ...ffiTable(runs),
+    "",
+  ];
+  writeFileSync(join(root, "bench", `REPORT${suffix}.md`), lines.join("\n"));
+  if (!quick) updateReadme(root, headline(runs, best, `bench/${chartName}`));
+  console.error(`\nwrote bench/REPORT${suffix}.md and bench/${chartName}`);
+}
+
+function updateReadme(root: string, section: string[]): void {
+  const file = join(root, "README.md");
+  const text = readFileSync(file, "utf8");
+  const begin = "<!-- bench:begin -->";
+  const end = "<!-- bench:end -->";
+  const a = text.indexOf(begin);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return;
+  writeFileSync(file, `${text.slice(0, a + begin.length)}\n${section.join("\n")}\n${text.slice(b)}`);
+}
+
+if (import.meta.main ?? (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1])) {
+  writeReport(fileURLToPath(new URL("..", import.meta.url)), process.argv.includes("--quick"));
+}
