@@ -7,37 +7,40 @@
 import { lib } from "../src/ffi/load.ts";
 import { takeText, TEXT, TEXT_CAP } from "../src/ffi/text.ts";
 
-const names = new Map<number, string>();
+// The raw baseline uses the same native batching as the API (pointers and
+// name indices in one call), so it is the floor for any JS binding.
+const names: string[] = [];
 let ptrs = new Float64Array(1 << 16);
 let ends = new Uint32Array(1 << 16);
+let nameIndices = new Int32Array(1 << 16);
+let store = 0;
 
-/** An operation's name from its name identifier, cached like the API caches it. */
+function nameAt(index: number): string {
+  return (names[index] ??= takeText(lib.mlirffi_name_at(store, index, TEXT, TEXT_CAP)));
+}
+
+/** An operation's name, through the context's name table. */
 export function rawName(op: number): string {
-  const id = lib.mlirffi_op_name(op);
-  let name = names.get(id);
-  if (name === undefined) {
-    name = takeText(lib.mlirffi_identifier_str(id, TEXT, TEXT_CAP));
-    names.set(id, name);
-  }
-  return name;
+  return nameAt(lib.mlirffi_op_name_index(store, op));
 }
 
 /** Lists every operation under `root` (pre-order) in one native call. */
-export function rawList(root: number): { ptrs: Float64Array; count: number } {
-  let count = lib.mlirffi_walk(root, 0, ptrs, ends, ptrs.length);
+export function rawList(root: number): { ptrs: Float64Array; names: Int32Array; count: number } {
+  let count = lib.mlirffi_walk(store, root, 0, ptrs, ends, nameIndices, ptrs.length);
   if (count > ptrs.length) {
     ptrs = new Float64Array(count);
     ends = new Uint32Array(count);
-    count = lib.mlirffi_walk(root, 0, ptrs, ends, ptrs.length);
+    nameIndices = new Int32Array(count);
+    count = lib.mlirffi_walk(store, root, 0, ptrs, ends, nameIndices, ptrs.length);
   }
-  return { ptrs, count };
+  return { ptrs, names: nameIndices, count };
 }
 
 /** Walks `root`, reading each operation's name; returns the total name length. */
 export function rawWalk(root: number): number {
-  const { ptrs, count } = rawList(root);
+  const { names, count } = rawList(root);
   let total = 0;
-  for (let i = 0; i < count; i++) total += rawName(ptrs[i]!).length;
+  for (let i = 0; i < count; i++) total += nameAt(names[i]!).length;
   return total;
 }
 
@@ -53,6 +56,12 @@ export function rawBlockOps(block: number): Float64Array {
 export class RawContext {
   readonly store: number = lib.mlirffi_context_create(false, false);
   readonly #modules: number[] = [];
+
+  constructor() {
+    // One raw context per process: the name table is per context.
+    names.length = 0;
+    store = this.store;
+  }
 
   /** Parses operations into a module; returns the module's operation pointer. */
   parse(text: string): number {

@@ -27,6 +27,7 @@
  */
 import { InvalidHandleError, type InvalidReason } from "./errors.ts";
 import type { NativeCell } from "./lifetime.ts";
+import { PtrMap } from "./ptr_map.ts";
 
 /** What kind of native object an owner holds at its root. */
 export type OwnerKind = "module" | "operation" | "block" | "region";
@@ -64,7 +65,7 @@ export class Owner {
   mergedInto: Owner | null = null;
   mergedEpoch = 0;
   /** Per-address event chains, created on first use. */
-  log: Map<number, LogEntry> | null = null;
+  log: PtrMap<LogEntry> | null = null;
   /** Epochs of pass runs on the root, ascending. */
   barriers: number[] | null = null;
   /** The handle strategy's private per-owner state (e.g. an intern map). */
@@ -82,7 +83,7 @@ export class Owner {
   /** Records that the objects at `ptrs[0..count)` were freed. */
   recordFreed(ptrs: Float64Array, count: number, firstReason: InvalidReason, restReason: InvalidReason): void {
     const epoch = ++this.epoch;
-    const log = (this.log ??= new Map());
+    const log = (this.log ??= new PtrMap());
     for (let i = 0; i < count; i++) {
       const ptr = ptrs[i]!;
       const head = log.get(ptr);
@@ -103,7 +104,7 @@ export class Owner {
    */
   recordMoved(ptrs: Float64Array, count: number, target: Owner, keepTarget: boolean): void {
     const epoch = ++this.epoch;
-    const log = (this.log ??= new Map());
+    const log = (this.log ??= new PtrMap());
     const to = keepTarget ? target : new WeakRef(target);
     for (let i = 0; i < count; i++) {
       const ptr = ptrs[i]!;

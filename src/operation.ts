@@ -55,6 +55,8 @@ export class Operation extends Handle implements TrackedHandle {
   readonly _ptr: number;
   /** @internal Child handles cached by the strategy. */
   _kids: unknown = undefined;
+  /** @internal The name, once read (an operation's name never changes). */
+  _name: string | undefined = undefined;
 
   /** @internal Handles are made by the context's strategy. */
   constructor(owner: Owner, ptr: number) {
@@ -89,7 +91,7 @@ export class Operation extends Handle implements TrackedHandle {
   /** The operation's name, e.g. `func.func`. */
   get name(): string {
     const ptr = this._live();
-    return stateOf(this._owner).identifier(lib.mlirffi_op_name(ptr));
+    return (this._name ??= stateOf(this._owner).opName(ptr));
   }
 
   /** The operation's source location. */

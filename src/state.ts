@@ -28,8 +28,10 @@ export class ContextState {
   strategy!: HandleStrategy;
   /** Receivers of every diagnostic (ctx.onDiagnostic). */
   readonly listeners = new Set<(d: Diagnostic) => void>();
-  /** Identifier (uniqued in the context) → string: op and attribute names. */
+  /** Identifier (uniqued in the context) → string: attribute names. */
   private readonly identifiers = new Map<number, string>();
+  /** Operation names by their index in the shim's name table (native/src/names.c). */
+  private readonly names: string[] = [];
 
   /**
    * @param options Native context options.
@@ -58,6 +60,16 @@ export class ContextState {
       this.identifiers.set(id, s);
     }
     return s;
+  }
+
+  /** The operation name with index `index` in the shim's name table. */
+  nameAt(index: number): string {
+    return (this.names[index] ??= takeText(lib.mlirffi_name_at(this.store, index, TEXT, TEXT_CAP)));
+  }
+
+  /** The name of the operation at `op` (known to be live). */
+  opName(op: number): string {
+    return this.nameAt(lib.mlirffi_op_name_index(this.store, op));
   }
 
   /** Drains the diagnostics MLIR reported since the last call; tells the listeners. */
@@ -89,6 +101,7 @@ export class ContextState {
       owner.close("context disposed");
     });
     this.identifiers.clear();
+    this.names.length = 0;
   }
 }
 

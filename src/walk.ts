@@ -27,6 +27,7 @@ export interface WalkOptions {
 interface WalkBuffers {
   ptrs: Float64Array;
   ends: Uint32Array;
+  names: Int32Array;
 }
 
 // One spare set of buffers; a walk started from inside a walk callback
@@ -40,21 +41,23 @@ function takeBuffers(min: number): WalkBuffers {
     return b;
   }
   const size = Math.max(min, 1024);
-  return { ptrs: new Float64Array(size), ends: new Uint32Array(size) };
+  return { ptrs: new Float64Array(size), ends: new Uint32Array(size), names: new Int32Array(size) };
 }
 
 function giveBack(b: WalkBuffers): void {
   if (spare === null || spare.ptrs.length < b.ptrs.length) spare = b;
 }
 
-function listNested(root: number, post: boolean): { buffers: WalkBuffers; count: number } {
-  let buffers = takeBuffers(0);
-  let count = lib.mlirffi_walk(root, post ? 1 : 0, buffers.ptrs, buffers.ends, buffers.ptrs.length);
-  if (count > buffers.ptrs.length) {
-    buffers = takeBuffers(count);
-    count = lib.mlirffi_walk(root, post ? 1 : 0, buffers.ptrs, buffers.ends, buffers.ptrs.length);
+/** Lists the operations under `root` with their name indices, in one native call. */
+function listNested(store: number, root: number, post: boolean): { buffers: WalkBuffers; count: number } {
+  let b = takeBuffers(0);
+  let count = lib.mlirffi_walk(store, root, post ? 1 : 0, b.ptrs, b.ends, b.names, b.ptrs.length);
+  if (count > b.ptrs.length) {
+    giveBack(b);
+    b = takeBuffers(count);
+    count = lib.mlirffi_walk(store, root, post ? 1 : 0, b.ptrs, b.ends, b.names, b.ptrs.length);
   }
-  return { buffers, count };
+  return { buffers: b, count };
 }
 
 /** See {@linkcode Operation.walk}. */
@@ -69,9 +72,10 @@ export function walk(
   const post = order === "post";
   const rootPtr = root._live();
   const owner: Owner = root._owner;
-  const strategy = stateOf(owner).strategy;
-  const { buffers, count } = listNested(rootPtr, post);
-  const { ptrs, ends } = buffers;
+  const state = stateOf(owner);
+  const strategy = state.strategy;
+  const { buffers, count } = listNested(state.store, rootPtr, post);
+  const { ptrs, ends, names } = buffers;
   const stamp = owner.epoch;
   try {
     for (let i = 0; i < count; i++) {
@@ -86,7 +90,10 @@ export function walk(
           throw e;
         }
       }
-      const result = callback(strategy.operation(o, ptr));
+      const op = strategy.operation(o, ptr);
+      // Names come with the list: reading one costs an array lookup.
+      if (op._name === undefined) op._name = state.nameAt(names[i]!);
+      const result = callback(op);
       if (result === "interrupt") return "interrupted";
       if (result === "skip" && !post) i = ends[i]! - 1;
     }

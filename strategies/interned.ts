@@ -13,6 +13,7 @@
  * @module
  */
 import type { Owner } from "../src/ledger.ts";
+import { PtrMap } from "../src/ptr_map.ts";
 import type { TrackedHandle } from "../src/handle.ts";
 import type { Block } from "../src/block.ts";
 import type { Operation } from "../src/operation.ts";
@@ -21,9 +22,9 @@ import type { Region } from "../src/region.ts";
 import type { ChildCache, HandleFactories, HandleStrategy, StrategyStats } from "./types.ts";
 
 interface OwnerMaps {
-  ops?: Map<number, Operation>;
-  blocks?: Map<number, Block>;
-  args?: Map<number, BlockArgument>;
+  ops?: PtrMap<Operation>;
+  blocks?: PtrMap<Block>;
+  args?: PtrMap<BlockArgument>;
 }
 
 function mapsOf(owner: Owner): OwnerMaps {
@@ -32,7 +33,6 @@ function mapsOf(owner: Owner): OwnerMaps {
 
 /** A cached handle is reused only if it still names this owner's live object. */
 function reusable(h: TrackedHandle, owner: Owner): boolean {
-  if (h._stamp === h._owner.epoch) return h._owner === owner;
   try {
     h._revalidate();
     return h._owner === owner;
@@ -41,7 +41,12 @@ function reusable(h: TrackedHandle, owner: Owner): boolean {
   }
 }
 
-function moveEntry<T extends TrackedHandle>(from: Map<number, T> | undefined, to: () => Map<number, T>, ptr: number, owner: Owner): void {
+function moveEntry<T extends TrackedHandle>(
+  from: PtrMap<T> | undefined,
+  to: () => PtrMap<T>,
+  ptr: number,
+  owner: Owner,
+): void {
   const h = from?.get(ptr);
   if (h === undefined) return;
   from!.delete(ptr);
@@ -56,9 +61,9 @@ class Interned implements HandleStrategy {
   constructor(private readonly make: HandleFactories) {}
 
   operation(owner: Owner, ptr: number): Operation {
-    const map = (mapsOf(owner).ops ??= new Map());
+    const map = (mapsOf(owner).ops ??= new PtrMap());
     let h = map.get(ptr);
-    if (h === undefined || !reusable(h, owner)) {
+    if (h === undefined || !(h._stamp === owner.epoch && h._owner === owner || reusable(h, owner))) {
       h = this.make.operation(owner, ptr);
       map.set(ptr, h);
     }
@@ -66,9 +71,9 @@ class Interned implements HandleStrategy {
   }
 
   block(owner: Owner, ptr: number): Block {
-    const map = (mapsOf(owner).blocks ??= new Map());
+    const map = (mapsOf(owner).blocks ??= new PtrMap());
     let h = map.get(ptr);
-    if (h === undefined || !reusable(h, owner)) {
+    if (h === undefined || !(h._stamp === owner.epoch && h._owner === owner || reusable(h, owner))) {
       h = this.make.block(owner, ptr);
       map.set(ptr, h);
     }
@@ -76,9 +81,9 @@ class Interned implements HandleStrategy {
   }
 
   argument(owner: Owner, ptr: number): BlockArgument {
-    const map = (mapsOf(owner).args ??= new Map());
+    const map = (mapsOf(owner).args ??= new PtrMap());
     let h = map.get(ptr);
-    if (h === undefined || !reusable(h, owner)) {
+    if (h === undefined || !(h._stamp === owner.epoch && h._owner === owner || reusable(h, owner))) {
       h = this.make.argument(owner, ptr);
       map.set(ptr, h);
     }
@@ -115,25 +120,27 @@ class Interned implements HandleStrategy {
     const dst = mapsOf(to);
     for (let i = 0; i < count; i++) {
       const ptr = ptrs[i]!;
-      moveEntry(src.ops, () => (dst.ops ??= new Map()), ptr, to);
-      moveEntry(src.blocks, () => (dst.blocks ??= new Map()), ptr, to);
-      moveEntry(src.args, () => (dst.args ??= new Map()), ptr, to);
+      moveEntry(src.ops, () => (dst.ops ??= new PtrMap()), ptr, to);
+      moveEntry(src.blocks, () => (dst.blocks ??= new PtrMap()), ptr, to);
+      moveEntry(src.args, () => (dst.args ??= new PtrMap()), ptr, to);
     }
   }
 
   merged(from: Owner, to: Owner): void {
     const src = mapsOf(from);
     const dst = mapsOf(to);
-    for (const ptr of [...(src.ops?.keys() ?? [])]) moveEntry(src.ops, () => (dst.ops ??= new Map()), ptr, to);
-    for (const ptr of [...(src.blocks?.keys() ?? [])]) moveEntry(src.blocks, () => (dst.blocks ??= new Map()), ptr, to);
-    for (const ptr of [...(src.args?.keys() ?? [])]) moveEntry(src.args, () => (dst.args ??= new Map()), ptr, to);
+    for (const ptr of src.ops?.keys() ?? []) moveEntry(src.ops, () => (dst.ops ??= new PtrMap()), ptr, to);
+    for (const ptr of src.blocks?.keys() ?? []) moveEntry(src.blocks, () => (dst.blocks ??= new PtrMap()), ptr, to);
+    for (const ptr of src.args?.keys() ?? []) moveEntry(src.args, () => (dst.args ??= new PtrMap()), ptr, to);
     from.cache = undefined;
   }
 
   nestedInvalidated(owner: Owner): void {
     const maps = mapsOf(owner);
     const root = maps.ops?.get(owner.root);
-    owner.cache = root === undefined ? {} : { ops: new Map([[owner.root, root]]) };
+    const ops = new PtrMap<Operation>();
+    if (root !== undefined) ops.set(owner.root, root);
+    owner.cache = { ops };
   }
 
   closed(owner: Owner): void {

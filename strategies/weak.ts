@@ -14,6 +14,7 @@
  * @module
  */
 import type { Owner } from "../src/ledger.ts";
+import { PtrMap } from "../src/ptr_map.ts";
 import type { TrackedHandle } from "../src/handle.ts";
 import type { Block } from "../src/block.ts";
 import type { Operation } from "../src/operation.ts";
@@ -22,7 +23,7 @@ import type { Region } from "../src/region.ts";
 import type { ChildCache, HandleFactories, HandleStrategy, StrategyStats } from "./types.ts";
 
 interface Entry {
-  readonly map: Map<number, WeakRef<TrackedHandle>>;
+  readonly map: PtrMap<WeakRef<TrackedHandle>>;
   readonly ptr: number;
   readonly ref: WeakRef<TrackedHandle>;
 }
@@ -46,17 +47,17 @@ function live<T extends TrackedHandle>(h: T | undefined, owner: Owner): h is T {
 class Weak implements HandleStrategy {
   readonly name = "weak";
   readonly tracksHandles = true;
-  private readonly ops = new Map<number, WeakRef<Operation>>();
-  private readonly blocks = new Map<number, WeakRef<Block>>();
-  private readonly args = new Map<number, WeakRef<BlockArgument>>();
+  private readonly ops = new PtrMap<WeakRef<Operation>>();
+  private readonly blocks = new PtrMap<WeakRef<Block>>();
+  private readonly args = new PtrMap<WeakRef<BlockArgument>>();
   private readonly registry = new FinalizationRegistry<Entry>(forget);
 
   constructor(private readonly make: HandleFactories) {}
 
-  private remember<T extends TrackedHandle>(map: Map<number, WeakRef<T>>, ptr: number, h: T): T {
+  private remember<T extends TrackedHandle>(map: PtrMap<WeakRef<T>>, ptr: number, h: T): T {
     const ref = new WeakRef(h);
     map.set(ptr, ref);
-    this.registry.register(h, { map: map as Map<number, WeakRef<TrackedHandle>>, ptr, ref });
+    this.registry.register(h, { map: map as PtrMap<WeakRef<TrackedHandle>>, ptr, ref });
     return h;
   }
 

@@ -129,28 +129,38 @@ static MlirOperation next_child(Frame *f, void (*on_block)(MlirBlock, void *), v
   }
 }
 
+/* Writes op as entry n of the walk: its handle, and its name's index. */
+static inline void emit(MlirOperation op, size_t n, double *dst, int32_t *names, NameTable *table,
+                        uint32_t cap) {
+  if (n >= cap) return;
+  dst[n] = ph(op.ptr);
+  if (names) names[n] = names_index(table, mlirOperationGetName(op));
+}
+
 /* Walks `root` and every operation nested in it, writing operations in
- * pre-order (order 0) or post-order (order 1). In pre-order, ends[i] receives
- * the index just past the last descendant of operation i, so a visitor can
- * skip a subtree. */
-MLIRFFI_EXPORT double mlirffi_walk(H root, int32_t order, double *dst, uint32_t *ends,
+ * pre-order (order 0) or post-order (order 1), and, if `names` is given, the
+ * index of each one's name in the context's name table (names.c). In
+ * pre-order, ends[i] receives the index just past the last descendant of
+ * operation i, so a visitor can skip a subtree. */
+MLIRFFI_EXPORT double mlirffi_walk(H ctx, H root, int32_t order, double *dst, uint32_t *ends, int32_t *names,
                                    uint32_t cap) {
+  NameTable *table = ffi_ctx_names(hp(ctx));
   Stack s = {0};
   size_t n = 0;
   bool post = order == 1;
   MlirOperation r = AS_OP(root);
-  if (!post) PUT(dst, cap, n, ph(r.ptr));
+  if (!post) emit(r, n++, dst, names, table, cap);
   push(&s, r, 0);
   while (s.len) {
     Frame *f = &s.frames[s.len - 1];
     MlirOperation child = next_child(f, NULL, NULL);
     if (!mlirOperationIsNull(child)) {
       size_t index = n;
-      if (!post) PUT(dst, cap, n, ph(child.ptr));
+      if (!post) emit(child, n++, dst, names, table, cap);
       push(&s, child, index);
       continue;
     }
-    if (post) PUT(dst, cap, n, ph(f->op.ptr));
+    if (post) emit(f->op, n++, dst, names, table, cap);
     else if (ends && f->index < cap) ends[f->index] = (uint32_t)n;
     s.len--;
   }

@@ -14,9 +14,11 @@ struct FfiContext {
   pthread_mutex_t lock; /* MLIR's worker threads may report concurrently */
   Buf diags;            /* comma-separated JSON objects */
   int count;
+  NameTable names;      /* operation names seen, numbered (names.c) */
 };
 
 MlirContext ffi_ctx_raw(const FfiContext *c) { return c->ctx; }
+NameTable *ffi_ctx_names(FfiContext *c) { return &c->names; }
 
 static pthread_once_t passes_once = PTHREAD_ONCE_INIT;
 static void register_passes(void) { mlirRegisterAllPasses(); }
@@ -142,6 +144,7 @@ MLIRFFI_EXPORT void mlirffi_context_destroy(H handle) {
   mlirContextDestroy(c->ctx);
   pthread_mutex_destroy(&c->lock);
   buf_free(&c->diags);
+  names_free(&c->names);
   free(c);
 }
 

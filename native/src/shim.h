@@ -68,9 +68,20 @@ Buf *out_begin(void);
 void out_string_callback(MlirStringRef s, void *user);
 double out_deliver(uint8_t *dst, uint32_t cap);
 
+/* ---- operation names as small integers (names.c) ---- */
+typedef struct {
+  int32_t *slots;   /* open addressing: index into ids, or -1 */
+  const void **ids; /* identifier pointers, by index */
+  uint32_t cap, len;
+} NameTable;
+
+int32_t names_index(NameTable *t, MlirIdentifier id);
+void names_free(NameTable *t);
+
 /* ---- per-context state (context.c) ---- */
 typedef struct FfiContext FfiContext;
 MlirContext ffi_ctx_raw(const FfiContext *c);
+NameTable *ffi_ctx_names(FfiContext *c);
 /* Appends one diagnostic, as JSON, to the context's pending list. */
 void diag_record(FfiContext *c, MlirDiagnostic d);
 

@@ -119,9 +119,19 @@ export const symbols = {
   mlirffi_value_uses: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_value_has_uses: fn(["handle"], "bool"),
   mlirffi_walk: fn(
-    ["handle" /* root */, "i32" /* order */, "buffer" /* dst */, "buffer" /* ends */, "u32" /* cap */],
+    [
+      "handle", /* ctx record */
+      "handle", /* root */
+      "i32", /* order */
+      "buffer", /* dst */
+      "buffer", /* ends */
+      "buffer", /* names (indices), or null */
+      "u32", /* cap */
+    ],
     "f64",
   ),
+  mlirffi_op_name_index: fn(["handle" /* ctx record */, "handle" /* op */], "i32"),
+  mlirffi_name_at: fn(["handle" /* ctx record */, "i32" /* index */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_subtree: fn(["handle" /* root */, "bool" /* include_root */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_block_subtree: fn(["handle" /* block */, "buffer" /* dst */, "u32" /* cap */], "f64"),
 
