@@ -1,11 +1,14 @@
 /**
- * MLIR attributes.
+ * The base class of MLIR attributes. Builtin kinds have subclasses in
+ * src/attributes/ (`IntegerAttr`, `DenseElementsAttr`, ...); an attribute
+ * read from the IR comes back as the most specific one.
  *
  * @module
  */
 import { lib } from "./ffi/load.ts";
 import { takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
-import { Type } from "./type.ts";
+import type { Type } from "./type.ts";
+import { wrapType } from "./wrappers.ts";
 import { Uniqued } from "./uniqued.ts";
 
 /**
@@ -13,10 +16,10 @@ import { Uniqued } from "./uniqued.ts";
  *
  * @example
  * ```ts
- * import { Context } from "./mod.ts";
+ * import { Context, IntegerAttr } from "./mod.ts";
  * using ctx = new Context();
  * const a = ctx.parseAttribute("42 : i32");
- * console.log(a.toString(), a.type.toString()); // "42 : i32" "i32"
+ * console.log(a instanceof IntegerAttr, a.type.toString()); // true i32
  * ```
  */
 export class Attribute extends Uniqued {
@@ -27,7 +30,7 @@ export class Attribute extends Uniqued {
 
   /** The attribute's type; `none` for attributes without one. */
   get type(): Type {
-    return new Type(this._state, lib.mlirffi_attr_type(this._live()));
+    return wrapType(this._state, lib.mlirffi_attr_type(this._live()));
   }
 
   /** The attribute in MLIR's textual form. */

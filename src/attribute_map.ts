@@ -7,6 +7,7 @@ import { ArgumentError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
 import { nameBytes } from "./ffi/text.ts";
 import { Attribute } from "./attribute.ts";
+import { wrapAttribute } from "./wrappers.ts";
 import { stateOf } from "./state.ts";
 import type { Operation } from "./operation.ts";
 
@@ -45,7 +46,7 @@ export class AttributeMap implements Iterable<[string, Attribute]> {
     const key = nameBytes(checkName(name));
     const ptr = this.#op._live();
     const attr = lib.mlirffi_op_attribute_get(ptr, key, key.length);
-    return attr === 0 ? undefined : new Attribute(stateOf(this.#op._owner), attr);
+    return attr === 0 ? undefined : wrapAttribute(stateOf(this.#op._owner), attr);
   }
 
   /** Whether the operation has an attribute called `name`. */
@@ -84,7 +85,7 @@ export class AttributeMap implements Iterable<[string, Attribute]> {
     const entries: [string, Attribute][] = [];
     for (let i = 0; i < n; i++) {
       lib.mlirffi_op_attribute_at(ptr, i, pair);
-      entries.push([state.identifier(pair[0]!), new Attribute(state, pair[1]!)]);
+      entries.push([state.identifier(pair[0]!), wrapAttribute(state, pair[1]!)]);
     }
     yield* entries;
   }

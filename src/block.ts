@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { describe, locationArg, typeArg } from "./args.ts";
 import { ArgumentError } from "./errors.ts";
 import { collect } from "./ffi/batch.ts";
 import { lib } from "./ffi/load.ts";
@@ -12,10 +13,12 @@ import type { Owner } from "./ledger.ts";
 import { HandleList } from "./list.ts";
 import { argumentAt, operationAt } from "./navigate.ts";
 import { asOperation, type Operation } from "./operation.ts";
-import { insertOperation } from "./ownership.ts";
+import { eraseArgument, eraseBlock, insertOperation } from "./ownership.ts";
 import { stateOf } from "./state.ts";
 import type { Region } from "./region.ts";
 import type { BlockArgument } from "./value.ts";
+import type { Location } from "./location.ts";
+import type { Type } from "./type.ts";
 
 /**
  * A block of operations.
@@ -132,6 +135,48 @@ export class Block extends Handle implements TrackedHandle {
       insertOperation(operation._owner, ptr, operation.name, this._owner, lib.mlirffi_block_parent_op(block), (p) =>
         lib.mlirffi_block_insert_op(block, index, p)),
     );
+  }
+
+  /** Adds an argument of `type` at the end. */
+  addArgument(type: Type, location?: Location): BlockArgument {
+    const ptr = this._live();
+    const state = stateOf(this._owner);
+    const loc = location === undefined ? lib.mlirffi_loc_unknown(state.store) : locationArg(location, state, "Argument location");
+    const arg = lib.mlirffi_block_add_argument(ptr, typeArg(type, state, "Argument type"), loc);
+    return state.strategy.argument(this._owner, arg);
+  }
+
+  /** Inserts an argument of `type` at position `index`. */
+  insertArgument(index: number, type: Type, location?: Location): BlockArgument {
+    const ptr = this._live();
+    const n = lib.mlirffi_block_num_args(ptr);
+    if (!Number.isInteger(index) || index < 0 || index > n) {
+      throw new ArgumentError(`Argument index must be an integer in [0, ${n}], got ${describe(index)}.`);
+    }
+    const state = stateOf(this._owner);
+    const loc = location === undefined ? lib.mlirffi_loc_unknown(state.store) : locationArg(location, state, "Argument location");
+    const arg = lib.mlirffi_block_insert_argument(ptr, index, typeArg(type, state, "Argument type"), loc);
+    return state.strategy.argument(this._owner, arg);
+  }
+
+  /** Erases argument `index`; refused while it is used. */
+  eraseArgument(index: number): void {
+    const ptr = this._live();
+    const n = lib.mlirffi_block_num_args(ptr);
+    if (!Number.isInteger(index) || index < 0 || index >= n) {
+      throw new ArgumentError(`Argument index must be an integer in [0, ${n - 1}], got ${describe(index)}.`);
+    }
+    eraseArgument(this._owner, ptr, index, lib.mlirffi_block_arg(ptr, index));
+  }
+
+  /**
+   * Erases the block and everything in it. Refused while another block
+   * branches to it or its values are used outside it.
+   */
+  erase(): void {
+    const ptr = this._live();
+    if (lib.mlirffi_block_parent_region(ptr) === 0) throw new ArgumentError("This block is not in a region.");
+    eraseBlock(this._owner, ptr);
   }
 
   /** The block in MLIR's textual form. */

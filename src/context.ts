@@ -3,19 +3,24 @@
  *
  * @module
  */
-import { Attribute } from "./attribute.ts";
+import type { Attribute } from "./attribute.ts";
 import { Block } from "./block.ts";
 import { ArgumentError, type Diagnostic, MlirParseError, PassPipelineError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
 import { Location } from "./location.ts";
 import { Module } from "./module.ts";
+import { createOperation, type OperationSpec } from "./build.ts";
 import { Operation } from "./operation.ts";
 import { parseModule, type ParseOptions } from "./parse.ts";
 import { PassManager } from "./pass_manager.ts";
 import { Region } from "./region.ts";
 import { ContextState } from "./state.ts";
-import { Type } from "./type.ts";
+import type { Type } from "./type.ts";
+import { wrapAttribute, wrapType } from "./wrappers.ts";
+// The class tables register themselves with wrappers.ts.
+import "./types/wrap.ts";
+import "./attributes/wrap.ts";
 import { BlockArgument, OpOperand, OpResult } from "./value.ts";
 import { UNCHECKED, uncheckedFactories } from "./unchecked.ts";
 import { createStrategy, type HandleFactories, STRATEGIES, type StrategyName } from "../strategies/mod.ts";
@@ -87,7 +92,7 @@ export class Context {
     }
     this.#state = new ContextState({ allowUnregisteredDialects, threading }, this);
     const unchecked = (options as { [UNCHECKED]?: boolean })[UNCHECKED] === true;
-    this.#state.strategy = createStrategy(name, unchecked ? uncheckedFactories : factories)!;
+    this.#state.strategy = createStrategy(name, unchecked ? uncheckedFactories() : factories)!;
     this.#strategy = name;
   }
 
@@ -137,7 +142,7 @@ export class Context {
     const t = lib.mlirffi_type_parse(this.#state.store, bytes, bytes.length);
     const diagnostics = this.#state.takeDiagnostics();
     if (t === 0) throw new MlirParseError(`Cannot parse type '${text}'.`, diagnostics);
-    return new Type(this.#state, t);
+    return wrapType(this.#state, t);
   }
 
   /** Parses an attribute, e.g. `42 : i32`. */
@@ -147,7 +152,7 @@ export class Context {
     const a = lib.mlirffi_attr_parse(this.#state.store, bytes, bytes.length);
     const diagnostics = this.#state.takeDiagnostics();
     if (a === 0) throw new MlirParseError(`Cannot parse attribute '${text}'.`, diagnostics);
-    return new Attribute(this.#state, a);
+    return wrapAttribute(this.#state, a);
   }
 
   /** The unknown location. */
@@ -188,6 +193,14 @@ export class Context {
   }
 
   /**
+   * Builds an operation (MLIR's OperationState), detached or at
+   * `spec.insertAt`. See {@linkcode OperationSpec}.
+   */
+  createOperation(spec: OperationSpec): Operation {
+    return createOperation(this.#state, spec);
+  }
+
+  /**
    * Calls `listener` with every diagnostic MLIR reports in this context.
    * Returns a disposable that removes the listener.
    */
@@ -209,6 +222,11 @@ export class Context {
   /** Same as {@linkcode Context.dispose}, for `using`. */
   [Symbol.dispose](): void {
     this.dispose();
+  }
+
+  /** @internal The context's internal state. */
+  get _state(): ContextState {
+    return this.#state;
   }
 
   /** @internal Bookkeeping sizes, for tests of bounded memory. */

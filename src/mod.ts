@@ -20,8 +20,23 @@
  * @module
  */
 export { Attribute } from "./attribute.ts";
+export { ArrayAttr, DictionaryAttr } from "./attributes/containers.ts";
+export {
+  DenseArrayAttr,
+  type DenseArrayData,
+  DenseElementsAttr,
+  DenseResourceElementsAttr,
+  type ElementArray,
+} from "./attributes/elements.ts";
+export { AffineMapAttr, StridedLayoutAttr } from "./attributes/layout.ts";
+export { OpaqueAttr } from "./attributes/opaque.ts";
+export { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./attributes/scalar.ts";
+export { FlatSymbolRefAttr, SymbolRefAttr } from "./attributes/symbol_ref.ts";
 export { AttributeMap } from "./attribute_map.ts";
 export { Block } from "./block.ts";
+export type { OperationSpec } from "./build.ts";
+export { InsertionPoint } from "./insertion_point.ts";
+export { SymbolTable, type Visibility } from "./symbol_table.ts";
 export { Context, type ContextOptions, DEFAULT_STRATEGY } from "./context.ts";
 export {
   ArgumentError,
@@ -40,7 +55,7 @@ export {
 } from "./errors.ts";
 export { Handle } from "./handle.ts";
 export { HandleList } from "./list.ts";
-export { Location } from "./location.ts";
+export { Location, type LocationKind } from "./location.ts";
 export { Module } from "./module.ts";
 export { Operation } from "./operation.ts";
 export { DEFAULT_MAX_NESTING_DEPTH, type ParseOptions } from "./parse.ts";
@@ -48,6 +63,19 @@ export { PassManager } from "./pass_manager.ts";
 export type { PrintOptions } from "./print.ts";
 export { Region } from "./region.ts";
 export { Type } from "./type.ts";
+export { ComplexType, FunctionType, TupleType } from "./types/composite.ts";
+export { FLOAT_TYPES, FloatType, type FloatTypeName } from "./types/float.ts";
+export { IndexType, IntegerType, MAX_INTEGER_WIDTH, NoneType, type Signedness } from "./types/integer.ts";
+export { OpaqueType } from "./types/opaque.ts";
+export {
+  type Dim,
+  MemRefType,
+  RankedTensorType,
+  ShapedType,
+  UnrankedMemRefType,
+  UnrankedTensorType,
+  VectorType,
+} from "./types/shaped.ts";
 export { BlockArgument, OpOperand, OpResult, Value } from "./value.ts";
 export type { WalkOptions, WalkResult, WalkStatus } from "./walk.ts";
 export { STRATEGIES, type StrategyName } from "../strategies/mod.ts";

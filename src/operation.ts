@@ -3,10 +3,12 @@
  *
  * @module
  */
-import { MlirVerificationError, StructuralError } from "./errors.ts";
+import { locationArg } from "./args.ts";
+import { StringAttr } from "./attributes/scalar.ts";
+import { ArgumentError, MlirVerificationError, StructuralError } from "./errors.ts";
 import { collect } from "./ffi/batch.ts";
 import { lib } from "./ffi/load.ts";
-import { takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
+import { nameBytes, takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
 import { type Family, Handle, revalidate, type TrackedHandle } from "./handle.ts";
 import type { Owner } from "./ledger.ts";
 import { HandleList } from "./list.ts";
@@ -20,7 +22,7 @@ import { walk, type WalkOptions, type WalkResult, type WalkStatus } from "./walk
 import type { Block } from "./block.ts";
 import type { Context } from "./context.ts";
 import type { Region } from "./region.ts";
-import type { OpResult, Value } from "./value.ts";
+import { type OpResult, Value as ValueClass, type Value } from "./value.ts";
 
 /** Interprets an argument as an operation handle, or throws a clear error. */
 export function asOperation(value: unknown, what: string): Operation {
@@ -98,6 +100,48 @@ export class Operation extends Handle implements TrackedHandle {
   get location(): Location {
     const ptr = this._live();
     return new Location(stateOf(this._owner), lib.mlirffi_op_location(ptr));
+  }
+
+  /** Sets the operation's source location. */
+  set location(location: Location) {
+    const ptr = this._live();
+    lib.mlirffi_op_set_location(ptr, locationArg(location, stateOf(this._owner), "location"));
+  }
+
+  /** The dialect namespace of its name (`arith` for `arith.addi`). */
+  get dialect(): string {
+    const name = this.name;
+    return name.slice(0, name.indexOf("."));
+  }
+
+  /** Whether its dialect registered this operation (false for unregistered ones). */
+  get isRegistered(): boolean {
+    const bytes = nameBytes(this.name);
+    return lib.mlirffi_is_registered_operation(stateOf(this._owner).store, bytes, bytes.length);
+  }
+
+  /** Whether it terminates its block (has the IsTerminator trait and is last). */
+  get isTerminator(): boolean {
+    return lib.mlirffi_op_is_terminator(this._live());
+  }
+
+  /** Its `sym_name`, if it is a symbol; otherwise `null`. */
+  get symbolName(): string | null {
+    const name = this.attributes.get("sym_name");
+    return name instanceof StringAttr ? name.value : null;
+  }
+
+  /** Makes operand `index` use `value`, which must live in the same module. */
+  setOperand(index: number, value: Value): void {
+    const ptr = this._live();
+    const n = lib.mlirffi_op_num_operands(ptr);
+    if (!Number.isInteger(index) || index < 0 || index >= n) {
+      throw new ArgumentError(`Operand index must be an integer in [0, ${n - 1}], got ${String(index)}.`);
+    }
+    if (!(value instanceof ValueClass)) throw new ArgumentError(`setOperand needs a Value, got ${typeof value}.`);
+    const v = value._live();
+    if (value._where !== this._owner) throw new StructuralError("setOperand needs a value from the same module (or detached operation).");
+    lib.mlirffi_op_set_operand(ptr, index, v);
   }
 
   /** The operation that contains this one, or `null` at the top. */

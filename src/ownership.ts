@@ -112,8 +112,9 @@ export function insertOperation(
   const hasParent = lib.mlirffi_op_block(ptr) !== 0;
   if (!hasParent) {
     // A detached operation is the root of its own owner, which merges into
-    // the destination: MLIR owns it from now on.
-    refuseOutsideReferences(ptr, "insert", name);
+    // the destination: MLIR owns it from now on. It never refers outside
+    // itself: detach and clone refuse such operations, and createOperation
+    // inserts those that do at once, where what they refer to lives.
     strategy.merged(from, to);
     from.mergeInto(to);
     if (from.cell !== null) {
@@ -149,4 +150,28 @@ export function beforePassRun(owner: Owner, ptr: number): void {
   const { handles, count } = subtree(ptr, false);
   strategy.freed(owner, handles, count);
   owner.recordFreed(handles, count, "invalidated by pass run", "invalidated by pass run");
+}
+
+/** Erases a block argument that nothing uses. */
+export function eraseArgument(owner: Owner, block: number, index: number, arg: number): void {
+  if (lib.mlirffi_value_has_uses(arg)) {
+    throw new StructuralError(`Cannot erase argument ${index}: it is still used. Replace its uses first.`);
+  }
+  const one = new Float64Array([arg]);
+  stateOf(owner).strategy.freed(owner, one, 1);
+  owner.recordFreed(one, 1, "argument erased", "argument erased");
+  lib.mlirffi_block_erase_argument(block, index);
+}
+
+/** Erases a block with everything in it; refused while anything outside refers to it. */
+export function eraseBlock(owner: Owner, block: number): void {
+  if (lib.mlirffi_block_has_outside_references(block)) {
+    throw new StructuralError(
+      "Cannot erase the block: other blocks branch to it, or values it defines are used outside it. Rewrite those first.",
+    );
+  }
+  const { handles, count } = collectShared((dst, cap) => lib.mlirffi_block_subtree(block, dst, cap));
+  stateOf(owner).strategy.freed(owner, handles, count);
+  owner.recordFreed(handles, count, "block erased", "parent erased");
+  lib.mlirffi_block_erase(block);
 }

@@ -3,11 +3,16 @@
  *
  * @module
  */
+import { describe, locationArg, typesArg } from "./args.ts";
+import { ArgumentError } from "./errors.ts";
 import { collect } from "./ffi/batch.ts";
 import { lib } from "./ffi/load.ts";
 import { type Family, Handle } from "./handle.ts";
 import { HandleList } from "./list.ts";
 import { blockAt } from "./navigate.ts";
+import { stateOf } from "./state.ts";
+import type { Location } from "./location.ts";
+import type { Type } from "./type.ts";
 import type { Block } from "./block.ts";
 import type { Operation } from "./operation.ts";
 
@@ -66,5 +71,36 @@ export class Region extends Handle {
     const owner = this.#op._owner;
     const stamp = owner.epoch;
     return new HandleList(collect((d, c) => lib.mlirffi_region_blocks(ptr, d, c)), (p) => blockAt(owner, stamp, p));
+  }
+
+  /** Adds a block with arguments of `types` (at `locations`, unknown by default) at the end. */
+  appendBlock(types: readonly Type[] = [], locations?: readonly Location[]): Block {
+    return this.#addBlock(-1, types, locations);
+  }
+
+  /** Adds a block with arguments of `types` at position `index`. */
+  insertBlock(index: number, types: readonly Type[] = [], locations?: readonly Location[]): Block {
+    const count = lib.mlirffi_region_blocks(this._live(), null, 0);
+    if (!Number.isInteger(index) || index < 0 || index > count) {
+      throw new ArgumentError(`Block index must be an integer in [0, ${count}], got ${describe(index)}.`);
+    }
+    return this.#addBlock(index, types, locations);
+  }
+
+  #addBlock(pos: number, types: readonly Type[], locations?: readonly Location[]): Block {
+    const ptr = this._live();
+    const owner = this.#op._owner;
+    const state = stateOf(owner);
+    const ts = typesArg(types, state, "Block argument types");
+    let locs: Float64Array;
+    if (locations === undefined) locs = new Float64Array(ts.length).fill(lib.mlirffi_loc_unknown(state.store));
+    else {
+      if (!Array.isArray(locations) || locations.length !== ts.length) {
+        throw new ArgumentError(`Give one location per block argument (${ts.length}).`);
+      }
+      locs = Float64Array.from(locations, (l, i) => locationArg(l, state, `Location of argument ${i}`));
+    }
+    const block = lib.mlirffi_region_add_block(ptr, pos, ts, locs, ts.length);
+    return state.strategy.block(owner, block);
   }
 }

@@ -1,5 +1,7 @@
 /**
- * MLIR types.
+ * The base class of MLIR types. Builtin kinds have subclasses in src/types/
+ * (`IntegerType`, `RankedTensorType`, ...); a type read from the IR comes back
+ * as the most specific one, so `instanceof` works.
  *
  * @module
  */
@@ -12,16 +14,21 @@ import { Uniqued } from "./uniqued.ts";
  *
  * @example
  * ```ts
- * import { Context } from "./mod.ts";
+ * import { Context, RankedTensorType } from "./mod.ts";
  * using ctx = new Context();
  * const t = ctx.parseType("tensor<4xf32>");
- * console.log(t.toString()); // "tensor<4xf32>"
+ * console.log(t instanceof RankedTensorType, t.toString()); // true "tensor<4xf32>"
  * ```
  */
 export class Type extends Uniqued {
   /** @internal */
   get _kind(): string {
     return "Type";
+  }
+
+  /** The namespace of the dialect that defines the type, e.g. `builtin`. */
+  get dialect(): string {
+    return takeText(lib.mlirffi_type_dialect(this._live(), TEXT, TEXT_CAP));
   }
 
   /** The type in MLIR's textual form. */

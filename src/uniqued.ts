@@ -7,6 +7,7 @@
  */
 import { ArgumentError, InvalidHandleError } from "./errors.ts";
 import type { ContextState } from "./state.ts";
+import type { Context } from "./context.ts";
 
 /** A type, attribute or location, uniqued in a context. */
 export abstract class Uniqued {
@@ -35,6 +36,12 @@ export abstract class Uniqued {
     const ptr = this._live();
     if (this._state !== state) throw new ArgumentError(`${what} belongs to another context.`);
     return ptr;
+  }
+
+  /** The context it belongs to. */
+  get context(): Context {
+    this._live();
+    return this._state.api as Context;
   }
 
   /** Whether its context is still alive. */

@@ -12,7 +12,8 @@ import type { Owner } from "./ledger.ts";
 import { HandleList } from "./list.ts";
 import { operationAt, valueAt } from "./navigate.ts";
 import { stateOf } from "./state.ts";
-import { Type } from "./type.ts";
+import type { Type } from "./type.ts";
+import { wrapType } from "./wrappers.ts";
 import type { Block } from "./block.ts";
 import type { Operation } from "./operation.ts";
 
@@ -31,7 +32,7 @@ export abstract class Value extends Handle {
   /** The value's type. */
   get type(): Type {
     const ptr = this._live();
-    return new Type(stateOf(this._where), lib.mlirffi_value_type(ptr));
+    return wrapType(stateOf(this._where), lib.mlirffi_value_type(ptr));
   }
 
   /** The operation (for a result) or block (for an argument) that defines it. */
@@ -250,6 +251,11 @@ export class OpOperand extends Handle {
   get operandNumber(): number {
     this._live();
     return this.#index;
+  }
+
+  /** Makes this operand use `value` instead (which must live in the same module). */
+  set(value: Value): void {
+    this.#op.setOperand(this.operandNumber, value);
   }
 
   /** The value used. */

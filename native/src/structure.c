@@ -106,3 +106,69 @@ MLIRFFI_EXPORT bool mlirffi_block_is_referenced(H block) {
     if (!mlirOpOperandIsNull(mlirValueGetFirstUse(mlirBlockGetArgument(b, i)))) return true;
   return mlirBlockGetNumPredecessors(b) > 0;
 }
+
+/* True when `op` is in `block` or nested inside an operation of it. */
+static bool inside_block(MlirBlock block, MlirOperation op) {
+  for (; !mlirOperationIsNull(op); op = mlirOperationGetParentOperation(op))
+    if (mlirBlockEqual(mlirOperationGetBlock(op), block)) return true;
+  return false;
+}
+
+/* True when a value defined in the block (an argument, or a result of an
+ * operation in it or nested in one) is used outside it, or another block
+ * branches to it: erasing the block would leave those references dangling. */
+MLIRFFI_EXPORT bool mlirffi_block_has_outside_references(H block) {
+  MlirBlock b = AS_BLOCK(block);
+  if (mlirBlockGetNumPredecessors(b) > 0) return true;
+  intptr_t n = mlirBlockGetNumArguments(b);
+  for (intptr_t i = 0; i < n; i++)
+    for (MlirOpOperand u = mlirValueGetFirstUse(mlirBlockGetArgument(b, i)); !mlirOpOperandIsNull(u);
+         u = mlirOpOperandGetNextUse(u))
+      if (!inside_block(b, mlirOpOperandGetOwner(u))) return true;
+  for (MlirOperation op = mlirBlockGetFirstOperation(b); !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
+    size_t cap = 64, len = 0;
+    MlirOperation *stack = malloc(cap * sizeof *stack);
+    if (!stack) abort();
+    stack[len++] = op;
+    bool found = false;
+    while (len && !found) {
+      MlirOperation cur = stack[--len];
+      intptr_t r = mlirOperationGetNumResults(cur);
+      for (intptr_t i = 0; i < r && !found; i++)
+        for (MlirOpOperand u = mlirValueGetFirstUse(mlirOperationGetResult(cur, i)); !mlirOpOperandIsNull(u);
+             u = mlirOpOperandGetNextUse(u))
+          if (!inside_block(b, mlirOpOperandGetOwner(u))) {
+            found = true;
+            break;
+          }
+      for (MlirRegion reg = mlirOperationGetFirstRegion(cur); !mlirRegionIsNull(reg); reg = mlirRegionGetNextInOperation(reg))
+        for (MlirBlock nb = mlirRegionGetFirstBlock(reg); !mlirBlockIsNull(nb); nb = mlirBlockGetNextInRegion(nb))
+          for (MlirOperation c = mlirBlockGetFirstOperation(nb); !mlirOperationIsNull(c); c = mlirOperationGetNextInBlock(c)) {
+            if (len == cap) {
+              cap *= 2;
+              MlirOperation *s = realloc(stack, cap * sizeof *s);
+              if (!s) abort();
+              stack = s;
+            }
+            stack[len++] = c;
+          }
+    }
+    free(stack);
+    if (found) return true;
+  }
+  return false;
+}
+
+/* Whether `op` is its block's terminator. */
+MLIRFFI_EXPORT bool mlirffi_op_is_terminator(H op) {
+  MlirOperation o = AS_OP(op);
+  MlirBlock b = mlirOperationGetBlock(o);
+  if (mlirBlockIsNull(b)) return false;
+  return mlirOperationEqual(mlirBlockGetTerminator(b), o);
+}
+
+/* The region of `block` is the same as the region `op` is in. */
+MLIRFFI_EXPORT bool mlirffi_same_region(H block, H op) {
+  MlirBlock b = mlirOperationGetBlock(AS_OP(op));
+  return !mlirBlockIsNull(b) && mlirRegionEqual(mlirBlockGetParentRegion(b), mlirBlockGetParentRegion(AS_BLOCK(block)));
+}

@@ -17,6 +17,7 @@ const bunKinds: Record<Kind, FFITypeOrString> = {
   void: "void",
   pointer: "ptr",
   u64: "u64",
+  i64: "i64",
 };
 
 /** Kept alive for the life of the process: Bun frees the symbols with it. */

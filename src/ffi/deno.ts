@@ -16,6 +16,7 @@ const denoKinds: Record<Kind, Deno.NativeType | "void"> = {
   void: "void",
   pointer: "pointer",
   u64: "u64",
+  i64: "i64",
 };
 
 /** Opens the library at `path` and binds every symbol of the table. */

@@ -5,7 +5,7 @@
  * Value kinds:
  * - `handle`: a native object (operation, block, type, ...) as a C `double`;
  *   a plain number on both runtimes, 0 for null. See native/src/shim.h.
- * - `f64`, `i32`, `u32`, `bool`: as in C.
+ * - `f64`, `i32`, `u32`, `bool`: as in C; `i64` crosses as a BigInt.
  * - `buffer`: a typed array passed by reference (its bytes, not a copy).
  * - `pointer`, `u64`: raw representations, used only to measure them.
  *
@@ -18,7 +18,7 @@ export const ABI_VERSION = 1;
 export const MLIR_MAJOR = 22;
 
 /** How a value crosses the FFI boundary. */
-export type Kind = "handle" | "f64" | "i32" | "u32" | "bool" | "buffer" | "void" | "pointer" | "u64";
+export type Kind = "handle" | "f64" | "i32" | "u32" | "i64" | "bool" | "buffer" | "void" | "pointer" | "u64";
 
 /** A native function's parameter and result kinds. */
 export interface Signature {
@@ -184,6 +184,183 @@ export const symbols = {
   ),
   mlirffi_attr_type: fn(["handle"], "handle"),
 
+  // types.c
+  mlirffi_type_kind: fn(["handle"], "i32"),
+  mlirffi_type_equal: fn(["handle", "handle"], "bool"),
+  mlirffi_integer_type: fn(["handle" /* ctx record */, "i32" /* width */, "i32" /* signedness */], "handle"),
+  mlirffi_integer_type_width: fn(["handle"], "i32"),
+  mlirffi_integer_type_signedness: fn(["handle"], "i32"),
+  mlirffi_index_type: fn(["handle" /* ctx record */], "handle"),
+  mlirffi_none_type: fn(["handle" /* ctx record */], "handle"),
+  mlirffi_float_type: fn(["handle" /* ctx record */, "i32" /* kind */], "handle"),
+  mlirffi_float_type_width: fn(["handle"], "i32"),
+  mlirffi_complex_type: fn(["handle" /* element */], "handle"),
+  mlirffi_complex_type_element: fn(["handle"], "handle"),
+  mlirffi_tuple_type: fn(["handle" /* ctx record */, "buffer" /* elements */, "i32" /* n */], "handle"),
+  mlirffi_tuple_type_size: fn(["handle"], "i32"),
+  mlirffi_tuple_type_at: fn(["handle", "i32"], "handle"),
+  mlirffi_function_type: fn(
+    ["handle" /* ctx record */, "buffer" /* inputs */, "i32" /* n_in */, "buffer" /* results */, "i32" /* n_out */],
+    "handle",
+  ),
+  mlirffi_function_type_inputs: fn(["handle"], "i32"),
+  mlirffi_function_type_results: fn(["handle"], "i32"),
+  mlirffi_function_type_input: fn(["handle", "i32"], "handle"),
+  mlirffi_function_type_result: fn(["handle", "i32"], "handle"),
+  mlirffi_vector_type: fn(
+    ["handle" /* loc */, "buffer" /* shape */, "i32" /* rank */, "buffer" /* scalable or null */, "handle" /* element */],
+    "handle",
+  ),
+  mlirffi_vector_type_dim_scalable: fn(["handle", "i32"], "bool"),
+  mlirffi_ranked_tensor_type: fn(
+    ["handle" /* loc */, "buffer" /* shape */, "i32" /* rank */, "handle" /* element */, "handle" /* encoding */],
+    "handle",
+  ),
+  mlirffi_ranked_tensor_type_encoding: fn(["handle"], "handle"),
+  mlirffi_unranked_tensor_type: fn(["handle" /* loc */, "handle" /* element */], "handle"),
+  mlirffi_memref_type: fn(
+    [
+      "handle", /* loc */
+      "handle", /* element */
+      "buffer", /* shape */
+      "i32", /* rank */
+      "handle", /* layout */
+      "handle", /* memory space */
+    ],
+    "handle",
+  ),
+  mlirffi_memref_type_layout: fn(["handle"], "handle"),
+  mlirffi_memref_type_memory_space: fn(["handle"], "handle"),
+  mlirffi_unranked_memref_type: fn(["handle" /* loc */, "handle" /* element */, "handle" /* space */], "handle"),
+  mlirffi_unranked_memref_type_memory_space: fn(["handle"], "handle"),
+  mlirffi_shaped_type_element: fn(["handle"], "handle"),
+  mlirffi_shaped_type_rank: fn(["handle"], "i32"),
+  mlirffi_shaped_type_shape: fn(["handle", "buffer" /* dst */, "u32" /* cap */], "i32"),
+  mlirffi_opaque_type: fn(
+    ["handle" /* ctx record */, "buffer" /* namespace */, "u32", "buffer" /* data */, "u32"],
+    "handle",
+  ),
+  mlirffi_opaque_type_namespace: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_opaque_type_data: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_type_dialect: fn(["handle", "buffer", "u32"], "f64"),
+
+  // attributes.c
+  mlirffi_attr_kind: fn(["handle"], "i32"),
+  mlirffi_attr_equal: fn(["handle", "handle"], "bool"),
+  mlirffi_integer_attr: fn(["handle" /* type */, "i64" /* value */], "handle"),
+  mlirffi_integer_attr_value: fn(["handle"], "i64"),
+  mlirffi_float_attr: fn(["handle" /* loc */, "handle" /* type */, "f64" /* value */], "handle"),
+  mlirffi_float_attr_value: fn(["handle"], "f64"),
+  mlirffi_bool_attr: fn(["handle" /* ctx record */, "bool"], "handle"),
+  mlirffi_bool_attr_value: fn(["handle"], "bool"),
+  mlirffi_unit_attr: fn(["handle" /* ctx record */], "handle"),
+  mlirffi_type_attr: fn(["handle" /* type */], "handle"),
+  mlirffi_type_attr_value: fn(["handle"], "handle"),
+  mlirffi_string_attr: fn(["handle" /* ctx record */, "buffer", "u32"], "handle"),
+  mlirffi_string_attr_typed: fn(["handle" /* type */, "buffer", "u32"], "handle"),
+  mlirffi_string_attr_value: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_array_attr: fn(["handle" /* ctx record */, "buffer" /* elements */, "i32"], "handle"),
+  mlirffi_array_attr_size: fn(["handle"], "i32"),
+  mlirffi_array_attr_at: fn(["handle", "i32"], "handle"),
+  mlirffi_dictionary_attr: fn(["handle" /* ctx record */, "buffer" /* names */, "buffer" /* values */, "i32"], "handle"),
+  mlirffi_dictionary_attr_size: fn(["handle"], "i32"),
+  mlirffi_dictionary_attr_at: fn(["handle", "i32", "buffer" /* out[2] */], "void"),
+  mlirffi_dictionary_attr_get: fn(["handle", "buffer", "u32"], "handle"),
+  mlirffi_flat_symbol_ref_attr: fn(["handle" /* ctx record */, "buffer", "u32"], "handle"),
+  mlirffi_flat_symbol_ref_attr_value: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_symbol_ref_attr: fn(["handle" /* ctx record */, "buffer", "u32", "buffer" /* nested */, "i32"], "handle"),
+  mlirffi_symbol_ref_attr_root: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_symbol_ref_attr_leaf: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_symbol_ref_attr_num_nested: fn(["handle"], "i32"),
+  mlirffi_symbol_ref_attr_nested: fn(["handle", "i32"], "handle"),
+  mlirffi_affine_map_identity_attr: fn(["handle" /* ctx record */, "i32" /* dims */], "handle"),
+  mlirffi_affine_map_attr_info: fn(["handle", "buffer" /* out[4] */], "void"),
+  mlirffi_opaque_attr: fn(
+    ["handle" /* ctx record */, "buffer" /* namespace */, "u32", "buffer" /* data */, "u32", "handle" /* type */],
+    "handle",
+  ),
+  mlirffi_opaque_attr_namespace: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_opaque_attr_data: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_strided_layout_attr: fn(["handle" /* ctx record */, "f64" /* offset */, "buffer" /* strides */, "i32"], "handle"),
+
+  // elements.c
+  mlirffi_dense_elements: fn(["handle" /* type */, "i32" /* kind */, "buffer" /* data */, "f64" /* count */], "handle"),
+  mlirffi_elements_count: fn(["handle"], "f64"),
+  mlirffi_dense_elements_is_splat: fn(["handle"], "bool"),
+  mlirffi_dense_elements_copy: fn(["handle", "i32" /* kind */, "buffer" /* dst */, "f64" /* count */], "f64"),
+  mlirffi_dense_resource: fn(
+    ["handle" /* type */, "buffer" /* name */, "u32", "i32" /* kind */, "buffer" /* data */, "f64" /* count */],
+    "handle",
+  ),
+  mlirffi_dense_resource_copy: fn(["handle", "i32", "buffer", "f64"], "f64"),
+  mlirffi_dense_array: fn(["handle" /* ctx record */, "i32" /* kind */, "buffer" /* data */, "i32" /* n */], "handle"),
+  mlirffi_dense_array_kind: fn(["handle", "buffer" /* out[1] */], "i32"),
+  mlirffi_dense_array_copy: fn(["handle", "i32", "buffer", "i32"], "void"),
+
+  // locations.c
+  mlirffi_loc_kind: fn(["handle"], "i32"),
+  mlirffi_loc_file_range: fn(
+    ["handle" /* ctx record */, "buffer", "u32", "i32" /* l1 */, "i32" /* c1 */, "i32" /* l2 */, "i32" /* c2 */],
+    "handle",
+  ),
+  mlirffi_loc_file_position: fn(["handle", "buffer" /* out[4] */], "void"),
+  mlirffi_loc_file_name: fn(["handle"], "handle"),
+  mlirffi_loc_name: fn(["handle" /* ctx record */, "buffer", "u32", "handle" /* child */], "handle"),
+  mlirffi_loc_name_name: fn(["handle"], "handle"),
+  mlirffi_loc_name_child: fn(["handle"], "handle"),
+  mlirffi_loc_call_site: fn(["handle" /* callee */, "handle" /* caller */], "handle"),
+  mlirffi_loc_call_site_callee: fn(["handle"], "handle"),
+  mlirffi_loc_call_site_caller: fn(["handle"], "handle"),
+  mlirffi_loc_fused: fn(["handle" /* ctx record */, "buffer" /* locs */, "i32", "handle" /* metadata */], "handle"),
+  mlirffi_loc_fused_size: fn(["handle"], "i32"),
+  mlirffi_loc_fused_locations: fn(["handle", "buffer" /* out */], "void"),
+  mlirffi_loc_fused_metadata: fn(["handle"], "handle"),
+  mlirffi_loc_equal: fn(["handle", "handle"], "bool"),
+
+  // build.c
+  mlirffi_op_create: fn(
+    [
+      "buffer", /* name */
+      "u32", /* name_len */
+      "handle", /* loc */
+      "buffer", /* result types */
+      "i32",
+      "buffer", /* operands */
+      "i32",
+      "buffer", /* attribute names (identifiers) */
+      "buffer", /* attribute values */
+      "i32",
+      "buffer", /* successors */
+      "i32",
+      "i32", /* regions */
+      "bool", /* infer result types */
+    ],
+    "handle",
+  ),
+  mlirffi_is_registered_operation: fn(["handle" /* ctx record */, "buffer", "u32"], "bool"),
+  mlirffi_region_add_block: fn(
+    ["handle" /* region */, "i32" /* pos, -1 = end */, "buffer" /* types */, "buffer" /* locs */, "i32"],
+    "handle",
+  ),
+  mlirffi_block_add_argument: fn(["handle" /* block */, "handle" /* type */, "handle" /* loc */], "handle"),
+  mlirffi_block_insert_argument: fn(["handle", "i32", "handle", "handle"], "handle"),
+  mlirffi_block_erase_argument: fn(["handle", "i32"], "void"),
+  mlirffi_block_erase: fn(["handle"], "void"),
+  mlirffi_block_num_predecessors: fn(["handle"], "i32"),
+  mlirffi_value_set_location_of_arg: fn(["handle", "handle"], "void"),
+  mlirffi_block_has_outside_references: fn(["handle"], "bool"),
+  mlirffi_op_is_terminator: fn(["handle"], "bool"),
+  mlirffi_same_region: fn(["handle" /* block */, "handle" /* op */], "bool"),
+
+  // symbols.c
+  mlirffi_symbol_table_ok: fn(["handle"], "bool"),
+  mlirffi_is_symbol: fn(["handle"], "bool"),
+  mlirffi_symbol_table_lookup: fn(["handle" /* table op */, "buffer", "u32"], "handle"),
+  mlirffi_symbol_table_insert: fn(["handle" /* table op */, "handle" /* op */], "handle"),
+  mlirffi_symbol_table_erase: fn(["handle" /* table op */, "handle" /* op */], "bool"),
+  mlirffi_symbol_replace_all_uses: fn(["buffer", "u32", "buffer", "u32", "handle" /* from */], "bool"),
+  mlirffi_symbol_tables: fn(["handle" /* from */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+
   // pass.c
   mlirffi_pm_parse: fn(["handle" /* ctx record */, "buffer" /* text */, "u32" /* len */, "bool" /* anchored */], "handle"),
   mlirffi_pm_destroy: fn(["handle"], "void"),
@@ -202,7 +379,7 @@ type JsValue<K extends Kind> = K extends "void" ? void
   : K extends "bool" ? boolean
   : K extends "buffer" ? BufferArg
   : K extends "pointer" ? unknown
-  : K extends "u64" ? bigint
+  : K extends "u64" | "i64" ? bigint
   : number;
 
 type JsParameters<P extends readonly Kind[]> = { -readonly [I in keyof P]: JsValue<P[I]> };
