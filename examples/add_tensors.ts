@@ -48,7 +48,7 @@ const func = build(InsertionPoint.atEnd(mod.body), "func.func", {
   },
 });
 const entry = func.regions.at(0)!.appendBlock([tensor, tensor], [loc, loc]);
-const [a, b] = entry.arguments.toArray() as [Value, Value];
+const [a, b] = entry.arguments.toArray() as Value[] as [Value, Value];
 const at = InsertionPoint.atEnd(entry);
 
 const constant = (n: number) => build(at, "arith.constant", { attributes: { value: IntegerAttr.get(index, n) }, results: [index] }).result;
@@ -60,7 +60,7 @@ const init = build(at, "tensor.empty", { operands: [n], results: [tensor] }).res
 // scf.for %i = %c0 to %n step %c1 iter_args(%acc = %init) -> tensor<?xf32>
 const loop = build(at, "scf.for", { operands: [c0, n, c1, init], results: [tensor], regions: 1 });
 const body = loop.regions.at(0)!.appendBlock([index, tensor], [loc, loc]);
-const [i, acc] = body.arguments.toArray() as [Value, Value];
+const [i, acc] = body.arguments.toArray() as Value[] as [Value, Value];
 const inLoop = InsertionPoint.atEnd(body);
 const x = build(inLoop, "tensor.extract", { operands: [a, i], inferResultTypes: true }).result;
 const y = build(inLoop, "tensor.extract", { operands: [b, i], inferResultTypes: true }).result;

@@ -17,6 +17,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 out_dir="${MLIR_FFI_BUILD_DIR:-$root/build}"
 lib="$out_dir/libmlirffi.so"
+checker="$out_dir/mlirffi-check-bytecode"
 stamp="$out_dir/libmlirffi.stamp"
 
 say() { printf 'mlir-ffi build: %s\n' "$*" >&2; }
@@ -108,8 +109,8 @@ ldflags=(-shared -Wl,--whole-archive "${archives[@]}" -Wl,--no-whole-archive
   "-Wl,-rpath,$prefix/lib" "-Wl,-rpath,$(dirname "$libllvm")" -Wl,--no-undefined)
 
 # Rebuild only when the sources, the MLIR found or the flags change.
-digest="$( { cat "$here"/src/*.c "$here"/src/*.h "${BASH_SOURCE[0]}"; echo "$prefix $version $libllvm ${cflags[*]}"; } | sha256sum | cut -d' ' -f1)"
-if [[ "${1:-}" != "--force" && -f "$lib" && -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
+digest="$( { cat "$here"/src/*.c "$here"/src/*.h "$here"/tools/*.c "${BASH_SOURCE[0]}"; echo "$prefix $version $libllvm ${cflags[*]}"; } | sha256sum | cut -d' ' -f1)"
+if [[ "${1:-}" != "--force" && -f "$lib" && -f "$checker" && -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
   exit 0
 fi
 
@@ -118,5 +119,10 @@ say "compiling against MLIR $version at $prefix"
 tmp="$lib.tmp.$$"
 gcc "${cflags[@]}" "${sources[@]}" "${ldflags[@]}" -o "$tmp"
 mv -f "$tmp" "$lib"
+# The bytecode checker runs untrusted bytecode through MLIR's reader in a
+# process of its own (see native/tools/check_bytecode.c).
+gcc -O2 "$here/tools/check_bytecode.c" -o "$checker.tmp.$$" "-L$out_dir" -lmlirffi "-Wl,-rpath,$out_dir" \
+  "-Wl,-rpath,$prefix/lib" "-Wl,-rpath,$(dirname "$libllvm")"
+mv -f "$checker.tmp.$$" "$checker"
 echo "$digest" > "$stamp"
 say "built $lib"

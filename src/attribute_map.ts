@@ -13,6 +13,7 @@ import type { Operation } from "./operation.ts";
 
 function checkName(name: unknown): string {
   if (typeof name !== "string") throw new ArgumentError(`Attribute name must be a string, got ${typeof name}.`);
+  if (name === "") throw new ArgumentError("Attribute names must not be empty.");
   return name;
 }
 

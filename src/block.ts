@@ -11,7 +11,7 @@ import { takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
 import { type Family, Handle, revalidate, type TrackedHandle } from "./handle.ts";
 import type { Owner } from "./ledger.ts";
 import { HandleList } from "./list.ts";
-import { argumentAt, operationAt } from "./navigate.ts";
+import { argumentAt, blockAt, operationAt } from "./navigate.ts";
 import { asOperation, type Operation } from "./operation.ts";
 import { eraseArgument, eraseBlock, insertOperation } from "./ownership.ts";
 import { stateOf } from "./state.ts";
@@ -135,6 +135,26 @@ export class Block extends Handle implements TrackedHandle {
       insertOperation(operation._owner, ptr, operation.name, this._owner, lib.mlirffi_block_parent_op(block), (p) =>
         lib.mlirffi_block_insert_op(block, index, p)),
     );
+  }
+
+  /** The blocks that branch to this one. */
+  get predecessors(): HandleList<Block> {
+    const ptr = this._live();
+    const n = lib.mlirffi_block_num_predecessors(ptr);
+    const owner = this._owner;
+    const stamp = owner.epoch;
+    return new HandleList(Float64Array.from({ length: n }, (_, i) => lib.mlirffi_block_predecessor(ptr, i)), (p) =>
+      blockAt(owner, stamp, p));
+  }
+
+  /** The blocks this block's terminator branches to. */
+  get successors(): HandleList<Block> {
+    const ptr = this._live();
+    const n = lib.mlirffi_block_num_successors(ptr);
+    const owner = this._owner;
+    const stamp = owner.epoch;
+    return new HandleList(Float64Array.from({ length: n }, (_, i) => lib.mlirffi_block_successor(ptr, i)), (p) =>
+      blockAt(owner, stamp, p));
   }
 
   /** Adds an argument of `type` at the end. */

@@ -75,8 +75,11 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   const name = stringArg(spec.name, "Operation name");
   if (!OP_NAME.test(name)) throw new ArgumentError(`"${name}" is not an operation name (expected dialect.op).`);
   const nameEncoded = encode(name);
-  if (!lib.mlirffi_context_get_allow_unregistered(state.store) &&
-    !lib.mlirffi_is_registered_operation(state.store, nameEncoded, nameEncoded.length)) {
+  // Asking also loads the op's dialect: an op built before its dialect is
+  // loaded would be unregistered, and MLIR frees its name when the dialect
+  // loads later.
+  const registered = lib.mlirffi_is_registered_operation(state.store, nameEncoded, nameEncoded.length);
+  if (!registered && !lib.mlirffi_context_get_allow_unregistered(state.store)) {
     throw new ArgumentError(
       `Operation '${name}' is not registered. Check the name, or create the context with allowUnregisteredDialects.`,
     );
@@ -115,6 +118,7 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   const attrs = spec.attributes ?? {};
   if (typeof attrs !== "object" || attrs === null) throw new ArgumentError("attributes must be an object of Attributes.");
   const keys = Object.keys(attrs);
+  if (keys.includes("")) throw new ArgumentError("Attribute names must not be empty.");
   const names = Float64Array.from(keys, (k) => {
     const bytes = nameBytes(k);
     return lib.mlirffi_identifier_get(state.raw, bytes, bytes.length);

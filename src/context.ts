@@ -5,15 +5,15 @@
  */
 import type { Attribute } from "./attribute.ts";
 import { Block } from "./block.ts";
-import { ArgumentError, type Diagnostic, MlirParseError, PassPipelineError } from "./errors.ts";
+import { ArgumentError, type Diagnostic, MlirParseError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
-import { encode, takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
+import { encode } from "./ffi/text.ts";
 import { Location } from "./location.ts";
 import { Module } from "./module.ts";
 import { createOperation, type OperationSpec } from "./build.ts";
 import { Operation } from "./operation.ts";
-import { parseModule, type ParseOptions } from "./parse.ts";
-import { PassManager } from "./pass_manager.ts";
+import { parseModule, parseOperation, type ParseOptions } from "./parse.ts";
+import { parsePipeline, type PassManager } from "./pass_manager.ts";
 import { Region } from "./region.ts";
 import { ContextState } from "./state.ts";
 import type { Type } from "./type.ts";
@@ -127,6 +127,14 @@ export class Context {
     return parseModule(this.#state, source, options);
   }
 
+  /**
+   * Parses exactly one operation (e.g. a `func.func`), not wrapped in a
+   * module; it is detached and owned by the returned handle.
+   */
+  parseOperation(source: string, options?: ParseOptions): Operation {
+    return parseOperation(this.#state, source, options);
+  }
+
   /** A new, empty module. */
   createModule(location?: Location): Module {
     this.#state.check("Context");
@@ -139,6 +147,7 @@ export class Context {
   parseType(text: string): Type {
     this.#state.check("Context");
     const bytes = encode(checkString("parseType's argument", text));
+    if (bytes.includes(0)) throw new MlirParseError(`Cannot parse type: the text contains a NUL byte.`);
     const t = lib.mlirffi_type_parse(this.#state.store, bytes, bytes.length);
     const diagnostics = this.#state.takeDiagnostics();
     if (t === 0) throw new MlirParseError(`Cannot parse type '${text}'.`, diagnostics);
@@ -149,6 +158,7 @@ export class Context {
   parseAttribute(text: string): Attribute {
     this.#state.check("Context");
     const bytes = encode(checkString("parseAttribute's argument", text));
+    if (bytes.includes(0)) throw new MlirParseError(`Cannot parse attribute: the text contains a NUL byte.`);
     const a = lib.mlirffi_attr_parse(this.#state.store, bytes, bytes.length);
     const diagnostics = this.#state.takeDiagnostics();
     if (a === 0) throw new MlirParseError(`Cannot parse attribute '${text}'.`, diagnostics);
@@ -176,20 +186,12 @@ export class Context {
   /**
    * A pass manager for a textual pipeline: anchored
    * (`builtin.module(func.func(canonicalize),cse)`) or a bare list of passes
-   * that runs on any operation (`canonicalize,cse`). Throws
+   * that runs on any operation (`canonicalize,cse`); without a pipeline, an
+   * empty one to build with `add`, `addPass` and `nest`. Throws
    * {@linkcode PassPipelineError} with MLIR's message for a bad pipeline.
    */
-  passManager(pipeline: string): PassManager {
-    this.#state.check("Context");
-    const text = checkString("passManager's pipeline", pipeline);
-    const bytes = encode(text);
-    const anchored = /^\s*[\w.$-]+\s*\(/.test(text);
-    const pm = lib.mlirffi_pm_parse(this.#state.store, bytes, bytes.length, anchored);
-    if (pm === 0) {
-      const message = takeText(lib.mlirffi_out_copy(TEXT, TEXT_CAP)).trim();
-      throw new PassPipelineError(`Invalid pass pipeline '${text}': ${message || "MLIR rejected it"}`, this.#state.takeDiagnostics());
-    }
-    return new PassManager(this.#state, pm);
+  passManager(pipeline?: string): PassManager {
+    return parsePipeline(this.#state, pipeline);
   }
 
   /**

@@ -3,14 +3,14 @@
  *
  * @module
  */
-import { ArgumentError } from "./errors.ts";
+import { ArgumentError, StructuralError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
 import { Block } from "./block.ts";
 import { asOperation, type Operation } from "./operation.ts";
 import type { Owner } from "./ledger.ts";
 import { insertOperation } from "./ownership.ts";
 
-type Where = "start" | "end" | "before" | "after" | "terminator";
+type Where = "end" | "before" | "after" | "terminator";
 
 /**
  * A position in a block: at its start or end, before or after an operation,
@@ -41,9 +41,14 @@ export class InsertionPoint {
     return new InsertionPoint(blockArg(block), null, "end");
   }
 
-  /** Before the first operation of `block`. */
+  /**
+   * Before what is now the first operation of `block` (so several inserts
+   * keep their order), or at the end of an empty block.
+   */
   static atStart(block: Block): InsertionPoint {
-    return new InsertionPoint(blockArg(block), null, "start");
+    const b = blockArg(block);
+    const first = b.operations.at(0);
+    return first === undefined ? new InsertionPoint(b, null, "end") : new InsertionPoint(b, first, "before");
   }
 
   /** Right before the terminator of `block` (at its end if it has none yet). */
@@ -65,6 +70,12 @@ export class InsertionPoint {
     const block = ref.block;
     if (block === null) throw new ArgumentError(`Cannot insert after '${ref.name}': it is not in a block.`);
     return new InsertionPoint(block, ref, "after");
+  }
+
+  /** The operation inserts go before or after, or null (at the end or before the terminator). */
+  get refOperation(): Operation | null {
+    this.#ref?._live();
+    return this.#ref;
   }
 
   /** The block operations are inserted into. */
@@ -97,7 +108,6 @@ export class InsertionPoint {
     const where = this.#where;
     const place = (p: number) => {
       if (where === "end") lib.mlirffi_block_append_op(block, p);
-      else if (where === "start") lib.mlirffi_block_insert_op(block, 0, p);
       else if (where === "before") lib.mlirffi_block_insert_op_before(block, ref, p);
       else if (where === "after") lib.mlirffi_block_insert_op_after(block, ref, p);
       else {
@@ -106,6 +116,11 @@ export class InsertionPoint {
         else lib.mlirffi_block_insert_op_before(block, terminator, p);
       }
     };
+    if (where === "end" && lib.mlirffi_block_terminator(block) !== 0) {
+      throw new StructuralError(
+        "Cannot insert at the end of a block that already has a terminator; use InsertionPoint.atTerminator(block).",
+      );
+    }
     const ptr = operation._live();
     operation._moved(
       insertOperation(operation._owner, ptr, operation.name, this.#block._owner, lib.mlirffi_block_parent_op(block), place),

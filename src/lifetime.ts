@@ -14,7 +14,7 @@ import { lib } from "./ffi/load.ts";
 import type { Owner } from "./ledger.ts";
 
 /** What kind of native object a cell frees. */
-export type CellKind = "operation" | "block" | "region" | "passManager";
+export type CellKind = "operation" | "block" | "region" | "passManager" | "engine";
 
 /** A native context's record of the objects it must free before itself. */
 export interface ContextCell {
@@ -38,6 +38,7 @@ const destroyers: Record<CellKind, (ptr: number) => void> = {
   block: (p) => lib.mlirffi_block_destroy(p),
   region: (p) => lib.mlirffi_region_destroy(p),
   passManager: (p) => lib.mlirffi_pm_destroy(p),
+  engine: (p) => lib.mlirffi_jit_destroy(p),
 };
 
 function release(cell: NativeCell): void {

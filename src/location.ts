@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { contextArg, intArg, stringArg } from "./args.ts";
+import { attributeArg, contextArg, intArg, locationArg, stringArg } from "./args.ts";
 import type { Context } from "./context.ts";
 import { ArgumentError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
@@ -83,7 +83,7 @@ export class Location extends Uniqued {
   static named(ctx: Context, name: string, child?: Location): Location {
     const state = contextArg(ctx, "Location.named's context");
     const bytes = encode(stringArg(name, "Location name"));
-    const c = child === undefined ? lib.mlirffi_loc_unknown(state.store) : child._in(state, "Child location");
+    const c = child === undefined ? lib.mlirffi_loc_unknown(state.store) : locationArg(child, state, "Child location");
     return new Location(state, lib.mlirffi_loc_name(state.store, bytes, bytes.length, c));
   }
 
@@ -92,6 +92,7 @@ export class Location extends Uniqued {
     if (!(callee instanceof Location) || !(caller instanceof Location)) {
       throw new ArgumentError("Location.callSite needs two Locations.");
     }
+    callee._live();
     const state = callee._state;
     return new Location(state, lib.mlirffi_loc_call_site(callee._live(), caller._in(state, "Caller location")));
   }
@@ -104,7 +105,7 @@ export class Location extends Uniqued {
       if (!(l instanceof Location)) throw new ArgumentError(`Fused location ${i} is not a Location.`);
       return l._in(state, `Fused location ${i}`);
     });
-    const meta = metadata === undefined ? 0 : metadata._in(state, "Fused location metadata");
+    const meta = metadata === undefined ? 0 : attributeArg(metadata, state, "Fused location metadata");
     return new Location(state, lib.mlirffi_loc_fused(state.store, ptrs, ptrs.length, meta));
   }
 
@@ -184,6 +185,16 @@ export class Location extends Uniqued {
   get metadata(): Attribute | null {
     const a = lib.mlirffi_loc_fused_metadata(this.#require("fused", "metadata"));
     return a === 0 ? null : wrapAttribute(this._state, a);
+  }
+
+  /**
+   * Reports an error at this location through MLIR's diagnostic engine: it
+   * reaches the context's `onDiagnostic` listeners.
+   */
+  emitError(message: string): void {
+    const bytes = encode(stringArg(message, "Error message"));
+    lib.mlirffi_emit_error(this._live(), bytes, bytes.length);
+    this._state.takeDiagnostics();
   }
 
   /** The location in MLIR's textual form. */

@@ -53,13 +53,22 @@ export {
   type Severity,
   StructuralError,
 } from "./errors.ts";
+export {
+  ExecutionEngine,
+  ExecutionEngineError,
+  type ExecutionEngineOptions,
+  type JitArgument,
+  type JitResult,
+  LOWER_TO_LLVM,
+  type MemRefArgument,
+} from "./execution_engine.ts";
 export { Handle } from "./handle.ts";
 export { HandleList } from "./list.ts";
 export { Location, type LocationKind } from "./location.ts";
 export { Module } from "./module.ts";
 export { Operation } from "./operation.ts";
 export { DEFAULT_MAX_NESTING_DEPTH, type ParseOptions } from "./parse.ts";
-export { PassManager } from "./pass_manager.ts";
+export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions } from "./pass_manager.ts";
 export type { PrintOptions } from "./print.ts";
 export { Region } from "./region.ts";
 export { Type } from "./type.ts";

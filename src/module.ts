@@ -69,6 +69,11 @@ export class Module {
     return this.#root.print(options);
   }
 
+  /** The module in MLIR bytecode; `ctx.parseModule(bytes)` reads it back. */
+  toBytecode(options?: { version?: number }): Uint8Array {
+    return this.#root.toBytecode(options);
+  }
+
   /** Verifies the module; throws MlirVerificationError with diagnostics on failure. */
   verify(): void {
     this.#root.verify();

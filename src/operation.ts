@@ -27,7 +27,7 @@ import { type OpResult, Value as ValueClass, type Value } from "./value.ts";
 /** Interprets an argument as an operation handle, or throws a clear error. */
 export function asOperation(value: unknown, what: string): Operation {
   if (value instanceof Operation) return value;
-  throw new StructuralError(`${what} must be an Operation, got ${describe(value)}.`);
+  throw new ArgumentError(`${what} must be an Operation, got ${describe(value)}.`);
 }
 
 function describe(value: unknown): string {
@@ -144,6 +144,24 @@ export class Operation extends Handle implements TrackedHandle {
     lib.mlirffi_op_set_operand(ptr, index, v);
   }
 
+  /** Makes uses of `of` inside this operation use `with` instead. */
+  replaceUsesOfWith(of: Value, with_: Value): void {
+    const ptr = this._live();
+    for (const v of [of, with_]) {
+      if (!(v instanceof ValueClass)) throw new ArgumentError(`replaceUsesOfWith needs Values, got ${describe(v)}.`);
+      v._live();
+      if (v._where !== this._owner) throw new StructuralError("replaceUsesOfWith needs values from the same module.");
+    }
+    lib.mlirffi_op_replace_uses_of_with(ptr, of._live(), with_._live());
+  }
+
+  /** The nearest enclosing operation called `name` (e.g. `func.func`), or `null`. */
+  parentOfType(name: string): Operation | null {
+    if (typeof name !== "string") throw new ArgumentError(`parentOfType needs an operation name, got ${describe(name)}.`);
+    for (let op = this.parent; op !== null; op = op.parent) if (op.name === name) return op;
+    return null;
+  }
+
   /** The operation that contains this one, or `null` at the top. */
   get parent(): Operation | null {
     const parent = lib.mlirffi_op_parent(this._live());
@@ -232,6 +250,23 @@ export class Operation extends Handle implements TrackedHandle {
   print(options?: PrintOptions): string {
     const { flags, limit } = encodePrintOptions(options);
     return takeText(lib.mlirffi_op_print(this._live(), flags, limit, TEXT, TEXT_CAP));
+  }
+
+  /**
+   * The operation in MLIR bytecode (`version`: the bytecode format version to
+   * write, for readers of older MLIR; the current one by default).
+   */
+  toBytecode(options?: { version?: number }): Uint8Array {
+    const ptr = this._live();
+    const version = options?.version ?? -1;
+    if (!Number.isInteger(version) || version < -1) throw new ArgumentError(`Bytecode version must be a non-negative integer.`);
+    const len = lib.mlirffi_op_write_bytecode(ptr, version);
+    if (len < 0) {
+      throw new ArgumentError(`Cannot write bytecode version ${version}.`, stateOf(this._owner).takeDiagnostics());
+    }
+    const out = new Uint8Array(len);
+    lib.mlirffi_out_copy(out, len);
+    return out;
   }
 
   /**

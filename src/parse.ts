@@ -4,16 +4,27 @@
  *
  * @module
  */
-import { ArgumentError, type Diagnostic, MlirParseError } from "./errors.ts";
-import { lib } from "./ffi/load.ts";
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { ArgumentError, type Diagnostic, MlirParseError, NativeLibraryError } from "./errors.ts";
+import { lib, libraryPath_ } from "./ffi/load.ts";
 import { encode, encodeZ } from "./ffi/text.ts";
 import { Module } from "./module.ts";
 import type { ContextState } from "./state.ts";
+import type { Operation } from "./operation.ts";
 
 /** Options for {@linkcode Context.parseModule}. */
 export interface ParseOptions {
   /** The file name used in locations and diagnostics (default `"-"`). */
   readonly filename?: string;
+  /**
+   * Read bytecode directly (default false). MLIR's bytecode reader can crash
+   * on corrupted streams, so by default bytecode is read in a separate
+   * process and handed over as text, which costs a process start and a text
+   * parse; set this for bytecode you produced yourself.
+   */
+  readonly trustedBytecode?: boolean;
   /**
    * Deepest bracket nesting accepted (default 4096). MLIR's parser recurses
    * per level and tearing down deeply nested IR takes time quadratic in the
@@ -81,7 +92,7 @@ function checkOptions(options: ParseOptions | undefined): { filename: string; ma
   const filename = options?.filename ?? "-";
   if (typeof filename !== "string") throw new ArgumentError(`filename must be a string, got ${typeof filename}.`);
   const maxDepth = options?.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH;
-  if (!Number.isSafeInteger(maxDepth) || maxDepth < 1) {
+  if (maxDepth !== Infinity && (!Number.isSafeInteger(maxDepth) || maxDepth < 1)) {
     throw new ArgumentError(`maxNestingDepth must be a positive integer, got ${String(maxDepth)}.`);
   }
   return { filename, maxDepth };
@@ -108,14 +119,23 @@ function checkSource(bytes: Uint8Array, length: number, filename: string, maxDep
   }
 }
 
+/** MLIR bytecode starts with "ML\xEFR". */
+export function isBytecode(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x4d && bytes[1] === 0x4c && bytes[2] === 0xef && bytes[3] === 0x52;
+}
+
 /** Parses `source` into a module owned by a new owner in `state`'s context. */
 export function parseModule(state: ContextState, source: string | Uint8Array, options?: ParseOptions): Module {
   state.check("Context");
   const { filename, maxDepth } = checkOptions(options);
   const bytes = sourceBytes(source);
   const length = bytes.length - 1;
-  checkSource(bytes, length, filename, maxDepth);
   const name = encode(filename);
+  if (source instanceof Uint8Array && isBytecode(source)) {
+    if (options?.trustedBytecode === true) return parseBytecode(state, bytes, length, filename, name);
+    return parseModule(state, bytecodeToText(state, source, filename), { ...options, maxNestingDepth: Infinity });
+  }
+  checkSource(bytes, length, filename, maxDepth);
   state.takeDiagnostics();
   if (!startsWithModule(bytes)) return parseImplicit(state, bytes, length, filename, name);
   const op = lib.mlirffi_parse_op(state.store, bytes, length, name, name.length);
@@ -127,6 +147,53 @@ export function parseModule(state: ContextState, source: string | Uint8Array, op
       return parseImplicit(state, bytes, length, filename, name);
     }
     throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
+  }
+  return new Module(state.newOwner("module", op, "operation"));
+}
+
+/**
+ * Turns untrusted bytecode into text in a separate process
+ * (native/tools/check_bytecode.c): MLIR's bytecode reader can crash on
+ * corrupted streams, or build attributes that crash later, so it never runs
+ * on untrusted input in this process. Returns the text, or throws.
+ */
+function bytecodeToText(state: ContextState, bytes: Uint8Array, filename: string): string {
+  const checker = join(dirname(libraryPath_), "mlirffi-check-bytecode");
+  if (!existsSync(checker)) {
+    throw new NativeLibraryError(
+      `The bytecode reader ${checker} is missing (build it with native/build.sh), or pass trustedBytecode: true for bytecode you trust.`,
+    );
+  }
+  const unregistered = lib.mlirffi_context_get_allow_unregistered(state.store) ? "u" : "r";
+  const r = spawnSync(checker, [unregistered, filename], {
+    input: bytes,
+    stdio: ["pipe", "pipe", "ignore"],
+    maxBuffer: 1 << 30,
+    timeout: 600_000,
+  });
+  if (r.error !== undefined) {
+    throw new NativeLibraryError(`Could not run the bytecode reader ${checker}: ${r.error.message}`, [], { cause: r.error });
+  }
+  const out = new TextDecoder().decode(r.stdout as Uint8Array);
+  if (r.status === 1) throw new MlirParseError(`Cannot read bytecode ${filename}.`, JSON.parse(out) as Diagnostic[]);
+  if (r.status !== 0) {
+    throw new MlirParseError(
+      `Cannot read bytecode ${filename}: the stream is malformed (MLIR's bytecode reader crashed on it in a separate process; nothing was read here).`,
+    );
+  }
+  return out;
+}
+
+/** Reads MLIR bytecode (MLIR's parser recognises it); a non-module top-level op is wrapped. */
+function parseBytecode(state: ContextState, bytes: Uint8Array, length: number, filename: string, name: Uint8Array): Module {
+  state.takeDiagnostics();
+  let op = lib.mlirffi_parse_op(state.store, bytes, length, name, name.length);
+  const diagnostics = state.takeDiagnostics();
+  if (op === 0) throw new MlirParseError(`Cannot read bytecode ${filename}.`, diagnostics);
+  if (state.opName(op) !== "builtin.module") {
+    const module = lib.mlirffi_module_create_empty(lib.mlirffi_op_location(op));
+    lib.mlirffi_block_append_op(lib.mlirffi_module_body(module), op);
+    op = module;
   }
   return new Module(state.newOwner("module", op, "operation"));
 }
@@ -151,11 +218,30 @@ function parseImplicit(
   name: Uint8Array,
 ): Module {
   const op = lib.mlirffi_parse_module_implicit(state.store, bytes, length);
-  const diagnostics = state.takeDiagnostics().map((d) => renameFile(d, filename));
+  const diagnostics = state.takeDiagnostics((d) => renameFile(d, filename));
   if (op === 0) throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
   if (filename !== IMPLICIT_NAME) {
     const from = encode(IMPLICIT_NAME);
     lib.mlirffi_rename_source(op, from, from.length, name, name.length);
   }
   return new Module(state.newOwner("module", op, "operation"));
+}
+
+/**
+ * Parses exactly one operation (not wrapped in a module), owned by its handle.
+ */
+export function parseOperation(state: ContextState, source: string, options?: ParseOptions): Operation {
+  state.check("Context");
+  const { filename, maxDepth } = checkOptions(options);
+  if (typeof source !== "string") throw new ArgumentError(`parseOperation needs source text, got ${typeof source}.`);
+  const bytes = sourceBytes(source);
+  const length = bytes.length - 1;
+  checkSource(bytes, length, filename, maxDepth);
+  const name = encode(filename);
+  state.takeDiagnostics();
+  const op = lib.mlirffi_parse_op(state.store, bytes, length, name, name.length);
+  const diagnostics = state.takeDiagnostics();
+  if (op === 0) throw new MlirParseError(`Cannot parse ${filename} as one operation.`, diagnostics);
+  const owner = state.newOwner("operation", op, "operation");
+  return state.strategy.operation(owner, op);
 }

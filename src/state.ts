@@ -26,6 +26,8 @@ export class ContextState {
   readonly cell: ContextCell;
   /** Set once by the constructor's caller (it needs `this` to be built). */
   strategy!: HandleStrategy;
+  /** Dense resources made here, whose data is known to exist. */
+  readonly ownedResources = new Set<number>();
   /** Receivers of every diagnostic (ctx.onDiagnostic). */
   readonly listeners = new Set<(d: Diagnostic) => void>();
   /** Identifier (uniqued in the context) → string: attribute names. */
@@ -72,10 +74,14 @@ export class ContextState {
     return this.nameAt(lib.mlirffi_op_name_index(this.store, op));
   }
 
-  /** Drains the diagnostics MLIR reported since the last call; tells the listeners. */
-  takeDiagnostics(): Diagnostic[] {
+  /**
+   * Drains the diagnostics MLIR reported since the last call (rewritten by
+   * `fix`, e.g. to rename a file, before anyone sees them); tells the listeners.
+   */
+  takeDiagnostics(fix?: (d: Diagnostic) => Diagnostic): Diagnostic[] {
     if (lib.mlirffi_diag_count(this.store) === 0) return [];
-    const diagnostics = JSON.parse(takeText(lib.mlirffi_diag_take(this.store, TEXT, TEXT_CAP))) as Diagnostic[];
+    let diagnostics = JSON.parse(takeText(lib.mlirffi_diag_take(this.store, TEXT, TEXT_CAP))) as Diagnostic[];
+    if (fix !== undefined) diagnostics = diagnostics.map(fix);
     for (const listener of this.listeners) {
       for (const d of diagnostics) listener(d);
     }
@@ -102,6 +108,7 @@ export class ContextState {
     });
     this.identifiers.clear();
     this.names.length = 0;
+    this.ownedResources.clear();
   }
 }
 

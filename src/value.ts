@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { locationArg, typeArg } from "./args.ts";
 import { ArgumentError, StructuralError } from "./errors.ts";
 import { collect } from "./ffi/batch.ts";
 import { lib } from "./ffi/load.ts";
@@ -13,6 +14,7 @@ import { HandleList } from "./list.ts";
 import { operationAt, valueAt } from "./navigate.ts";
 import { stateOf } from "./state.ts";
 import type { Type } from "./type.ts";
+import { Location } from "./location.ts";
 import { wrapType } from "./wrappers.ts";
 import type { Block } from "./block.ts";
 import type { Operation } from "./operation.ts";
@@ -62,6 +64,18 @@ export abstract class Value extends Handle {
       const user = operationAt(owner, stamp, pairs[2 * i]!);
       return stateOf(user._owner).strategy.operand(user, pairs[2 * i + 1]!);
     });
+  }
+
+  /** The value's location (its op's, or the block argument's own). */
+  get location(): Location {
+    const ptr = this._live();
+    return new Location(stateOf(this._where), lib.mlirffi_value_location(ptr));
+  }
+
+  /** Changes the value's type (the IR may need updating to verify again). */
+  setType(type: Type): void {
+    const ptr = this._live();
+    lib.mlirffi_value_set_type(ptr, typeArg(type, stateOf(this._where), "setType's type"));
   }
 
   /** Whether anything uses the value. */
@@ -189,6 +203,17 @@ export class BlockArgument extends Value implements TrackedHandle {
   get owner(): Block {
     const block = lib.mlirffi_arg_owner(this._live());
     return stateOf(this._owner).strategy.block(this._owner, block);
+  }
+
+  /** Sets the argument's location. */
+  override set location(location: Location) {
+    const ptr = this._live();
+    lib.mlirffi_value_set_location_of_arg(ptr, locationArg(location, stateOf(this._owner), "location"));
+  }
+
+  /** The argument's location. */
+  override get location(): Location {
+    return super.location;
   }
 
   /** The argument's position in its block. */

@@ -189,7 +189,7 @@ for (const strategy of STRATEGIES) {
     body.insert(0, c1);
     assert(body.operations.at(0)!.equals(c1));
     assertThrows(() => body.insert(99, c1), ArgumentError, "[0, 4]");
-    assertThrows(() => body.append("op" as never), StructuralError, "must be an Operation");
+    assertThrows(() => body.append("op" as never), ArgumentError, "must be an Operation");
     mod.verify();
   });
 

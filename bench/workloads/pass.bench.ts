@@ -30,7 +30,7 @@ export const passRun: Workload = {
         yield {
           [0]: () => raw.parse(source("functions", size)),
           bench(root: number) {
-            lib.mlirffi_pm_run(pm, root);
+            lib.mlirffi_pm_run(pm, root, false);
             const total = rawWalk(root);
             raw.destroy(root);
             return do_not_optimize(total);

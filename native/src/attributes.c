@@ -1,4 +1,5 @@
 /* Builtin attributes: kind detection, constructors and accessors. */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -197,4 +198,18 @@ MLIRFFI_EXPORT H mlirffi_strided_layout_attr(H ctx, double offset, const double 
   MlirAttribute a = mlirStridedLayoutAttrGet(ffi_ctx_raw(hp(ctx)), off, n, s);
   free(s);
   return ph(a.ptr);
+}
+
+/* out[0] = offset, out[1..n] = strides (NaN for dynamic); returns n. */
+MLIRFFI_EXPORT int32_t mlirffi_strided_layout_attr_info(H attr, double *out, uint32_t cap) {
+  MlirAttribute a = AS_ATTR(attr);
+  int64_t dynamic = mlirShapedTypeGetDynamicStrideOrOffset();
+  int64_t off = mlirStridedLayoutAttrGetOffset(a);
+  intptr_t n = mlirStridedLayoutAttrGetNumStrides(a);
+  if (cap > 0) out[0] = off == dynamic ? (double)NAN : (double)off;
+  for (intptr_t i = 0; i < n && (uint32_t)(i + 1) < cap; i++) {
+    int64_t s = mlirStridedLayoutAttrGetStride(a, i);
+    out[i + 1] = s == dynamic ? (double)NAN : (double)s;
+  }
+  return (int32_t)n;
 }

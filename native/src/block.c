@@ -51,3 +51,7 @@ MLIRFFI_EXPORT void mlirffi_region_destroy(H region) {
   MlirRegion r = AS_REGION(region);
   run_on_big_stack(destroy_region, &r);
 }
+
+MLIRFFI_EXPORT H mlirffi_block_predecessor(H b, int32_t i) { return ph(mlirBlockGetPredecessor(AS_BLOCK(b), i).ptr); }
+MLIRFFI_EXPORT int32_t mlirffi_block_num_successors(H b) { return (int32_t)mlirBlockGetNumSuccessors(AS_BLOCK(b)); }
+MLIRFFI_EXPORT H mlirffi_block_successor(H b, int32_t i) { return ph(mlirBlockGetSuccessor(AS_BLOCK(b), i).ptr); }

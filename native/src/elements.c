@@ -193,3 +193,38 @@ MLIRFFI_EXPORT void mlirffi_dense_array_copy(H attr, int32_t kind, uint8_t *dst,
     }
   }
 }
+
+/* The splat value of a splat dense elements attribute. */
+MLIRFFI_EXPORT H mlirffi_dense_elements_splat_value(H attr) {
+  MlirAttribute a = AS_ATTR(attr);
+  if (!mlirDenseElementsAttrIsSplat(a)) return 0;
+  return ph(mlirDenseElementsAttrGetSplatValue(a).ptr);
+}
+
+/* Dense elements of `type` from element attributes (checked by the caller
+ * to have the element type). */
+MLIRFFI_EXPORT H mlirffi_dense_elements_from_attrs(H type, const double *attrs, int32_t n) {
+  MlirType t = AS_TYPE(type);
+  int64_t count = static_elements(t);
+  if (count < 0 || (n != count && n != 1)) return 0;
+  MlirAttribute *as = malloc(sizeof *as * (n > 0 ? (size_t)n : 1));
+  if (!as) abort();
+  for (int32_t i = 0; i < n; i++) as[i] = AS_ATTR(attrs[i]);
+  MlirAttribute r = n == count ? mlirDenseElementsAttrGet(t, n, as) : mlirDenseElementsAttrSplatGet(t, as[0]);
+  free(as);
+  return ph(r.ptr);
+}
+
+/* Prints a module holding `attr` as its only attribute, so that the printer
+ * writes the resource's blob (if it has one) in the dialect_resources
+ * section: the only way through the C API to learn whether a parsed
+ * resource has data, and how much, without reading past it. */
+MLIRFFI_EXPORT double mlirffi_resource_text(H ctx, H attr) {
+  MlirContext c = ffi_ctx_raw(hp(ctx));
+  MlirModule m = mlirModuleCreateEmpty(mlirLocationUnknownGet(c));
+  MlirOperation op = mlirModuleGetOperation(m);
+  mlirOperationSetDiscardableAttributeByName(op, mlirStringRefCreateFromCString("mlirffi.resource"), AS_ATTR(attr));
+  mlirOperationPrint(op, out_string_callback, out_begin());
+  mlirModuleDestroy(m);
+  return out_deliver(NULL, 0);
+}

@@ -15,19 +15,19 @@ MLIRFFI_EXPORT int32_t mlirffi_loc_kind(H loc) {
   return LOC_OTHER;
 }
 
-MLIRFFI_EXPORT H mlirffi_loc_file_range(H ctx, const uint8_t *file, uint32_t len, int32_t l1, int32_t c1, int32_t l2,
-                                        int32_t c2) {
-  return ph(mlirLocationFileLineColRangeGet(ffi_ctx_raw(hp(ctx)), str_ref(file, len), (unsigned)l1, (unsigned)c1,
-                                            (unsigned)l2, (unsigned)c2)
+MLIRFFI_EXPORT H mlirffi_loc_file_range(H ctx, const uint8_t *file, uint32_t len, uint32_t l1, uint32_t c1, uint32_t l2,
+                                        uint32_t c2) {
+  return ph(mlirLocationFileLineColRangeGet(ffi_ctx_raw(hp(ctx)), str_ref(file, len), l1, c1, l2, c2)
                 .ptr);
 }
 /* out: startLine, startColumn, endLine, endColumn. */
 MLIRFFI_EXPORT void mlirffi_loc_file_position(H loc, double *out) {
   MlirLocation l = AS_LOC(loc);
-  out[0] = mlirLocationFileLineColRangeGetStartLine(l);
-  out[1] = mlirLocationFileLineColRangeGetStartColumn(l);
-  out[2] = mlirLocationFileLineColRangeGetEndLine(l);
-  out[3] = mlirLocationFileLineColRangeGetEndColumn(l);
+  /* Stored unsigned; the C API returns them as int. */
+  out[0] = (unsigned)mlirLocationFileLineColRangeGetStartLine(l);
+  out[1] = (unsigned)mlirLocationFileLineColRangeGetStartColumn(l);
+  out[2] = (unsigned)mlirLocationFileLineColRangeGetEndLine(l);
+  out[3] = (unsigned)mlirLocationFileLineColRangeGetEndColumn(l);
 }
 MLIRFFI_EXPORT H mlirffi_loc_file_name(H loc) { return ph(mlirLocationFileLineColRangeGetFilename(AS_LOC(loc)).ptr); }
 

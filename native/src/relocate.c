@@ -13,10 +13,14 @@ typedef struct {
 static MlirLocation renamed(Rename *r, MlirLocation loc) {
   if (!mlirLocationIsAFileLineColRange(loc)) return loc;
   if (!mlirIdentifierEqual(mlirLocationFileLineColRangeGetFilename(loc), r->from)) return loc;
-  return mlirLocationFileLineColRangeGet(r->ctx, r->to, mlirLocationFileLineColRangeGetStartLine(loc),
-                                         mlirLocationFileLineColRangeGetStartColumn(loc),
-                                         mlirLocationFileLineColRangeGetEndLine(loc),
-                                         mlirLocationFileLineColRangeGetEndColumn(loc));
+  unsigned line = (unsigned)mlirLocationFileLineColRangeGetStartLine(loc);
+  unsigned col = (unsigned)mlirLocationFileLineColRangeGetStartColumn(loc);
+  unsigned end_line = (unsigned)mlirLocationFileLineColRangeGetEndLine(loc);
+  unsigned end_col = (unsigned)mlirLocationFileLineColRangeGetEndColumn(loc);
+  /* The parser makes plain file:line:col locations; keep them plain, or
+   * they would not equal the same location made any other way. */
+  if (end_line == line && end_col == col) return mlirLocationFileLineColGet(r->ctx, r->to, line, col);
+  return mlirLocationFileLineColRangeGet(r->ctx, r->to, line, col, end_line, end_col);
 }
 
 static MlirWalkResult rename_op(MlirOperation op, void *user) {

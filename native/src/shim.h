@@ -85,6 +85,16 @@ NameTable *ffi_ctx_names(FfiContext *c);
 /* Appends one diagnostic, as JSON, to the context's pending list. */
 void diag_record(FfiContext *c, MlirDiagnostic d);
 
+/* ---- stderr capture (capture.c) ---- */
+typedef struct Capture {
+  int saved;
+  void *file;
+} Capture;
+/* Starts sending stderr to a temporary file; capture_end restores it and
+ * leaves what was written as the text result. */
+Capture capture_begin(void);
+void capture_end(Capture c);
+
 /* ---- big stack (bigstack.c) ----
  * MLIR's parser, printer, verifier, pass manager and IR destruction recurse
  * once per nesting level. Deep input would overflow the runtime's thread

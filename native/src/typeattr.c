@@ -21,7 +21,7 @@ MLIRFFI_EXPORT double mlirffi_loc_print(H l, uint8_t *dst, uint32_t cap) {
   return out_deliver(dst, cap);
 }
 MLIRFFI_EXPORT H mlirffi_loc_unknown(H ctx) { return ph(mlirLocationUnknownGet(ffi_ctx_raw(hp(ctx))).ptr); }
-MLIRFFI_EXPORT H mlirffi_loc_file(H ctx, const uint8_t *file, uint32_t len, int32_t line, int32_t col) {
-  return ph(mlirLocationFileLineColGet(ffi_ctx_raw(hp(ctx)), str_ref(file, len), (unsigned)line, (unsigned)col).ptr);
+MLIRFFI_EXPORT H mlirffi_loc_file(H ctx, const uint8_t *file, uint32_t len, uint32_t line, uint32_t col) {
+  return ph(mlirLocationFileLineColGet(ffi_ctx_raw(hp(ctx)), str_ref(file, len), line, col).ptr);
 }
 MLIRFFI_EXPORT H mlirffi_attr_type(H a) { return ph(mlirAttributeGetType(AS_ATTR(a)).ptr); }

@@ -39,3 +39,10 @@ MLIRFFI_EXPORT H mlirffi_op_operand_ptr(H op, int32_t index) {
       return ph(u.ptr);
   return 0;
 }
+
+MLIRFFI_EXPORT H mlirffi_value_location(H v) { return ph(mlirValueGetLocation(AS_VALUE(v)).ptr); }
+
+/* Replaces uses of `of` by `with` inside `op` only. */
+MLIRFFI_EXPORT void mlirffi_op_replace_uses_of_with(H op, H of, H with) {
+  mlirOperationReplaceUsesOfWith(AS_OP(op), AS_VALUE(of), AS_VALUE(with));
+}

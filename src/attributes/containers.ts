@@ -71,6 +71,7 @@ export class DictionaryAttr extends Attribute implements Iterable<[string, Attri
       throw new ArgumentError(`DictionaryAttr needs an object of Attributes, got ${describe(entries)}.`);
     }
     const keys = Object.keys(entries);
+    if (keys.includes("")) throw new ArgumentError("Attribute names must not be empty.");
     const names = Float64Array.from(keys, (k) => {
       const bytes = nameBytes(k);
       return lib.mlirffi_identifier_get(state.raw, bytes, bytes.length);

@@ -9,16 +9,19 @@
  *
  * @module
  */
-import { contextArg, describe, stringArg, typeArg } from "../args.ts";
+import { attributeArg, contextArg, describe, stringArg, typeArg } from "../args.ts";
 import { Attribute } from "../attribute.ts";
 import { ArgumentError } from "../errors.ts";
 import { lib } from "../ffi/load.ts";
-import { encode } from "../ffi/text.ts";
+import { encode, takeOutput } from "../ffi/text.ts";
 import type { Context } from "../context.ts";
 import type { Type } from "../type.ts";
 import { FloatType } from "../types/float.ts";
 import { IndexType, IntegerType } from "../types/integer.ts";
 import { ShapedType } from "../types/shaped.ts";
+import { wrapAttribute } from "../wrappers.ts";
+import { BoolAttr, FloatAttr, IntegerAttr } from "./scalar.ts";
+import { bfloat16Bits, float16Bits } from "./half.ts";
 
 /** A typed array that can hold elements. */
 export type ElementArray =
@@ -129,16 +132,69 @@ export class DenseElementsAttr extends Attribute {
     return new DenseElementsAttr(shaped._state, ptr);
   }
 
-  /** Every element equal to `value`. */
+  /**
+   * Every element equal to `value`: a boolean for i1, an integer (number or
+   * BigInt) in range for integer and index types, a number for float types.
+   */
   static splat(type: ShapedType, value: number | bigint | boolean): DenseElementsAttr {
     const shaped = shapedArg(type, "DenseElementsAttr's type");
-    const ctor = CTORS[kindOf(shaped.elementType)]!;
-    const one = new ctor(1);
-    if (typeof value === "boolean") (one as Uint8Array)[0] = value ? 1 : 0;
-    else if (one instanceof BigInt64Array || one instanceof BigUint64Array) one[0] = BigInt(value);
-    else if (typeof value === "number") (one as Float64Array)[0] = value;
-    else throw new ArgumentError(`A splat of ${shaped.elementType.toString()} needs a number, got ${describe(value)}.`);
+    const element = shaped.elementType;
+    const kind = kindOf(element);
+    const one = new CTORS[kind]!(1);
+    const what = `A splat of ${element.toString()}`;
+    if (kind === BOOL) {
+      if (typeof value !== "boolean") throw new ArgumentError(`${what} needs a boolean, got ${describe(value)}.`);
+      one[0] = value ? 1 : 0;
+    } else if (element instanceof FloatType) {
+      if (typeof value !== "number") throw new ArgumentError(`${what} needs a number, got ${describe(value)}.`);
+      if (kind === F16) one[0] = float16Bits(value);
+      else if (kind === BF16) one[0] = bfloat16Bits(value);
+      else one[0] = value;
+    } else {
+      if (!(typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value)))) {
+        throw new ArgumentError(`${what} needs an integer (number or BigInt), got ${describe(value)}.`);
+      }
+      const v = BigInt(value);
+      const width = element instanceof IntegerType ? element.width : 64;
+      const signedness = element instanceof IntegerType ? element.signedness : "signed";
+      const min = signedness === "unsigned" ? 0n : -(1n << BigInt(width - 1));
+      const max = signedness === "signed" ? (1n << BigInt(width - 1)) - 1n : (1n << BigInt(width)) - 1n;
+      if (v < min || v > max) throw new ArgumentError(`${what}: ${v} does not fit ${element.toString()}.`);
+      if (one instanceof BigInt64Array) one[0] = BigInt.asIntN(64, v);
+      else if (one instanceof BigUint64Array) one[0] = BigInt.asUintN(64, v);
+      else one[0] = Number(v);
+    }
     return DenseElementsAttr.get(shaped, one);
+  }
+
+  /**
+   * Elements of `type` from one attribute per element (or exactly one: a
+   * splat); each must have the element type, e.g. `IntegerAttr`s of `i32`.
+   */
+  static fromAttributes(type: ShapedType, elements: readonly Attribute[]): DenseElementsAttr {
+    const shaped = shapedArg(type, "DenseElementsAttr's type");
+    if (!Array.isArray(elements)) throw new ArgumentError(`fromAttributes needs an array of Attributes, got ${describe(elements)}.`);
+    const element = shaped.elementType;
+    const n = shaped.numElements;
+    if (elements.length !== n && elements.length !== 1) {
+      throw new ArgumentError(`${shaped.toString()} has ${n} elements, but ${elements.length} attributes were given.`);
+    }
+    const ptrs = Float64Array.from(elements, (a, i) => {
+      const p = attributeArg(a, shaped._state, `Element ${i}`);
+      if (!(a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof BoolAttr) || !a.type.equals(element)) {
+        throw new ArgumentError(`Element ${i} must be an integer, float or bool attribute of type ${element.toString()}, got ${String(a)}.`);
+      }
+      return p;
+    });
+    const ptr = lib.mlirffi_dense_elements_from_attrs(shaped._live(), ptrs, ptrs.length);
+    if (ptr === 0) throw new ArgumentError(`Cannot build dense elements of ${shaped.toString()} from attributes.`);
+    return new DenseElementsAttr(shaped._state, ptr);
+  }
+
+  /** The value every element has, for a splat; `null` otherwise. */
+  getSplatValue(): Attribute | null {
+    const a = lib.mlirffi_dense_elements_splat_value(this._live());
+    return a === 0 ? null : wrapAttribute(this._state, a);
   }
 
   /** Number of elements. */
@@ -190,17 +246,39 @@ export class DenseResourceElementsAttr extends Attribute {
     const nameBytes = encode(stringArg(name, "Resource name"));
     const ptr = lib.mlirffi_dense_resource(shaped._live(), nameBytes, nameBytes.length, kind, bytes, count);
     if (ptr === 0) throw new ArgumentError(`Cannot build a dense resource of ${shaped.toString()}.`);
+    shaped._state.ownedResources.add(ptr);
     return new DenseResourceElementsAttr(shaped._state, ptr);
   }
 
-  /** The elements, as the typed array of their type. */
+  /**
+   * The elements, as the typed array of their type. Throws if the resource
+   * has no data (a `dense_resource` parsed without its blob) or its blob
+   * does not match the type.
+   */
   toArray(): ElementArray {
     const ptr = this._live();
     const shaped = this.type as ShapedType;
     const kind = kindOf(shaped.elementType);
     const n = shaped.numElements;
     const out = new CTORS[kind]!(n);
-    lib.mlirffi_dense_resource_copy(ptr, kind, new Uint8Array(out.buffer, out.byteOffset, out.byteLength), n);
+    const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    if (this._state.ownedResources.has(ptr)) {
+      lib.mlirffi_dense_resource_copy(ptr, kind, bytes, n);
+      return out;
+    }
+    // MLIR's C API reads a resource's blob without checking that it exists
+    // or is large enough; the printer writes exactly the blob it has.
+    lib.mlirffi_resource_text(this._state.store, ptr);
+    const m = /dialect_resources: \{\s*builtin: \{\s*(?:"(?:[^"\\]|\\.)*"|[^\s:]+): "0x([0-9A-Fa-f]*)"/.exec(takeOutput());
+    if (m === null) throw new ArgumentError(`${this.toString()} has no data: its blob was never given.`);
+    const hex = m[1]!;
+    // The blob's hex starts with its alignment (4 bytes), then the data.
+    const blob = new Uint8Array((hex.length >> 1) - 4);
+    for (let i = 0; i < blob.length; i++) blob[i] = parseInt(hex.substr(8 + 2 * i, 2), 16);
+    if (blob.length !== bytes.length) {
+      throw new ArgumentError(`${this.toString()} holds ${blob.length} bytes, but its type needs ${bytes.length}.`);
+    }
+    bytes.set(blob);
     return out;
   }
 }

@@ -90,4 +90,22 @@ export class StridedLayoutAttr extends Attribute {
     const s = Float64Array.from(strides, (v, i) => value(v, `Stride ${i}`));
     return new StridedLayoutAttr(state, lib.mlirffi_strided_layout_attr(state.store, value(offset, "Offset"), s, s.length));
   }
+
+  #info(): (number | null)[] {
+    const ptr = this._live();
+    const n = lib.mlirffi_strided_layout_attr_info(ptr, null, 0);
+    const out = new Float64Array(n + 1);
+    lib.mlirffi_strided_layout_attr_info(ptr, out, n + 1);
+    return Array.from(out, (v) => (Number.isNaN(v) ? null : v));
+  }
+
+  /** The offset (`null` when dynamic). */
+  get offset(): number | null {
+    return this.#info()[0]!;
+  }
+
+  /** The strides (`null` for dynamic ones). */
+  get strides(): (number | null)[] {
+    return this.#info().slice(1);
+  }
 }

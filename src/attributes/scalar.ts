@@ -52,8 +52,11 @@ export class IntegerAttr extends Attribute {
     const [width, signedness] = type instanceof IndexType ? [64, "signed"] : [type.width, type.signedness];
     const [min, max] = range(width, signedness);
     if (v < min || v > max) throw new ArgumentError(`${v} does not fit ${type.toString()} ([${min}, ${max}]).`);
-    if (width > 64 && (v < -(1n << 63n) || v >= 1n << 63n)) {
-      throw new ArgumentError(`Values beyond 64 bits cannot be built directly; parse the attribute instead.`);
+    if (width > 64) {
+      // The C API builds from 64 bits and would zero-extend; wider values go
+      // through MLIR's parser, which reads any width.
+      const bytes = encode(`${v} : ${type.toString()}`);
+      return new IntegerAttr(type._state, lib.mlirffi_attr_parse(type._state.store, bytes, bytes.length));
     }
     return new IntegerAttr(type._state, lib.mlirffi_integer_attr(t, BigInt.asIntN(64, v)));
   }

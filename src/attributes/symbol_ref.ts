@@ -10,6 +10,12 @@ import { lib } from "../ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP } from "../ffi/text.ts";
 import type { Context } from "../context.ts";
 
+/** A non-empty symbol name (MLIR prints an empty one as text it cannot read). */
+function symbolName(name: unknown, what: string): string {
+  if (stringArg(name, what) === "") throw new ArgumentError(`${what} must not be empty.`);
+  return name as string;
+}
+
 /**
  * `@root::@a::@b`: a path through nested symbol tables.
  *
@@ -25,10 +31,10 @@ export class SymbolRefAttr extends Attribute {
   /** A reference to `root`, then `nested` names inside it. */
   static get(ctx: Context, root: string, nested: readonly string[] = []): SymbolRefAttr {
     const state = contextArg(ctx, "SymbolRefAttr.get's context");
-    const r = encode(stringArg(root, "Root symbol"));
+    const r = encode(symbolName(root, "Root symbol"));
     if (!Array.isArray(nested)) throw new ArgumentError(`Nested references must be an array of names, got ${describe(nested)}.`);
     const refs = Float64Array.from(nested, (n, i) => {
-      const b = encode(stringArg(n, `Nested reference ${i}`));
+      const b = encode(symbolName(n, `Nested reference ${i}`));
       return lib.mlirffi_flat_symbol_ref_attr(state.store, b, b.length);
     });
     const ptr = lib.mlirffi_symbol_ref_attr(state.store, r, r.length, refs, refs.length);
@@ -68,7 +74,7 @@ export class FlatSymbolRefAttr extends SymbolRefAttr {
   /** A reference to `name`. */
   static override get(ctx: Context, name: string): FlatSymbolRefAttr {
     const state = contextArg(ctx, "FlatSymbolRefAttr.get's context");
-    const bytes = encode(stringArg(name, "Symbol name"));
+    const bytes = encode(symbolName(name, "Symbol name"));
     return new FlatSymbolRefAttr(state, lib.mlirffi_flat_symbol_ref_attr(state.store, bytes, bytes.length));
   }
 

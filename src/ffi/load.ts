@@ -99,6 +99,7 @@ async function load(): Promise<NativeLibrary> {
   const path = libraryPath();
   const lib = await open(path);
   checkVersions(lib, path);
+  libraryPath_ = path;
   return lib;
 }
 
@@ -117,5 +118,7 @@ function unavailable(error: unknown): NativeLibrary {
   });
 }
 
-/** The native library, loaded once per process. */
+/** The path of the library in use (empty when loading failed). */
+export let libraryPath_ = "";
+
 export const lib: NativeLibrary = await load().catch(unavailable);

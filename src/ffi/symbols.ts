@@ -167,6 +167,11 @@ export const symbols = {
   mlirffi_arg_owner: fn(["handle"], "handle"),
   mlirffi_arg_number: fn(["handle"], "i32"),
   mlirffi_value_replace_all_uses: fn(["handle" /* of */, "handle" /* with */], "void"),
+  mlirffi_value_location: fn(["handle"], "handle"),
+  mlirffi_op_replace_uses_of_with: fn(["handle" /* op */, "handle" /* of */, "handle" /* with */], "void"),
+  mlirffi_block_predecessor: fn(["handle", "i32"], "handle"),
+  mlirffi_block_num_successors: fn(["handle"], "i32"),
+  mlirffi_block_successor: fn(["handle", "i32"], "handle"),
   mlirffi_op_operand_ptr: fn(["handle" /* op */, "i32" /* index */], "handle"),
   mlirffi_value_print: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_value_print_as_operand: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
@@ -179,7 +184,7 @@ export const symbols = {
   mlirffi_loc_print: fn(["handle" /* loc */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_loc_unknown: fn(["handle" /* ctx record */], "handle"),
   mlirffi_loc_file: fn(
-    ["handle" /* ctx record */, "buffer" /* file */, "u32" /* len */, "i32" /* line */, "i32" /* col */],
+    ["handle" /* ctx record */, "buffer" /* file */, "u32" /* len */, "u32" /* line */, "u32" /* col */],
     "handle",
   ),
   mlirffi_attr_type: fn(["handle"], "handle"),
@@ -281,6 +286,7 @@ export const symbols = {
   ),
   mlirffi_opaque_attr_namespace: fn(["handle", "buffer", "u32"], "f64"),
   mlirffi_opaque_attr_data: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_strided_layout_attr_info: fn(["handle", "buffer" /* out */, "u32" /* cap */], "i32"),
   mlirffi_strided_layout_attr: fn(["handle" /* ctx record */, "f64" /* offset */, "buffer" /* strides */, "i32"], "handle"),
 
   // elements.c
@@ -288,10 +294,13 @@ export const symbols = {
   mlirffi_elements_count: fn(["handle"], "f64"),
   mlirffi_dense_elements_is_splat: fn(["handle"], "bool"),
   mlirffi_dense_elements_copy: fn(["handle", "i32" /* kind */, "buffer" /* dst */, "f64" /* count */], "f64"),
+  mlirffi_dense_elements_splat_value: fn(["handle"], "handle"),
+  mlirffi_dense_elements_from_attrs: fn(["handle" /* type */, "buffer" /* attrs */, "i32" /* n */], "handle"),
   mlirffi_dense_resource: fn(
     ["handle" /* type */, "buffer" /* name */, "u32", "i32" /* kind */, "buffer" /* data */, "f64" /* count */],
     "handle",
   ),
+  mlirffi_resource_text: fn(["handle" /* ctx record */, "handle" /* attr */], "f64"),
   mlirffi_dense_resource_copy: fn(["handle", "i32", "buffer", "f64"], "f64"),
   mlirffi_dense_array: fn(["handle" /* ctx record */, "i32" /* kind */, "buffer" /* data */, "i32" /* n */], "handle"),
   mlirffi_dense_array_kind: fn(["handle", "buffer" /* out[1] */], "i32"),
@@ -300,7 +309,7 @@ export const symbols = {
   // locations.c
   mlirffi_loc_kind: fn(["handle"], "i32"),
   mlirffi_loc_file_range: fn(
-    ["handle" /* ctx record */, "buffer", "u32", "i32" /* l1 */, "i32" /* c1 */, "i32" /* l2 */, "i32" /* c2 */],
+    ["handle" /* ctx record */, "buffer", "u32", "u32" /* l1 */, "u32" /* c1 */, "u32" /* l2 */, "u32" /* c2 */],
     "handle",
   ),
   mlirffi_loc_file_position: fn(["handle", "buffer" /* out[4] */], "void"),
@@ -361,12 +370,59 @@ export const symbols = {
   mlirffi_symbol_replace_all_uses: fn(["buffer", "u32", "buffer", "u32", "handle" /* from */], "bool"),
   mlirffi_symbol_tables: fn(["handle" /* from */, "buffer" /* dst */, "u32" /* cap */], "f64"),
 
-  // pass.c
+  // pass.c, capture.c
   mlirffi_pm_parse: fn(["handle" /* ctx record */, "buffer" /* text */, "u32" /* len */, "bool" /* anchored */], "handle"),
+  mlirffi_pm_create: fn(["handle" /* ctx record */, "buffer" /* anchor */, "u32"], "handle"),
+  mlirffi_pm_root: fn(["handle" /* pm */], "handle"),
+  mlirffi_opm_nest: fn(["handle" /* opm */, "buffer" /* op name */, "u32"], "handle"),
+  mlirffi_opm_add: fn(["handle" /* opm */, "buffer" /* pipeline elements */, "u32"], "bool"),
+  mlirffi_opm_print: fn(["handle" /* opm */, "buffer", "u32"], "f64"),
   mlirffi_pm_destroy: fn(["handle"], "void"),
+  mlirffi_pm_destroy_capture: fn(["handle" /* pm */, "bool" /* capture */], "f64"),
   mlirffi_pm_enable_verifier: fn(["handle", "bool"], "void"),
-  mlirffi_pm_run: fn(["handle" /* pm */, "handle" /* op */], "bool"),
+  mlirffi_pm_enable_timing: fn(["handle"], "void"),
+  mlirffi_pm_enable_ir_printing: fn(["handle" /* pm */, "i32" /* what (bits) */], "void"),
+  mlirffi_pm_run: fn(["handle" /* pm */, "handle" /* op */, "bool" /* capture stderr */], "bool"),
   mlirffi_pm_print: fn(["handle" /* pm */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+
+  // bytecode.c
+  mlirffi_op_write_bytecode: fn(["handle" /* op */, "f64" /* version, < 0: current */], "f64"),
+
+  // jit.c
+  mlirffi_jit_create: fn(
+    [
+      "handle", /* ctx record */
+      "handle", /* module op (LLVM dialect) */
+      "i32", /* opt level */
+      "buffer", /* NUL-separated shared library paths */
+      "i32", /* number of paths */
+      "bool", /* object dump */
+    ],
+    "handle",
+  ),
+  mlirffi_jit_destroy: fn(["handle"], "void"),
+  mlirffi_jit_has: fn(["handle" /* jit */, "buffer" /* name */, "u32"], "bool"),
+  mlirffi_jit_invoke: fn(
+    [
+      "handle", /* jit */
+      "buffer", /* name */
+      "u32",
+      "buffer", /* argument storage */
+      "buffer", /* offsets (Int32Array) */
+      "buffer", /* kinds (Int32Array) */
+      "i32", /* number of packed arguments */
+      "buffer", /* memref data 0..7 */
+      "buffer",
+      "buffer",
+      "buffer",
+      "buffer",
+      "buffer",
+      "buffer",
+      "buffer",
+    ],
+    "bool",
+  ),
+  mlirffi_jit_dump_object: fn(["handle" /* jit */, "buffer" /* path */, "u32"], "void"),
 } as const satisfies Record<string, Signature>;
 
 /** The names of all native functions. */

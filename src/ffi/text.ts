@@ -27,6 +27,11 @@ export function takeText(len: number): string {
   return decoder.decode(whole);
 }
 
+/** Decodes the text result of the last native call that left one (e.g. an error message). */
+export function takeOutput(): string {
+  return takeText(lib.mlirffi_out_copy(TEXT, TEXT_CAP));
+}
+
 /** Encodes `s` as UTF-8 followed by a NUL byte; the text is `length - 1` bytes. */
 export function encodeZ(s: string): Uint8Array {
   // Most source text is ASCII: try one byte per UTF-16 unit first, and

@@ -6,6 +6,7 @@
 import { contextArg } from "../args.ts";
 import { ArgumentError } from "../errors.ts";
 import { lib } from "../ffi/load.ts";
+import { encode } from "../ffi/text.ts";
 import { Type } from "../type.ts";
 import type { Context } from "../context.ts";
 
@@ -27,7 +28,12 @@ export const FLOAT_TYPES = [
   "f4E2M1FN",
   "f6E2M3FN",
   "f6E3M2FN",
+  "f80",
+  "f128",
 ] as const;
+
+/** Float types the C API has no constructor for; they are parsed instead. */
+const PARSED = new Set<string>(["f80", "f128"]);
 
 /** The name of a builtin floating-point type. */
 export type FloatTypeName = (typeof FLOAT_TYPES)[number];
@@ -49,6 +55,10 @@ export class FloatType extends Type {
     const state = contextArg(ctx, "FloatType.get's context");
     const kind = FLOAT_TYPES.indexOf(name);
     if (kind < 0) throw new ArgumentError(`Unknown float type ${String(name)}; choose one of ${FLOAT_TYPES.join(", ")}.`);
+    if (PARSED.has(name)) {
+      const bytes = encode(name);
+      return new FloatType(state, lib.mlirffi_type_parse(state.store, bytes, bytes.length));
+    }
     return new FloatType(state, lib.mlirffi_float_type(state.store, kind));
   }
 

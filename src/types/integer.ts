@@ -31,7 +31,7 @@ export class IntegerType extends Type {
   /** The integer type of `width` bits. */
   static get(ctx: Context, width: number, signedness: Signedness = "signless"): IntegerType {
     const state = contextArg(ctx, "IntegerType.get's context");
-    intArg(width, 1, MAX_INTEGER_WIDTH, "Integer width");
+    intArg(width, 0, MAX_INTEGER_WIDTH, "Integer width");
     const sign = SIGNEDNESS.indexOf(signedness);
     if (sign < 0) throw new ArgumentError(`Signedness must be one of ${SIGNEDNESS.join(", ")}, got ${String(signedness)}.`);
     return new IntegerType(state, lib.mlirffi_integer_type(state.store, width, sign));

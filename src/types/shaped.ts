@@ -11,6 +11,7 @@ import type { ContextState } from "../state.ts";
 import { Type } from "../type.ts";
 import type { Attribute } from "../attribute.ts";
 import { wrapAttribute } from "../wrappers.ts";
+import { AffineMapAttr, StridedLayoutAttr } from "../attributes/layout.ts";
 import { wrapType } from "../wrappers.ts";
 
 /** A dimension size: a non-negative integer, or `null` when dynamic. */
@@ -77,7 +78,9 @@ export abstract class ShapedType extends Type {
     if (shape === null || shape.some((d) => d === null)) {
       throw new ArgumentError(`${this.toString()} has no static number of elements.`);
     }
-    return (shape as number[]).reduce((a, b) => a * b, 1);
+    const n = (shape as number[]).reduce((a, b) => a * b, 1);
+    if (!Number.isSafeInteger(n)) throw new ArgumentError(`${this.toString()} has more elements than a number can count exactly.`);
+    return n;
   }
 }
 
@@ -187,6 +190,10 @@ export class MemRefType extends ShapedType {
     const el = typeArg(element, null, "MemRef element type");
     const state = element._state;
     const dims = shapeArg(shape, true, "MemRef shape");
+    // MLIR casts the layout to its layout interface without checking.
+    if (options?.layout !== undefined && !(options.layout instanceof AffineMapAttr || options.layout instanceof StridedLayoutAttr)) {
+      throw new ArgumentError(`A memref layout must be an AffineMapAttr or a StridedLayoutAttr, got ${describe(options.layout)}.`);
+    }
     const layout = options?.layout === undefined ? 0 : attributeArg(options.layout, state, "MemRef layout");
     const space = options?.memorySpace === undefined ? 0 : attributeArg(options.memorySpace, state, "MemRef memory space");
     const ptr = lib.mlirffi_memref_type(lib.mlirffi_loc_unknown(state.store), el, dims, dims.length, layout, space);
