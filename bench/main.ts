@@ -12,13 +12,14 @@
  *
  * @module
  */
-import { execFileSync, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { STRATEGIES } from "../src/mod.ts";
+import { availableRuntimes, CURRENT_RUNTIME, type RuntimeExe, scriptArgs, versionOf } from "../test/_runtimes.ts";
 import { VARIANTS } from "./fixtures.ts";
 import { writeReport } from "./report.ts";
 import type { RuntimeResults } from "./results.ts";
@@ -32,32 +33,11 @@ const churnModules = quick ? 2_000 : 10_000;
 const parsePrintOps = quick ? 10_000 : full ? 1_000_000 : 100_000;
 /** Sampling time per benchmark, in ms (mitata's default is 642). */
 const minCpuMs = quick ? 30 : 642;
-const current = (globalThis as { Bun?: unknown }).Bun !== undefined ? "bun" : "deno";
-
-interface Runtime {
-  readonly name: "bun" | "deno";
-  readonly path: string;
+function command(runtime: RuntimeExe, script: string, rest: string[]): string[] {
+  return scriptArgs(runtime, join(root, "bench", script), rest);
 }
 
-function find(name: "bun" | "deno"): Runtime | undefined {
-  if (name === current) return { name, path: process.execPath };
-  const local = join(root, "node_modules", ".bin", name);
-  if (existsSync(local)) return { name, path: local };
-  try {
-    return { name, path: execFileSync("which", [name], { encoding: "utf8" }).trim() };
-  } catch {
-    return undefined;
-  }
-}
-
-function command(runtime: Runtime, script: string, rest: string[]): string[] {
-  const file = join(root, "bench", script);
-  return runtime.name === "bun"
-    ? [file, ...rest]
-    : ["run", "-P", `--config=${join(root, "deno.json")}`, "--v8-flags=--expose-gc", file, ...rest];
-}
-
-function runChild(runtime: Runtime, script: string, rest: string[], out: string): unknown {
+function runChild(runtime: RuntimeExe, script: string, rest: string[], out: string): unknown {
   const r = spawnSync(runtime.path, command(runtime, script, [...rest, out]), { stdio: "inherit" });
   if (r.status !== 0 || !existsSync(out)) {
     throw new Error(`${runtime.name} ${script} ${rest.join(" ")} failed (status ${r.status}, signal ${r.signal})`);
@@ -65,11 +45,7 @@ function runChild(runtime: Runtime, script: string, rest: string[], out: string)
   return JSON.parse(readFileSync(out, "utf8"));
 }
 
-function versionOf(runtime: Runtime): string {
-  return execFileSync(runtime.path, ["--version"], { encoding: "utf8" }).split("\n")[0]!.replace(/^deno /, "").trim();
-}
-
-function benchRuntime(runtime: Runtime, dir: string): RuntimeResults {
+function benchRuntime(runtime: RuntimeExe, dir: string): RuntimeResults {
   const started = Date.now();
   const results: RuntimeResults = {
     runtime: runtime.name,
@@ -100,9 +76,7 @@ function benchRuntime(runtime: Runtime, dir: string): RuntimeResults {
   return results;
 }
 
-const runtimes = args.includes("--this-runtime-only")
-  ? [find(current)!]
-  : (["bun", "deno"] as const).map(find).filter((r): r is Runtime => r !== undefined);
+const runtimes = args.includes("--this-runtime-only") ? [CURRENT_RUNTIME] : availableRuntimes();
 const dir = mkdtempSync(join(tmpdir(), "mlir-ffi-bench-"));
 const resultsDir = join(root, "bench", "results");
 mkdirSync(resultsDir, { recursive: true });

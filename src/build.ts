@@ -4,7 +4,7 @@
  * @module
  */
 import { attributeArg, describe, intArg, locationArg, stringArg, typesArg } from "./args.ts";
-import { Attribute } from "./attribute.ts";
+import type { Attribute } from "./attribute.ts";
 import { Block } from "./block.ts";
 import { ArgumentError, StructuralError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
@@ -100,6 +100,9 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
     }
   }
   if (at !== undefined && at._owner().context !== state) throw new StructuralError("insertAt is in another context.");
+  // Refused insertions (after a terminator, next to an op that left) are
+  // refused now, not after building.
+  const place = at?._placement(null) ?? null;
   const operands = Float64Array.from(spec.operands ?? [], (v) => v._live());
   const successors = Float64Array.from(spec.successors ?? [], (b) => b._live());
   if (successors.length > 0) {
@@ -148,6 +151,6 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   if (ptr === 0) throw new ArgumentError(`Cannot create '${name}'.`, diagnostics);
   const owner = state.newOwner("operation", ptr, "operation");
   const op = state.strategy.operation(owner, ptr);
-  at?.insert(op);
+  if (at !== undefined && place !== null) at._insertWith(op, place);
   return op;
 }

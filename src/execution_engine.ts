@@ -26,7 +26,7 @@ import type { ElementArray } from "./attributes/elements.ts";
 export class ExecutionEngineError extends MlirError {}
 
 /** The pipeline that lowers func/arith/math/scf/cf/memref/affine/linalg-on-buffers to LLVM. */
-export const LOWER_TO_LLVM = "builtin.module(" + [
+export const LOWER_TO_LLVM: string = "builtin.module(" + [
   "func.func(convert-linalg-to-loops)",
   "lower-affine",
   "convert-scf-to-cf",

@@ -91,11 +91,10 @@ export class InsertionPoint {
   }
 
   /**
-   * Inserts `op` here: a detached operation is handed to the block, one with
-   * a parent is moved here.
+   * @internal Checks that an insert can happen here and returns how to do it
+   * (a native placement in the block). Called before anything is built.
    */
-  insert(op: Operation): void {
-    const operation = asOperation(op, "InsertionPoint.insert's argument");
+  _placement(op: Operation | null): ((p: number) => void) | null {
     const block = this.#block._live();
     let ref = 0;
     if (this.#ref !== null) {
@@ -103,10 +102,15 @@ export class InsertionPoint {
       if (lib.mlirffi_op_block(ref) !== block) {
         throw new ArgumentError(`The insertion point's operation '${this.#ref.name}' has left its block.`);
       }
-      if (ref === operation._live()) return;
+      if (op !== null && ref === op._live()) return null;
     }
     const where = this.#where;
-    const place = (p: number) => {
+    if (where === "end" && lib.mlirffi_block_terminator(block) !== 0) {
+      throw new StructuralError(
+        "Cannot insert at the end of a block that already has a terminator; use InsertionPoint.atTerminator(block).",
+      );
+    }
+    return (p: number) => {
       if (where === "end") lib.mlirffi_block_append_op(block, p);
       else if (where === "before") lib.mlirffi_block_insert_op_before(block, ref, p);
       else if (where === "after") lib.mlirffi_block_insert_op_after(block, ref, p);
@@ -116,11 +120,22 @@ export class InsertionPoint {
         else lib.mlirffi_block_insert_op_before(block, terminator, p);
       }
     };
-    if (where === "end" && lib.mlirffi_block_terminator(block) !== 0) {
-      throw new StructuralError(
-        "Cannot insert at the end of a block that already has a terminator; use InsertionPoint.atTerminator(block).",
-      );
-    }
+  }
+
+  /**
+   * Inserts `op` here: a detached operation is handed to the block, one with
+   * a parent is moved here.
+   */
+  insert(op: Operation): void {
+    const operation = asOperation(op, "InsertionPoint.insert's argument");
+    const place = this._placement(operation);
+    if (place === null) return;
+    this._insertWith(operation, place);
+  }
+
+  /** @internal Inserts with a placement from `_placement`. */
+  _insertWith(operation: Operation, place: (p: number) => void): void {
+    const block = this.#block._live();
     const ptr = operation._live();
     operation._moved(
       insertOperation(operation._owner, ptr, operation.name, this.#block._owner, lib.mlirffi_block_parent_op(block), place),

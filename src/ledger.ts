@@ -20,8 +20,10 @@
  *
  * Records live on the owner, so a dropped module takes its records with it,
  * and disposing a whole owner is O(1). A log keeps one chain per address,
- * where consecutive frees collapse into one entry, so it is bounded by the
- * addresses the owner's objects occupy, not by how many events happened.
+ * where consecutive frees collapse into one entry (a few when their reasons
+ * differ), so it is bounded by the addresses the owner's objects occupy, not
+ * by how many events happened.
+ * A stale handle keeps the reason of the first event that made it stale.
  *
  * @module
  */
@@ -86,11 +88,12 @@ export class Owner {
     const log = (this.log ??= new PtrMap());
     for (let i = 0; i < count; i++) {
       const ptr = ptrs[i]!;
-      const head = log.get(ptr);
-      // Two frees in a row at one address decide alike (invalid), so the
-      // newer replaces the older: the chain does not grow with reuse.
-      const prev = head !== undefined && head.target === null ? head.prev : head ?? null;
-      log.set(ptr, { epoch, reason: i === 0 ? firstReason : restReason, target: null, targetEpoch: 0, prev });
+      const reason = i === 0 ? firstReason : restReason;
+      const head = log.get(ptr) ?? null;
+      // Two frees in a row with one reason decide alike for every stamp, so
+      // the newer replaces the older: the chain does not grow with reuse.
+      const prev = head !== null && head.target === null && head.reason === reason ? head.prev : trimFrees(head);
+      log.set(ptr, { epoch, reason, target: null, targetEpoch: 0, prev });
     }
   }
 
@@ -145,6 +148,23 @@ export class Owner {
     }
     return n;
   }
+}
+
+/**
+ * Frees in a row with different reasons (a pass run suspects an operation,
+ * then it is erased) each answer handles stamped before them with their own
+ * reason. Past a few, the oldest is dropped: handles that old then see the
+ * next free's reason, still invalid, and the chain stays bounded.
+ */
+const MAX_FREES_IN_A_ROW = 4;
+
+function trimFrees(head: LogEntry | null): LogEntry | null {
+  const run: LogEntry[] = [];
+  for (let e = head; e !== null && e.target === null; e = e.prev) run.push(e);
+  if (run.length < MAX_FREES_IN_A_ROW) return head;
+  let rebuilt = run.at(-1)!.prev;
+  for (let i = run.length - 2; i >= 0; i--) rebuilt = { ...run[i]!, prev: rebuilt };
+  return rebuilt;
 }
 
 function firstBarrierAfter(barriers: number[] | null, stamp: number): number {

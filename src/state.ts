@@ -27,9 +27,9 @@ export class ContextState {
   /** Set once by the constructor's caller (it needs `this` to be built). */
   strategy!: HandleStrategy;
   /** Dense resources made here, whose data is known to exist. */
-  readonly ownedResources = new Set<number>();
+  readonly ownedResources: Set<number> = new Set();
   /** Receivers of every diagnostic (ctx.onDiagnostic). */
-  readonly listeners = new Set<(d: Diagnostic) => void>();
+  readonly listeners: Set<(d: Diagnostic) => void> = new Set();
   /** Identifier (uniqued in the context) → string: attribute names. */
   private readonly identifiers = new Map<number, string>();
   /** Operation names by their index in the shim's name table (native/src/names.c). */

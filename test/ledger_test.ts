@@ -38,6 +38,29 @@ test("ledger: repeated frees at one address keep one entry", () => {
   assertEquals(reasonOf(() => resolve(o, 8, 500, "Operation")), "operation erased");
 });
 
+test("ledger: a stale handle keeps the reason it first became stale for", () => {
+  // Found by the fuzzer: a pass run on a function suspects its body, then the
+  // function is erased; old handles must still say the pass run did it.
+  const o = new Owner(null, "module", 1);
+  const before = o.epoch;
+  o.recordFreed(ptrs(8), 1, "invalidated by pass run", "invalidated by pass run");
+  const between = o.epoch;
+  o.recordFreed(ptrs(8), 1, "parent erased", "parent erased");
+  assertEquals(reasonOf(() => resolve(o, 8, before, "Operation")), "invalidated by pass run");
+  assertEquals(reasonOf(() => resolve(o, 8, between, "Operation")), "parent erased");
+});
+
+test("ledger: frees with alternating reasons at one address stay bounded", () => {
+  const o = new Owner(null, "module", 1);
+  for (let i = 0; i < 1000; i++) {
+    o.recordFreed(ptrs(8), 1, i % 2 ? "operation erased" : "invalidated by pass run", "parent erased");
+  }
+  assertEquals(o.logSize <= 4, true, `log size ${o.logSize}`);
+  // The newest frees still answer exactly.
+  assertEquals(reasonOf(() => resolve(o, 8, o.epoch - 1, "Operation")), "operation erased");
+  assertEquals(reasonOf(() => resolve(o, 8, o.epoch - 2, "Operation")), "invalidated by pass run");
+});
+
 test("ledger: a move forwards to the new owner, which then decides", () => {
   const a = new Owner(null, "module", 1);
   const d = new Owner(null, "operation", 8);

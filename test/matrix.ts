@@ -8,33 +8,14 @@
  *
  * @module
  */
-import { execFileSync } from "node:child_process";
-import { existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { STRATEGIES, type StrategyName } from "../src/mod.ts";
-import { CURRENT_RUNTIME, runScenario, type RuntimeExe, type ScenarioResult } from "./contract/_runner.ts";
+import { runScenario, type ScenarioResult } from "./contract/_runner.ts";
+import { availableRuntimes, type RuntimeExe, versionOf } from "./_runtimes.ts";
 import { DIFFERS_BY_DESIGN, SCENARIOS } from "./contract/scenarios/index.ts";
 
-const root = fileURLToPath(new URL("..", import.meta.url));
-
-function findRuntime(name: "bun" | "deno"): RuntimeExe | undefined {
-  if (name === CURRENT_RUNTIME.name) return CURRENT_RUNTIME;
-  const local = join(root, "node_modules", ".bin", name);
-  if (existsSync(local)) return { name, path: local };
-  try {
-    return { name, path: execFileSync("which", [name], { encoding: "utf8" }).trim() };
-  } catch {
-    return undefined;
-  }
-}
-
-function versionOf(runtime: RuntimeExe): string {
-  const out = execFileSync(runtime.path, ["--version"], { encoding: "utf8" });
-  return out.split("\n")[0]!.replace(/^deno /, "").trim();
-}
-
-const runtimes = (["bun", "deno"] as const).map(findRuntime).filter((r): r is RuntimeExe => r !== undefined);
+const runtimes = availableRuntimes();
 const results = new Map<string, ScenarioResult>();
 const notes: string[] = [];
 
@@ -81,5 +62,5 @@ const lines = [
 ];
 const failures = [...results.values()].filter((r) => r.outcome !== "pass").length;
 lines.push(failures === 0 ? "Every cell passes." : `${failures} cell(s) do not pass.`, "");
-writeFileSync(join(root, "test", "MATRIX.md"), lines.join("\n"));
+writeFileSync(fileURLToPath(new URL("./MATRIX.md", import.meta.url)), lines.join("\n"));
 console.log(`\nwrote test/MATRIX.md: ${results.size} cells, ${failures} not passing`);

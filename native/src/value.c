@@ -10,6 +10,9 @@ MLIRFFI_EXPORT int32_t mlirffi_result_number(H v) { return (int32_t)mlirOpResult
 MLIRFFI_EXPORT H mlirffi_arg_owner(H v) { return ph(mlirBlockArgumentGetOwner(AS_VALUE(v)).ptr); }
 MLIRFFI_EXPORT int32_t mlirffi_arg_number(H v) { return (int32_t)mlirBlockArgumentGetArgNumber(AS_VALUE(v)); }
 MLIRFFI_EXPORT void mlirffi_value_replace_all_uses(H of, H with) {
+  /* MLIR moves uses one at a time until none is left: replacing a value by
+   * itself would never finish. */
+  if (of == with) return;
   mlirValueReplaceAllUsesOfWith(AS_VALUE(of), AS_VALUE(with));
 }
 

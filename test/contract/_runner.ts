@@ -8,10 +8,9 @@ import { spawn } from "node:child_process";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import type { StrategyName } from "../../src/mod.ts";
+import { CURRENT_RUNTIME, type RuntimeExe, scriptArgs } from "../_runtimes.ts";
 
 const RUN = fileURLToPath(new URL("./run.ts", import.meta.url));
-const CONFIG = fileURLToPath(new URL("../../deno.json", import.meta.url));
-const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
 
 /** How a scenario ended. */
 export interface ScenarioResult {
@@ -20,22 +19,13 @@ export interface ScenarioResult {
   readonly milliseconds: number;
 }
 
-/** A runtime to run scenarios in: its name and executable. */
-export interface RuntimeExe {
-  readonly name: "bun" | "deno";
-  readonly path: string;
-}
-
-/** The runtime this process runs on. */
-export const CURRENT_RUNTIME: RuntimeExe = { name: isBun ? "bun" : "deno", path: process.execPath };
-
 /** Runs `name` for `strategy` in a child process of `runtime` (default: this one). */
 export function runScenario(
   name: string,
   strategy: StrategyName,
   runtime: RuntimeExe = CURRENT_RUNTIME,
 ): Promise<ScenarioResult> {
-  const args = runtime.name === "bun" ? [RUN, name, strategy] : ["run", "-A", `--config=${CONFIG}`, RUN, name, strategy];
+  const args = scriptArgs(runtime, RUN, [name, strategy]);
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(runtime.path, args, {

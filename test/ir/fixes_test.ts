@@ -15,7 +15,7 @@ import {
   DictionaryAttr,
   FlatSymbolRefAttr,
   FloatType,
-  IndexType,
+  type IndexType,
   InsertionPoint,
   IntegerAttr,
   IntegerType,

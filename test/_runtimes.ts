@@ -1,0 +1,60 @@
+/**
+ * Finding Bun and Deno to run scripts in child processes of either runtime:
+ * the one running now, else `node_modules/.bin`, else PATH.
+ *
+ * @module
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+/** A runtime executable. */
+export interface RuntimeExe {
+  readonly name: "bun" | "deno";
+  readonly path: string;
+}
+
+const root = fileURLToPath(new URL("..", import.meta.url));
+const CONFIG = join(root, "deno.json");
+
+/** The runtime this process runs on. */
+export const CURRENT_RUNTIME: RuntimeExe = {
+  name: (globalThis as { Bun?: unknown }).Bun !== undefined ? "bun" : "deno",
+  path: process.execPath,
+};
+
+/** `name`'s executable, or undefined if it is nowhere to be found. */
+export function findRuntime(name: "bun" | "deno"): RuntimeExe | undefined {
+  if (name === CURRENT_RUNTIME.name) return CURRENT_RUNTIME;
+  const local = join(root, "node_modules", ".bin", name);
+  if (existsSync(local)) return { name, path: local };
+  try {
+    return { name, path: execFileSync("which", [name], { encoding: "utf8" }).trim() };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every runtime found, this one first. */
+export function availableRuntimes(): RuntimeExe[] {
+  const others = (["bun", "deno"] as const).filter((n) => n !== CURRENT_RUNTIME.name);
+  return [CURRENT_RUNTIME, ...others.map(findRuntime).filter((r): r is RuntimeExe => r !== undefined)];
+}
+
+/** The runtime's version, e.g. "1.4.5" or "2.9.6 (stable, ...)". */
+export function versionOf(runtime: RuntimeExe): string {
+  const out = execFileSync(runtime.path, ["--version"], { encoding: "utf8" });
+  return out.split("\n")[0]!.replace(/^deno /, "").trim();
+}
+
+/**
+ * Arguments that run `file` with `args` under `runtime`, with the project's
+ * permissions (deno.json) and an exposed garbage collector.
+ */
+export function scriptArgs(runtime: RuntimeExe, file: string, args: readonly string[] = []): string[] {
+  return runtime.name === "bun"
+    ? [file, ...args]
+    : ["run", "-P", `--config=${CONFIG}`, "--v8-flags=--expose-gc", file, ...args];
+}
