@@ -7,7 +7,7 @@ import { ArgumentError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
 import { nameBytes } from "./ffi/text.ts";
 import { Attribute } from "./attribute.ts";
-import { wrapAttribute } from "./wrappers.ts";
+import { wrapAttribute, wrapTaggedAttribute } from "./wrappers.ts";
 import { stateOf } from "./state.ts";
 import type { Operation } from "./operation.ts";
 
@@ -44,10 +44,11 @@ export class AttributeMap implements Iterable<[string, Attribute]> {
 
   /** The attribute called `name`, or `undefined`. */
   get(name: string): Attribute | undefined {
-    const key = nameBytes(checkName(name));
     const ptr = this.#op._live();
-    const attr = lib.mlirffi_op_attribute_get(ptr, key, key.length);
-    return attr === 0 ? undefined : wrapAttribute(stateOf(this.#op._owner), attr);
+    const state = stateOf(this.#op._owner);
+    // By identifier: a number crosses FFI faster than a name buffer.
+    const tagged = lib.mlirffi_op_attribute_get_tagged(ptr, state.identifierOf(checkName(name)));
+    return tagged === 0 ? undefined : wrapTaggedAttribute(state, tagged);
   }
 
   /** Whether the operation has an attribute called `name`. */

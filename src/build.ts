@@ -8,7 +8,7 @@ import type { Attribute } from "./attribute.ts";
 import { Block } from "./block.ts";
 import { ArgumentError, StructuralError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
-import { encode, nameBytes } from "./ffi/text.ts";
+import { encode } from "./ffi/text.ts";
 import { InsertionPoint } from "./insertion_point.ts";
 import type { Location } from "./location.ts";
 import type { Owner } from "./ledger.ts";
@@ -122,10 +122,7 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   if (typeof attrs !== "object" || attrs === null) throw new ArgumentError("attributes must be an object of Attributes.");
   const keys = Object.keys(attrs);
   if (keys.includes("")) throw new ArgumentError("Attribute names must not be empty.");
-  const names = Float64Array.from(keys, (k) => {
-    const bytes = nameBytes(k);
-    return lib.mlirffi_identifier_get(state.raw, bytes, bytes.length);
-  });
+  const names = Float64Array.from(keys, (k) => state.identifierOf(k));
   const values = Float64Array.from(keys, (k) => attributeArg(attrs[k], state, `Attribute '${k}'`));
   const regions = intArg(spec.regions ?? 0, 0, 65535, "regions");
   const loc = spec.location === undefined ? lib.mlirffi_loc_unknown(state.store) : locationArg(spec.location, state, "location");

@@ -6,7 +6,7 @@
  */
 import { type Diagnostic, InvalidHandleError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
-import { takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
+import { nameBytes, takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
 import { type CellKind, type ContextCell, disposeContext, liveOwners, own, trackContext } from "./lifetime.ts";
 import { Owner, type OwnerKind } from "./ledger.ts";
 import type { HandleStrategy } from "../strategies/mod.ts";
@@ -32,6 +32,10 @@ export class ContextState {
   readonly listeners: Set<(d: Diagnostic) => void> = new Set();
   /** Identifier (uniqued in the context) → string: attribute names. */
   private readonly identifiers = new Map<number, string>();
+  /** String → identifier; the last hit is kept apart, hot loops ask for one name. */
+  private readonly identifierIds = new Map<string, number>();
+  private lastName = "";
+  private lastId = 0;
   /** Operation names by their index in the shim's name table (native/src/names.c). */
   private readonly names: string[] = [];
 
@@ -62,6 +66,24 @@ export class ContextState {
       this.identifiers.set(id, s);
     }
     return s;
+  }
+
+  /**
+   * The identifier of `name` in this context. MLIR keeps identifiers until
+   * the context goes; the cache is cleared past a bound all the same.
+   */
+  identifierOf(name: string): number {
+    if (name === this.lastName) return this.lastId;
+    let id = this.identifierIds.get(name);
+    if (id === undefined) {
+      if (this.identifierIds.size >= IDENTIFIER_CACHE_LIMIT) this.identifierIds.clear();
+      const bytes = nameBytes(name);
+      id = lib.mlirffi_identifier_get(this.raw, bytes, bytes.length);
+      this.identifierIds.set(name, id);
+    }
+    this.lastName = name;
+    this.lastId = id;
+    return id;
   }
 
   /** The operation name with index `index` in the shim's name table. */
@@ -107,10 +129,14 @@ export class ContextState {
       owner.close("context disposed");
     });
     this.identifiers.clear();
+    this.identifierIds.clear();
+    this.lastName = "";
     this.names.length = 0;
     this.ownedResources.clear();
   }
 }
+
+const IDENTIFIER_CACHE_LIMIT = 4096;
 
 /** The context state an owner belongs to. */
 export function stateOf(owner: Owner): ContextState {

@@ -15,6 +15,7 @@ type Wrap<T> = (state: ContextState, ptr: number) => T;
 
 let typeWrapper: Wrap<Type> | undefined;
 let attributeWrapper: Wrap<Attribute> | undefined;
+let taggedAttributeWrapper: Wrap<Attribute> | undefined;
 
 /** @internal Installs the type class table (types/wrap.ts). */
 export function setTypeWrapper(wrap: Wrap<Type>): void {
@@ -22,8 +23,9 @@ export function setTypeWrapper(wrap: Wrap<Type>): void {
 }
 
 /** @internal Installs the attribute class table (attributes/wrap.ts). */
-export function setAttributeWrapper(wrap: Wrap<Attribute>): void {
+export function setAttributeWrapper(wrap: Wrap<Attribute>, wrapTagged: Wrap<Attribute>): void {
   attributeWrapper = wrap;
+  taggedAttributeWrapper = wrapTagged;
 }
 
 /** The native type at `ptr` (non-null) as its most specific class. */
@@ -34,4 +36,9 @@ export function wrapType(state: ContextState, ptr: number): Type {
 /** The native attribute at `ptr` (non-null) as its most specific class. */
 export function wrapAttribute(state: ContextState, ptr: number): Attribute {
   return attributeWrapper!(state, ptr);
+}
+
+/** The native attribute tagged with its kind (non-zero) as its most specific class. */
+export function wrapTaggedAttribute(state: ContextState, tagged: number): Attribute {
+  return taggedAttributeWrapper!(state, tagged);
 }

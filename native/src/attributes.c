@@ -1,5 +1,6 @@
 /* Builtin attributes: kind detection, constructors and accessors. */
 #include <math.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,8 +29,54 @@ enum {
   ATTR_SPARSE_ELEMENTS,
 };
 
+/* TypeID → kind for the common kinds: one lookup where the isa chain below
+ * costs a call per kind tried. Filled once per process. */
+static struct {
+  MlirTypeID id;
+  int32_t kind;
+} kind_by_type_id[14];
+static pthread_once_t kind_table_once = PTHREAD_ONCE_INIT;
+
+static void fill_kind_table(void) {
+  int i = 0;
+#define KIND(getter, k) kind_by_type_id[i++] = (typeof(kind_by_type_id[0])){getter(), k}
+  KIND(mlirIntegerAttrGetTypeID, ATTR_INTEGER);
+  KIND(mlirFloatAttrGetTypeID, ATTR_FLOAT);
+  KIND(mlirStringAttrGetTypeID, ATTR_STRING);
+  KIND(mlirUnitAttrGetTypeID, ATTR_UNIT);
+  KIND(mlirTypeAttrGetTypeID, ATTR_TYPE);
+  KIND(mlirArrayAttrGetTypeID, ATTR_ARRAY);
+  KIND(mlirDictionaryAttrGetTypeID, ATTR_DICTIONARY);
+  KIND(mlirSymbolRefAttrGetTypeID, ATTR_SYMBOL_REF);
+  KIND(mlirAffineMapAttrGetTypeID, ATTR_AFFINE_MAP);
+  KIND(mlirDenseIntOrFPElementsAttrGetTypeID, ATTR_DENSE_ELEMENTS);
+  KIND(mlirDenseArrayAttrGetTypeID, ATTR_DENSE_ARRAY);
+  KIND(mlirOpaqueAttrGetTypeID, ATTR_OPAQUE);
+  KIND(mlirStridedLayoutAttrGetTypeID, ATTR_STRIDED_LAYOUT);
+  KIND(mlirIntegerSetAttrGetTypeID, ATTR_INTEGER_SET);
+#undef KIND
+}
+
+static int32_t kind_by_isa(MlirAttribute a);
+
 MLIRFFI_EXPORT int32_t mlirffi_attr_kind(H attr) {
   MlirAttribute a = AS_ATTR(attr);
+  pthread_once(&kind_table_once, fill_kind_table);
+  MlirTypeID id = mlirAttributeGetTypeID(a);
+  for (size_t i = 0; i < sizeof kind_by_type_id / sizeof kind_by_type_id[0]; i++) {
+    if (!mlirTypeIDEqual(id, kind_by_type_id[i].id)) continue;
+    switch (kind_by_type_id[i].kind) {
+    /* A BoolAttr is an IntegerAttr of type i1; a FlatSymbolRefAttr a SymbolRefAttr without nesting. */
+    case ATTR_INTEGER: return mlirAttributeIsABool(a) ? ATTR_BOOL : ATTR_INTEGER;
+    case ATTR_SYMBOL_REF: return mlirAttributeIsAFlatSymbolRef(a) ? ATTR_FLAT_SYMBOL_REF : ATTR_SYMBOL_REF;
+    default: return kind_by_type_id[i].kind;
+    }
+  }
+  return kind_by_isa(a);
+}
+
+/* The rest (dense strings and resources, locations, sparse elements, ...). */
+static int32_t kind_by_isa(MlirAttribute a) {
   /* Bool before integer: a BoolAttr is an IntegerAttr of type i1. */
   if (mlirAttributeIsABool(a)) return ATTR_BOOL;
   if (mlirAttributeIsAInteger(a)) return ATTR_INTEGER;

@@ -72,10 +72,7 @@ export class DictionaryAttr extends Attribute implements Iterable<[string, Attri
     }
     const keys = Object.keys(entries);
     if (keys.includes("")) throw new ArgumentError("Attribute names must not be empty.");
-    const names = Float64Array.from(keys, (k) => {
-      const bytes = nameBytes(k);
-      return lib.mlirffi_identifier_get(state.raw, bytes, bytes.length);
-    });
+    const names = Float64Array.from(keys, (k) => state.identifierOf(k));
     const values = Float64Array.from(keys, (k) => attributeArg(entries[k], state, `DictionaryAttr entry '${k}'`));
     return new DictionaryAttr(state, lib.mlirffi_dictionary_attr(state.store, names, values, keys.length));
   }

@@ -49,4 +49,11 @@ function wrapAttribute(state: ContextState, ptr: number): Attribute {
   return new make(state, ptr);
 }
 
-setAttributeWrapper(wrapAttribute);
+/** Wraps an attribute tagged with its kind (`ptr * 32 + kind`, see native/src/operation.c). */
+function wrapTaggedAttribute(state: ContextState, tagged: number): Attribute {
+  const kind = tagged % 32;
+  const make = classes()[kind] ?? Attribute;
+  return new make(state, (tagged - kind) / 32);
+}
+
+setAttributeWrapper(wrapAttribute, wrapTaggedAttribute);
