@@ -256,12 +256,13 @@ export function writeReport(root: string, quick: boolean): void {
     ...runs.map((r) =>
       `- ${r.runtime} ${r.version}, ${r.date.slice(0, 16).replace("T", " ")} UTC, ${r.cpu} (${r.cores} cores)${
         r.quick ? ", quick mode" : ""
-      }`
+      }, best of ${r.rounds ?? 1} round${(r.rounds ?? 1) > 1 ? "s" : ""}`
     ),
     "",
     "Each variant ran in its own process: **native** is MLIR's C walk timed in C (the floor), **raw** is bare FFI",
     "on pointers (no handles, no checks), and each strategy ran with its safety checks and with them compiled out",
-    "(`-unchecked`, benchmark-only). Ratios compare within one run of one runtime.",
+    "(`-unchecked`, benchmark-only). Rounds run every variant in turn and each number is the best round's (noise on",
+    "a shared machine only adds time). Ratios compare within one run of one runtime.",
     "",
     `Default strategy supported by this data: **${best}**.`,
     "",

@@ -15,6 +15,8 @@ export interface RuntimeResults {
   readonly cpu: string;
   readonly cores: number;
   readonly quick: boolean;
+  /** Interleaved repetitions; each number is the best round's. */
+  readonly rounds?: number;
   readonly sizes: readonly number[];
   readonly results: Result[];
   readonly churn: ChurnResult[];

@@ -35,10 +35,18 @@ export function typeArg(t: unknown, state: ContextState | null, what: string): n
   return state === null ? t._live() : t._in(state, what);
 }
 
+/** A list argument: an array or any other iterable (such as a HandleList). */
+export function listArg(list: unknown, what: string): readonly unknown[] {
+  if (Array.isArray(list)) return list;
+  if (typeof list === "object" && list !== null && typeof (list as Iterable<unknown>)[Symbol.iterator] === "function") {
+    return Array.from(list as Iterable<unknown>);
+  }
+  throw new ArgumentError(`${what} must be an array, got ${describe(list)}.`);
+}
+
 /** Pointers of a list of types, as the Float64Array the shim takes. */
 export function typesArg(list: unknown, state: ContextState, what: string): Float64Array {
-  if (!Array.isArray(list)) throw new ArgumentError(`${what} must be an array of Types, got ${describe(list)}.`);
-  return Float64Array.from(list, (t, i) => typeArg(t, state, `${what}[${i}]`));
+  return Float64Array.from(listArg(list, what), (t, i) => typeArg(t, state, `${what}[${i}]`));
 }
 
 /** The pointer of an attribute argument, checked to belong to `state`'s context (if given). */
@@ -72,4 +80,11 @@ export function boolArg(b: unknown, fallback: boolean, what: string): boolean {
   if (b === undefined) return fallback;
   if (typeof b !== "boolean") throw new ArgumentError(`${what} must be a boolean, got ${describe(b)}.`);
   return b;
+}
+
+/** An options object (undefined gives `{}`). */
+export function optionsArg<T extends object>(o: T | undefined, what: string): T {
+  if (o === undefined) return {} as T;
+  if (typeof o !== "object" || o === null || Array.isArray(o)) throw new ArgumentError(`${what} must be an object, got ${describe(o)}.`);
+  return o;
 }

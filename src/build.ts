@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { attributeArg, describe, intArg, locationArg, stringArg, typesArg } from "./args.ts";
+import { attributeArg, describe, intArg, listArg, locationArg, stringArg, typesArg } from "./args.ts";
 import type { Attribute } from "./attribute.ts";
 import { Block } from "./block.ts";
 import { ArgumentError, StructuralError } from "./errors.ts";
@@ -47,7 +47,7 @@ export interface OperationSpec {
 const OP_NAME = /^[A-Za-z_][A-Za-z0-9_$]*\.[A-Za-z0-9_$.]+$/;
 
 /** The one owner every referenced value or block lives in, or null for none. */
-function referencedOwner(spec: OperationSpec): Owner | null {
+function referencedOwner(operands: readonly unknown[], successors: readonly unknown[]): Owner | null {
   let owner: Owner | null = null;
   const note = (o: Owner, what: string) => {
     if (owner !== null && owner !== o) {
@@ -55,12 +55,12 @@ function referencedOwner(spec: OperationSpec): Owner | null {
     }
     owner = o;
   };
-  for (const [i, v] of (spec.operands ?? []).entries()) {
+  for (const [i, v] of operands.entries()) {
     if (!(v instanceof Value)) throw new ArgumentError(`Operand ${i} must be a Value, got ${describe(v)}.`);
     v._live();
     note(v._where, `Operand ${i}`);
   }
-  for (const [i, b] of (spec.successors ?? []).entries()) {
+  for (const [i, b] of successors.entries()) {
     if (!(b instanceof Block)) throw new ArgumentError(`Successor ${i} must be a Block, got ${describe(b)}.`);
     b._live();
     note(b._owner, `Successor ${i}`);
@@ -88,7 +88,9 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   if (at !== undefined && !(at instanceof InsertionPoint)) throw new ArgumentError("insertAt must be an InsertionPoint.");
   // Everything that could refuse the insertion is checked before anything is
   // built: a built operation refers to its operands' use lists at once.
-  const referenced = referencedOwner(spec);
+  const operandList = listArg(spec.operands ?? [], "operands") as readonly Value[];
+  const successorList = listArg(spec.successors ?? [], "successors") as readonly Block[];
+  const referenced = referencedOwner(operandList, successorList);
   if (referenced !== null) {
     if (at === undefined) {
       throw new StructuralError(
@@ -103,8 +105,8 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   // Refused insertions (after a terminator, next to an op that left) are
   // refused now, not after building.
   const place = at?._placement(null) ?? null;
-  const operands = Float64Array.from(spec.operands ?? [], (v) => v._live());
-  const successors = Float64Array.from(spec.successors ?? [], (b) => b._live());
+  const operands = Float64Array.from(operandList, (v) => v._live());
+  const successors = Float64Array.from(successorList, (b) => b._live());
   if (successors.length > 0) {
     const block = at!.block._ptr;
     const region = lib.mlirffi_block_parent_region(block);

@@ -3,16 +3,17 @@
  *
  * @module
  */
+import { describe } from "./args.ts";
 import type { Attribute } from "./attribute.ts";
 import { Block } from "./block.ts";
-import { ArgumentError, type Diagnostic, MlirParseError } from "./errors.ts";
+import { ArgumentError, type Diagnostic } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
 import { encode } from "./ffi/text.ts";
 import { Location } from "./location.ts";
 import { Module } from "./module.ts";
 import { createOperation, type OperationSpec } from "./build.ts";
 import { Operation } from "./operation.ts";
-import { parseModule, parseOperation, type ParseOptions } from "./parse.ts";
+import { parseFragment, parseModule, parseOperation, type ParseOptions } from "./parse.ts";
 import { parsePipeline, type PassManager } from "./pass_manager.ts";
 import { Region } from "./region.ts";
 import { ContextState } from "./state.ts";
@@ -24,6 +25,7 @@ import "./attributes/wrap.ts";
 import { BlockArgument, OpOperand, OpResult } from "./value.ts";
 import { UNCHECKED, uncheckedFactories } from "./unchecked.ts";
 import { createStrategy, type HandleFactories, STRATEGIES, type StrategyName } from "../strategies/mod.ts";
+import { ThreadBound } from "./thread_bound.ts";
 
 /** Options for a new {@linkcode Context}. */
 export interface ContextOptions {
@@ -76,11 +78,12 @@ function checkString(what: string, value: unknown): string {
  * console.log(mod.body.operations.at(0)!.name); // func.func
  * ```
  */
-export class Context {
+export class Context extends ThreadBound {
   readonly #state: ContextState;
   readonly #strategy: StrategyName;
 
   constructor(options: ContextOptions = {}) {
+    super();
     if (typeof options !== "object" || options === null) {
       throw new ArgumentError(`Context options must be an object, got ${options === null ? "null" : typeof options}.`);
     }
@@ -114,13 +117,15 @@ export class Context {
 
   set allowUnregisteredDialects(allow: boolean) {
     this.#state.check("Context");
-    checkBoolean("allowUnregisteredDialects", allow);
+    if (typeof allow !== "boolean") {
+      throw new ArgumentError(`allowUnregisteredDialects must be set to a boolean, got ${describe(allow)}.`);
+    }
     lib.mlirffi_context_set_allow_unregistered(this.#state.store, allow);
   }
 
   /**
    * Parses MLIR source text into a module. Several top-level operations are
-   * wrapped in an implicit module. Throws {@linkcode MlirParseError} with
+   * wrapped in an implicit module. Throws `MlirParseError` with
    * every diagnostic (file, line, column) when the text does not parse.
    */
   parseModule(source: string | Uint8Array, options?: ParseOptions): Module {
@@ -143,26 +148,14 @@ export class Context {
     return new Module(this.#state.newOwner("module", op, "operation"));
   }
 
-  /** Parses a type, e.g. `tensor<4xf32>`. */
+  /** Parses a type, e.g. `tensor<4xf32>`; throws `MlirParseError` with MLIR's diagnostics. */
   parseType(text: string): Type {
-    this.#state.check("Context");
-    const bytes = encode(checkString("parseType's argument", text));
-    if (bytes.includes(0)) throw new MlirParseError(`Cannot parse type: the text contains a NUL byte.`);
-    const t = lib.mlirffi_type_parse(this.#state.store, bytes, bytes.length);
-    const diagnostics = this.#state.takeDiagnostics();
-    if (t === 0) throw new MlirParseError(`Cannot parse type '${text}'.`, diagnostics);
-    return wrapType(this.#state, t);
+    return wrapType(this.#state, parseFragment(this.#state, "type", text));
   }
 
-  /** Parses an attribute, e.g. `42 : i32`. */
+  /** Parses an attribute, e.g. `42 : i32`; throws `MlirParseError` with MLIR's diagnostics. */
   parseAttribute(text: string): Attribute {
-    this.#state.check("Context");
-    const bytes = encode(checkString("parseAttribute's argument", text));
-    if (bytes.includes(0)) throw new MlirParseError(`Cannot parse attribute: the text contains a NUL byte.`);
-    const a = lib.mlirffi_attr_parse(this.#state.store, bytes, bytes.length);
-    const diagnostics = this.#state.takeDiagnostics();
-    if (a === 0) throw new MlirParseError(`Cannot parse attribute '${text}'.`, diagnostics);
-    return wrapAttribute(this.#state, a);
+    return wrapAttribute(this.#state, parseFragment(this.#state, "attribute", text));
   }
 
   /** The unknown location. */

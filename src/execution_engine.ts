@@ -6,7 +6,7 @@
  */
 import { existsSync } from "node:fs";
 import { describe, stringArg } from "./args.ts";
-import { ArgumentError, MlirError } from "./errors.ts";
+import { ArgumentError, InvalidHandleError, MlirError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
 import { encode } from "./ffi/text.ts";
 import { free, type NativeCell, own } from "./lifetime.ts";
@@ -21,6 +21,7 @@ import { FloatType } from "./types/float.ts";
 import { IndexType, IntegerType } from "./types/integer.ts";
 import { MemRefType } from "./types/shaped.ts";
 import type { ElementArray } from "./attributes/elements.ts";
+import { ThreadBound } from "./thread_bound.ts";
 
 /** JIT compilation or lowering failed; `diagnostics` says why. */
 export class ExecutionEngineError extends MlirError {}
@@ -117,13 +118,14 @@ function checkSignature(name: string, type: FunctionType): void {
  * console.log(engine.invoke("add", 2, 3)); // 5
  * ```
  */
-export class ExecutionEngine {
+export class ExecutionEngine extends ThreadBound {
   readonly #state: ContextState;
   readonly #ptr: number;
   readonly #cell: NativeCell;
   readonly #signatures: Map<string, FunctionType>;
 
   private constructor(state: ContextState, ptr: number, signatures: Map<string, FunctionType>) {
+    super();
     this.#state = state;
     this.#ptr = ptr;
     this.#signatures = signatures;
@@ -165,7 +167,7 @@ export class ExecutionEngine {
 
   #live(): number {
     this.#state.check("ExecutionEngine");
-    if (!this.#state.cell.cells.has(this.#cell)) throw new ArgumentError("This ExecutionEngine was disposed.");
+    if (!this.#state.cell.cells.has(this.#cell)) throw new InvalidHandleError("ExecutionEngine", "disposed");
     return this.#ptr;
   }
 

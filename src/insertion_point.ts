@@ -9,6 +9,7 @@ import { Block } from "./block.ts";
 import { asOperation, type Operation } from "./operation.ts";
 import type { Owner } from "./ledger.ts";
 import { insertOperation } from "./ownership.ts";
+import { ThreadBound } from "./thread_bound.ts";
 
 type Where = "end" | "before" | "after" | "terminator";
 
@@ -25,12 +26,13 @@ type Where = "end" | "before" | "after" | "terminator";
  * InsertionPoint.atStart(mod.body).insert(f);
  * ```
  */
-export class InsertionPoint {
+export class InsertionPoint extends ThreadBound {
   readonly #block: Block;
   readonly #ref: Operation | null;
   readonly #where: Where;
 
   private constructor(block: Block, ref: Operation | null, where: Where) {
+    super();
     this.#block = block;
     this.#ref = ref;
     this.#where = where;
@@ -74,6 +76,7 @@ export class InsertionPoint {
 
   /** The operation inserts go before or after, or null (at the end or before the terminator). */
   get refOperation(): Operation | null {
+    this.#block._live();
     this.#ref?._live();
     return this.#ref;
   }

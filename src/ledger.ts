@@ -30,6 +30,7 @@
 import { InvalidHandleError, type InvalidReason } from "./errors.ts";
 import type { NativeCell } from "./lifetime.ts";
 import { PtrMap } from "./ptr_map.ts";
+import { ThreadBound } from "./thread_bound.ts";
 
 /** What kind of native object an owner holds at its root. */
 export type OwnerKind = "module" | "operation" | "block" | "region";
@@ -52,7 +53,7 @@ interface LogEntry {
  * A root of native ownership and its records. Handles reference their owner,
  * so while any handle into a module is reachable, the module is too.
  */
-export class Owner {
+export class Owner extends ThreadBound {
   /** Advanced by every event that frees or moves objects in this owner. */
   epoch = 0;
   /** Set once the owner no longer owns anything (disposed or merged). */
@@ -80,7 +81,8 @@ export class Owner {
    * @param kind What the root is.
    * @param root The root's native pointer.
    */
-  constructor(readonly context: unknown, readonly kind: OwnerKind, readonly root: number) {}
+  constructor(readonly context: unknown, readonly kind: OwnerKind, readonly root: number) {
+    super();}
 
   /** Records that the objects at `ptrs[0..count)` were freed. */
   recordFreed(ptrs: Float64Array, count: number, firstReason: InvalidReason, restReason: InvalidReason): void {

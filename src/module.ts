@@ -11,6 +11,7 @@ import { stateOf } from "./state.ts";
 import type { Block } from "./block.ts";
 import type { Context } from "./context.ts";
 import type { Operation } from "./operation.ts";
+import { ThreadBound } from "./thread_bound.ts";
 
 /**
  * A `builtin.module` owned by JS: freed by `dispose()` (or `using`), or when
@@ -25,12 +26,13 @@ import type { Operation } from "./operation.ts";
  * console.log(mod.toString());
  * ```
  */
-export class Module {
+export class Module extends ThreadBound {
   readonly #owner: Owner;
   readonly #root: Operation;
 
   /** @internal Made by Context.parseModule and Context.createModule. */
   constructor(owner: Owner) {
+    super();
     this.#owner = owner;
     this.#root = stateOf(owner).strategy.operation(owner, owner.root);
   }
@@ -60,7 +62,7 @@ export class Module {
   }
 
   /** The module in MLIR's textual form. */
-  toString(): string {
+  override toString(): string {
     return this.#root.print();
   }
 

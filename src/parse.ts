@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { stringArg } from "./args.ts";
 import { ArgumentError, type Diagnostic, MlirParseError, NativeLibraryError } from "./errors.ts";
 import { lib, libraryPath_ } from "./ffi/load.ts";
 import { encode, encodeZ } from "./ffi/text.ts";
@@ -107,16 +108,45 @@ function checkSource(bytes: Uint8Array, length: number, filename: string, maxDep
     blank = b === 0x20 || b === 0x0a || b === 0x0d || b === 0x09;
   }
   if (blank) throw new MlirParseError(`Cannot parse ${filename}: the input is empty.`);
-  const scan = new Float64Array(3);
+  const scan = new Float64Array(4);
   lib.mlirffi_scan_source(text, length, scan);
-  const [depth, nul, badUtf8] = scan as unknown as [number, number, number];
+  const [depth, nul, badUtf8, indexArray] = scan as unknown as [number, number, number, number];
   if (badUtf8 >= 0) throw inputError(filename, text, badUtf8, "the input is not valid UTF-8 text");
   if (nul >= 0) throw inputError(filename, text, nul, "the input contains a NUL byte");
+  if (indexArray >= 0) {
+    throw inputError(
+      filename,
+      text,
+      indexArray,
+      "dense arrays of index (array<index: ...>) are refused: MLIR 22's parser crashes on them (llvm/llvm-project#179045); use array<i64: ...>",
+    );
+  }
   if (depth > maxDepth) {
     throw new MlirParseError(
       `Cannot parse ${filename}: brackets nest ${depth} levels deep, deeper than maxNestingDepth (${maxDepth}). Raise the limit if you trust the input.`,
     );
   }
+}
+
+/**
+ * Parses a type or attribute from text, with the same input checks as
+ * modules (the text is named "type" or "attribute" in diagnostics).
+ */
+export function parseFragment(state: ContextState, kind: "type" | "attribute", text: string): number {
+  state.check("Context");
+  stringArg(text, `parse${kind === "type" ? "Type" : "Attribute"}'s argument`);
+  const bytes = encodeZ(text);
+  const length = bytes.length - 1;
+  // Empty text is left to MLIR, whose message says what it expected.
+  if (length > 0) checkSource(bytes, length, kind, DEFAULT_MAX_NESTING_DEPTH);
+  state.takeDiagnostics();
+  const body = bytes.subarray(0, length);
+  const ptr = kind === "type"
+    ? lib.mlirffi_type_parse(state.store, body, length)
+    : lib.mlirffi_attr_parse(state.store, body, length);
+  const diagnostics = state.takeDiagnostics();
+  if (ptr === 0) throw new MlirParseError(`Cannot parse ${kind} '${text.length > 200 ? text.slice(0, 200) + "..." : text}'.`, diagnostics);
+  return ptr;
 }
 
 /** MLIR bytecode starts with "ML\xEFR". */

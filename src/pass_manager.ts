@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { describe, stringArg } from "./args.ts";
-import { ArgumentError, MlirVerificationError, PassFailureError, PassPipelineError } from "./errors.ts";
+import { boolArg, describe, optionsArg, stringArg } from "./args.ts";
+import { ArgumentError, InvalidHandleError, MlirVerificationError, PassFailureError, PassPipelineError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP, takeOutput } from "./ffi/text.ts";
 import { type NativeCell, own, relinquish } from "./lifetime.ts";
@@ -12,6 +12,7 @@ import { Module } from "./module.ts";
 import { Operation } from "./operation.ts";
 import { beforePassRun } from "./ownership.ts";
 import { type ContextState, stateOf } from "./state.ts";
+import { ThreadBound } from "./thread_bound.ts";
 
 /** Options of a pass in `addPass`: rendered as `name{key=value ...}`. */
 export type PassOptions = Readonly<Record<string, string | number | boolean>>;
@@ -68,12 +69,13 @@ function addTo(opm: number, text: string): void {
  * console.log(pm.toString()); // any(func.func(canonicalize{...}, cse))
  * ```
  */
-export class OpPassManager {
+export class OpPassManager extends ThreadBound {
   readonly #pm: PassManager;
   readonly #ptr: number;
 
   /** @internal Made by PassManager.nest. */
   constructor(pm: PassManager, ptr: number) {
+    super();
     this.#pm = pm;
     this.#ptr = ptr;
   }
@@ -101,7 +103,7 @@ export class OpPassManager {
   }
 
   /** This level's pipeline in textual form. */
-  toString(): string {
+  override toString(): string {
     return takeText(lib.mlirffi_opm_print(this.#live(), TEXT, TEXT_CAP));
   }
 }
@@ -123,7 +125,7 @@ export class OpPassManager {
  * pm.run(mod);
  * ```
  */
-export class PassManager {
+export class PassManager extends ThreadBound {
   readonly #state: ContextState;
   readonly #ptr: number;
   readonly #cell: NativeCell;
@@ -138,6 +140,7 @@ export class PassManager {
 
   /** @internal Made by Context.passManager. */
   constructor(state: ContextState, ptr: number) {
+    super();
     this.#state = state;
     this.#ptr = ptr;
     this.#cell = own(state.cell, "passManager", ptr, this, null);
@@ -146,7 +149,7 @@ export class PassManager {
   /** @internal */
   _live(): number {
     this.#state.check("PassManager");
-    if (this.#disposed || !this.#state.cell.cells.has(this.#cell)) throw new ArgumentError("This PassManager was disposed.");
+    if (this.#disposed || !this.#state.cell.cells.has(this.#cell)) throw new InvalidHandleError("PassManager", "disposed");
     return this.#ptr;
   }
 
@@ -182,7 +185,8 @@ export class PassManager {
   /** Prints the IR around passes, to `onOutput` or into `printedIR`. */
   enableIRPrinting(options: IRPrintingOptions = {}): this {
     const ptr = this._live();
-    const bit = (v: boolean | undefined, fallback: boolean, b: number) => ((v ?? fallback) ? b : 0);
+    options = optionsArg(options, "enableIRPrinting's options");
+    const bit = (v: boolean | undefined, fallback: boolean, b: number) => (boolArg(v, fallback, "IR printing options") ? b : 0);
     const what = bit(options.before, false, 1) | bit(options.after, true, 2) | bit(options.moduleScope, false, 4) |
       bit(options.onlyOnChange, false, 8) | bit(options.onlyOnFailure, false, 16);
     if (options.onOutput !== undefined && typeof options.onOutput !== "function") {
@@ -236,7 +240,7 @@ export class PassManager {
   }
 
   /** The pipeline in MLIR's textual form. */
-  toString(): string {
+  override toString(): string {
     return takeText(lib.mlirffi_pm_print(this._live(), TEXT, TEXT_CAP));
   }
 

@@ -10,6 +10,7 @@ import { nameBytes, takeText, TEXT, TEXT_CAP } from "./ffi/text.ts";
 import { type CellKind, type ContextCell, disposeContext, liveOwners, own, trackContext } from "./lifetime.ts";
 import { Owner, type OwnerKind } from "./ledger.ts";
 import type { HandleStrategy } from "../strategies/mod.ts";
+import { ThreadBound } from "./thread_bound.ts";
 
 /** Options for creating a native context. */
 export interface NativeContextOptions {
@@ -18,7 +19,7 @@ export interface NativeContextOptions {
 }
 
 /** Everything a handle needs from its context. */
-export class ContextState {
+export class ContextState extends ThreadBound {
   /** The shim's context record (for shim functions taking a context). */
   readonly store: number;
   /** The MlirContext itself. */
@@ -44,6 +45,7 @@ export class ContextState {
    * @param api The public Context object (opaque here), kept for handles' `context`.
    */
   constructor(options: NativeContextOptions, readonly api: object) {
+    super();
     this.store = lib.mlirffi_context_create(options.allowUnregisteredDialects, options.threading);
     this.raw = lib.mlirffi_context_raw(this.store);
     this.cell = trackContext(this.store, this);

@@ -18,6 +18,7 @@ import { insertOperation } from "./ownership.ts";
 import { stateOf } from "./state.ts";
 import { StringAttr } from "./attributes/scalar.ts";
 import { wrapAttribute } from "./wrappers.ts";
+import { ThreadBound } from "./thread_bound.ts";
 
 /** A symbol's visibility. */
 export type Visibility = "public" | "private" | "nested";
@@ -37,11 +38,12 @@ const VISIBILITIES: readonly Visibility[] = ["public", "private", "nested"];
  * console.log(mod.toString().includes("call @helper"), SymbolTable.getVisibility(table.get("helper")!)); // true private
  * ```
  */
-export class SymbolTable {
+export class SymbolTable extends ThreadBound {
   readonly #op: Operation;
 
   /** The symbol table of `op`, which must be a symbol table operation with one block. */
   constructor(op: Operation) {
+    super();
     const table = asOperation(op, "SymbolTable's operation");
     if (!lib.mlirffi_symbol_table_ok(table._live())) {
       throw new ArgumentError(`'${table.name}' is not a symbol table operation with a single block.`);

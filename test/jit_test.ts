@@ -168,7 +168,7 @@ test("jit: options: object dump, shared libraries, disposal", () => {
   assert(existsSync(file) && statSync(file).size > 0, "an object file was written");
   engine.dispose();
   engine.dispose();
-  assertThrows(() => engine.invoke("add_i32", 1, 2), ArgumentError, "disposed");
+  assertThrows(() => engine.invoke("add_i32", 1, 2), InvalidHandleError, "disposed");
   using engine2 = ExecutionEngine.create(mod);
   ctx.dispose();
   assertThrows(() => engine2.invoke("add_i32", 1, 2), InvalidHandleError, "context disposed");

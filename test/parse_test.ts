@@ -105,6 +105,24 @@ test("bad input: nesting deeper than the limit is refused before parsing", () =>
   assertInstanceOf(e, MlirParseError);
 });
 
+test("bad input: dense arrays of index, which crash MLIR 22's parser, are refused with a position", () => {
+  using ctx = new Context({ allowUnregisteredDialects: true });
+  const text = 'func.func @f() {\n  "test.op"() {a = array <index: 1, 2>} : () -> ()\n  return\n}';
+  const e = assertThrows(() => ctx.parseModule(text, { filename: "a.mlir" }), MlirParseError, "llvm/llvm-project#179045");
+  assertEquals([e.diagnostics[0]?.file, e.diagnostics[0]?.line, e.diagnostics[0]?.column], ["a.mlir", 2, 20]);
+  assertThrows(() => ctx.parseAttribute("array<index: 3>"), MlirParseError, "array<i64: ...>");
+  // Other element types, and the words inside a string, are fine.
+  assertEquals(ctx.parseAttribute("array<i64: 3>").toString(), "array<i64: 3>");
+  assertEquals(ctx.parseAttribute('"array<index: 3>"').toString(), '"array<index: 3>"');
+});
+
+test("bad input: deep types and attributes are refused before parsing, not a stack overflow", () => {
+  using ctx = new Context();
+  assertThrows(() => ctx.parseType("tuple<".repeat(100_000) + "i32" + ">".repeat(100_000)), MlirParseError, "levels");
+  assertThrows(() => ctx.parseAttribute("[".repeat(100_000) + "]".repeat(100_000)), MlirParseError, "levels");
+  assertEquals(ctx.parseType("tuple<".repeat(100) + "i32" + ">".repeat(100)).toString().length, 3 + 7 * 100);
+});
+
 test("bad input: wrong argument types", () => {
   using ctx = new Context();
   assertThrows(() => ctx.parseModule(42 as unknown as string), ArgumentError, "string or UTF-8 bytes");

@@ -130,7 +130,7 @@ test("passes: the timing report is collected when the manager is disposed", () =
   assertStringIncludes(pm.timingReport, "Execution time report");
   assertStringIncludes(pm.timingReport, "Canonicalizer");
   pm.dispose(); // twice is fine
-  assertThrows(() => pm.run(mod), ArgumentError, "disposed");
+  assertThrows(() => pm.run(mod), InvalidHandleError, "disposed");
 });
 
 test("passes: the verifier can be turned off; misuse of the manager is refused", () => {

@@ -3,7 +3,11 @@
  * level (deep input overflows even the big stack, and tearing down deep IR
  * takes time quadratic in the depth), and it treats NUL bytes as whitespace.
  * The scan finds the nesting depth, the first NUL byte and the first byte
- * that is not valid UTF-8, in one pass. */
+ * that is not valid UTF-8, in one pass. It also finds input known to crash
+ * MLIR 22's parser: a dense array of `index` (`array<index: ...>` reaches
+ * getIntOrFloatBitWidth on an index type, llvm/llvm-project#179045). */
+#include <string.h>
+
 #include "shim.h"
 
 /* Length of the UTF-8 sequence starting at s[i], or 0 if invalid. */
@@ -26,12 +30,34 @@ static size_t utf8_length(const uint8_t *s, size_t i, size_t len) {
   return n;
 }
 
+static bool is_ident_char(uint8_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+         c == '.' || c == '-' || c == '#' || c == '!' || c == '@' || c == '%' || c == '^';
+}
+
+static size_t skip_space(const uint8_t *s, size_t i, size_t len) {
+  while (i < len && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r')) i++;
+  return i;
+}
+
+/* Whether `array <index` (a builtin dense array of index) starts at s[i]. */
+static bool dense_index_array_at(const uint8_t *s, size_t i, size_t len) {
+  if (i > 0 && is_ident_char(s[i - 1])) return false;
+  if (i + 5 > len || memcmp(s + i, "array", 5) != 0) return false;
+  size_t j = skip_space(s, i + 5, len);
+  if (j >= len || s[j] != '<') return false;
+  j = skip_space(s, j + 1, len);
+  if (j + 5 > len || memcmp(s + j, "index", 5) != 0) return false;
+  return j + 5 == len || !is_ident_char(s[j + 5]);
+}
+
 /* out[0]: deepest nesting of (), [], {} and <> outside strings and comments;
  * out[1]: offset of the first NUL byte, or -1;
- * out[2]: offset of the first invalid UTF-8 byte, or -1. */
+ * out[2]: offset of the first invalid UTF-8 byte, or -1;
+ * out[3]: offset of the first dense array of index, or -1. */
 MLIRFFI_EXPORT void mlirffi_scan_source(const uint8_t *s, uint32_t len, double *out) {
   long depth = 0, max_depth = 0;
-  double nul = -1, bad = -1;
+  double nul = -1, bad = -1, index_array = -1;
   bool in_string = false, in_comment = false;
   for (size_t i = 0; i < len; i++) {
     uint8_t c = s[i];
@@ -54,6 +80,7 @@ MLIRFFI_EXPORT void mlirffi_scan_source(const uint8_t *s, uint32_t len, double *
       else if (c == '"' || c == '\n') in_string = false;
       continue;
     }
+    if (c == 'a' && index_array < 0 && dense_index_array_at(s, i, len)) index_array = (double)i;
     switch (c) {
       case '"': in_string = true; break;
       case '/':
@@ -78,4 +105,5 @@ MLIRFFI_EXPORT void mlirffi_scan_source(const uint8_t *s, uint32_t len, double *
   out[0] = (double)max_depth;
   out[1] = nul;
   out[2] = bad;
+  out[3] = index_array;
 }

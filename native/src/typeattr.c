@@ -2,11 +2,32 @@
  * their context and live exactly as long as it does. */
 #include "shim.h"
 
+typedef struct {
+  MlirContext ctx;
+  MlirStringRef text;
+  const void *result;
+} FragmentJob;
+
+static void parse_type(void *p) {
+  FragmentJob *j = p;
+  j->result = mlirTypeParseGet(j->ctx, j->text).ptr;
+}
+static void parse_attr(void *p) {
+  FragmentJob *j = p;
+  j->result = mlirAttributeParseGet(j->ctx, j->text).ptr;
+}
+
+/* Type and attribute parsing recurses per nesting level like module parsing
+ * does, so it runs on the big stack too. */
 MLIRFFI_EXPORT H mlirffi_type_parse(H ctx, const uint8_t *s, uint32_t len) {
-  return ph(mlirTypeParseGet(ffi_ctx_raw(hp(ctx)), str_ref(s, len)).ptr);
+  FragmentJob j = {ffi_ctx_raw(hp(ctx)), str_ref(s, len), NULL};
+  run_on_big_stack(parse_type, &j);
+  return ph(j.result);
 }
 MLIRFFI_EXPORT H mlirffi_attr_parse(H ctx, const uint8_t *s, uint32_t len) {
-  return ph(mlirAttributeParseGet(ffi_ctx_raw(hp(ctx)), str_ref(s, len)).ptr);
+  FragmentJob j = {ffi_ctx_raw(hp(ctx)), str_ref(s, len), NULL};
+  run_on_big_stack(parse_attr, &j);
+  return ph(j.result);
 }
 MLIRFFI_EXPORT double mlirffi_type_print(H t, uint8_t *dst, uint32_t cap) {
   mlirTypePrint(AS_TYPE(t), out_string_callback, out_begin());

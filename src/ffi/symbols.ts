@@ -69,7 +69,7 @@ export const symbols = {
   ),
   mlirffi_parse_module_implicit: fn(["handle" /* ctx record */, "buffer" /* src */, "u32" /* len */], "handle"),
   mlirffi_module_body: fn(["handle" /* module op */], "handle"),
-  mlirffi_scan_source: fn(["buffer" /* src */, "u32" /* len */, "buffer" /* out[3] */], "void"),
+  mlirffi_scan_source: fn(["buffer" /* src */, "u32" /* len */, "buffer" /* out[4] */], "void"),
   mlirffi_rename_source: fn(
     ["handle" /* root */, "buffer" /* from */, "u32" /* from_len */, "buffer" /* to */, "u32" /* to_len */],
     "void",
