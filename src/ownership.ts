@@ -82,6 +82,11 @@ export function detachOperation(owner: Owner, ptr: number, name: string): Owner 
 export function cloneOperation(owner: Owner, ptr: number, name: string): Owner {
   refuseOutsideReferences(ptr, "clone", name);
   const clone = lib.mlirffi_op_clone(ptr);
+  if (clone === 0) {
+    throw new StructuralError(
+      `Cannot clone '${name}': a value in it is used before its definition or across an isolated operation, so the copy would refer to the original. Make the IR valid first (verify() says where).`,
+    );
+  }
   return stateOf(owner).newOwner("operation", clone, "operation");
 }
 

@@ -7,6 +7,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
+import process from "node:process";
 import { stringArg } from "./args.ts";
 import { ArgumentError, type Diagnostic, MlirParseError, NativeLibraryError } from "./errors.ts";
 import { lib, libraryPath_ } from "./ffi/load.ts";
@@ -187,6 +188,28 @@ export function parseModule(state: ContextState, source: string | Uint8Array, op
  * corrupted streams, or build attributes that crash later, so it never runs
  * on untrusted input in this process. Returns the text, or throws.
  */
+const CHECKER_TIMEOUT_MS = 600_000;
+
+/**
+ * The checker is expected to crash on bad streams, so a heap debugger
+ * inherited from the caller (glibc's debug malloc can deadlock when it
+ * detects corruption) only turns a quick crash into a hang.
+ */
+function checkerEnv(): Record<string, string> | undefined {
+  try {
+    if (process.env.LD_PRELOAD === undefined && process.env.MALLOC_CHECK_ === undefined) return undefined;
+    // Set to empty rather than left out: Deno's spawn keeps an inherited
+    // LD_PRELOAD that is merely absent from `env`.
+    const env: Record<string, string> = { LD_PRELOAD: "", MALLOC_CHECK_: "0" };
+    for (const [key, value] of Object.entries(process.env)) {
+      if (value !== undefined && !(key in env)) env[key] = value;
+    }
+    return env;
+  } catch {
+    return undefined; // no permission to read the environment: inherit it
+  }
+}
+
 function bytecodeToText(state: ContextState, bytes: Uint8Array, filename: string): string {
   const checker = join(dirname(libraryPath_), "mlirffi-check-bytecode");
   if (!existsSync(checker)) {
@@ -199,8 +222,14 @@ function bytecodeToText(state: ContextState, bytes: Uint8Array, filename: string
     input: bytes,
     stdio: ["pipe", "pipe", "ignore"],
     maxBuffer: 1 << 30,
-    timeout: 600_000,
+    timeout: CHECKER_TIMEOUT_MS,
+    env: checkerEnv(),
   });
+  if ((r.error as { code?: string } | undefined)?.code === "ETIMEDOUT") {
+    throw new MlirParseError(
+      `Cannot read bytecode ${filename}: MLIR's bytecode reader did not finish within ${CHECKER_TIMEOUT_MS / 60_000} minutes (it ran in a separate process, which was stopped). If the bytecode is trusted, pass trustedBytecode: true.`,
+    );
+  }
   if (r.error !== undefined) {
     throw new NativeLibraryError(`Could not run the bytecode reader ${checker}: ${r.error.message}`, [], { cause: r.error });
   }
@@ -208,7 +237,7 @@ function bytecodeToText(state: ContextState, bytes: Uint8Array, filename: string
   if (r.status === 1) throw new MlirParseError(`Cannot read bytecode ${filename}.`, JSON.parse(out) as Diagnostic[]);
   if (r.status !== 0) {
     throw new MlirParseError(
-      `Cannot read bytecode ${filename}: the stream is malformed (MLIR's bytecode reader crashed on it in a separate process; nothing was read here).`,
+      `Cannot read bytecode ${filename}: the stream is malformed (MLIR's bytecode reader crashed on it, or asked for more memory than a stream of its size can need, in a separate process; nothing was read here).`,
     );
   }
   return out;

@@ -5,10 +5,27 @@
  * @module
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
+
+/**
+ * Environment that makes heap misuse in a child process fail loudly and
+ * early: MALLOC_PERTURB_ fills freed memory with garbage, and glibc's debug
+ * malloc (when installed) checks the heap on every free, so corruption is
+ * caught where it happens rather than at some later teardown.
+ */
+export function heapCheckEnv(): Record<string, string> {
+  const env: Record<string, string> = { MALLOC_PERTURB_: "165" };
+  const arch = process.arch === "arm64" ? "aarch64-linux-gnu" : "x86_64-linux-gnu";
+  const debug = [`/lib/${arch}/libc_malloc_debug.so.0`, `/usr/lib/${arch}/libc_malloc_debug.so.0`].find((p) => existsSync(p));
+  if (debug !== undefined && !process.env.LD_PRELOAD) {
+    env.LD_PRELOAD = debug;
+    env.MALLOC_CHECK_ = "3";
+  }
+  return env;
+}
 
 /** The source tree's `src/mod.ts`, for child scripts to import. */
 export const MOD_URL: string = new URL("../src/mod.ts", import.meta.url).href;
@@ -27,8 +44,7 @@ let dir: string | undefined;
 
 /**
  * Runs `code` (an ES module body; `mlir` and `forceGC` are in scope) in a
- * child of the current runtime, with MALLOC_PERTURB_ set so reads of freed
- * memory return garbage instead of plausible old values.
+ * child of the current runtime, with the heap checks of `heapCheckEnv`.
  */
 export function runChild(code: string, env: Record<string, string> = {}): ChildResult {
   dir ??= mkdtempSync(join(tmpdir(), "mlir-ffi-child-"));
@@ -40,7 +56,7 @@ export function runChild(code: string, env: Record<string, string> = {}): ChildR
   const args = isBun ? [file] : ["run", "-A", "--v8-flags=--expose-gc", file];
   const result = spawnSync(process.execPath, args, {
     encoding: "utf8",
-    env: { ...process.env, MALLOC_PERTURB_: "165", ...env },
+    env: { ...process.env, ...heapCheckEnv(), ...env },
     timeout: 120_000,
   });
   return {

@@ -181,9 +181,19 @@ static void clone_op(void *p) {
   j->clone = mlirOperationClone(j->op);
 }
 
+/* Clones `op`, or returns 0 when the copy would use values of the original:
+ * MLIR maps an operand to its copy only if the definition was cloned first,
+ * so invalid IR (a use before its definition, or a use inside an isolated
+ * op of a value defined outside it) leaves the copy referring to the
+ * original, and freeing either one later corrupts the heap. Such a copy is
+ * destroyed at once, which unlinks its uses cleanly. */
 MLIRFFI_EXPORT H mlirffi_op_clone(H op) {
   CloneJob j = {AS_OP(op), {0}};
   run_on_big_stack(clone_op, &j);
+  if (mlirffi_op_refers_outside(ph(j.clone.ptr))) {
+    run_on_big_stack(destroy_op, &j.clone);
+    return 0;
+  }
   return ph(j.clone.ptr);
 }
 
@@ -201,8 +211,6 @@ MLIRFFI_EXPORT void mlirffi_op_attribute_at(H op, int32_t i, double *out) {
 MLIRFFI_EXPORT H mlirffi_op_attribute_get(H op, const uint8_t *name, uint32_t len) {
   return ph(mlirOperationGetAttributeByName(AS_OP(op), str_ref(name, len)).ptr);
 }
-int32_t mlirffi_attr_kind(H attr);
-
 /* The attribute named by identifier `name`, tagged with its kind (attributes.c)
  * as attr * 32 + kind, or 0: exact in a double as attribute pointers are
  * below 2^48, and one call where lookup and kind would be two on a hot path. */

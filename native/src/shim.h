@@ -102,4 +102,8 @@ void capture_end(Capture c);
  * stack of their own. */
 void run_on_big_stack(void (*fn)(void *), void *arg);
 
+/* Exported entry points that other files of the shim call too. */
+int32_t mlirffi_attr_kind(H attr);
+bool mlirffi_op_refers_outside(H root);
+
 #endif

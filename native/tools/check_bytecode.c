@@ -8,9 +8,15 @@
  * process: this program reads it and prints it in the generic form with
  * locations, and the caller parses that text with MLIR's text parser, which
  * checks everything. Exit status: 0 with the text on stdout; 1 with the
- * parse diagnostics (JSON) on stdout; a signal if the reader crashed. */
+ * parse diagnostics (JSON) on stdout; a signal if the reader crashed.
+ *
+ * The reader also trusts the sizes a stream claims: a few hundred corrupted
+ * bytes can make it allocate gigabytes. The address space is capped in
+ * proportion to the input, so such a stream fails fast with an allocation
+ * error (a crash, reported as a malformed stream) instead of thrashing. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 
 typedef double H;
 H mlirffi_context_create(_Bool allow_unregistered, _Bool threading);
@@ -29,6 +35,17 @@ static int emit(double len) {
   return 0;
 }
 
+/* Room for the loaded libraries (about 300 MiB of mappings) and the text
+ * form of the module, which is rarely more than 64 times its bytecode. */
+static void limit_memory(size_t input_len) {
+  const rlim_t base = (rlim_t)1 << 30, per_byte = 64;
+  rlim_t cap = base + per_byte * (rlim_t)input_len;
+  struct rlimit current;
+  if (getrlimit(RLIMIT_AS, &current) == 0 && current.rlim_max != RLIM_INFINITY && current.rlim_max < cap) cap = current.rlim_max;
+  struct rlimit limit = {cap, cap};
+  setrlimit(RLIMIT_AS, &limit);
+}
+
 int main(int argc, char **argv) {
   size_t cap = 1 << 16, len = 0;
   unsigned char *buf = malloc(cap + 1);
@@ -44,6 +61,7 @@ int main(int argc, char **argv) {
     }
   }
   buf[len] = 0;
+  limit_memory(len);
   H ctx = mlirffi_context_create(argc > 1 && argv[1][0] == 'u', 0);
   const char *name = argc > 2 ? argv[2] : "-";
   unsigned name_len = 0;

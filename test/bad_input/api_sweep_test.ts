@@ -10,6 +10,7 @@ import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { assert, assertEquals } from "@std/assert";
 import { STRATEGIES } from "../../src/mod.ts";
+import { heapCheckEnv } from "../_child.ts";
 import { CURRENT_RUNTIME, scriptArgs } from "../_runtimes.ts";
 import type { Mode, SweepReport } from "./_sweep.ts";
 
@@ -21,7 +22,7 @@ for (const strategy of STRATEGIES) {
     test(`bad input [${strategy}] every public member, ${mode}`, { timeout: 600_000 }, () => {
       const r = spawnSync(CURRENT_RUNTIME.path, scriptArgs(CURRENT_RUNTIME, RUN, [strategy, mode]), {
         encoding: "utf8",
-        env: { ...process.env, MALLOC_PERTURB_: "165" },
+        env: { ...process.env, ...heapCheckEnv() },
         maxBuffer: 64 * 1024 * 1024,
         timeout: 600_000,
       });

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import type { StrategyName } from "../../src/mod.ts";
+import { heapCheckEnv } from "../_child.ts";
 import { CURRENT_RUNTIME, type RuntimeExe, scriptArgs } from "../_runtimes.ts";
 
 const RUN = fileURLToPath(new URL("./run.ts", import.meta.url));
@@ -29,7 +30,7 @@ export function runScenario(
   const started = performance.now();
   return new Promise((resolve) => {
     const child = spawn(runtime.path, args, {
-      env: { ...process.env, MALLOC_PERTURB_: "165" },
+      env: { ...process.env, ...heapCheckEnv() },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import type { StrategyName } from "../../src/mod.ts";
+import { heapCheckEnv } from "../_child.ts";
 import { CURRENT_RUNTIME, type RuntimeExe, scriptArgs } from "../_runtimes.ts";
 import type { Action } from "./engine.ts";
 
@@ -19,7 +20,7 @@ const RUN = fileURLToPath(new URL("./run.ts", import.meta.url));
 
 /** How a child ended. */
 export type ChildOutcome =
-  | { kind: "ok"; sequences: number; stats: Record<string, number> }
+  | { kind: "ok"; sequences: number; stats: Record<string, number>; actions: Action[] }
   | { kind: "mismatch"; seed: number; actions: Action[]; message: string }
   | { kind: "crash"; seed: number | null; actions: Action[]; detail: string };
 
@@ -32,9 +33,7 @@ export function runFuzzChild(
 ): Promise<ChildOutcome> {
   return new Promise((resolve) => {
     const child = spawn(runtime.path, scriptArgs(runtime, RUN, args), {
-      // Freed memory is filled with garbage, so a read after free misbehaves
-      // visibly instead of finding plausible old values.
-      env: { ...process.env, MALLOC_PERTURB_: "165", FUZZ_TRACE_SEEDS: "1", ...env },
+      env: { ...process.env, ...heapCheckEnv(), FUZZ_TRACE_SEEDS: "1", ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -52,13 +51,13 @@ export function runFuzzChild(
         }
       });
       const last = lines.at(-1) ?? {};
+      const actions = lines.filter((l) => l.action !== undefined).map((l) => l.action as Action);
       if (status === 0 && typeof last.ok === "number") {
-        resolve({ kind: "ok", sequences: last.ok, stats: (last.stats ?? {}) as Record<string, number> });
+        resolve({ kind: "ok", sequences: last.ok, stats: (last.stats ?? {}) as Record<string, number>, actions });
       } else if (status === 1 && Array.isArray(last.actions)) {
         resolve({ kind: "mismatch", seed: last.seed as number, actions: last.actions as Action[], message: String(last.message) });
       } else {
         const started = lines.filter((l) => typeof l.started === "number").at(-1);
-        const actions = lines.filter((l) => l.action !== undefined).map((l) => l.action as Action);
         resolve({
           kind: "crash",
           seed: started ? (started.started as number) : null,
@@ -82,13 +81,17 @@ export function replay(
   dir ??= mkdtempSync(join(tmpdir(), "mlir-ffi-fuzz-"));
   const file = join(dir, `replay_${process.pid}_${Math.random().toString(36).slice(2)}.json`);
   writeFileSync(file, JSON.stringify(actions));
-  return runFuzzChild(runtime, ["--strategy", strategy, "--replay", file], { FUZZ_TRACE_ACTIONS: "1" }, timeoutMs);
+  return runFuzzChild(runtime, ["--strategy", strategy, "--replay", file], {}, timeoutMs);
 }
 
-/** One line that tells two failures apart: the crash signal, or what disagreed. */
+/**
+ * One line that tells two failures apart: "crash" (the signal varies with
+ * the heap checks: a corruption found at free aborts, one found later
+ * segfaults), or what disagreed.
+ */
 export function signature(o: ChildOutcome): string {
   if (o.kind === "ok") return "ok";
-  if (o.kind === "crash") return `crash: ${o.detail.split("\n")[0]}`;
+  if (o.kind === "crash") return "crash";
   // Drop the action's JSON (its slot numbers change as the list shrinks).
   const m = /^\{.*?\}: (.*)$/s.exec(o.message);
   return `mismatch: ${(m ? m[1]! : o.message).split("\n")[0]}`;

@@ -84,17 +84,22 @@ async function investigate(
 ): Promise<Finding> {
   let actions = outcome.actions;
   const seed = outcome.seed;
-  if (outcome.kind === "crash" && seed !== null) {
+  if (outcome.kind === "crash" && seed !== null && actions.length === 0) {
     // The child died mid-sequence: run that seed alone, echoing each action.
+    // Echoing changes the heap's layout, so this run may not crash; its
+    // actions still replay the sequence, and shrinking replays them quietly.
     const again = await runFuzzChild(runtime, ["--strategy", strategy, "--from", String(seed), "--count", "1"], {
       FUZZ_TRACE_ACTIONS: "1",
     });
-    if (again.kind !== "ok") actions = again.actions;
+    actions = again.actions;
   }
   const sig = signature(outcome);
   console.error(`  shrinking ${actions.length} actions (${sig})`);
   const small = actions.length > 0 ? await shrink(strategy, runtime, actions, sig) : actions;
   const detail = outcome.kind === "crash" ? outcome.detail : outcome.message;
+  if (small.length > 0 && signature(await replay(strategy, small, runtime)) !== sig) {
+    console.error("  the shrunk sequence does not fail on its own (the failure needs this process's history)");
+  }
   return { runtime, strategy, seed, signature: sig, actions: small, detail };
 }
 
@@ -104,6 +109,52 @@ interface Cell {
   milliseconds: number;
   stats: Map<string, number>;
   findings: Finding[];
+}
+
+/**
+ * What RESULTS.md is generated from: one record per runtime and strategy,
+ * kept across campaigns so a long campaign can run in pieces. A run whose
+ * seeds continue a record's range extends it; any other run replaces it.
+ */
+interface CellRecord {
+  runtime: string;
+  strategy: string;
+  version: string;
+  seeds: [from: number, to: number];
+  length: number;
+  sequences: number;
+  milliseconds: number;
+  stats: Record<string, number>;
+  findings: string[];
+  date: string;
+}
+
+const RECORDS_FILE = fileURLToPath(new URL("./results.json", import.meta.url));
+
+function readRecords(): CellRecord[] {
+  try {
+    return JSON.parse(readFileSync(RECORDS_FILE, "utf8")) as CellRecord[];
+  } catch {
+    return [];
+  }
+}
+
+function mergeRecord(records: CellRecord[], next: CellRecord): CellRecord[] {
+  const i = records.findIndex((r) => r.runtime === next.runtime && r.strategy === next.strategy);
+  if (i < 0) return [...records, next];
+  const old = records[i]!;
+  const continues = old.seeds[1] === next.seeds[0] && old.length === next.length && old.version === next.version;
+  const merged: CellRecord = !continues ? next : {
+    ...next,
+    seeds: [old.seeds[0], next.seeds[1]],
+    sequences: old.sequences + next.sequences,
+    milliseconds: old.milliseconds + next.milliseconds,
+    stats: Object.fromEntries(
+      [...new Set([...Object.keys(old.stats), ...Object.keys(next.stats)])].map((k) => [k, (old.stats[k] ?? 0) + (next.stats[k] ?? 0)]),
+    ),
+    findings: [...old.findings, ...next.findings],
+  };
+  return records.map((r, j) => (j === i ? merged : r));
 }
 
 async function campaign(): Promise<void> {
@@ -164,46 +215,68 @@ async function campaign(): Promise<void> {
   const minutes = (Date.now() - started) / 60_000;
   const findings = [...cells.values()].flatMap((c) => c.findings);
   console.error(`\n${findings.length} finding(s) in ${minutes.toFixed(1)} min`);
-  if (process.argv.includes("--write")) writeResults(runtimes, cells, Number(length), minutes);
+  if (process.argv.includes("--write")) writeResults(runtimes, cells, Number(length), from, sequences);
   if (findings.length > 0) process.exitCode = 1;
 }
 
-function writeResults(runtimes: RuntimeExe[], cells: Map<string, Cell>, length: number, minutes: number): void {
-  const rows = [...cells].map(([key, c]) => {
-    const [runtime, strategy] = key.split("|");
-    const count = (suffix: string) =>
-      [...c.stats].filter(([k]) => k.endsWith(suffix)).reduce((a, [, n]) => a + n, 0);
-    const typed = c.actions - count(":ok") - count(":skipped") - count(":InvalidHandleError");
-    return `| ${runtime} | ${strategy} | ${c.sequences} | ${c.actions - count(":skipped")} | ${count(":ok")} | ${
+function writeResults(runtimes: RuntimeExe[], cells: Map<string, Cell>, length: number, from: number, sequences: number): void {
+  let records = readRecords();
+  const date = new Date().toISOString().slice(0, 10);
+  for (const [key, c] of cells) {
+    const [runtime, strategy] = key.split("|") as [string, string];
+    const exe = runtimes.find((r) => r.name === runtime)!;
+    records = mergeRecord(records, {
+      runtime,
+      strategy,
+      version: versionOf(exe),
+      seeds: [from, from + sequences],
+      length,
+      sequences: c.sequences,
+      milliseconds: c.milliseconds,
+      stats: Object.fromEntries(c.stats),
+      findings: c.findings.map((f) => f.signature),
+      date,
+    });
+  }
+  records.sort((a, b) => a.runtime.localeCompare(b.runtime) || STRATEGIES.indexOf(a.strategy as StrategyName) - STRATEGIES.indexOf(b.strategy as StrategyName));
+  writeFileSync(RECORDS_FILE, JSON.stringify(records, null, 1) + "\n");
+  writeFileSync(fileURLToPath(new URL("./RESULTS.md", import.meta.url)), renderResults(records));
+}
+
+function renderResults(records: CellRecord[]): string {
+  const rows = records.map((r) => {
+    const count = (suffix: string) => Object.entries(r.stats).filter(([k]) => k.endsWith(suffix)).reduce((a, [, n]) => a + n, 0);
+    const calls = Object.values(r.stats).reduce((a, b) => a + b, 0) - count(":skipped");
+    const typed = calls - count(":ok") - count(":InvalidHandleError");
+    return `| ${r.runtime} ${r.version} | ${r.strategy} | ${r.sequences} | ${r.seeds[0]}..${r.seeds[1] - 1} | ${calls} | ${count(":ok")} | ${
       count(":InvalidHandleError")
-    } | ${typed} | ${c.findings.length} | ${(c.milliseconds / 1000).toFixed(0)} s |`;
+    } | ${typed} | ${r.findings.length} | ${(r.milliseconds / 60_000).toFixed(0)} min | ${r.date} |`;
   });
   const byAction = new Map<string, number>();
-  for (const c of cells.values()) for (const [k, n] of c.stats) byAction.set(k, (byAction.get(k) ?? 0) + n);
+  for (const r of records) for (const [k, n] of Object.entries(r.stats)) byAction.set(k, (byAction.get(k) ?? 0) + n);
   const actionRows = [...new Set([...byAction.keys()].map((k) => k.split(":")[0]!))].sort().map((t) => {
     const outcomes = [...byAction].filter(([k]) => k.startsWith(`${t}:`) && !k.endsWith(":skipped"))
       .map(([k, n]) => `${k.split(":")[1]} ${n}`).join(", ");
     return `| ${t} | ${outcomes} |`;
   });
-  const findings = [...cells.values()].flatMap((c) => c.findings);
-  const text = [
+  const findings = records.flatMap((r) => r.findings.map((f) => `- ${r.runtime}, ${r.strategy}: ${f}`));
+  const lengths = [...new Set(records.map((r) => r.length))].join(", ");
+  return [
     "# Fuzzing results",
     "",
-    "Generated by `test/fuzz/campaign.ts --write`; do not edit by hand. The differential fuzzer runs random",
-    "sequences of API calls (parse, fetch, erase, detach, clone, move, create, replace uses, pass runs,",
-    "verify, print, dispose, drop and collect) against the binding and an independent model of CONTRACT.md,",
-    "in child processes with `MALLOC_PERTURB_` set; a crash, a hang, an untyped error or any disagreement",
-    "(outcome, error reason, identity, structure) is a finding.",
+    "Generated by `test/fuzz/campaign.ts --write` from `results.json`; do not edit by hand. The differential",
+    "fuzzer runs random sequences of API calls (parse, fetch, erase, detach, clone, move, create, replace uses,",
+    "pass runs, verify, print, dispose, drop and collect) against the binding and an independent model of",
+    "CONTRACT.md, in child processes with `MALLOC_PERTURB_` set and glibc's checking malloc preloaded (where installed); a crash,",
+    "a hang, an untyped error or any disagreement (outcome, error reason, identity, structure) is a finding.",
     "",
-    `Runtimes: ${runtimes.map((r) => `${r.name} ${versionOf(r)}`).join(", ")}. ${
-      new Date().toISOString().slice(0, 10)
-    }, ${length} actions per sequence, ${minutes.toFixed(0)} min in all.`,
+    `${lengths} actions per sequence. Calls are the actions that ran (an action with nothing to act on is skipped).`,
     "",
-    "| runtime | strategy | sequences | calls | ok | InvalidHandleError | other typed errors | findings | time |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
+    "| runtime | strategy | sequences | seeds | calls | ok | InvalidHandleError | other typed errors | findings | time | date |",
+    "|---|---|---:|---|---:|---:|---:|---:|---:|---:|---|",
     ...rows,
     "",
-    "## Outcomes by call (all cells)",
+    "## Outcomes by call (all rows)",
     "",
     "| call | outcomes |",
     "|---|---|",
@@ -211,10 +284,9 @@ function writeResults(runtimes: RuntimeExe[], cells: Map<string, Cell>, length: 
     "",
     "## Findings",
     "",
-    findings.length === 0 ? "None in this campaign." : findings.map((f) => `- ${f.runtime.name}, ${f.strategy}: ${f.signature}`).join("\n"),
+    findings.length === 0 ? "None in the campaigns above." : findings.join("\n"),
     "",
   ].join("\n");
-  writeFileSync(fileURLToPath(new URL("./RESULTS.md", import.meta.url)), text);
 }
 
 async function shrinkFile(): Promise<void> {

@@ -24,6 +24,7 @@ import {
 } from "../../src/mod.ts";
 import { forceGC } from "../_gc.ts";
 import {
+  cloneRefersToOriginal,
   isAncestor,
   isValidIR,
   kill,
@@ -234,12 +235,26 @@ export class Fuzzer {
       }
     }
     if (!same(expect, actual)) {
-      throw new Mismatch(`${JSON.stringify(a)}: model expected ${show(expect)}, binding gave ${show(actual)}`);
+      throw new Mismatch(`${JSON.stringify(a)}: model expected ${show(expect)}, binding gave ${show(actual)}${this.#dump()}`);
     }
     if ("ok" in actual) apply?.(value);
     else applyErr?.();
     this.#count(`${a.t}:${"ok" in actual ? "ok" : actual.err}`);
     this.log?.(a, show(actual));
+  }
+
+  /** With FUZZ_DUMP set: the IR of every live root, for reading a mismatch. */
+  #dump(): string {
+    if (!(globalThis as { process?: { env: Record<string, string | undefined> } }).process?.env.FUZZ_DUMP) return "";
+    const roots = new Set<Operation>();
+    for (const s of this.handles) {
+      if (s === null || reasonOf(s.node) !== null) continue;
+      let op: Operation | null = s.h instanceof Operation ? s.h : null;
+      if (op === null) continue;
+      while (op.parent !== null) op = op.parent;
+      roots.add(op);
+    }
+    return [...roots].map((r) => `\n--- root ${r.name}\n${r.print({ generic: true, localScope: true })}`).join("");
   }
 
   #count(key: string): void {
@@ -376,7 +391,7 @@ export class Fuzzer {
         const op = s.h as Operation;
         const dead = this.#dead(s.node);
         if (dead !== null) return { expect: dead, act: () => op.clone() };
-        if (refersOutside(s.node)) return { expect: { err: "StructuralError" }, act: () => op.clone() };
+        if (refersOutside(s.node) || cloneRefersToOriginal(s.node)) return { expect: { err: "StructuralError" }, act: () => op.clone() };
         return {
           expect: { ok: true },
           act: () => op.clone(),

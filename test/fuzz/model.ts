@@ -157,26 +157,67 @@ export function refersOutside(op: MNode): boolean {
   return false;
 }
 
+/**
+ * Whether MLIR's clone of `op` would leave an operand referring to the
+ * original: it replays Operation::clone and Region::cloneInto (map a
+ * region's block arguments, then create its ops and map their results,
+ * then set each op's operands and clone its regions, in order), and finds
+ * an operand defined inside `op` that is not mapped yet when it is set.
+ */
+export function cloneRefersToOriginal(op: MNode): boolean {
+  const inside = new Set<MNode>();
+  for (const n of subtree(op)) {
+    if (n.kind === "op") n.results.forEach((r) => inside.add(r));
+    if (n.kind === "arg") inside.add(n);
+  }
+  const mapped = new Set<MNode>();
+  const unmapped = (o: MNode) => o.operands.some((v) => inside.has(v) && !mapped.has(v));
+  if (unmapped(op)) return true;
+  op.results.forEach((r) => mapped.add(r));
+  const cloneRegion = (region: MNode): boolean => {
+    for (const b of region.children) b.args.forEach((a) => mapped.add(a));
+    for (const b of region.children) for (const o of b.children) o.results.forEach((r) => mapped.add(r));
+    for (const b of region.children) {
+      for (const o of b.children) {
+        if (unmapped(o)) return true;
+        if (o.children.some(cloneRegion)) return true;
+      }
+    }
+    return false;
+  };
+  return op.children.some(cloneRegion);
+}
+
 const TERMINATORS = new Set(["func.return", "scf.yield"]);
 const NEEDS_TERMINATOR = new Set(["func.func", "scf.for"]);
 const ISOLATED = new Set(["func.func", "builtin.module"]);
 
-/** Whether value `v` is visible to operation `user` (dominance within isolated regions). */
-function visible(v: MNode, user: MNode): boolean {
-  let at: MNode = user;
-  for (;;) {
+/** Regions whose blocks need no dominance (graph regions). */
+const GRAPH = new Set(["builtin.module"]);
+
+/**
+ * Whether `v` dominates its use by `user`, as MLIR's DominanceInfo decides:
+ * walk the user up to the block that defines `v`; there an argument always
+ * dominates, and in a graph region so does any op; otherwise the defining
+ * op must come first.
+ */
+function dominates(v: MNode, user: MNode): boolean {
+  const def = v.kind === "result" ? v.parent! : null;
+  const defBlock = def !== null ? def.block : v.parent;
+  if (defBlock === null) return false;
+  for (let at: MNode | null = user; at !== null; at = at.parentOp) {
     const block = at.block;
     if (block === null) return false;
-    if (v.kind === "arg" && v.parent === block) return true;
-    if (v.kind === "result") {
-      const def = v.parent!;
-      const i = block.children.indexOf(def);
-      if (i >= 0 && i < block.children.indexOf(at)) return true;
-    }
-    const container = at.parentOp;
-    if (container === null || ISOLATED.has(container.name)) return false;
-    at = container;
+    if (block !== defBlock) continue;
+    if (def === null || GRAPH.has(block.op?.name ?? "")) return true;
+    return block.children.indexOf(def) < block.children.indexOf(at);
   }
+  return false;
+}
+
+/** The operation a value is defined in or by (a block argument: its block's op). */
+function definer(v: MNode): MNode | null {
+  return v.kind === "result" ? v.parent : v.op;
 }
 
 /** What MLIR's verifier would say about `op` and everything in it: true if valid. */
@@ -199,11 +240,23 @@ export function verifies(op: MNode): boolean {
     // A symbol's parent must be a symbol table (of the ops here, a module).
     if (n.symbol !== null && n.parentOp !== null && n.parentOp.name !== "builtin.module") throw new Invalid();
     if (n.name === "func.func" && n.parentOp !== null && n.parentOp.name !== "builtin.module") throw new Invalid();
+    // A terminator verifies that it ends its block.
+    if (TERMINATORS.has(n.name) && n.block !== null && n.block.children.at(-1) !== n) throw new Invalid();
     // Terminators name their parent (HasParent / ParentOneOf).
     if (n.name === "func.return" && n.parentOp?.name !== "func.func") throw new Invalid();
     if (n.name === "scf.yield" && n.parentOp?.name !== "scf.for") throw new Invalid();
     // Dominance is checked for uses inside the verified op, not for its own operands.
-    if (n !== op) for (const v of n.operands) if (!visible(v, n)) throw new Invalid();
+    if (n !== op) for (const v of n.operands) if (!dominates(v, n)) throw new Invalid();
+    // An isolated op (itself verified here) may not use values from outside it.
+    if (ISOLATED.has(n.name)) {
+      for (const m of subtree(n)) {
+        if (m === n || m.kind !== "op") continue;
+        for (const v of m.operands) {
+          const d = definer(v);
+          if (d === null || !isAncestor(n, d)) throw new Invalid();
+        }
+      }
+    }
   }
   return true;
 }

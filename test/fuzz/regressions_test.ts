@@ -74,3 +74,36 @@ for (const strategy of STRATEGIES) {
     assertEquals(assertThrows(() => add.name, InvalidHandleError).reason, "invalidated by pass run");
   });
 }
+
+// Cloning IR where a use is not reached by its definition in clone order
+// (here an op moved out of a function, still using a value inside it) gave
+// a copy that referred to the original; tearing both down corrupted the
+// heap. The copy is now checked and refused.
+test("fuzz: cloning IR whose copy would refer to the original is refused (interned, found on bun, seed 23208)", async () => {
+  await assertReplays("interned", [
+    { t: "ctx" },
+    { t: "parse", c: 0, tmpl: 0 },
+    { t: "fetch", src: "m", i: 0, how: 7, k: 4 },
+    { t: "fetch", src: "h", i: 0, how: 7, k: 1 },
+    { t: "fetch", src: "h", i: 1, how: 5, k: 3 },
+    { t: "gc" },
+    { t: "moveBefore", h: 2, ref: 1 },
+    { t: "clone", h: 0 },
+  ]);
+});
+
+test("fuzz: a refused clone leaves the original whole", () => {
+  const r = runChild(`
+    using ctx = new mlir.Context();
+    const mod = ctx.parseModule("func.func @f(%a: i32) -> i32 {\\n %0 = arith.addi %a, %a : i32\\n %1 = arith.muli %0, %0 : i32\\n return %1 : i32\\n}");
+    const fn = mod.body.operations.at(0);
+    const mul = fn.regions.at(0).blocks.at(0).operations.at(1);
+    mul.moveBefore(fn);
+    try { mod.operation.clone(); console.log("cloned"); } catch (e) { console.log(e.constructor.name, e.message.includes("refer to the original")); }
+    console.log(mod.toString().includes("arith.muli"));
+    mod.dispose();
+    console.log("done");
+  `);
+  assertEquals(r.status, 0, describeChild(r));
+  assertEquals(r.stdout.trim().split("\n"), ["StructuralError true", "true", "done"]);
+});
