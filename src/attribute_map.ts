@@ -79,6 +79,7 @@ export class AttributeMap implements Iterable<[string, Attribute]> {
     for (const [name] of this) yield name;
   }
 
+  /** Each name with its attribute, in the operation's order. */
   *[Symbol.iterator](): IterableIterator<[string, Attribute]> {
     const ptr = this.#op._live();
     const state = stateOf(this.#op._owner);

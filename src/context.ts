@@ -82,6 +82,7 @@ export class Context extends ThreadBound {
   readonly #state: ContextState;
   readonly #strategy: StrategyName;
 
+  /** A new context with every upstream dialect registered (loaded on first use). */
   constructor(options: ContextOptions = {}) {
     super();
     if (typeof options !== "object" || options === null) {

@@ -57,6 +57,7 @@ export class MlirError extends Error {
   /** The diagnostics MLIR reported while failing. */
   readonly diagnostics: readonly Diagnostic[];
 
+  /** An error with MLIR's diagnostics attached (they are also appended to the message). */
   constructor(message: string, diagnostics: readonly Diagnostic[] = [], options?: ErrorOptions) {
     super(withDiagnostics(message, diagnostics), options);
     this.name = new.target.name;
@@ -65,7 +66,17 @@ export class MlirError extends Error {
 }
 
 /** Source text that MLIR could not parse; every diagnostic has its position. */
-export class MlirParseError extends MlirError {}
+export class MlirParseError extends MlirError {
+  /** MLIR's advice names its command-line tools; say what it means here. */
+  constructor(message: string, diagnostics: readonly Diagnostic[] = [], options?: ErrorOptions) {
+    const unregistered = diagnostics.some((d) => d.message.includes("unregistered dialect"));
+    super(
+      unregistered ? `${message} To accept operations of unregistered dialects, create the Context with { allowUnregisteredDialects: true }.` : message,
+      diagnostics,
+      options,
+    );
+  }
+}
 
 /** IR that fails MLIR's verifier. */
 export class MlirVerificationError extends MlirError {}
@@ -98,6 +109,7 @@ export class InvalidHandleError extends MlirError {
   /** Why it is invalid. */
   readonly reason: InvalidReason;
 
+  /** The handle of kind `kind` (e.g. "Operation") is stale for `reason`. */
   constructor(kind: string, reason: InvalidReason) {
     super(`${kind} handle is no longer valid: ${reason}. ${advice(reason)}`);
     this.kind = kind;

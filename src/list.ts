@@ -47,6 +47,7 @@ export class HandleList<T> implements Iterable<T> {
     return this.#make(this.#ptrs[i]!, i);
   }
 
+  /** The elements in order. */
   *[Symbol.iterator](): Iterator<T> {
     for (let i = 0; i < this.#ptrs.length; i++) yield this.#make(this.#ptrs[i]!, i);
   }

@@ -62,7 +62,9 @@ export {
   LOWER_TO_LLVM,
   type MemRefArgument,
 } from "./execution_engine.ts";
-export { Handle } from "./handle.ts";
+export { type Family, Handle, type TrackedHandle } from "./handle.ts";
+export { ThreadBound } from "./thread_bound.ts";
+export { Uniqued } from "./uniqued.ts";
 export { HandleList } from "./list.ts";
 export { Location, type LocationKind } from "./location.ts";
 export { Module } from "./module.ts";

@@ -45,6 +45,7 @@ export class ArrayAttr extends Attribute implements Iterable<Attribute> {
     return i < 0 || i >= n ? undefined : wrapAttribute(this._state, lib.mlirffi_array_attr_at(ptr, i));
   }
 
+  /** The elements in order. */
   *[Symbol.iterator](): Iterator<Attribute> {
     const ptr = this._live();
     const n = lib.mlirffi_array_attr_size(ptr);
@@ -94,6 +95,7 @@ export class DictionaryAttr extends Attribute implements Iterable<[string, Attri
     return [...this].map(([k]) => k);
   }
 
+  /** Each entry's name with its attribute, sorted by name as MLIR keeps them. */
   *[Symbol.iterator](): Iterator<[string, Attribute]> {
     const ptr = this._live();
     const n = lib.mlirffi_dictionary_attr_size(ptr);

@@ -17,7 +17,11 @@ import { NativeLibraryError } from "../errors.ts";
 import { runtime } from "./runtime.ts";
 import { ABI_VERSION, MLIR_MAJOR, type NativeLibrary } from "./symbols.ts";
 
-const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
+/** Source files end in .ts; the npm build (dist/) is .js. */
+const built = !import.meta.url.endsWith(".ts");
+
+/** The package root: two levels up from src/ffi/, one up from dist/. */
+const packageRoot = fileURLToPath(new URL(built ? "../" : "../../", import.meta.url));
 const buildScript = join(packageRoot, "native", "build.sh");
 const HOW_TO_BUILD = `Build it with \`bash ${buildScript}\` (needs MLIR ${MLIR_MAJOR}: \`apt-get install libmlir-${MLIR_MAJOR}-dev\`), ` +
   "or set MLIR_FFI_LIB to a libmlirffi.so built for this version.";
@@ -56,7 +60,7 @@ function libraryPath(): string {
 async function open(path: string): Promise<NativeLibrary> {
   // A computed specifier keeps each runtime's type checker and bundler away
   // from the other runtime's adapter.
-  const adapter = `./${runtime}.ts`;
+  const adapter = `./${runtime}.${built ? "js" : "ts"}`;
   const { openLibrary } = await import(adapter) as { openLibrary(path: string): NativeLibrary };
   try {
     return openLibrary(path);
