@@ -7,17 +7,72 @@ import { test } from "node:test";
 import { spawnSync } from "node:child_process";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { assertEquals, assertStringIncludes } from "@std/assert";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { assertEquals, assertMatch, assertStringIncludes } from "@std/assert";
 import { STRATEGIES } from "../src/mod.ts";
 
 const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
 const config = fileURLToPath(new URL("../deno.json", import.meta.url));
 
-function run(example: string, strategy: string) {
+function run(example: string, ...rest: string[]) {
   const file = fileURLToPath(new URL(`../examples/${example}`, import.meta.url));
-  const args = isBun ? [file, strategy] : ["run", "-P", `--config=${config}`, file, strategy];
-  return spawnSync(process.execPath, args, { encoding: "utf8", timeout: 120_000 });
+  const args = isBun ? [file, ...rest] : ["run", "-P", `--config=${config}`, file, ...rest];
+  return spawnSync(process.execPath, args, { encoding: "utf8", timeout: 120_000, input: SAMPLE });
 }
+
+const SAMPLE = `func.func @f(%a: i32) -> i32 {
+  %0 = arith.addi %a, %a : i32
+  %1 = "foo.bar"(%0) : (i32) -> i32
+  return %1 : i32
+}
+func.func @g() -> i32 {
+  %c = arith.constant 1 : i32
+  %r = func.call @f(%c) : (i32) -> i32
+  return %r : i32
+}
+`;
+const sampleFile = join(mkdtempSync(join(tmpdir(), "mlir-ffi-examples-")), "sample.mlir");
+writeFileSync(sampleFile, SAMPLE.replace('%1 = "foo.bar"(%0) : (i32) -> i32', "%1 = arith.muli %0, %0 : i32"));
+
+test("examples: count_ops --help says how to use it", () => {
+  const r = run("count_ops.ts", "--help");
+  assertEquals(r.status, 0, r.stderr);
+  assertStringIncludes(r.stdout, "Usage: count_ops [options] [FILE | -]");
+});
+
+test("examples: count_ops counts by dialect and by op, from stdin", () => {
+  const r = run("count_ops.ts", "--ops", "--allow-unregistered", "-");
+  assertEquals(r.status, 0, r.stderr);
+  assertEquals(r.stdout.split("\n").slice(0, 5).map((l) => l.trim()), ["9  operations", "5  func", "2  arith", "1  builtin", "1  foo"]);
+  assertStringIncludes(r.stdout, "2  func.return");
+});
+
+test("examples: count_ops reports a parse error with its position and says how to fix it", () => {
+  const r = run("count_ops.ts", "-");
+  assertEquals(r.status, 1);
+  assertStringIncludes(r.stderr, "<stdin>:3:17: error: operation being parsed with an unregistered dialect");
+  assertStringIncludes(r.stderr, "allowUnregisteredDialects: true");
+});
+
+test("examples: rename_symbol renames a function and its calls", () => {
+  const r = run("rename_symbol.ts", sampleFile, "f", "twice");
+  assertEquals(r.status, 0, r.stderr);
+  assertStringIncludes(r.stdout, "func.func @twice(%arg0: i32) -> i32");
+  assertStringIncludes(r.stdout, "call @twice(%c1_i32) : (i32) -> i32");
+  assertEquals(r.stdout.includes("@f("), false);
+  const missing = run("rename_symbol.ts", sampleFile, "nope", "x");
+  assertEquals(missing.status, 1);
+  assertStringIncludes(missing.stderr, "has no symbol @nope");
+});
+
+test("examples: compare_strategies measures every strategy on a file", { timeout: 300_000 }, () => {
+  const r = run("compare_strategies.ts", sampleFile);
+  assertEquals(r.status, 0, r.stderr);
+  for (const s of STRATEGIES) assertMatch(r.stdout, new RegExp(`\\| ${s} \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|`));
+  assertStringIncludes(r.stdout, "sample.mlir: 9 operations");
+});
 
 for (const strategy of STRATEGIES) {
   test(`examples [${strategy}] add_tensors builds, verifies and prints`, () => {
