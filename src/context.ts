@@ -43,8 +43,11 @@ export interface ContextOptions {
   readonly threading?: boolean;
 }
 
-/** The strategy used when none is given: the fastest in bench/REPORT.md. */
-export const DEFAULT_STRATEGY: StrategyName = "interned";
+/**
+ * The strategy used when none is given: the one bench/REPORT.md supports
+ * (lowest cost relative to raw FFI over all workloads, both runtimes).
+ */
+export const DEFAULT_STRATEGY: StrategyName = "ephemeral";
 
 const factories: HandleFactories = {
   operation: (owner, ptr) => new Operation(owner, ptr),

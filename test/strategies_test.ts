@@ -6,7 +6,8 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertNotStrictEquals, assertStrictEquals } from "@std/assert";
-import { Context } from "../src/mod.ts";
+import { readFileSync } from "node:fs";
+import { Context, DEFAULT_STRATEGY } from "../src/mod.ts";
 import { collectUntil } from "./_gc.ts";
 
 const SOURCE = `func.func @f() {
@@ -80,4 +81,12 @@ test("ephemeral: no entries, fresh handles, equal by value", () => {
   assertEquals(a.key, b.key);
   walkAll(ctx);
   assertEquals(ctx._stats().strategyEntries, 0);
+});
+
+test("the default strategy is the one the latest benchmark report supports", () => {
+  const report = readFileSync(new URL("../bench/REPORT.md", import.meta.url), "utf8");
+  const named = /Default strategy supported by this data: \*\*(\w+)\*\*/.exec(report)?.[1];
+  assertEquals(named, DEFAULT_STRATEGY, "set DEFAULT_STRATEGY in src/context.ts after a full `bun bench`");
+  using ctx = new Context();
+  assertEquals(ctx.strategy, DEFAULT_STRATEGY);
 });
