@@ -116,3 +116,16 @@ test("bytecode: trusted bytecode is read directly and gives the same module", ()
   assertEquals(direct.toString(), checked.toString());
   assertEquals(direct.print({ debugInfo: true }), checked.print({ debugInfo: true }));
 });
+
+// A corrupted stream of 300 bytes whose sizes made MLIR's reader allocate
+// 4.3 GB and thrash for 20 s; the reader's process now has a memory cap in
+// proportion to its input, so this fails fast as a malformed stream.
+const GREEDY_STREAM =
+  "TUzvUg1NTElSMjIuMS44AAEhBwEFCQsBAw8DBQcTBQUXGwMrFwUBFQsTCwsTEw8TExMFA1kBBQ8XAn8FDxcBAQENAwURFwEDAxcBAx0RAQ0XAQNLFwEFDxcBBwUjYXJpdGgub3ZlcmZsb3c8bm9uZT4AAQICBQMBAwEEWwUBUAMBkARLAwEFA1AJAwcENwMHDwMDCwAHQg8FAwEJRhEHAwEFAQMFBBMDBQYDAQUBAHsTBQULEw8PDQsRYnVpbHRpbgBmdW5jAGFyaXRoAG1vZHVsZQByZXR1cm4AY29uc3RhbnQAYWRkaQAtAGYACB8JBQEBDQEFAQEHAQMNAys=";
+
+test("bytecode: a stream claiming huge sizes is refused as malformed", () => {
+  using ctx = new Context();
+  const bytes = Uint8Array.from(atob(GREEDY_STREAM), (c) => c.charCodeAt(0));
+  const error = assertThrows(() => ctx.parseModule(bytes), MlirParseError);
+  assertStringIncludes(error.message, "more memory than a stream of its size can need");
+});
