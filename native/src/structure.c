@@ -17,84 +17,122 @@ MLIRFFI_EXPORT bool mlirffi_op_is_ancestor(H ancestor, H op) {
   return is_ancestor(AS_OP(ancestor), AS_OP(op));
 }
 
-/* The operation that defines `v`: its producer, or the parent operation of
- * the block that owns the argument (null for a detached block). */
-static MlirOperation defining_scope(MlirValue v) {
-  if (mlirValueIsAOpResult(v)) return mlirOpResultGetOwner(v);
-  return mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
+/* What a structural question is about: an operation with everything nested
+ * in it, or a block with its operations and everything nested in them. */
+typedef struct {
+  MlirOperation op; /* null for a block scope */
+  MlirBlock block;
+} Scope;
+
+/* True when `op` is in the scope (nested at any depth). */
+static bool scope_has_op(const Scope *scope, MlirOperation op) {
+  for (; !mlirOperationIsNull(op); op = mlirOperationGetParentOperation(op)) {
+    if (!mlirOperationIsNull(scope->op) ? mlirOperationEqual(op, scope->op)
+                                        : mlirBlockEqual(mlirOperationGetBlock(op), scope->block))
+      return true;
+  }
+  return false;
 }
 
-static bool block_inside(MlirOperation root, MlirBlock b) {
-  return is_ancestor(root, mlirBlockGetParentOperation(b));
+static bool scope_has_block(const Scope *scope, MlirBlock b) {
+  if (mlirOperationIsNull(scope->op) && mlirBlockEqual(b, scope->block)) return true;
+  return scope_has_op(scope, mlirBlockGetParentOperation(b));
 }
 
-typedef bool (*OpVisitor)(MlirOperation root, MlirOperation op);
+typedef bool (*OpVisitor)(const Scope *scope, MlirOperation op);
 
-/* Visits root and every nested operation until the visitor returns true. */
-static bool any_in_subtree(MlirOperation root, OpVisitor visit) {
+/* Visits `first` and the operations after it in its block (all of them when
+ * `siblings`), and everything nested in them, until the visitor returns true. */
+static bool any_op(const Scope *scope, MlirOperation first, bool siblings, OpVisitor visit) {
   size_t cap = 64, len = 0;
   MlirOperation *stack = malloc(cap * sizeof *stack);
   if (!stack) abort();
-  stack[len++] = root;
   bool found = false;
-  while (len && !found) {
-    MlirOperation op = stack[--len];
-    found = visit(root, op);
-    for (MlirRegion r = mlirOperationGetFirstRegion(op); !mlirRegionIsNull(r);
-         r = mlirRegionGetNextInOperation(r))
-      for (MlirBlock b = mlirRegionGetFirstBlock(r); !mlirBlockIsNull(b); b = mlirBlockGetNextInRegion(b))
-        for (MlirOperation c = mlirBlockGetFirstOperation(b); !mlirOperationIsNull(c);
-             c = mlirOperationGetNextInBlock(c)) {
-          if (len == cap) {
-            cap *= 2;
-            MlirOperation *s = realloc(stack, cap * sizeof *s);
-            if (!s) abort();
-            stack = s;
+  for (MlirOperation top = first; !mlirOperationIsNull(top) && !found;
+       top = siblings ? mlirOperationGetNextInBlock(top) : (MlirOperation){NULL}) {
+    stack[len++] = top;
+    while (len && !found) {
+      MlirOperation op = stack[--len];
+      found = visit(scope, op);
+      for (MlirRegion r = mlirOperationGetFirstRegion(op); !mlirRegionIsNull(r) && !found;
+           r = mlirRegionGetNextInOperation(r))
+        for (MlirBlock b = mlirRegionGetFirstBlock(r); !mlirBlockIsNull(b); b = mlirBlockGetNextInRegion(b))
+          for (MlirOperation c = mlirBlockGetFirstOperation(b); !mlirOperationIsNull(c);
+               c = mlirOperationGetNextInBlock(c)) {
+            if (len == cap) {
+              cap *= 2;
+              MlirOperation *grown = realloc(stack, cap * sizeof *grown);
+              if (!grown) abort();
+              stack = grown;
+            }
+            stack[len++] = c;
           }
-          stack[len++] = c;
-        }
+    }
+    len = 0;
   }
   free(stack);
   return found;
 }
 
-static bool value_used_outside(MlirOperation root, MlirValue v) {
+static bool value_used_outside(const Scope *scope, MlirValue v) {
   for (MlirOpOperand u = mlirValueGetFirstUse(v); !mlirOpOperandIsNull(u); u = mlirOpOperandGetNextUse(u))
-    if (!is_ancestor(root, mlirOpOperandGetOwner(u))) return true;
+    if (!scope_has_op(scope, mlirOpOperandGetOwner(u))) return true;
   return false;
 }
 
-static bool results_used_outside(MlirOperation root, MlirOperation op) {
+/* True when the block's arguments are used, or the block is branched to,
+ * from outside the scope. */
+static bool block_referenced_outside(const Scope *scope, MlirBlock b) {
+  intptr_t n = mlirBlockGetNumArguments(b);
+  for (intptr_t i = 0; i < n; i++)
+    if (value_used_outside(scope, mlirBlockGetArgument(b, i))) return true;
+  intptr_t p = mlirBlockGetNumPredecessors(b);
+  for (intptr_t i = 0; i < p; i++)
+    if (!scope_has_block(scope, mlirBlockGetPredecessor(b, i))) return true;
+  return false;
+}
+
+/* True when something `op` defines (a result, or a block of its regions, or
+ * that block's arguments) is referenced from outside the scope. Invalid IR
+ * built with createOperation can use a nested block's argument from outside,
+ * so nested blocks are checked too. */
+static bool defines_used_outside(const Scope *scope, MlirOperation op) {
   intptr_t n = mlirOperationGetNumResults(op);
   for (intptr_t i = 0; i < n; i++)
-    if (value_used_outside(root, mlirOperationGetResult(op, i))) return true;
-  /* Block arguments of nested blocks can only be used inside their region,
-   * which is inside root, so they need no check. */
+    if (value_used_outside(scope, mlirOperationGetResult(op, i))) return true;
+  for (MlirRegion r = mlirOperationGetFirstRegion(op); !mlirRegionIsNull(r); r = mlirRegionGetNextInOperation(r))
+    for (MlirBlock b = mlirRegionGetFirstBlock(r); !mlirBlockIsNull(b); b = mlirBlockGetNextInRegion(b))
+      if (block_referenced_outside(scope, b)) return true;
   return false;
 }
 
-/* True when a value defined in root's subtree is used outside it: erasing
- * root would leave those uses pointing at freed memory. */
+/* True when something defined in root's subtree is referenced outside it:
+ * erasing or detaching root would leave those references dangling. */
 MLIRFFI_EXPORT bool mlirffi_op_has_outside_uses(H root) {
-  return any_in_subtree(AS_OP(root), results_used_outside);
+  Scope scope = {AS_OP(root), {NULL}};
+  return any_op(&scope, scope.op, false, defines_used_outside);
 }
 
-static bool refers_outside(MlirOperation root, MlirOperation op) {
+static bool refers_outside(const Scope *scope, MlirOperation op) {
   intptr_t n = mlirOperationGetNumOperands(op);
   for (intptr_t i = 0; i < n; i++) {
-    MlirOperation scope = defining_scope(mlirOperationGetOperand(op, i));
-    if (mlirOperationIsNull(scope) || !is_ancestor(root, scope)) return true;
+    MlirValue v = mlirOperationGetOperand(op, i);
+    MlirBlock owner = mlirValueIsAOpResult(v) ? mlirOperationGetBlock(mlirOpResultGetOwner(v)) : mlirBlockArgumentGetOwner(v);
+    bool inside = mlirValueIsAOpResult(v) ? scope_has_op(scope, mlirOpResultGetOwner(v))
+                                          : !mlirBlockIsNull(owner) && scope_has_block(scope, owner);
+    if (!inside) return true;
   }
   intptr_t s = mlirOperationGetNumSuccessors(op);
   for (intptr_t i = 0; i < s; i++)
-    if (!block_inside(root, mlirOperationGetSuccessor(op, i))) return true;
+    if (!scope_has_block(scope, mlirOperationGetSuccessor(op, i))) return true;
   return false;
 }
 
 /* True when root's subtree uses a value defined outside it or branches to a
  * block outside it: such a subtree cannot outlive its surroundings. */
 MLIRFFI_EXPORT bool mlirffi_op_refers_outside(H root) {
-  return any_in_subtree(AS_OP(root), refers_outside);
+  Scope scope = {AS_OP(root), {NULL}};
+  return any_op(&scope, scope.op, false, refers_outside);
 }
 
 /* True when the block's arguments or the block itself (as a successor) are
@@ -107,56 +145,13 @@ MLIRFFI_EXPORT bool mlirffi_block_is_referenced(H block) {
   return mlirBlockGetNumPredecessors(b) > 0;
 }
 
-/* True when `op` is in `block` or nested inside an operation of it. */
-static bool inside_block(MlirBlock block, MlirOperation op) {
-  for (; !mlirOperationIsNull(op); op = mlirOperationGetParentOperation(op))
-    if (mlirBlockEqual(mlirOperationGetBlock(op), block)) return true;
-  return false;
-}
-
-/* True when a value defined in the block (an argument, or a result of an
- * operation in it or nested in one) is used outside it, or another block
- * branches to it: erasing the block would leave those references dangling. */
+/* True when something defined in the block (an argument, the block itself as
+ * a successor, or anything its operations define at any depth) is referenced
+ * from outside it: erasing the block would leave those references dangling. */
 MLIRFFI_EXPORT bool mlirffi_block_has_outside_references(H block) {
-  MlirBlock b = AS_BLOCK(block);
-  if (mlirBlockGetNumPredecessors(b) > 0) return true;
-  intptr_t n = mlirBlockGetNumArguments(b);
-  for (intptr_t i = 0; i < n; i++)
-    for (MlirOpOperand u = mlirValueGetFirstUse(mlirBlockGetArgument(b, i)); !mlirOpOperandIsNull(u);
-         u = mlirOpOperandGetNextUse(u))
-      if (!inside_block(b, mlirOpOperandGetOwner(u))) return true;
-  for (MlirOperation op = mlirBlockGetFirstOperation(b); !mlirOperationIsNull(op); op = mlirOperationGetNextInBlock(op)) {
-    size_t cap = 64, len = 0;
-    MlirOperation *stack = malloc(cap * sizeof *stack);
-    if (!stack) abort();
-    stack[len++] = op;
-    bool found = false;
-    while (len && !found) {
-      MlirOperation cur = stack[--len];
-      intptr_t r = mlirOperationGetNumResults(cur);
-      for (intptr_t i = 0; i < r && !found; i++)
-        for (MlirOpOperand u = mlirValueGetFirstUse(mlirOperationGetResult(cur, i)); !mlirOpOperandIsNull(u);
-             u = mlirOpOperandGetNextUse(u))
-          if (!inside_block(b, mlirOpOperandGetOwner(u))) {
-            found = true;
-            break;
-          }
-      for (MlirRegion reg = mlirOperationGetFirstRegion(cur); !mlirRegionIsNull(reg); reg = mlirRegionGetNextInOperation(reg))
-        for (MlirBlock nb = mlirRegionGetFirstBlock(reg); !mlirBlockIsNull(nb); nb = mlirBlockGetNextInRegion(nb))
-          for (MlirOperation c = mlirBlockGetFirstOperation(nb); !mlirOperationIsNull(c); c = mlirOperationGetNextInBlock(c)) {
-            if (len == cap) {
-              cap *= 2;
-              MlirOperation *s = realloc(stack, cap * sizeof *s);
-              if (!s) abort();
-              stack = s;
-            }
-            stack[len++] = c;
-          }
-    }
-    free(stack);
-    if (found) return true;
-  }
-  return false;
+  Scope scope = {{NULL}, AS_BLOCK(block)};
+  if (block_referenced_outside(&scope, scope.block)) return true;
+  return any_op(&scope, mlirBlockGetFirstOperation(scope.block), true, defines_used_outside);
 }
 
 /* Whether `op` is its block's terminator. */

@@ -107,3 +107,51 @@ test("fuzz: a refused clone leaves the original whole", () => {
   assertEquals(r.status, 0, describeChild(r));
   assertEquals(r.stdout.trim().split("\n"), ["StructuralError true", "true", "done"]);
 });
+
+// createOperation can build an op outside a function that uses a block
+// argument nested inside it (invalid IR, but buildable). Detaching or erasing
+// the function, or erasing its body block, was allowed: the check treated
+// nested block arguments as unreachable from outside, and the outside use
+// would have pointed at freed memory.
+test("fuzz: detaching an op whose nested block argument is used outside is refused (interned, found on bun, seed 74104)", async () => {
+  await assertReplays("interned", [
+    { t: "ctx" },
+    { t: "parse", c: 0, tmpl: 1 },
+    { t: "pass", src: "m", i: 0 },
+    { t: "fetch", src: "m", i: 0, how: 3, k: 5 },
+    { t: "fetch", src: "h", i: 0, how: 7, k: 5 },
+    { t: "fetch", src: "h", i: 1, how: 4, k: 0 },
+    { t: "fetch", src: "h", i: 1, how: 3, k: 1 },
+    { t: "fetch", src: "h", i: 2, how: 4, k: 1 },
+    { t: "create", c: 0, at: 3, how: 4, v: 4, w: 4 },
+    { t: "detach", h: 3 },
+  ]);
+});
+
+test("fuzz: an outside use of a nested block argument blocks detach, erase and block erase", () => {
+  const r = runChild(`
+    using ctx = new mlir.Context();
+    const mod = ctx.parseModule(\`func.func @loop(%n: index, %x: i32) -> i32 {
+      %c0 = arith.constant 0 : index
+      %c1 = arith.constant 1 : index
+      %r = scf.for %i = %c0 to %n step %c1 iter_args(%acc = %x) -> (i32) {
+        %y = arith.addi %acc, %acc : i32
+        scf.yield %y : i32
+      }
+      return %r : i32
+    }\`);
+    const fn = mod.body.operations.at(0);
+    const body = fn.regions.at(0).blocks.at(0);
+    const loop = body.operations.at(2);
+    const acc = loop.regions.at(0).blocks.at(0).arguments.at(1);
+    ctx.createOperation({ name: "arith.addi", operands: [acc, acc], inferResultTypes: true, insertAt: mlir.InsertionPoint.before(fn) });
+    for (const [what, f] of [["detach", () => fn.detach()], ["erase", () => fn.erase()], ["erase block", () => body.erase()]]) {
+      try { f(); console.log(what, "ok"); } catch (e) { console.log(what, e.constructor.name); }
+    }
+    mod.dispose();
+    forceGC();
+    console.log("done");
+  `);
+  assertEquals(r.status, 0, describeChild(r));
+  assertEquals(r.stdout.trim().split("\n"), ["detach StructuralError", "erase StructuralError", "erase block StructuralError", "done"]);
+});
