@@ -293,6 +293,14 @@ export function kill(op: MNode, rootReason: InvalidReason, nestedReason: Invalid
 /** Builds model nodes for a live operation read from the binding (its subtree included). */
 export function mirror(op: Operation, ctx: MContext, parent: MNode | null): MNode {
   const pending: [MNode, Operation][] = [];
+  // A result, region, block or argument node; all but regions are found by key.
+  const child = (kind: MNode["kind"], of: MNode, key: MNode["key"], indexed: boolean): MNode => {
+    const n = new MNode(kind, ctx);
+    n.parent = of;
+    n.key = key;
+    if (indexed) ctx.byKey.set(key, n);
+    return n;
+  };
   const build = (real: Operation, parentBlock: MNode | null): MNode => {
     const node = new MNode("op", ctx);
     node.name = real.name;
@@ -300,32 +308,15 @@ export function mirror(op: Operation, ctx: MContext, parent: MNode | null): MNod
     node.parent = parentBlock;
     if (node.name === "func.func" || node.name === "builtin.module") node.symbol = real.symbolName;
     ctx.byKey.set(node.key, node);
-    for (const r of real.results) {
-      const res = new MNode("result", ctx);
-      res.parent = node;
-      res.key = r.key;
-      ctx.byKey.set(res.key, res);
-      node.results.push(res);
-    }
+    for (const r of real.results) node.results.push(child("result", node, r.key, true));
     for (const region of real.regions) {
-      const reg = new MNode("region", ctx);
-      reg.parent = node;
-      reg.key = region.key;
+      const reg = child("region", node, region.key, false);
       node.children.push(reg);
       for (const block of region.blocks) {
-        const b = new MNode("block", ctx);
-        b.parent = reg;
-        b.key = block.key;
-        ctx.byKey.set(b.key, b);
+        const b = child("block", reg, block.key, true);
         reg.children.push(b);
-        for (const arg of block.arguments) {
-          const a = new MNode("arg", ctx);
-          a.parent = b;
-          a.key = arg.key;
-          ctx.byKey.set(a.key, a);
-          b.args.push(a);
-        }
-        for (const child of block.operations) b.children.push(build(child, b));
+        for (const arg of block.arguments) b.args.push(child("arg", b, arg.key, true));
+        for (const nested of block.operations) b.children.push(build(nested, b));
       }
     }
     pending.push([node, real]);
