@@ -7,7 +7,7 @@ import { ArgumentError } from "./errors.ts";
 import { lib } from "./ffi/load.ts";
 import { nameBytes } from "./ffi/text.ts";
 import { Attribute } from "./attribute.ts";
-import { wrapAttribute, wrapTaggedAttribute } from "./wrappers.ts";
+import { wrapAttribute } from "./wrappers.ts";
 import { stateOf } from "./state.ts";
 import type { Operation } from "./operation.ts";
 
@@ -47,8 +47,8 @@ export class AttributeMap implements Iterable<[string, Attribute]> {
     const ptr = this.#op._live();
     const state = stateOf(this.#op._owner);
     // By identifier: a number crosses FFI faster than a name buffer.
-    const tagged = lib.mlirffi_op_attribute_get_tagged(ptr, state.identifierOf(checkName(name)));
-    return tagged === 0 ? undefined : wrapTaggedAttribute(state, tagged);
+    const attr = lib.mlirffi_op_attribute_get_by_id(ptr, state.identifierOf(checkName(name)));
+    return attr === 0 ? undefined : wrapAttribute(state, attr);
   }
 
   /** Whether the operation has an attribute called `name`. */

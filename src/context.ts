@@ -229,9 +229,10 @@ export class Context extends ThreadBound {
   }
 
   /** @internal Bookkeeping sizes, for tests of bounded memory. */
-  _stats(): { nativeObjects: number; strategyEntries: number; ledgerEntries: number } {
+  _stats(): { nativeObjects: number; strategyEntries: number; ledgerEntries: number; cachedUniqued: number } {
     const owners = [...this.#state.owners()];
     return {
+      cachedUniqued: this.#state.attributes.size + this.#state.types.size,
       nativeObjects: this.#state.cell.cells.size,
       strategyEntries: this.#state.strategy.stats(owners).entries,
       ledgerEntries: owners.reduce((n, o) => n + o.logSize, 0),

@@ -11,6 +11,9 @@ import { type CellKind, type ContextCell, disposeContext, liveOwners, own, track
 import { Owner, type OwnerKind } from "./ledger.ts";
 import type { HandleStrategy } from "../strategies/mod.ts";
 import { ThreadBound } from "./thread_bound.ts";
+import { BoundedMap } from "./bounded_map.ts";
+import type { Attribute } from "./attribute.ts";
+import type { Type } from "./type.ts";
 
 /** Options for creating a native context. */
 export interface NativeContextOptions {
@@ -32,9 +35,16 @@ export class ContextState extends ThreadBound {
   /** Receivers of every diagnostic (ctx.onDiagnostic). */
   readonly listeners: Set<(d: Diagnostic) => void> = new Set();
   /** Identifier (uniqued in the context) → string: attribute names. */
-  private readonly identifiers = new Map<number, string>();
+  private readonly identifiers = new BoundedMap<number, string>(CACHE_LIMIT);
   /** String → identifier; the last hit is kept apart, hot loops ask for one name. */
-  private readonly identifierIds = new Map<string, number>();
+  private readonly identifierIds = new BoundedMap<string, number>(CACHE_LIMIT);
+  /**
+   * Wrappers of the attributes and types read from the IR, by pointer. Both
+   * live as long as the context and never change, so a wrapper can be handed
+   * out again; a hit saves the native kind lookup and the allocation.
+   */
+  readonly attributes: BoundedMap<number, Attribute> = new BoundedMap(CACHE_LIMIT);
+  readonly types: BoundedMap<number, Type> = new BoundedMap(CACHE_LIMIT);
   private lastName = "";
   private lastId = 0;
   /** Operation names by their index in the shim's name table (native/src/names.c). */
@@ -62,12 +72,7 @@ export class ContextState extends ThreadBound {
 
   /** The string of an identifier, cached: names are read on hot paths. */
   identifier(id: number): string {
-    let s = this.identifiers.get(id);
-    if (s === undefined) {
-      s = takeText(lib.mlirffi_identifier_str(id, TEXT, TEXT_CAP));
-      this.identifiers.set(id, s);
-    }
-    return s;
+    return this.identifiers.get(id) ?? this.identifiers.set(id, takeText(lib.mlirffi_identifier_str(id, TEXT, TEXT_CAP)));
   }
 
   /**
@@ -78,10 +83,8 @@ export class ContextState extends ThreadBound {
     if (name === this.lastName) return this.lastId;
     let id = this.identifierIds.get(name);
     if (id === undefined) {
-      if (this.identifierIds.size >= IDENTIFIER_CACHE_LIMIT) this.identifierIds.clear();
       const bytes = nameBytes(name);
-      id = lib.mlirffi_identifier_get(this.raw, bytes, bytes.length);
-      this.identifierIds.set(name, id);
+      id = this.identifierIds.set(name, lib.mlirffi_identifier_get(this.raw, bytes, bytes.length));
     }
     this.lastName = name;
     this.lastId = id;
@@ -132,13 +135,16 @@ export class ContextState extends ThreadBound {
     });
     this.identifiers.clear();
     this.identifierIds.clear();
+    this.attributes.clear();
+    this.types.clear();
     this.lastName = "";
     this.names.length = 0;
     this.ownedResources.clear();
   }
 }
 
-const IDENTIFIER_CACHE_LIMIT = 4096;
+/** Entries per cache: far more than a hot loop touches, small next to a context. */
+const CACHE_LIMIT = 4096;
 
 /** The context state an owner belongs to. */
 export function stateOf(owner: Owner): ContextState {

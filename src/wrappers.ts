@@ -3,7 +3,9 @@
  * late-bound: the class tables live in types/wrap.ts and attributes/wrap.ts,
  * which import every subclass, and the base classes need to wrap without
  * importing their own subclasses (an import cycle that would leave a base
- * class undefined while a subclass is being defined).
+ * class undefined while a subclass is being defined). Wrappers are cached
+ * per context (ContextState.attributes and .types), so reading the same
+ * attribute again costs a map lookup.
  *
  * @module
  */
@@ -15,7 +17,6 @@ type Wrap<T> = (state: ContextState, ptr: number) => T;
 
 let typeWrapper: Wrap<Type> | undefined;
 let attributeWrapper: Wrap<Attribute> | undefined;
-let taggedAttributeWrapper: Wrap<Attribute> | undefined;
 
 /** @internal Installs the type class table (types/wrap.ts). */
 export function setTypeWrapper(wrap: Wrap<Type>): void {
@@ -23,9 +24,8 @@ export function setTypeWrapper(wrap: Wrap<Type>): void {
 }
 
 /** @internal Installs the attribute class table (attributes/wrap.ts). */
-export function setAttributeWrapper(wrap: Wrap<Attribute>, wrapTagged: Wrap<Attribute>): void {
+export function setAttributeWrapper(wrap: Wrap<Attribute>): void {
   attributeWrapper = wrap;
-  taggedAttributeWrapper = wrapTagged;
 }
 
 /** The native type at `ptr` (non-null) as its most specific class. */
@@ -38,7 +38,3 @@ export function wrapAttribute(state: ContextState, ptr: number): Attribute {
   return attributeWrapper!(state, ptr);
 }
 
-/** The native attribute tagged with its kind (non-zero) as its most specific class. */
-export function wrapTaggedAttribute(state: ContextState, tagged: number): Attribute {
-  return taggedAttributeWrapper!(state, tagged);
-}

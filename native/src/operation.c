@@ -211,13 +211,10 @@ MLIRFFI_EXPORT void mlirffi_op_attribute_at(H op, int32_t i, double *out) {
 MLIRFFI_EXPORT H mlirffi_op_attribute_get(H op, const uint8_t *name, uint32_t len) {
   return ph(mlirOperationGetAttributeByName(AS_OP(op), str_ref(name, len)).ptr);
 }
-/* The attribute named by identifier `name`, tagged with its kind (attributes.c)
- * as attr * 32 + kind, or 0: exact in a double as attribute pointers are
- * below 2^48, and one call where lookup and kind would be two on a hot path. */
-MLIRFFI_EXPORT double mlirffi_op_attribute_get_tagged(H op, H name) {
-  MlirAttribute a = mlirOperationGetAttributeByName(AS_OP(op), mlirIdentifierStr((MlirIdentifier){hp(name)}));
-  if (mlirAttributeIsNull(a)) return 0;
-  return ph(a.ptr) * 32 + mlirffi_attr_kind(ph(a.ptr));
+/* The attribute named by identifier `name`, or 0: an identifier crosses FFI
+ * as one number where a name would need a buffer. */
+MLIRFFI_EXPORT H mlirffi_op_attribute_get_by_id(H op, H name) {
+  return ph(mlirOperationGetAttributeByName(AS_OP(op), mlirIdentifierStr((MlirIdentifier){hp(name)})).ptr);
 }
 MLIRFFI_EXPORT void mlirffi_op_attribute_set(H op, const uint8_t *name, uint32_t len, H attr) {
   mlirOperationSetAttributeByName(AS_OP(op), str_ref(name, len), AS_ATTR(attr));

@@ -45,15 +45,7 @@ function classes(): AttributeClass[] {
 }
 
 function wrapAttribute(state: ContextState, ptr: number): Attribute {
-  const make = classes()[lib.mlirffi_attr_kind(ptr)] ?? Attribute;
-  return new make(state, ptr);
+  return state.attributes.get(ptr) ?? state.attributes.set(ptr, new (classes()[lib.mlirffi_attr_kind(ptr)] ?? Attribute)(state, ptr));
 }
 
-/** Wraps an attribute tagged with its kind (`ptr * 32 + kind`, see native/src/operation.c). */
-function wrapTaggedAttribute(state: ContextState, tagged: number): Attribute {
-  const kind = tagged % 32;
-  const make = classes()[kind] ?? Attribute;
-  return new make(state, (tagged - kind) / 32);
-}
-
-setAttributeWrapper(wrapAttribute, wrapTaggedAttribute);
+setAttributeWrapper(wrapAttribute);

@@ -106,7 +106,7 @@ export const symbols = {
   mlirffi_op_num_attributes: fn(["handle"], "i32"),
   mlirffi_op_attribute_at: fn(["handle" /* op */, "i32" /* index */, "buffer" /* out[2] */], "void"),
   mlirffi_op_attribute_get: fn(["handle" /* op */, "buffer" /* name */, "u32" /* len */], "handle"),
-  mlirffi_op_attribute_get_tagged: fn(["handle" /* op */, "handle" /* name identifier */], "f64"),
+  mlirffi_op_attribute_get_by_id: fn(["handle" /* op */, "handle" /* name identifier */], "handle"),
   mlirffi_op_attribute_set: fn(["handle" /* op */, "buffer" /* name */, "u32" /* len */, "handle" /* attr */], "void"),
   mlirffi_op_attribute_remove: fn(["handle" /* op */, "buffer" /* name */, "u32" /* len */], "bool"),
 

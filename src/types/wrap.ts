@@ -39,8 +39,7 @@ function classes(): TypeClass[] {
 }
 
 function wrapType(state: ContextState, ptr: number): Type {
-  const make = classes()[lib.mlirffi_type_kind(ptr)] ?? Type;
-  return new make(state, ptr);
+  return state.types.get(ptr) ?? state.types.set(ptr, new (classes()[lib.mlirffi_type_kind(ptr)] ?? Type)(state, ptr));
 }
 
 setTypeWrapper(wrapType);

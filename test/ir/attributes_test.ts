@@ -97,6 +97,25 @@ for (const strategy of STRATEGIES) {
     assertThrows(() => orphan.toString(), InvalidHandleError, "context disposed");
   });
 
+  t("wrappers read back are cached per context, within a bound", (ctx) => {
+    using mod = ctx.parseModule("func.func private @f() attributes {n = 7 : i32}");
+    const f = mod.body.operations.at(0)!;
+    const n = f.attributes.get("n")!;
+    assertStrictEquals(f.attributes.get("n"), n);
+    assertStrictEquals(n.type, f.attributes.get("n")!.type);
+    assertInstanceOf(n, IntegerAttr);
+    assertEquals(n.value, 7n);
+
+    for (let k = 0; k < 10_000; k++) ctx.parseAttribute(`${k} : i32`);
+    const { cachedUniqued } = ctx._stats();
+    assert(cachedUniqued > 0 && cachedUniqued <= 2 * 4096, `${cachedUniqued} cached wrappers`);
+    assert(f.attributes.get("n")!.equals(n), "a wrapper made after the cache was emptied is still equal");
+
+    ctx.dispose();
+    assertEquals(ctx._stats().cachedUniqued, 0);
+    assertThrows(() => n.toString(), InvalidHandleError, "context disposed");
+  });
+
   t("parse errors carry MLIR's diagnostic", (ctx) => {
     const e = assertThrows(
       () => ctx.parseAttribute("BAD_ATTR_DOES_NOT_EXIST"),
