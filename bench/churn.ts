@@ -1,6 +1,8 @@
 /**
  * Module churn: create, touch and drop (or dispose) 10,000 modules; report the
- * JS heap and the process RSS before, right after, and after a full GC.
+ * JS heap, the process RSS and the C heap in use before, right after, and
+ * after a full GC. The C heap tells a leak from memory the allocator keeps:
+ * freed native memory leaves it but may stay in RSS.
  * Runs in its own process per strategy:
  *
  *   <runtime> bench/churn.ts <strategy> <modules> <out.json>
@@ -14,11 +16,15 @@ import { writeFileSync } from "node:fs";
 import process from "node:process";
 import { Context, type StrategyName } from "../src/mod.ts";
 import { forceGC } from "../test/_gc.ts";
+import { lib } from "../src/ffi/load.ts";
 
 /** Memory at one moment, in bytes. */
 export interface Memory {
+  /** JS heap in use. */
   readonly heap: number;
   readonly rss: number;
+  /** C heap in use (glibc's mallinfo2); absent in reports made before it was measured. */
+  readonly native?: number;
 }
 
 /** What one churn run measured. */
@@ -40,7 +46,7 @@ const SOURCE = `func.func @f(%a: i32) -> i32 {
 
 function memory(): Memory {
   const m = process.memoryUsage();
-  return { heap: m.heapUsed, rss: m.rss };
+  return { heap: m.heapUsed, rss: m.rss, native: lib.mlirffi_bench_malloc_in_use() };
 }
 
 function churn(ctx: Context, modules: number, dispose: boolean): void {
@@ -70,10 +76,10 @@ async function measure(strategy: StrategyName, modules: number, dispose: boolean
 const [strategy, count, out] = process.argv.slice(-3) as [StrategyName, string, string];
 const results = [await measure(strategy, Number(count), false), await measure(strategy, Number(count), true)];
 for (const r of results) {
-  const drift = (m: keyof Memory) => (((r.afterGC[m] - r.before[m]) / r.before[m]) * 100).toFixed(1);
+  const drift = (m: keyof Memory) => (((r.afterGC[m]! - r.before[m]!) / r.before[m]!) * 100).toFixed(1);
   console.log(
     `churn ${strategy.padEnd(9)} ${r.dispose ? "dispose()" : "GC only  "} ${r.microsPerModule.toFixed(1)} µs/module, ` +
-      `heap drift ${drift("heap")}%, RSS drift ${drift("rss")}%`,
+      `heap drift ${drift("heap")}%, RSS drift ${drift("rss")}%, C heap drift ${drift("native")}%`,
   );
 }
 writeFileSync(out, JSON.stringify(results, null, 1));

@@ -17,6 +17,22 @@ MLIRFFI_EXPORT MlirOperation mlirffi_bench_struct(MlirOperation op) { return op;
 
 #include <time.h>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+/* Bytes the C heap has handed out and not had back (glibc's mallinfo2: small
+ * blocks plus mmapped ones), or -1 elsewhere. bench/churn.ts reads it next to
+ * RSS: memory freed but kept by the allocator raises RSS, not this. */
+MLIRFFI_EXPORT double mlirffi_bench_malloc_in_use(void) {
+#ifdef __GLIBC__
+  struct mallinfo2 m = mallinfo2();
+  return (double)(m.uordblks + m.hblkhd);
+#else
+  return -1;
+#endif
+}
+
 static double now_ns(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);

@@ -41,6 +41,7 @@ export const symbols = {
   mlirffi_bench_ptr: fn(["pointer"], "pointer"),
   mlirffi_bench_u64: fn(["u64"], "u64"),
   mlirffi_bench_struct: fn(["pointer"], "pointer"),
+  mlirffi_bench_malloc_in_use: fn([], "f64"),
   mlirffi_bench_native_walk: fn(["handle" /* root */, "i32" /* reps */, "buffer" /* out[2] */], "f64"),
 
   // text.c, strings.c
