@@ -11,7 +11,8 @@
  * Options: --sequences N per strategy and runtime (default 10000), --length
  * actions per sequence (60), --from first seed (0), --batch sequences per
  * child (1000), --jobs children at once (2), --strategies, --runtimes,
- * --write to write test/fuzz/RESULTS.md.
+ * --write to write test/fuzz/RESULTS.md; --render rewrites it from
+ * results.json without running anything.
  *
  * @module
  */
@@ -286,7 +287,25 @@ function renderResults(records: CellRecord[]): string {
     "",
     findings.length === 0 ? "None in the campaigns above." : findings.join("\n"),
     "",
+    "## Fixed, kept as tests",
+    "",
+    "Findings of earlier runs, each fixed and replayed by `regressions_test.ts` (listed from its test names):",
+    "",
+    ...fixedFindings(),
+    "",
   ].join("\n");
+}
+
+/** The regression tests that replay a campaign finding, as "- what (strategy, runtime, seed N)". */
+function fixedFindings(): string[] {
+  const source = readFileSync(fileURLToPath(new URL("./regressions_test.ts", import.meta.url)), "utf8");
+  return [...source.matchAll(/test\("fuzz: (.+?) \((\w+), found on (\w+), seed (\d+)\)"/g)]
+    .map(([, what, strategy, runtime, seed]) => `- ${what} (${strategy}, ${runtime}, seed ${seed})`);
+}
+
+/** Writes RESULTS.md again from results.json, e.g. after a regression test was added. */
+function renderOnly(): void {
+  writeFileSync(fileURLToPath(new URL("./RESULTS.md", import.meta.url)), renderResults(readRecords()));
 }
 
 async function shrinkFile(): Promise<void> {
@@ -302,4 +321,7 @@ async function shrinkFile(): Promise<void> {
   console.log(asTest(finding));
 }
 
-if (import.meta.main) await (process.argv.includes("--shrink") ? shrinkFile() : campaign());
+if (import.meta.main) {
+  if (process.argv.includes("--render")) renderOnly();
+  else await (process.argv.includes("--shrink") ? shrinkFile() : campaign());
+}
