@@ -41,6 +41,32 @@ export interface Measured {
   readonly samples: number;
 }
 
+/** How long a benchmark function is run before mitata sees it. */
+const WARM_UP_MS = 50;
+
+/**
+ * `gen` with its benchmark function run for a while before mitata measures
+ * it. mitata times each call on its own, clock overhead included (~170 ns on
+ * Deno, ~300 ns on Bun), unless its first call takes under 0.5 ms and one of
+ * the next few under 65 µs. A cold first call (JIT tiers, first native
+ * lookups) can miss that, and then a 25 ns attribute lookup was reported as
+ * 60-200 ns depending on what ran before it. Warm, the first call is fast.
+ */
+function warmedUp(gen: BenchGenerator): BenchGenerator {
+  return function* (state) {
+    const inner = gen(state);
+    let step = inner.next();
+    while (!step.done) {
+      const yielded = step.value;
+      if (typeof yielded === "function") {
+        const start = performance.now();
+        for (let i = 0; i < 100_000 && performance.now() - start < WARM_UP_MS; i++) yielded();
+      }
+      step = inner.next(yield yielded);
+    }
+  };
+}
+
 /**
  * Measures every declared benchmark with at least `minCpuTime` ns of samples,
  * calling `progress` after each.
@@ -49,14 +75,7 @@ export async function measureAll(minCpuTime: number, progress: (m: Measured) => 
   const out: Measured[] = [];
   for (const d of declared) {
     for (const size of d.sizes ?? [1]) {
-      // mitata times each call on its own, clock overhead included, unless a
-      // warm-up call comes in under its batch threshold (65 µs). A cold first
-      // call of a nanosecond benchmark (JIT tiers, first native lookups) can
-      // miss it twice in a row, mitata's default number of tries: the hot
-      // attribute lookup then measured 60-180 ns for a 25 ns call. More tries
-      // cost nothing once one is fast, and nothing for slow benchmarks, whose
-      // first call exceeds the warm-up threshold.
-      const stats = await measure(d.gen as never, { args: { size }, min_cpu_time: minCpuTime, warmup_samples: 64 } as never);
+      const stats = await measure(warmedUp(d.gen) as never, { args: { size }, min_cpu_time: minCpuTime, warmup_samples: 64 } as never);
       const m = { name: d.name, size, avg: stats.avg, p50: stats.p50, samples: stats.samples.length };
       out.push(m);
       progress(m);
