@@ -26,11 +26,9 @@ typedef struct {
 
 /* True when `op` is in the scope (nested at any depth). */
 static bool scope_has_op(const Scope *scope, MlirOperation op) {
-  for (; !mlirOperationIsNull(op); op = mlirOperationGetParentOperation(op)) {
-    if (!mlirOperationIsNull(scope->op) ? mlirOperationEqual(op, scope->op)
-                                        : mlirBlockEqual(mlirOperationGetBlock(op), scope->block))
-      return true;
-  }
+  if (!mlirOperationIsNull(scope->op)) return is_ancestor(scope->op, op);
+  for (; !mlirOperationIsNull(op); op = mlirOperationGetParentOperation(op))
+    if (mlirBlockEqual(mlirOperationGetBlock(op), scope->block)) return true;
   return false;
 }
 
@@ -117,10 +115,12 @@ static bool refers_outside(const Scope *scope, MlirOperation op) {
   intptr_t n = mlirOperationGetNumOperands(op);
   for (intptr_t i = 0; i < n; i++) {
     MlirValue v = mlirOperationGetOperand(op, i);
-    MlirBlock owner = mlirValueIsAOpResult(v) ? mlirOperationGetBlock(mlirOpResultGetOwner(v)) : mlirBlockArgumentGetOwner(v);
-    bool inside = mlirValueIsAOpResult(v) ? scope_has_op(scope, mlirOpResultGetOwner(v))
-                                          : !mlirBlockIsNull(owner) && scope_has_block(scope, owner);
-    if (!inside) return true;
+    if (mlirValueIsAOpResult(v)) {
+      if (!scope_has_op(scope, mlirOpResultGetOwner(v))) return true;
+    } else {
+      MlirBlock owner = mlirBlockArgumentGetOwner(v);
+      if (mlirBlockIsNull(owner) || !scope_has_block(scope, owner)) return true;
+    }
   }
   intptr_t s = mlirOperationGetNumSuccessors(op);
   for (intptr_t i = 0; i < s; i++)
