@@ -144,12 +144,11 @@ function targets(runs: RuntimeResults[]): Target[] {
       });
     }
     for (const c of r.churn) {
-      const heap = ((c.afterGC.heap - c.before.heap) / c.before.heap) * 100;
-      const rss = ((c.afterGC.rss - c.before.rss) / c.before.rss) * 100;
+      const drift = (before: number, after: number) => ((after - before) / before) * 100;
+      const heap = drift(c.before.heap, c.afterGC.heap);
+      const rss = drift(c.before.rss, c.afterGC.rss);
       // The C heap is not part of the target; it says whether RSS drift is a leak or kept free memory.
-      const native = c.before.native && c.afterGC.native
-        ? `, C heap ${pct(((c.afterGC.native - c.before.native) / c.before.native) * 100)}`
-        : "";
+      const native = c.before.native && c.afterGC.native ? `, C heap ${pct(drift(c.before.native, c.afterGC.native))}` : "";
       out.push({
         target: `${r.runtime}: ${c.strategy} churn (${c.dispose ? "dispose()" : "GC only"}) drifts at most 5%`,
         measured: `heap ${pct(heap)}, RSS ${pct(rss)}${native}`,

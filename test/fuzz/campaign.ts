@@ -241,6 +241,11 @@ function writeResults(runtimes: RuntimeExe[], cells: Map<string, Cell>, length: 
   }
   records.sort((a, b) => a.runtime.localeCompare(b.runtime) || STRATEGIES.indexOf(a.strategy as StrategyName) - STRATEGIES.indexOf(b.strategy as StrategyName));
   writeFileSync(RECORDS_FILE, JSON.stringify(records, null, 1) + "\n");
+  writeRendered(records);
+}
+
+/** Writes RESULTS.md from `records`. */
+function writeRendered(records: CellRecord[]): void {
   writeFileSync(fileURLToPath(new URL("./RESULTS.md", import.meta.url)), renderResults(records));
 }
 
@@ -303,11 +308,6 @@ function fixedFindings(): string[] {
     .map(([, what, strategy, runtime, seed]) => `- ${what} (${strategy}, ${runtime}, seed ${seed})`);
 }
 
-/** Writes RESULTS.md again from results.json, e.g. after a regression test was added. */
-function renderOnly(): void {
-  writeFileSync(fileURLToPath(new URL("./RESULTS.md", import.meta.url)), renderResults(readRecords()));
-}
-
 async function shrinkFile(): Promise<void> {
   const strategy = option("strategy", "interned") as StrategyName;
   const runtime = findRuntime(option("runtime", CURRENT_RUNTIME.name) as "bun" | "deno")!;
@@ -322,6 +322,7 @@ async function shrinkFile(): Promise<void> {
 }
 
 if (import.meta.main) {
-  if (process.argv.includes("--render")) renderOnly();
+  // --render: RESULTS.md again from results.json, e.g. after a regression test was added.
+  if (process.argv.includes("--render")) writeRendered(readRecords());
   else await (process.argv.includes("--shrink") ? shrinkFile() : campaign());
 }
