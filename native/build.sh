@@ -4,12 +4,15 @@
 #   bash native/build.sh            build if sources or MLIR changed
 #   bash native/build.sh --force    always rebuild
 #   bash native/build.sh --print-lib   print the library path and exit
+#   bash native/build.sh --tools       make sure mlir-opt is there; print its path
 #
 # MLIR is looked up in $MLIR_PREFIX, then `llvm-config-22 --prefix`, then
 # /usr/lib/llvm-22. A prefix may be an unpacked .deb tree
 # (`dpkg -x libmlir-22-dev_*.deb DIR` gives DIR/usr/lib/llvm-22). When MLIR is
-# missing and we are root on Debian, libmlir-22-dev is installed with apt-get;
-# otherwise the script stops and says what to install.
+# missing and we are root on Debian, libmlir-22-dev and mlir-22-tools (for
+# mlir-opt, which the benchmarks compare against) are installed with apt-get;
+# otherwise the script stops and says what to install. A wrong MLIR_PREFIX is
+# never "fixed" by installing: it stops and says what is wrong with it.
 set -euo pipefail
 
 MLIR_MAJOR=22
@@ -46,26 +49,53 @@ find_prefix() {
   return 1
 }
 
+PACKAGES=("libmlir-$MLIR_MAJOR-dev" "mlir-$MLIR_MAJOR-tools")
+
+# Installs packages when we are root with apt-get; returns 1 when we are not
+# (the caller says what to install), dies when apt-get itself fails.
 install_with_apt() {
   local packages=("$@")
-  if [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1; then
-    say "installing ${packages[*]} with apt-get"
-    export DEBIAN_FRONTEND=noninteractive
-    if ! apt-get install -y --no-install-recommends "${packages[@]}" >&2; then
-      apt-get update >&2
-      apt-get install -y --no-install-recommends "${packages[@]}" >&2
-    fi
-    return 0
+  [[ "$(id -u)" == "0" ]] && command -v apt-get >/dev/null 2>&1 || return 1
+  say "installing ${packages[*]} with apt-get"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-get install -y -q --no-install-recommends "${packages[@]}" >&2; then
+    apt-get update -q >&2 || true
+    apt-get install -y -q --no-install-recommends "${packages[@]}" >&2 ||
+      die "apt-get could not install ${packages[*]} (no network, or no Debian 12+ package source with them?).
+  Install them by other means, or set MLIR_PREFIX to an MLIR $MLIR_MAJOR install prefix, then run this again."
   fi
+}
+
+not_found() {
+  die "MLIR $MLIR_MAJOR was not found.
+  Install it:   sudo apt-get install ${PACKAGES[*]}
+  (Debian 12 bookworm-security and later, or apt.llvm.org), or set MLIR_PREFIX
+  to an MLIR $MLIR_MAJOR install prefix, then run this again."
+}
+
+# mlir-opt, for the benchmarks: $MLIR_OPT, then beside MLIR, then PATH.
+find_mlir_opt() {
+  local p
+  for p in "${MLIR_OPT:-}" "${MLIR_PREFIX:+$MLIR_PREFIX/bin/mlir-opt}" "/usr/lib/llvm-$MLIR_MAJOR/bin/mlir-opt"; do
+    [[ -n "$p" && -x "$p" ]] && { echo "$p"; return 0; }
+  done
+  command -v "mlir-opt-$MLIR_MAJOR" 2>/dev/null && return 0
   return 1
 }
 
-if ! prefix="$(find_prefix)"; then
-  install_with_apt "libmlir-$MLIR_MAJOR-dev" || die "MLIR $MLIR_MAJOR was not found.
-  Install it:   sudo apt-get install libmlir-$MLIR_MAJOR-dev
-  (Debian 12 bookworm-security and later, or apt.llvm.org), or set MLIR_PREFIX
-  to an MLIR $MLIR_MAJOR install prefix, then run this again."
-  prefix="$(find_prefix)" || die "libmlir-$MLIR_MAJOR-dev installed but /usr/lib/llvm-$MLIR_MAJOR still lacks the MLIR C API."
+if [[ "${1:-}" == "--tools" ]]; then
+  find_mlir_opt && exit 0
+  install_with_apt "mlir-$MLIR_MAJOR-tools" || die "mlir-opt (MLIR $MLIR_MAJOR) was not found.
+  Install it:   sudo apt-get install mlir-$MLIR_MAJOR-tools   (or set MLIR_OPT to an mlir-opt $MLIR_MAJOR)"
+  find_mlir_opt || die "mlir-$MLIR_MAJOR-tools installed, but /usr/lib/llvm-$MLIR_MAJOR/bin/mlir-opt is still missing."
+  exit 0
+fi
+
+if [[ -n "${MLIR_PREFIX:-}" ]]; then
+  prefix="$(find_prefix)" || exit 1
+elif ! prefix="$(find_prefix)"; then
+  install_with_apt "${PACKAGES[@]}" || not_found
+  prefix="$(find_prefix)" || die "${PACKAGES[*]} installed, but /usr/lib/llvm-$MLIR_MAJOR still lacks the MLIR C API."
 fi
 
 # The version MLIR's CMake package reports, e.g. 22.1.8.

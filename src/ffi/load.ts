@@ -23,7 +23,7 @@ const built = !import.meta.url.endsWith(".ts");
 /** The package root: two levels up from src/ffi/, one up from dist/. */
 const packageRoot = fileURLToPath(new URL(built ? "../" : "../../", import.meta.url));
 const buildScript = join(packageRoot, "native", "build.sh");
-const HOW_TO_BUILD = `Build it with \`bash ${buildScript}\` (needs MLIR ${MLIR_MAJOR}: \`apt-get install libmlir-${MLIR_MAJOR}-dev\`), ` +
+const HOW_TO_BUILD = `Build it with \`bash ${buildScript}\` (needs MLIR ${MLIR_MAJOR}: \`apt-get install libmlir-${MLIR_MAJOR}-dev mlir-${MLIR_MAJOR}-tools\`), ` +
   "or set MLIR_FFI_LIB to a libmlirffi.so built for this version.";
 
 function newestSourceTime(): number {
@@ -33,13 +33,37 @@ function newestSourceTime(): number {
   return newest;
 }
 
+/**
+ * An error about this machine rather than about the caller's code: its stack
+ * would only point into this loader, so it carries none, and a test runner or
+ * a CLI prints just the message saying what to install or set.
+ */
+function environmentError(message: string, options?: ErrorOptions): NativeLibraryError {
+  const error = new NativeLibraryError(message, [], options);
+  error.stack = `${error.name}: ${error.message}`;
+  return error;
+}
+
+/**
+ * A failed build is remembered in the environment, which every isolate of a
+ * test run (and every child process) shares: the next import fails at once
+ * with the same message instead of running the build (and apt-get) again.
+ */
+const FAILED_BUILD = "MLIR_FFI_BUILD_FAILED";
+
 function buildIfStale(path: string): void {
   if (process.env.MLIR_FFI_NO_BUILD === "1" || !existsSync(buildScript)) return;
   if (existsSync(path) && statSync(path).mtimeMs >= newestSourceTime()) return;
+  const remembered = process.env[FAILED_BUILD];
+  if (remembered) throw environmentError(remembered);
   const result = spawnSync("bash", [buildScript], { encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
   if (result.status !== 0) {
-    const detail = (result.stderr ?? "").trim() || String(result.error ?? `exit status ${result.status}`);
-    throw new NativeLibraryError(`Building the native library failed:\n${detail}\n${HOW_TO_BUILD}`);
+    // build.sh's own last lines say what to install or set; apt-get's output before them is noise here.
+    const said = (result.stderr ?? "").split("\n").filter((l) => l.startsWith("mlir-ffi build: ") || l.startsWith("  "));
+    const detail = said.join("\n").trim() || String(result.error ?? `exit status ${result.status}`);
+    const message = `The native library could not be built:\n${detail}`;
+    process.env[FAILED_BUILD] = message;
+    throw environmentError(message);
   }
 }
 
@@ -47,13 +71,13 @@ function libraryPath(): string {
   const override = process.env.MLIR_FFI_LIB;
   if (override) {
     if (!existsSync(override)) {
-      throw new NativeLibraryError(`MLIR_FFI_LIB is set to ${override}, which does not exist. ${HOW_TO_BUILD}`);
+      throw environmentError(`MLIR_FFI_LIB is set to ${override}, which does not exist. ${HOW_TO_BUILD}`);
     }
     return override;
   }
   const path = join(packageRoot, "build", "libmlirffi.so");
   buildIfStale(path);
-  if (!existsSync(path)) throw new NativeLibraryError(`The native library ${path} is missing. ${HOW_TO_BUILD}`);
+  if (!existsSync(path)) throw environmentError(`The native library ${path} is missing. ${HOW_TO_BUILD}`);
   return path;
 }
 
@@ -65,9 +89,8 @@ async function open(path: string): Promise<NativeLibrary> {
   try {
     return openLibrary(path);
   } catch (cause) {
-    throw new NativeLibraryError(
+    throw environmentError(
       `Could not load ${path}: ${(cause as Error).message}. Is MLIR ${MLIR_MAJOR} (libmlir-${MLIR_MAJOR}) still installed? ${HOW_TO_BUILD}`,
-      [],
       { cause },
     );
   }
@@ -78,16 +101,16 @@ function checkVersions(lib: NativeLibrary, path: string): void {
   try {
     abi = lib.mlirffi_abi_version();
   } catch (cause) {
-    throw new NativeLibraryError(`${path} is not a libmlirffi library. ${HOW_TO_BUILD}`, [], { cause });
+    throw environmentError(`${path} is not a libmlirffi library. ${HOW_TO_BUILD}`, { cause });
   }
   if (abi !== ABI_VERSION) {
-    throw new NativeLibraryError(
+    throw environmentError(
       `${path} has native ABI ${abi}, but this version of mlir-ffi needs ABI ${ABI_VERSION}. Rebuild it: \`bash ${buildScript} --force\`.`,
     );
   }
   const mlir = lib.mlirffi_mlir_version();
   if (mlir !== MLIR_MAJOR) {
-    throw new NativeLibraryError(
+    throw environmentError(
       `${path} was built against MLIR ${mlir}, but mlir-ffi needs MLIR ${MLIR_MAJOR}. ${HOW_TO_BUILD}`,
     );
   }
@@ -95,10 +118,10 @@ function checkVersions(lib: NativeLibrary, path: string): void {
 
 async function load(): Promise<NativeLibrary> {
   if (runtime === "unsupported") {
-    throw new NativeLibraryError("mlir-ffi runs on Bun and Deno, which provide a foreign function interface.");
+    throw environmentError("mlir-ffi runs on Bun and Deno, which provide a foreign function interface.");
   }
   if (process.platform !== "linux") {
-    throw new NativeLibraryError(`mlir-ffi supports Linux only for now (this is ${process.platform}).`);
+    throw environmentError(`mlir-ffi supports Linux only for now (this is ${process.platform}).`);
   }
   const path = libraryPath();
   const lib = await open(path);

@@ -8,7 +8,7 @@
  * @module
  */
 import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
@@ -26,11 +26,23 @@ function run(cmd: string, args: string[], cwd: string): string {
   return r.stdout;
 }
 
+/**
+ * `npm pack` builds dist/ with tsup, a dev dependency. Deno runs this suite
+ * without a node_modules folder (deno.json: `nodeModulesDir: "none"`), so a
+ * fresh clone has none until something installs them: this test does, from
+ * the lockfile, as `npm ci` would for Bun and the benchmarks.
+ */
+function ensureDevDependencies(): void {
+  if (existsSync(join(root, "node_modules", ".bin", "tsup"))) return;
+  run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root);
+}
+
 test(`consumer: the packed package installs into a fresh ${CURRENT_RUNTIME.name} project and runs a first program`, {
   timeout: 900_000,
 }, () => {
   const dir = mkdtempSync(join(tmpdir(), "mlir-ffi-consumer-"));
   try {
+    ensureDevDependencies();
     // npm pack runs the build (prepack: tsup) and lists what it packed.
     run("npm", ["pack", "--silent", "--pack-destination", dir], root);
     const tarball = join(dir, readdirSync(dir).find((f) => f.endsWith(".tgz"))!);
