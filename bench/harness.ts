@@ -2,7 +2,7 @@
  * A thin layer over mitata's `measure`: workload files declare benchmarks with
  * the familiar `bench(name, generator).args("size", [...])`, and the variant
  * runner measures each with the time budget it chooses (a short one in
- * `--quick` mode, which mitata's global `run()` does not offer).
+ * short default run, which mitata's global `run()` does not offer).
  *
  * @module
  */
@@ -68,17 +68,23 @@ function warmedUp(gen: BenchGenerator): BenchGenerator {
 }
 
 /**
- * Measures every declared benchmark with at least `minCpuTime` ns of samples,
- * calling `progress` after each.
+ * Measures every declared benchmark with at least `minCpuTime` ns of samples
+ * and at least `minSamples` samples,
+ * calling `progress` after each with how many of how many are done.
  */
-export async function measureAll(minCpuTime: number, progress: (m: Measured) => void): Promise<Measured[]> {
+export async function measureAll(
+  minCpuTime: number,
+  minSamples: number,
+  progress: (m: Measured, done: number, total: number) => void,
+): Promise<Measured[]> {
   const out: Measured[] = [];
+  const total = declared.reduce((n, d) => n + (d.sizes?.length ?? 1), 0);
   for (const d of declared) {
     for (const size of d.sizes ?? [1]) {
-      const stats = await measure(warmedUp(d.gen) as never, { args: { size }, min_cpu_time: minCpuTime, warmup_samples: 64 } as never);
+      const stats = await measure(warmedUp(d.gen) as never, { args: { size }, min_cpu_time: minCpuTime, min_samples: minSamples, warmup_samples: 64 } as never);
       const m = { name: d.name, size, avg: stats.avg, p50: stats.p50, samples: stats.samples.length };
       out.push(m);
-      progress(m);
+      progress(m, out.length, total);
     }
   }
   return out;

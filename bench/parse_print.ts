@@ -23,6 +23,8 @@ export interface ParsePrintResult {
   readonly mlirOptParse: number | null;
   readonly mlirOptOutput: number | null;
   readonly mlirOpt: string | null;
+  /** Why mlir-opt was not run, when it was not (e.g. "mlir-opt (MLIR 22) was not found."). */
+  readonly mlirOptMissing?: string;
 }
 
 function findMlirOpt(): string | null {
@@ -88,8 +90,9 @@ const result: ParsePrintResult = {
   mlirOptParse,
   mlirOptOutput,
   mlirOpt,
+  ...(mlirOpt === null ? { mlirOptMissing: process.env.MLIR_OPT_MISSING || "mlir-opt not found" } : {}),
 };
-const ratio = mlirOptParse === null ? "n/a (mlir-opt not found)" :
+const ratio = mlirOptParse === null ? `n/a (${result.mlirOptMissing ?? "mlir-opt gave no timing"})` :
   `${((bindingParse + bindingPrint) / (mlirOptParse + mlirOptOutput!)).toFixed(2)}x mlir-opt`;
 console.log(
   `parse+print ${ops} ops: binding ${bindingParse.toFixed(1)} + ${bindingPrint.toFixed(1)} ms, ` +

@@ -7,6 +7,12 @@ import type { ChurnResult } from "./churn.ts";
 import type { ParsePrintResult } from "./parse_print.ts";
 import type { Result } from "./workload.ts";
 
+/**
+ * Which run made the results: the short default (`bun bench`) or the
+ * reference run behind bench/REPORT.md (`bun bench --full`).
+ */
+export type BenchMode = "short" | "full";
+
 /** Everything one runtime's run measured. */
 export interface RuntimeResults {
   readonly runtime: "bun" | "deno";
@@ -14,7 +20,7 @@ export interface RuntimeResults {
   readonly date: string;
   readonly cpu: string;
   readonly cores: number;
-  readonly quick: boolean;
+  readonly mode: BenchMode;
   /** Interleaved repetitions; each number is the best round's. */
   readonly rounds?: number;
   readonly sizes: readonly number[];

@@ -2,7 +2,10 @@
  * Runs every workload for one variant, in its own process so that no other
  * variant's classes make the hot call sites polymorphic:
  *
- *   <runtime> bench/variant.ts <variant> <sizes,comma,separated> <min-cpu-ms> <out.json>
+ *   <runtime> bench/variant.ts <variant> <sizes,comma,separated> <min-cpu-ms> <min-samples> <rewrite-max-size> <out.json>
+ *
+ * Workloads that rewrite a whole module per sample run only at sizes up to
+ * `rewrite-max-size`.
  *
  * Prints each result as it is measured and writes them all as JSON.
  *
@@ -24,25 +27,34 @@ import type { Meta, Result, Workload } from "./workload.ts";
 /** The workload families, in report order. */
 export const WORKLOADS: readonly Workload[] = [walk, hotName, hotAttribute, identity, erase, passRun];
 
-const [variant, sizeList, minCpuMs, out] = process.argv.slice(-4) as [Variant, string, string, string];
+const [variant, sizeList, minCpuMs, minSamples, rewriteMax, out] = process.argv.slice(-6) as [
+  Variant,
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const sizes = sizeList.split(",").map(Number);
+const sizesFor = (w: Workload) => (w.rewrites ? sizes.filter((n) => n <= Number(rewriteMax)) : sizes);
 const meta: Meta = new Map();
 const results: Result[] = [];
 
 if (variant === "native") {
   results.push(...nativeWalk(sizes, 5));
 } else {
-  for (const workload of WORKLOADS) workload.register(variant, sizes, meta);
+  for (const workload of WORKLOADS) workload.register(variant, sizesFor(workload), meta);
   let raw: RawContext | undefined;
   if (variant === "raw") {
     raw = new RawContext();
     ffiRepresentationBenches(raw.parse("func.func private @f()"));
   }
   const known = new Set(WORKLOADS.map((w) => w.name));
-  const measured = await measureAll(Number(minCpuMs) * 1e6, (m) => {
+  const measured = await measureAll(Number(minCpuMs) * 1e6, Number(minSamples), (m, done, total) => {
     const units = known.has(m.name) ? meta.get(`${m.name}:${m.size}`)?.units ?? 1 : 1;
     const per = known.has(m.name) && WORKLOADS.find((w) => w.name === m.name)!.unit === "op" ? "op" : "call";
-    console.log(`  ${variant} ${m.name}${m.size > 1 ? ` ${m.size}` : ""}: ${(m.avg / units).toFixed(2)} ns/${per}`);
+    const count = `${String(done).padStart(String(total).length)}/${total}`;
+    console.log(`  ${count} ${variant} ${m.name}${m.size > 1 ? ` ${m.size}` : ""}: ${(m.avg / units).toFixed(2)} ns/${per}`);
   });
   raw?.dispose();
   for (const m of measured) {

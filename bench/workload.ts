@@ -15,6 +15,12 @@ export interface Workload {
   readonly unit: "op" | "access";
   /** Whether it takes the module size (1k, 10k, ...) as its argument. */
   readonly sized: boolean;
+  /**
+   * Whether each sample parses and rewrites a whole module (erase, pass):
+   * seconds per sample at 100k ops, so the short run measures these at the
+   * smaller sizes only.
+   */
+  readonly rewrites?: boolean;
   /** Declares its mitata benchmarks for `variant` (nothing if it does not apply). */
   register(variant: Variant, sizes: readonly number[], meta: Meta): void;
 }

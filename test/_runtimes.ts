@@ -50,11 +50,24 @@ export function versionOf(runtime: RuntimeExe): string {
 }
 
 /**
+ * The permissions deno.json grants (`-P`), spelled as flags: `-P` makes Deno
+ * print an "experimental feature" warning in every process it starts.
+ */
+export const DENO_PERMISSIONS: readonly string[] = [
+  "--allow-ffi",
+  "--allow-read",
+  "--allow-write",
+  "--allow-env",
+  "--allow-run",
+  "--allow-sys",
+];
+
+/**
  * Arguments that run `file` with `args` under `runtime`, with the project's
- * permissions (deno.json) and an exposed garbage collector.
+ * permissions and an exposed garbage collector.
  */
 export function scriptArgs(runtime: RuntimeExe, file: string, args: readonly string[] = []): string[] {
   return runtime.name === "bun"
     ? [file, ...args]
-    : ["run", "-P", `--config=${CONFIG}`, "--v8-flags=--expose-gc", file, ...args];
+    : ["run", ...DENO_PERMISSIONS, `--config=${CONFIG}`, "--v8-flags=--expose-gc", file, ...args];
 }

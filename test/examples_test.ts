@@ -12,13 +12,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assertEquals, assertMatch, assertStringIncludes } from "@std/assert";
 import { STRATEGIES } from "../src/mod.ts";
+import { DENO_PERMISSIONS } from "./_runtimes.ts";
 
 const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
 const config = fileURLToPath(new URL("../deno.json", import.meta.url));
 
 function run(example: string, ...rest: string[]) {
   const file = fileURLToPath(new URL(`../examples/${example}`, import.meta.url));
-  const args = isBun ? [file, ...rest] : ["run", "-P", `--config=${config}`, file, ...rest];
+  const args = isBun ? [file, ...rest] : ["run", ...DENO_PERMISSIONS, `--config=${config}`, file, ...rest];
   return spawnSync(process.execPath, args, { encoding: "utf8", timeout: 120_000, input: SAMPLE });
 }
 

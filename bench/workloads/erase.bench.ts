@@ -17,6 +17,7 @@ export const erase: Workload = {
   title: "Erase every other op of a large block, then walk",
   unit: "op",
   sized: true,
+  rewrites: true,
   register(variant: Variant, sizes: readonly number[], meta: Meta): void {
     if (variant === "native") return;
     const text = (size: number) => source("constants", size);

@@ -19,6 +19,7 @@ export const passRun: Workload = {
   title: "Canonicalize the module, then re-fetch and walk it",
   unit: "op",
   sized: true,
+  rewrites: true,
   register(variant: Variant, sizes: readonly number[], meta: Meta): void {
     if (variant === "native") return;
     if (variant === "raw") {
