@@ -11,7 +11,9 @@ export default defineConfig({
   format: ["esm"],
   platform: "node",
   target: "es2022",
-  dts: { entry: { mod: "src/mod.ts" } },
+  // Members marked @internal (the ledger fields, native pointers, the
+  // context state) stay out of the published declarations.
+  dts: { entry: { mod: "src/mod.ts" }, compilerOptions: { stripInternal: true } },
   external: ["bun:ffi"],
   splitting: false,
   sourcemap: true,

@@ -16,7 +16,7 @@ import { writeFileSync } from "node:fs";
 import process from "node:process";
 import { Context, type StrategyName } from "../src/mod.ts";
 import { forceGC } from "../test/_gc.ts";
-import { lib } from "../src/ffi/load.ts";
+import { benchLib } from "./native_symbols.ts";
 
 /** Memory at one moment, in bytes. */
 export interface Memory {
@@ -46,7 +46,7 @@ const SOURCE = `func.func @f(%a: i32) -> i32 {
 
 function memory(): Memory {
   const m = process.memoryUsage();
-  return { heap: m.heapUsed, rss: m.rss, native: lib.mlirffi_bench_malloc_in_use() };
+  return { heap: m.heapUsed, rss: m.rss, native: benchLib.mlirffi_bench_malloc_in_use() };
 }
 
 function churn(ctx: Context, modules: number, dispose: boolean): void {

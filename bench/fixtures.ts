@@ -4,7 +4,7 @@
  * @module
  */
 import { Context, type StrategyName } from "../src/mod.ts";
-import { UNCHECKED } from "../src/unchecked.ts";
+import { uncheckedContext } from "./unchecked.ts";
 
 /** What runs a workload: the native floor, raw FFI, or a strategy (checked or not). */
 export type Variant = "native" | "raw" | StrategyName | `${StrategyName}-unchecked`;
@@ -62,7 +62,7 @@ export function strategyOf(variant: Variant): { strategy: StrategyName; unchecke
 export function contextFor(variant: Variant): Context {
   if (variant === "native" || variant === "raw") return new Context({ strategy: "ephemeral" });
   const { strategy, unchecked } = strategyOf(variant);
-  return new Context({ strategy, [UNCHECKED]: unchecked } as never);
+  return unchecked ? uncheckedContext(strategy) : new Context({ strategy });
 }
 
 const sources = new Map<string, string>();

@@ -5,6 +5,7 @@
 #   bash native/build.sh --force    always rebuild
 #   bash native/build.sh --print-lib   print the library path and exit
 #   bash native/build.sh --tools       make sure mlir-opt is there; print its path
+#   bash native/build.sh --print-prefix   build if needed, then print the MLIR prefix used
 #
 # MLIR is looked up in $MLIR_PREFIX, then `llvm-config-22 --prefix`, then
 # /usr/lib/llvm-22. A prefix may be an unpacked .deb tree
@@ -141,6 +142,7 @@ ldflags=(-shared -Wl,--whole-archive "${archives[@]}" -Wl,--no-whole-archive
 # Rebuild only when the sources, the MLIR found or the flags change.
 digest="$( { cat "$here"/src/*.c "$here"/src/*.h "$here"/tools/*.c "${BASH_SOURCE[0]}"; echo "$prefix $version $libllvm ${cflags[*]}"; } | sha256sum | cut -d' ' -f1)"
 if [[ "${1:-}" != "--force" && -f "$lib" && -f "$checker" && -f "$stamp" && "$(cat "$stamp")" == "$digest" ]]; then
+  [[ "${1:-}" == "--print-prefix" ]] && echo "$prefix"
   exit 0
 fi
 
@@ -156,3 +158,5 @@ gcc -O2 "$here/tools/check_bytecode.c" -o "$checker.tmp.$$" "-L$out_dir" -lmlirf
 mv -f "$checker.tmp.$$" "$checker"
 echo "$digest" > "$stamp"
 say "built $lib"
+[[ "${1:-}" == "--print-prefix" ]] && echo "$prefix"
+exit 0

@@ -3,29 +3,26 @@
  *
  * @module
  */
-import { describe } from "./args.ts";
-import type { Attribute } from "./attribute.ts";
-import { Block } from "./block.ts";
-import { ArgumentError, type Diagnostic } from "./errors.ts";
+import { describe } from "./base/args.ts";
+import type { Attribute } from "./ir/attribute.ts";
+import { ArgumentError, type Diagnostic } from "./base/errors.ts";
 import { lib } from "./ffi/load.ts";
 import { encode } from "./ffi/text.ts";
-import { Location } from "./location.ts";
-import { Module } from "./module.ts";
-import { createOperation, type OperationSpec } from "./build.ts";
-import { Operation } from "./operation.ts";
-import { parseFragment, parseModule, parseOperation, type ParseOptions } from "./parse.ts";
-import { parsePipeline, type PassManager } from "./pass_manager.ts";
-import { Region } from "./region.ts";
-import { ContextState } from "./state.ts";
-import type { Type } from "./type.ts";
-import { wrapAttribute, wrapType } from "./wrappers.ts";
+import { Location } from "./ir/location.ts";
+import { Module } from "./ir/module.ts";
+import { createOperation, type OperationSpec } from "./ir/create_operation.ts";
+import type { Operation } from "./ir/operation.ts";
+import { parseFragment, parseModule, parseOperation, type ParseOptions } from "./text/parse.ts";
+import { parsePipeline, type PassManager } from "./passes/pass_manager.ts";
+import { ContextState } from "./ir/context_state.ts";
+import type { Type } from "./ir/type.ts";
+import { wrapAttribute, wrapType } from "./ir/class_registry.ts";
 // The class tables register themselves with wrappers.ts.
-import "./types/wrap.ts";
-import "./attributes/wrap.ts";
-import { BlockArgument, OpOperand, OpResult } from "./value.ts";
-import { UNCHECKED, uncheckedFactories } from "./unchecked.ts";
-import { createStrategy, type HandleFactories, STRATEGIES, type StrategyName } from "../strategies/mod.ts";
-import { ThreadBound } from "./thread_bound.ts";
+import "./ir/types/wrap.ts";
+import "./ir/attributes/wrap.ts";
+import { IR_HANDLES } from "./ir/handle_factories.ts";
+import { createStrategy, STRATEGIES, type StrategyName } from "../strategies/mod.ts";
+import { ThreadBound } from "./base/thread_bound.ts";
 
 /** Options for a new {@linkcode Context}. */
 export interface ContextOptions {
@@ -48,15 +45,6 @@ export interface ContextOptions {
  * (lowest cost relative to raw FFI over all workloads, both runtimes).
  */
 export const DEFAULT_STRATEGY: StrategyName = "ephemeral";
-
-const factories: HandleFactories = {
-  operation: (owner, ptr) => new Operation(owner, ptr),
-  block: (owner, ptr) => new Block(owner, ptr),
-  argument: (owner, ptr) => new BlockArgument(owner, ptr),
-  result: (op, index, ptr) => new OpResult(op, index, ptr),
-  region: (op, index, ptr) => new Region(op, index, ptr),
-  operand: (op, index) => new OpOperand(op, index),
-};
 
 function checkBoolean(name: string, value: unknown): boolean | undefined {
   if (value !== undefined && typeof value !== "boolean") {
@@ -98,8 +86,7 @@ export class Context extends ThreadBound {
       throw new ArgumentError(`Unknown strategy '${String(name)}'; choose one of ${STRATEGIES.join(", ")}.`);
     }
     this.#state = new ContextState({ allowUnregisteredDialects, threading }, this);
-    const unchecked = (options as { [UNCHECKED]?: boolean })[UNCHECKED] === true;
-    this.#state.strategy = createStrategy(name, unchecked ? uncheckedFactories() : factories)!;
+    this.#state.strategy = createStrategy(name, IR_HANDLES)!;
     this.#strategy = name;
   }
 

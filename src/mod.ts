@@ -19,27 +19,28 @@
  *
  * @module
  */
-export { Attribute } from "./attribute.ts";
-export { ArrayAttr, DictionaryAttr } from "./attributes/containers.ts";
+export { Attribute } from "./ir/attribute.ts";
+export { ArrayAttr, DictionaryAttr } from "./ir/attributes/containers.ts";
 export {
   DenseArrayAttr,
   type DenseArrayData,
   DenseElementsAttr,
   DenseResourceElementsAttr,
   type ElementArray,
-} from "./attributes/elements.ts";
-export { AffineMapAttr, StridedLayoutAttr } from "./attributes/layout.ts";
-export { OpaqueAttr } from "./attributes/opaque.ts";
-export { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./attributes/scalar.ts";
-export { FlatSymbolRefAttr, SymbolRefAttr } from "./attributes/symbol_ref.ts";
-export { AttributeMap } from "./attribute_map.ts";
-export { Block } from "./block.ts";
-export type { OperationSpec } from "./build.ts";
-export { InsertionPoint } from "./insertion_point.ts";
-export { SymbolTable, type Visibility } from "./symbol_table.ts";
+} from "./ir/attributes/elements.ts";
+export { AffineMapAttr, StridedLayoutAttr } from "./ir/attributes/layout.ts";
+export { OpaqueAttr } from "./ir/attributes/opaque.ts";
+export { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./ir/attributes/scalar.ts";
+export { FlatSymbolRefAttr, SymbolRefAttr } from "./ir/attributes/symbol_ref.ts";
+export { AttributeMap } from "./ir/attribute_map.ts";
+export { Block } from "./ir/block.ts";
+export type { OperationSpec } from "./ir/create_operation.ts";
+export { InsertionPoint } from "./ir/insertion_point.ts";
+export { SymbolTable, type Visibility } from "./ir/symbol_table.ts";
 export { Context, type ContextOptions, DEFAULT_STRATEGY } from "./context.ts";
 export {
   ArgumentError,
+  type ArgumentProblem,
   type Diagnostic,
   formatDiagnostic,
   InvalidHandleError,
@@ -52,7 +53,7 @@ export {
   PassPipelineError,
   type Severity,
   StructuralError,
-} from "./errors.ts";
+} from "./base/errors.ts";
 export {
   ExecutionEngine,
   ExecutionEngineError,
@@ -61,23 +62,23 @@ export {
   type JitResult,
   LOWER_TO_LLVM,
   type MemRefArgument,
-} from "./execution_engine.ts";
-export { type Family, Handle, type TrackedHandle } from "./handle.ts";
-export { ThreadBound } from "./thread_bound.ts";
-export { Uniqued } from "./uniqued.ts";
-export { HandleList } from "./list.ts";
-export { Location, type LocationKind } from "./location.ts";
-export { Module } from "./module.ts";
-export { Operation } from "./operation.ts";
-export { DEFAULT_MAX_NESTING_DEPTH, type ParseOptions } from "./parse.ts";
-export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions } from "./pass_manager.ts";
-export type { PrintOptions } from "./print.ts";
-export { Region } from "./region.ts";
-export { Type } from "./type.ts";
-export { ComplexType, FunctionType, TupleType } from "./types/composite.ts";
-export { FLOAT_TYPES, FloatType, type FloatTypeName } from "./types/float.ts";
-export { IndexType, IntegerType, MAX_INTEGER_WIDTH, NoneType, type Signedness } from "./types/integer.ts";
-export { OpaqueType } from "./types/opaque.ts";
+} from "./jit/execution_engine.ts";
+export { Handle } from "./safety/handle.ts";
+export { ThreadBound } from "./base/thread_bound.ts";
+export { Uniqued } from "./ir/uniqued.ts";
+export { HandleList } from "./ir/handle_list.ts";
+export { Location, type LocationKind } from "./ir/location.ts";
+export { Module } from "./ir/module.ts";
+export { Operation } from "./ir/operation.ts";
+export { DEFAULT_MAX_NESTING_DEPTH, type ParseOptions } from "./text/parse.ts";
+export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions } from "./passes/pass_manager.ts";
+export type { PrintOptions } from "./ir/print_options.ts";
+export { Region } from "./ir/region.ts";
+export { Type } from "./ir/type.ts";
+export { ComplexType, FunctionType, TupleType } from "./ir/types/composite.ts";
+export { FLOAT_TYPES, FloatType, type FloatTypeName } from "./ir/types/float.ts";
+export { IndexType, IntegerType, MAX_INTEGER_WIDTH, NoneType, type Signedness } from "./ir/types/integer.ts";
+export { OpaqueType } from "./ir/types/opaque.ts";
 export {
   type Dim,
   MemRefType,
@@ -86,7 +87,7 @@ export {
   UnrankedMemRefType,
   UnrankedTensorType,
   VectorType,
-} from "./types/shaped.ts";
-export { BlockArgument, OpOperand, OpResult, Value } from "./value.ts";
-export type { WalkOptions, WalkResult, WalkStatus } from "./walk.ts";
+} from "./ir/types/shaped.ts";
+export { BlockArgument, OpOperand, OpResult, Value } from "./ir/value.ts";
+export type { WalkOptions, WalkResult, WalkStatus } from "./ir/walk.ts";
 export { STRATEGIES, type StrategyName } from "../strategies/mod.ts";

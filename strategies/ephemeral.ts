@@ -5,11 +5,11 @@
  *
  * @module
  */
-import type { Owner } from "../src/ledger.ts";
-import type { HandleFactories, HandleStrategy, StrategyStats } from "./types.ts";
+import type { Owner } from "../src/safety/ledger.ts";
+import type { HandleFactories, HandleKinds, HandleStrategy, StrategyStats } from "./interface.ts";
 
 /** Makes a new handle per access. */
-export function ephemeral(make: HandleFactories): HandleStrategy {
+export function ephemeral<K extends HandleKinds>(make: HandleFactories<K>): HandleStrategy<K> {
   return {
     name: "ephemeral",
     tracksHandles: false,

@@ -12,23 +12,19 @@
  *
  * @module
  */
-import type { Owner } from "../src/ledger.ts";
-import { PtrMap } from "../src/ptr_map.ts";
-import type { TrackedHandle } from "../src/handle.ts";
-import type { Block } from "../src/block.ts";
-import type { Operation } from "../src/operation.ts";
-import type { BlockArgument, OpOperand, OpResult } from "../src/value.ts";
-import type { Region } from "../src/region.ts";
-import type { ChildCache, HandleFactories, HandleStrategy, StrategyStats } from "./types.ts";
+import type { Owner } from "../src/safety/ledger.ts";
+import { PtrMap } from "../src/base/ptr_map.ts";
+import type { TrackedHandle } from "../src/safety/handle.ts";
+import type { ChildCache, HandleFactories, HandleKinds, HandleStrategy, StrategyStats } from "./interface.ts";
 
-interface OwnerMaps {
-  ops?: PtrMap<Operation>;
-  blocks?: PtrMap<Block>;
-  args?: PtrMap<BlockArgument>;
+interface OwnerMaps<K extends HandleKinds> {
+  ops?: PtrMap<K["operation"]>;
+  blocks?: PtrMap<K["block"]>;
+  args?: PtrMap<K["argument"]>;
 }
 
-function mapsOf(owner: Owner): OwnerMaps {
-  return (owner.cache ??= {}) as OwnerMaps;
+function mapsOf<K extends HandleKinds>(owner: Owner): OwnerMaps<K> {
+  return (owner.cache ??= {}) as OwnerMaps<K>;
 }
 
 /** A cached handle is reused only if it still names this owner's live object. */
@@ -55,13 +51,13 @@ function moveEntry<T extends TrackedHandle>(
   h._stamp = owner.epoch;
 }
 
-class Interned implements HandleStrategy {
+class Interned<K extends HandleKinds> implements HandleStrategy<K> {
   readonly name = "interned";
   readonly tracksHandles = true;
-  constructor(private readonly make: HandleFactories) {}
+  constructor(private readonly make: HandleFactories<K>) {}
 
-  operation(owner: Owner, ptr: number): Operation {
-    const map = (mapsOf(owner).ops ??= new PtrMap());
+  operation(owner: Owner, ptr: number): K["operation"] {
+    const map = (mapsOf<K>(owner).ops ??= new PtrMap());
     let h = map.get(ptr);
     if (h === undefined || !(h._stamp === owner.epoch && h._owner === owner || reusable(h, owner))) {
       h = this.make.operation(owner, ptr);
@@ -70,8 +66,8 @@ class Interned implements HandleStrategy {
     return h;
   }
 
-  block(owner: Owner, ptr: number): Block {
-    const map = (mapsOf(owner).blocks ??= new PtrMap());
+  block(owner: Owner, ptr: number): K["block"] {
+    const map = (mapsOf<K>(owner).blocks ??= new PtrMap());
     let h = map.get(ptr);
     if (h === undefined || !(h._stamp === owner.epoch && h._owner === owner || reusable(h, owner))) {
       h = this.make.block(owner, ptr);
@@ -80,8 +76,8 @@ class Interned implements HandleStrategy {
     return h;
   }
 
-  argument(owner: Owner, ptr: number): BlockArgument {
-    const map = (mapsOf(owner).args ??= new PtrMap());
+  argument(owner: Owner, ptr: number): K["argument"] {
+    const map = (mapsOf<K>(owner).args ??= new PtrMap());
     let h = map.get(ptr);
     if (h === undefined || !(h._stamp === owner.epoch && h._owner === owner || reusable(h, owner))) {
       h = this.make.argument(owner, ptr);
@@ -90,23 +86,23 @@ class Interned implements HandleStrategy {
     return h;
   }
 
-  result(op: Operation, index: number, ptr: number): OpResult {
-    const kids = (op._kids ??= {}) as ChildCache;
+  result(op: K["operation"], index: number, ptr: number): K["result"] {
+    const kids = (op._kids ??= {}) as ChildCache<K>;
     return ((kids.results ??= [])[index] ??= this.make.result(op, index, ptr));
   }
 
-  region(op: Operation, index: number, ptr: number): Region {
-    const kids = (op._kids ??= {}) as ChildCache;
+  region(op: K["operation"], index: number, ptr: number): K["region"] {
+    const kids = (op._kids ??= {}) as ChildCache<K>;
     return ((kids.regions ??= [])[index] ??= this.make.region(op, index, ptr));
   }
 
-  operand(op: Operation, index: number): OpOperand {
-    const kids = (op._kids ??= {}) as ChildCache;
+  operand(op: K["operation"], index: number): K["operand"] {
+    const kids = (op._kids ??= {}) as ChildCache<K>;
     return ((kids.operands ??= [])[index] ??= this.make.operand(op, index));
   }
 
   freed(owner: Owner, ptrs: Float64Array, count: number): void {
-    const { ops, blocks, args } = mapsOf(owner);
+    const { ops, blocks, args } = mapsOf<K>(owner);
     for (let i = 0; i < count; i++) {
       const ptr = ptrs[i]!;
       ops?.delete(ptr);
@@ -116,8 +112,8 @@ class Interned implements HandleStrategy {
   }
 
   moved(from: Owner, to: Owner, ptrs: Float64Array, count: number): void {
-    const src = mapsOf(from);
-    const dst = mapsOf(to);
+    const src = mapsOf<K>(from);
+    const dst = mapsOf<K>(to);
     for (let i = 0; i < count; i++) {
       const ptr = ptrs[i]!;
       moveEntry(src.ops, () => (dst.ops ??= new PtrMap()), ptr, to);
@@ -127,8 +123,8 @@ class Interned implements HandleStrategy {
   }
 
   merged(from: Owner, to: Owner): void {
-    const src = mapsOf(from);
-    const dst = mapsOf(to);
+    const src = mapsOf<K>(from);
+    const dst = mapsOf<K>(to);
     for (const ptr of src.ops?.keys() ?? []) moveEntry(src.ops, () => (dst.ops ??= new PtrMap()), ptr, to);
     for (const ptr of src.blocks?.keys() ?? []) moveEntry(src.blocks, () => (dst.blocks ??= new PtrMap()), ptr, to);
     for (const ptr of src.args?.keys() ?? []) moveEntry(src.args, () => (dst.args ??= new PtrMap()), ptr, to);
@@ -136,9 +132,9 @@ class Interned implements HandleStrategy {
   }
 
   nestedInvalidated(owner: Owner): void {
-    const maps = mapsOf(owner);
+    const maps = mapsOf<K>(owner);
     const root = maps.ops?.get(owner.root);
-    const ops = new PtrMap<Operation>();
+    const ops = new PtrMap<K["operation"]>();
     if (root !== undefined) ops.set(owner.root, root);
     owner.cache = { ops };
   }
@@ -150,7 +146,7 @@ class Interned implements HandleStrategy {
   stats(owners: Iterable<Owner>): StrategyStats {
     let entries = 0;
     for (const owner of owners) {
-      const maps = owner.cache as OwnerMaps | undefined;
+      const maps = owner.cache as OwnerMaps<K> | undefined;
       entries += (maps?.ops?.size ?? 0) + (maps?.blocks?.size ?? 0) + (maps?.args?.size ?? 0);
     }
     return { entries };
@@ -158,6 +154,6 @@ class Interned implements HandleStrategy {
 }
 
 /** One handle per native object, through per-owner strong maps. */
-export function interned(make: HandleFactories): HandleStrategy {
+export function interned<K extends HandleKinds>(make: HandleFactories<K>): HandleStrategy<K> {
   return new Interned(make);
 }

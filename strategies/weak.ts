@@ -13,14 +13,10 @@
  *
  * @module
  */
-import type { Owner } from "../src/ledger.ts";
-import { PtrMap } from "../src/ptr_map.ts";
-import type { TrackedHandle } from "../src/handle.ts";
-import type { Block } from "../src/block.ts";
-import type { Operation } from "../src/operation.ts";
-import type { BlockArgument, OpOperand, OpResult } from "../src/value.ts";
-import type { Region } from "../src/region.ts";
-import type { ChildCache, HandleFactories, HandleStrategy, StrategyStats } from "./types.ts";
+import type { Owner } from "../src/safety/ledger.ts";
+import { PtrMap } from "../src/base/ptr_map.ts";
+import type { TrackedHandle } from "../src/safety/handle.ts";
+import type { ChildCache, HandleFactories, HandleKinds, HandleStrategy, StrategyStats } from "./interface.ts";
 
 interface Entry {
   readonly map: PtrMap<WeakRef<TrackedHandle>>;
@@ -44,15 +40,15 @@ function live<T extends TrackedHandle>(h: T | undefined, owner: Owner): h is T {
   }
 }
 
-class Weak implements HandleStrategy {
+class Weak<K extends HandleKinds> implements HandleStrategy<K> {
   readonly name = "weak";
   readonly tracksHandles = true;
-  private readonly ops = new PtrMap<WeakRef<Operation>>();
-  private readonly blocks = new PtrMap<WeakRef<Block>>();
-  private readonly args = new PtrMap<WeakRef<BlockArgument>>();
+  private readonly ops = new PtrMap<WeakRef<K["operation"]>>();
+  private readonly blocks = new PtrMap<WeakRef<K["block"]>>();
+  private readonly args = new PtrMap<WeakRef<K["argument"]>>();
   private readonly registry = new FinalizationRegistry<Entry>(forget);
 
-  constructor(private readonly make: HandleFactories) {}
+  constructor(private readonly make: HandleFactories<K>) {}
 
   private remember<T extends TrackedHandle>(map: PtrMap<WeakRef<T>>, ptr: number, h: T): T {
     const ref = new WeakRef(h);
@@ -61,35 +57,35 @@ class Weak implements HandleStrategy {
     return h;
   }
 
-  operation(owner: Owner, ptr: number): Operation {
+  operation(owner: Owner, ptr: number): K["operation"] {
     const h = this.ops.get(ptr)?.deref();
     return live(h, owner) ? h : this.remember(this.ops, ptr, this.make.operation(owner, ptr));
   }
 
-  block(owner: Owner, ptr: number): Block {
+  block(owner: Owner, ptr: number): K["block"] {
     const h = this.blocks.get(ptr)?.deref();
     return live(h, owner) ? h : this.remember(this.blocks, ptr, this.make.block(owner, ptr));
   }
 
-  argument(owner: Owner, ptr: number): BlockArgument {
+  argument(owner: Owner, ptr: number): K["argument"] {
     const h = this.args.get(ptr)?.deref();
     return live(h, owner) ? h : this.remember(this.args, ptr, this.make.argument(owner, ptr));
   }
 
   // Children live as long as their parent handle: caching them there keeps
   // one handle per object without a WeakRef each.
-  result(op: Operation, index: number, ptr: number): OpResult {
-    const kids = (op._kids ??= {}) as ChildCache;
+  result(op: K["operation"], index: number, ptr: number): K["result"] {
+    const kids = (op._kids ??= {}) as ChildCache<K>;
     return ((kids.results ??= [])[index] ??= this.make.result(op, index, ptr));
   }
 
-  region(op: Operation, index: number, ptr: number): Region {
-    const kids = (op._kids ??= {}) as ChildCache;
+  region(op: K["operation"], index: number, ptr: number): K["region"] {
+    const kids = (op._kids ??= {}) as ChildCache<K>;
     return ((kids.regions ??= [])[index] ??= this.make.region(op, index, ptr));
   }
 
-  operand(op: Operation, index: number): OpOperand {
-    const kids = (op._kids ??= {}) as ChildCache;
+  operand(op: K["operation"], index: number): K["operand"] {
+    const kids = (op._kids ??= {}) as ChildCache<K>;
     return ((kids.operands ??= [])[index] ??= this.make.operand(op, index));
   }
 
@@ -128,6 +124,6 @@ class Weak implements HandleStrategy {
 }
 
 /** One handle per native object while reachable, through WeakRefs. */
-export function weak(make: HandleFactories): HandleStrategy {
+export function weak<K extends HandleKinds>(make: HandleFactories<K>): HandleStrategy<K> {
   return new Weak(make);
 }

@@ -5,7 +5,7 @@
  */
 import { do_not_optimize } from "mitata";
 import { bench } from "../harness.ts";
-import { lib } from "../../src/ffi/load.ts";
+import { benchLib } from "../native_symbols.ts";
 import { contextFor, source, type Variant } from "../fixtures.ts";
 import { RawContext, rawList, rawWalk } from "../raw.ts";
 import type { Meta, Result, Workload } from "../workload.ts";
@@ -55,8 +55,8 @@ export function nativeWalk(sizes: readonly number[], reps: number): Result[] {
     const raw = new RawContext();
     const root = raw.parse(source("functions", size));
     const out = new Float64Array(2);
-    lib.mlirffi_bench_native_walk(root, 3, out); // warm up
-    const best = lib.mlirffi_bench_native_walk(root, reps, out);
+    benchLib.mlirffi_bench_native_walk(root, 3, out); // warm up
+    const best = benchLib.mlirffi_bench_native_walk(root, reps, out);
     raw.dispose();
     return { workload: "walk", variant: "native", size, nsPerUnit: best, p50PerUnit: best, samples: reps };
   });

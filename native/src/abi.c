@@ -1,70 +1,7 @@
-/* Library identity, and trivial functions that measure the FFI itself. */
+/* Library identity: what the loader checks before it trusts the library. */
 #include "shim.h"
 
 MLIRFFI_EXPORT int32_t mlirffi_abi_version(void) { return MLIRFFI_ABI_VERSION; }
 
 /* The MLIR major version the library was compiled against. */
 MLIRFFI_EXPORT int32_t mlirffi_mlir_version(void) { return MLIRFFI_MLIR_MAJOR; }
-
-/* Identity functions in each candidate pointer representation, used by
- * bench/ffi_repr.bench.ts to price one call per representation. */
-MLIRFFI_EXPORT void mlirffi_bench_noop(void) {}
-MLIRFFI_EXPORT double mlirffi_bench_f64(double h) { return h; }
-MLIRFFI_EXPORT void *mlirffi_bench_ptr(void *p) { return p; }
-MLIRFFI_EXPORT uint64_t mlirffi_bench_u64(uint64_t v) { return v; }
-/* Returns an MLIR-like one-pointer struct the way the C API does. */
-MLIRFFI_EXPORT MlirOperation mlirffi_bench_struct(MlirOperation op) { return op; }
-
-#include <time.h>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
-
-/* Bytes the C heap has handed out and not had back (glibc's mallinfo2: small
- * blocks plus mmapped ones), or -1 elsewhere. bench/churn.ts reads it next to
- * RSS: memory freed but kept by the allocator raises RSS, not this. */
-MLIRFFI_EXPORT double mlirffi_bench_malloc_in_use(void) {
-#ifdef __GLIBC__
-  struct mallinfo2 m = mallinfo2();
-  return (double)(m.uordblks + m.hblkhd);
-#else
-  return -1;
-#endif
-}
-
-static double now_ns(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
-typedef struct {
-  size_t ops;
-  size_t name_bytes;
-} WalkSink;
-
-static MlirWalkResult touch_name(MlirOperation op, void *user) {
-  WalkSink *sink = user;
-  sink->ops++;
-  sink->name_bytes += mlirIdentifierStr(mlirOperationGetName(op)).length;
-  return MlirWalkResultAdvance;
-}
-
-/* The native floor for the walk benchmark: walks `root` with the C API,
- * reading every operation's name, `reps` times; returns the best time per
- * operation in nanoseconds and writes the operation count to out[0]. */
-MLIRFFI_EXPORT double mlirffi_bench_native_walk(H root, int32_t reps, double *out) {
-  double best = 1e300;
-  WalkSink sink = {0, 0};
-  for (int32_t r = 0; r < reps; r++) {
-    sink.ops = 0;
-    double start = now_ns();
-    mlirOperationWalk(AS_OP(root), touch_name, &sink, MlirWalkPreOrder);
-    double elapsed = now_ns() - start;
-    if (elapsed < best) best = elapsed;
-  }
-  out[0] = (double)sink.ops;
-  out[1] = (double)sink.name_bytes;
-  return sink.ops ? best / (double)sink.ops : 0;
-}

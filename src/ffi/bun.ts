@@ -5,7 +5,7 @@
  * @module
  */
 import { dlopen, type FFITypeOrString } from "bun:ffi";
-import { type Kind, type NativeLibrary, symbols } from "./symbols.ts";
+import type { Binding, Kind, Signature } from "./symbols.ts";
 
 const bunKinds: Record<Kind, FFITypeOrString> = {
   handle: "f64",
@@ -23,17 +23,17 @@ const bunKinds: Record<Kind, FFITypeOrString> = {
 /** Kept alive for the life of the process: Bun frees the symbols with it. */
 let opened: unknown;
 
-/** Opens the library at `path` and binds every symbol of the table. */
-export function openLibrary(path: string): NativeLibrary {
+/** Opens the library at `path` and binds every symbol of `table`. */
+export function openLibrary<T extends Record<string, Signature>>(path: string, table: T): Binding<T> {
   const definitions = Object.fromEntries(
-    Object.entries(symbols).map(([name, sig]) => [
+    Object.entries(table).map(([name, sig]) => [
       name,
       { args: sig.parameters.map((k) => bunKinds[k]), returns: bunKinds[sig.result] },
     ]),
   );
   const library = dlopen(path, definitions);
   opened = library;
-  return library.symbols as unknown as NativeLibrary;
+  return library.symbols as unknown as Binding<T>;
 }
 
 /** Whether a library is open (for diagnostics only). */

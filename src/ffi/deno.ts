@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type Kind, type NativeLibrary, symbols } from "./symbols.ts";
+import type { Binding, Kind, Signature } from "./symbols.ts";
 
 const denoKinds: Record<Kind, Deno.NativeType | "void"> = {
   handle: "f64",
@@ -19,13 +19,13 @@ const denoKinds: Record<Kind, Deno.NativeType | "void"> = {
   i64: "i64",
 };
 
-/** Opens the library at `path` and binds every symbol of the table. */
-export function openLibrary(path: string): NativeLibrary {
+/** Opens the library at `path` and binds every symbol of `table`. */
+export function openLibrary<T extends Record<string, Signature>>(path: string, table: T): Binding<T> {
   const definitions = Object.fromEntries(
-    Object.entries(symbols).map(([name, sig]) => [
+    Object.entries(table).map(([name, sig]) => [
       name,
       { parameters: sig.parameters.map((k) => denoKinds[k]), result: denoKinds[sig.result] },
     ]),
   ) as Deno.ForeignLibraryInterface;
-  return Deno.dlopen(path, definitions).symbols as unknown as NativeLibrary;
+  return Deno.dlopen(path, definitions).symbols as unknown as Binding<T>;
 }

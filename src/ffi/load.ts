@@ -13,9 +13,9 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { NativeLibraryError } from "../errors.ts";
+import { NativeLibraryError } from "../base/errors.ts";
 import { runtime } from "./runtime.ts";
-import { ABI_VERSION, MLIR_MAJOR, type NativeLibrary } from "./symbols.ts";
+import { ABI_VERSION, type Binding, MLIR_MAJOR, type NativeLibrary, type Signature, symbols } from "./symbols.ts";
 
 /** Source files end in .ts; the npm build (dist/) is .js. */
 const built = !import.meta.url.endsWith(".ts");
@@ -81,13 +81,18 @@ function libraryPath(): string {
   return path;
 }
 
-async function open(path: string): Promise<NativeLibrary> {
+/** Opens the library at `path` with this runtime's adapter and binds `table`. */
+export async function openBinding<T extends Record<string, Signature>>(path: string, table: T): Promise<Binding<T>> {
   // A computed specifier keeps each runtime's type checker and bundler away
   // from the other runtime's adapter.
   const adapter = `./${runtime}.${built ? "js" : "ts"}`;
-  const { openLibrary } = await import(adapter) as { openLibrary(path: string): NativeLibrary };
+  const { openLibrary } = await import(adapter) as { openLibrary(path: string, table: T): Binding<T> };
+  return openLibrary(path, table);
+}
+
+async function open(path: string): Promise<NativeLibrary> {
   try {
-    return openLibrary(path);
+    return await openBinding(path, symbols);
   } catch (cause) {
     throw environmentError(
       `Could not load ${path}: ${(cause as Error).message}. Is MLIR ${MLIR_MAJOR} (libmlir-${MLIR_MAJOR}) still installed? ${HOW_TO_BUILD}`,

@@ -7,7 +7,8 @@
  *   a plain number on both runtimes, 0 for null. See native/src/shim.h.
  * - `f64`, `i32`, `u32`, `bool`: as in C; `i64` crosses as a BigInt.
  * - `buffer`: a typed array passed by reference (its bytes, not a copy).
- * - `pointer`, `u64`: raw representations, used only to measure them.
+ * - `pointer`, `u64`: raw representations, used only by the benchmarks'
+ *   own table (bench/native_symbols.ts) to measure them.
  *
  * @module
  */
@@ -26,7 +27,8 @@ export interface Signature {
   readonly result: Kind;
 }
 
-const fn = <const P extends readonly Kind[], const R extends Kind>(parameters: P, result: R) => ({
+/** Declares a native function's parameter and result kinds. */
+export const fn = <const P extends readonly Kind[], const R extends Kind>(parameters: P, result: R) => ({
   parameters,
   result,
 });
@@ -36,15 +38,8 @@ export const symbols = {
   // abi.c
   mlirffi_abi_version: fn([], "i32"),
   mlirffi_mlir_version: fn([], "i32"),
-  mlirffi_bench_noop: fn([], "void"),
-  mlirffi_bench_f64: fn(["f64"], "f64"),
-  mlirffi_bench_ptr: fn(["pointer"], "pointer"),
-  mlirffi_bench_u64: fn(["u64"], "u64"),
-  mlirffi_bench_struct: fn(["pointer"], "pointer"),
-  mlirffi_bench_malloc_in_use: fn([], "f64"),
-  mlirffi_bench_native_walk: fn(["handle" /* root */, "i32" /* reps */, "buffer" /* out[2] */], "f64"),
 
-  // text.c, strings.c
+  // text.c, pass.c, strings.c, bigstack.c
   mlirffi_out_copy: fn(["buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_out_trim: fn([], "void"),
   mlirffi_out_length: fn([], "f64"),
@@ -56,14 +51,14 @@ export const symbols = {
   mlirffi_context_create: fn(["bool" /* allow_unregistered */, "bool" /* threading */], "handle"),
   mlirffi_context_raw: fn(["handle" /* ctx record */], "handle"),
   mlirffi_context_destroy: fn(["handle" /* ctx record */], "void"),
-  mlirffi_context_set_allow_unregistered: fn(["handle", "bool"], "void"),
-  mlirffi_context_get_allow_unregistered: fn(["handle"], "bool"),
-  mlirffi_context_enable_multithreading: fn(["handle", "bool"], "void"),
+  mlirffi_context_set_allow_unregistered: fn(["handle" /* c */, "bool" /* allow */], "void"),
+  mlirffi_context_get_allow_unregistered: fn(["handle" /* c */], "bool"),
+  mlirffi_context_enable_multithreading: fn(["handle" /* c */, "bool" /* enable */], "void"),
   mlirffi_diag_count: fn(["handle" /* ctx record */], "i32"),
   mlirffi_diag_take: fn(["handle" /* ctx record */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_emit_error: fn(["handle" /* loc */, "buffer" /* msg */, "u32" /* len */], "void"),
 
-  // operation.c
+  // operation.c, scan.c, relocate.c
   mlirffi_parse_op: fn(
     ["handle" /* ctx record */, "buffer" /* src, NUL-terminated */, "u32" /* len */, "buffer" /* name */, "u32" /* name_len */],
     "handle",
@@ -81,37 +76,37 @@ export const symbols = {
     ["handle" /* op */, "i32" /* flags */, "f64" /* large_elements_limit */, "buffer" /* dst */, "u32" /* cap */],
     "f64",
   ),
-  mlirffi_op_verify: fn(["handle"], "bool"),
-  mlirffi_op_name: fn(["handle"], "handle"),
-  mlirffi_op_context: fn(["handle"], "handle"),
-  mlirffi_op_location: fn(["handle"], "handle"),
+  mlirffi_op_verify: fn(["handle" /* op */], "bool"),
+  mlirffi_op_name: fn(["handle" /* op */], "handle"),
+  mlirffi_op_context: fn(["handle" /* op */], "handle"),
+  mlirffi_op_location: fn(["handle" /* op */], "handle"),
   mlirffi_op_set_location: fn(["handle" /* op */, "handle" /* loc */], "void"),
-  mlirffi_op_block: fn(["handle"], "handle"),
-  mlirffi_op_parent: fn(["handle"], "handle"),
-  mlirffi_op_next: fn(["handle"], "handle"),
-  mlirffi_op_num_regions: fn(["handle"], "i32"),
-  mlirffi_op_num_results: fn(["handle"], "i32"),
-  mlirffi_op_num_operands: fn(["handle"], "i32"),
-  mlirffi_op_num_successors: fn(["handle"], "i32"),
+  mlirffi_op_block: fn(["handle" /* op */], "handle"),
+  mlirffi_op_parent: fn(["handle" /* op */], "handle"),
+  mlirffi_op_next: fn(["handle" /* op */], "handle"),
+  mlirffi_op_num_regions: fn(["handle" /* op */], "i32"),
+  mlirffi_op_num_results: fn(["handle" /* op */], "i32"),
+  mlirffi_op_num_operands: fn(["handle" /* op */], "i32"),
+  mlirffi_op_num_successors: fn(["handle" /* op */], "i32"),
   mlirffi_op_region: fn(["handle" /* op */, "i32" /* index */], "handle"),
   mlirffi_op_result: fn(["handle" /* op */, "i32" /* index */], "handle"),
   mlirffi_op_operand: fn(["handle" /* op */, "i32" /* index */], "handle"),
   mlirffi_op_set_operand: fn(["handle" /* op */, "i32" /* index */, "handle" /* value */], "void"),
   mlirffi_op_successor: fn(["handle" /* op */, "i32" /* index */], "handle"),
   mlirffi_op_set_successor: fn(["handle" /* op */, "i32" /* index */, "handle" /* block */], "void"),
-  mlirffi_op_is_before_in_block: fn(["handle", "handle"], "bool"),
-  mlirffi_op_remove_from_parent: fn(["handle"], "void"),
+  mlirffi_op_is_before_in_block: fn(["handle" /* a */, "handle" /* b */], "bool"),
+  mlirffi_op_remove_from_parent: fn(["handle" /* op */], "void"),
   mlirffi_op_move_before: fn(["handle" /* op */, "handle" /* other */], "void"),
   mlirffi_op_move_after: fn(["handle" /* op */, "handle" /* other */], "void"),
-  mlirffi_op_clone: fn(["handle"], "handle"),
-  mlirffi_op_num_attributes: fn(["handle"], "i32"),
+  mlirffi_op_clone: fn(["handle" /* op */], "handle"),
+  mlirffi_op_num_attributes: fn(["handle" /* op */], "i32"),
   mlirffi_op_attribute_at: fn(["handle" /* op */, "i32" /* index */, "buffer" /* out[2] */], "void"),
   mlirffi_op_attribute_get: fn(["handle" /* op */, "buffer" /* name */, "u32" /* len */], "handle"),
   mlirffi_op_attribute_get_by_id: fn(["handle" /* op */, "handle" /* name identifier */], "handle"),
   mlirffi_op_attribute_set: fn(["handle" /* op */, "buffer" /* name */, "u32" /* len */, "handle" /* attr */], "void"),
   mlirffi_op_attribute_remove: fn(["handle" /* op */, "buffer" /* name */, "u32" /* len */], "bool"),
 
-  // collect.c
+  // collect.c, names.c
   mlirffi_block_ops: fn(["handle" /* block */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_region_blocks: fn(["handle" /* region */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_op_regions: fn(["handle" /* op */, "buffer" /* dst */, "u32" /* cap */], "f64"),
@@ -119,7 +114,7 @@ export const symbols = {
   mlirffi_op_operands: fn(["handle" /* op */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_block_args: fn(["handle" /* block */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_value_uses: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
-  mlirffi_value_has_uses: fn(["handle"], "bool"),
+  mlirffi_value_has_uses: fn(["handle" /* value */], "bool"),
   mlirffi_walk: fn(
     [
       "handle", /* ctx record */
@@ -139,41 +134,41 @@ export const symbols = {
 
   // structure.c
   mlirffi_op_is_ancestor: fn(["handle" /* ancestor */, "handle" /* op */], "bool"),
-  mlirffi_op_has_outside_uses: fn(["handle"], "bool"),
-  mlirffi_op_refers_outside: fn(["handle"], "bool"),
-  mlirffi_block_is_referenced: fn(["handle"], "bool"),
+  mlirffi_op_has_outside_uses: fn(["handle" /* root */], "bool"),
+  mlirffi_op_refers_outside: fn(["handle" /* root */], "bool"),
+  mlirffi_block_is_referenced: fn(["handle" /* block */], "bool"),
 
   // block.c
-  mlirffi_block_parent_op: fn(["handle"], "handle"),
-  mlirffi_block_parent_region: fn(["handle"], "handle"),
-  mlirffi_block_next: fn(["handle"], "handle"),
-  mlirffi_block_first_op: fn(["handle"], "handle"),
-  mlirffi_block_terminator: fn(["handle"], "handle"),
-  mlirffi_block_num_args: fn(["handle"], "i32"),
+  mlirffi_block_parent_op: fn(["handle" /* b */], "handle"),
+  mlirffi_block_parent_region: fn(["handle" /* b */], "handle"),
+  mlirffi_block_next: fn(["handle" /* b */], "handle"),
+  mlirffi_block_first_op: fn(["handle" /* b */], "handle"),
+  mlirffi_block_terminator: fn(["handle" /* b */], "handle"),
+  mlirffi_block_num_args: fn(["handle" /* b */], "i32"),
   mlirffi_block_arg: fn(["handle" /* block */, "i32" /* index */], "handle"),
   mlirffi_block_append_op: fn(["handle" /* block */, "handle" /* op */], "void"),
   mlirffi_block_insert_op: fn(["handle" /* block */, "i32" /* pos */, "handle" /* op */], "void"),
   mlirffi_block_insert_op_before: fn(["handle" /* block */, "handle" /* ref */, "handle" /* op */], "void"),
   mlirffi_block_insert_op_after: fn(["handle" /* block */, "handle" /* ref */, "handle" /* op */], "void"),
-  mlirffi_block_destroy: fn(["handle"], "void"),
-  mlirffi_region_destroy: fn(["handle"], "void"),
+  mlirffi_block_destroy: fn(["handle" /* block */], "void"),
+  mlirffi_region_destroy: fn(["handle" /* region */], "void"),
   mlirffi_block_print: fn(["handle" /* block */, "buffer" /* dst */, "u32" /* cap */], "f64"),
 
-  // value.c
-  mlirffi_value_is_block_arg: fn(["handle"], "bool"),
-  mlirffi_value_is_op_result: fn(["handle"], "bool"),
-  mlirffi_value_type: fn(["handle"], "handle"),
+  // value.c, block.c
+  mlirffi_value_is_block_arg: fn(["handle" /* v */], "bool"),
+  mlirffi_value_is_op_result: fn(["handle" /* v */], "bool"),
+  mlirffi_value_type: fn(["handle" /* v */], "handle"),
   mlirffi_value_set_type: fn(["handle" /* value */, "handle" /* type */], "void"),
-  mlirffi_result_owner: fn(["handle"], "handle"),
-  mlirffi_result_number: fn(["handle"], "i32"),
-  mlirffi_arg_owner: fn(["handle"], "handle"),
-  mlirffi_arg_number: fn(["handle"], "i32"),
+  mlirffi_result_owner: fn(["handle" /* v */], "handle"),
+  mlirffi_result_number: fn(["handle" /* v */], "i32"),
+  mlirffi_arg_owner: fn(["handle" /* v */], "handle"),
+  mlirffi_arg_number: fn(["handle" /* v */], "i32"),
   mlirffi_value_replace_all_uses: fn(["handle" /* of */, "handle" /* with */], "void"),
-  mlirffi_value_location: fn(["handle"], "handle"),
+  mlirffi_value_location: fn(["handle" /* v */], "handle"),
   mlirffi_op_replace_uses_of_with: fn(["handle" /* op */, "handle" /* of */, "handle" /* with */], "void"),
-  mlirffi_block_predecessor: fn(["handle", "i32"], "handle"),
-  mlirffi_block_num_successors: fn(["handle"], "i32"),
-  mlirffi_block_successor: fn(["handle", "i32"], "handle"),
+  mlirffi_block_predecessor: fn(["handle" /* b */, "i32" /* i */], "handle"),
+  mlirffi_block_num_successors: fn(["handle" /* b */], "i32"),
+  mlirffi_block_successor: fn(["handle" /* b */, "i32" /* i */], "handle"),
   mlirffi_op_operand_ptr: fn(["handle" /* op */, "i32" /* index */], "handle"),
   mlirffi_value_print: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_value_print_as_operand: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
@@ -189,41 +184,41 @@ export const symbols = {
     ["handle" /* ctx record */, "buffer" /* file */, "u32" /* len */, "u32" /* line */, "u32" /* col */],
     "handle",
   ),
-  mlirffi_attr_type: fn(["handle"], "handle"),
+  mlirffi_attr_type: fn(["handle" /* a */], "handle"),
 
   // types.c
-  mlirffi_type_kind: fn(["handle"], "i32"),
-  mlirffi_type_equal: fn(["handle", "handle"], "bool"),
+  mlirffi_type_kind: fn(["handle" /* type */], "i32"),
+  mlirffi_type_equal: fn(["handle" /* a */, "handle" /* b */], "bool"),
   mlirffi_integer_type: fn(["handle" /* ctx record */, "i32" /* width */, "i32" /* signedness */], "handle"),
-  mlirffi_integer_type_width: fn(["handle"], "i32"),
-  mlirffi_integer_type_signedness: fn(["handle"], "i32"),
+  mlirffi_integer_type_width: fn(["handle" /* t */], "i32"),
+  mlirffi_integer_type_signedness: fn(["handle" /* t */], "i32"),
   mlirffi_index_type: fn(["handle" /* ctx record */], "handle"),
   mlirffi_none_type: fn(["handle" /* ctx record */], "handle"),
   mlirffi_float_type: fn(["handle" /* ctx record */, "i32" /* kind */], "handle"),
-  mlirffi_float_type_width: fn(["handle"], "i32"),
+  mlirffi_float_type_width: fn(["handle" /* t */], "i32"),
   mlirffi_complex_type: fn(["handle" /* element */], "handle"),
-  mlirffi_complex_type_element: fn(["handle"], "handle"),
+  mlirffi_complex_type_element: fn(["handle" /* t */], "handle"),
   mlirffi_tuple_type: fn(["handle" /* ctx record */, "buffer" /* elements */, "i32" /* n */], "handle"),
-  mlirffi_tuple_type_size: fn(["handle"], "i32"),
-  mlirffi_tuple_type_at: fn(["handle", "i32"], "handle"),
+  mlirffi_tuple_type_size: fn(["handle" /* t */], "i32"),
+  mlirffi_tuple_type_at: fn(["handle" /* t */, "i32" /* i */], "handle"),
   mlirffi_function_type: fn(
     ["handle" /* ctx record */, "buffer" /* inputs */, "i32" /* n_in */, "buffer" /* results */, "i32" /* n_out */],
     "handle",
   ),
-  mlirffi_function_type_inputs: fn(["handle"], "i32"),
-  mlirffi_function_type_results: fn(["handle"], "i32"),
-  mlirffi_function_type_input: fn(["handle", "i32"], "handle"),
-  mlirffi_function_type_result: fn(["handle", "i32"], "handle"),
+  mlirffi_function_type_inputs: fn(["handle" /* t */], "i32"),
+  mlirffi_function_type_results: fn(["handle" /* t */], "i32"),
+  mlirffi_function_type_input: fn(["handle" /* t */, "i32" /* i */], "handle"),
+  mlirffi_function_type_result: fn(["handle" /* t */, "i32" /* i */], "handle"),
   mlirffi_vector_type: fn(
     ["handle" /* loc */, "buffer" /* shape */, "i32" /* rank */, "buffer" /* scalable or null */, "handle" /* element */],
     "handle",
   ),
-  mlirffi_vector_type_dim_scalable: fn(["handle", "i32"], "bool"),
+  mlirffi_vector_type_dim_scalable: fn(["handle" /* t */, "i32" /* i */], "bool"),
   mlirffi_ranked_tensor_type: fn(
     ["handle" /* loc */, "buffer" /* shape */, "i32" /* rank */, "handle" /* element */, "handle" /* encoding */],
     "handle",
   ),
-  mlirffi_ranked_tensor_type_encoding: fn(["handle"], "handle"),
+  mlirffi_ranked_tensor_type_encoding: fn(["handle" /* t */], "handle"),
   mlirffi_unranked_tensor_type: fn(["handle" /* loc */, "handle" /* element */], "handle"),
   mlirffi_memref_type: fn(
     [
@@ -236,153 +231,202 @@ export const symbols = {
     ],
     "handle",
   ),
-  mlirffi_memref_type_layout: fn(["handle"], "handle"),
-  mlirffi_memref_type_memory_space: fn(["handle"], "handle"),
+  mlirffi_memref_type_layout: fn(["handle" /* t */], "handle"),
+  mlirffi_memref_type_memory_space: fn(["handle" /* t */], "handle"),
   mlirffi_unranked_memref_type: fn(["handle" /* loc */, "handle" /* element */, "handle" /* space */], "handle"),
-  mlirffi_unranked_memref_type_memory_space: fn(["handle"], "handle"),
-  mlirffi_shaped_type_element: fn(["handle"], "handle"),
-  mlirffi_shaped_type_rank: fn(["handle"], "i32"),
-  mlirffi_shaped_type_shape: fn(["handle", "buffer" /* dst */, "u32" /* cap */], "i32"),
+  mlirffi_unranked_memref_type_memory_space: fn(["handle" /* t */], "handle"),
+  mlirffi_shaped_type_element: fn(["handle" /* t */], "handle"),
+  mlirffi_shaped_type_rank: fn(["handle" /* t */], "i32"),
+  mlirffi_shaped_type_shape: fn(["handle" /* t */, "buffer" /* dst */, "u32" /* cap */], "i32"),
   mlirffi_opaque_type: fn(
-    ["handle" /* ctx record */, "buffer" /* namespace */, "u32", "buffer" /* data */, "u32"],
+    ["handle" /* ctx record */, "buffer" /* namespace */, "u32" /* ns_len */, "buffer" /* data */, "u32" /* len */],
     "handle",
   ),
-  mlirffi_opaque_type_namespace: fn(["handle", "buffer", "u32"], "f64"),
-  mlirffi_opaque_type_data: fn(["handle", "buffer", "u32"], "f64"),
-  mlirffi_type_dialect: fn(["handle", "buffer", "u32"], "f64"),
+  mlirffi_opaque_type_namespace: fn(["handle" /* t */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_opaque_type_data: fn(["handle" /* t */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_type_dialect: fn(["handle" /* t */, "buffer" /* dst */, "u32" /* cap */], "f64"),
 
   // attributes.c
-  mlirffi_attr_kind: fn(["handle"], "i32"),
-  mlirffi_attr_equal: fn(["handle", "handle"], "bool"),
+  mlirffi_attr_kind: fn(["handle" /* attr */], "i32"),
+  mlirffi_attr_equal: fn(["handle" /* a */, "handle" /* b */], "bool"),
   mlirffi_integer_attr: fn(["handle" /* type */, "i64" /* value */], "handle"),
-  mlirffi_integer_attr_value: fn(["handle"], "i64"),
+  mlirffi_integer_attr_value: fn(["handle" /* attr */], "i64"),
   mlirffi_float_attr: fn(["handle" /* loc */, "handle" /* type */, "f64" /* value */], "handle"),
-  mlirffi_float_attr_value: fn(["handle"], "f64"),
-  mlirffi_bool_attr: fn(["handle" /* ctx record */, "bool"], "handle"),
-  mlirffi_bool_attr_value: fn(["handle"], "bool"),
+  mlirffi_float_attr_value: fn(["handle" /* attr */], "f64"),
+  mlirffi_bool_attr: fn(["handle" /* ctx record */, "bool" /* value */], "handle"),
+  mlirffi_bool_attr_value: fn(["handle" /* attr */], "bool"),
   mlirffi_unit_attr: fn(["handle" /* ctx record */], "handle"),
   mlirffi_type_attr: fn(["handle" /* type */], "handle"),
-  mlirffi_type_attr_value: fn(["handle"], "handle"),
-  mlirffi_string_attr: fn(["handle" /* ctx record */, "buffer", "u32"], "handle"),
-  mlirffi_string_attr_typed: fn(["handle" /* type */, "buffer", "u32"], "handle"),
-  mlirffi_string_attr_value: fn(["handle", "buffer", "u32"], "f64"),
-  mlirffi_array_attr: fn(["handle" /* ctx record */, "buffer" /* elements */, "i32"], "handle"),
-  mlirffi_array_attr_size: fn(["handle"], "i32"),
-  mlirffi_array_attr_at: fn(["handle", "i32"], "handle"),
-  mlirffi_dictionary_attr: fn(["handle" /* ctx record */, "buffer" /* names */, "buffer" /* values */, "i32"], "handle"),
-  mlirffi_dictionary_attr_size: fn(["handle"], "i32"),
-  mlirffi_dictionary_attr_at: fn(["handle", "i32", "buffer" /* out[2] */], "void"),
-  mlirffi_dictionary_attr_get: fn(["handle", "buffer", "u32"], "handle"),
-  mlirffi_flat_symbol_ref_attr: fn(["handle" /* ctx record */, "buffer", "u32"], "handle"),
-  mlirffi_flat_symbol_ref_attr_value: fn(["handle", "buffer", "u32"], "f64"),
-  mlirffi_symbol_ref_attr: fn(["handle" /* ctx record */, "buffer", "u32", "buffer" /* nested */, "i32"], "handle"),
-  mlirffi_symbol_ref_attr_root: fn(["handle", "buffer", "u32"], "f64"),
-  mlirffi_symbol_ref_attr_leaf: fn(["handle", "buffer", "u32"], "f64"),
-  mlirffi_symbol_ref_attr_num_nested: fn(["handle"], "i32"),
-  mlirffi_symbol_ref_attr_nested: fn(["handle", "i32"], "handle"),
-  mlirffi_affine_map_identity_attr: fn(["handle" /* ctx record */, "i32" /* dims */], "handle"),
-  mlirffi_affine_map_attr_info: fn(["handle", "buffer" /* out[4] */], "void"),
-  mlirffi_opaque_attr: fn(
-    ["handle" /* ctx record */, "buffer" /* namespace */, "u32", "buffer" /* data */, "u32", "handle" /* type */],
+  mlirffi_type_attr_value: fn(["handle" /* attr */], "handle"),
+  mlirffi_string_attr: fn(["handle" /* ctx record */, "buffer" /* s */, "u32" /* len */], "handle"),
+  mlirffi_string_attr_typed: fn(["handle" /* type */, "buffer" /* s */, "u32" /* len */], "handle"),
+  mlirffi_string_attr_value: fn(["handle" /* attr */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_array_attr: fn(["handle" /* ctx record */, "buffer" /* elements */, "i32" /* n */], "handle"),
+  mlirffi_array_attr_size: fn(["handle" /* attr */], "i32"),
+  mlirffi_array_attr_at: fn(["handle" /* attr */, "i32" /* i */], "handle"),
+  mlirffi_dictionary_attr: fn(
+    ["handle" /* ctx record */, "buffer" /* names */, "buffer" /* values */, "i32" /* n */],
     "handle",
   ),
-  mlirffi_opaque_attr_namespace: fn(["handle", "buffer", "u32"], "f64"),
-  mlirffi_opaque_attr_data: fn(["handle", "buffer", "u32"], "f64"),
-  mlirffi_strided_layout_attr_info: fn(["handle", "buffer" /* out */, "u32" /* cap */], "i32"),
-  mlirffi_strided_layout_attr: fn(["handle" /* ctx record */, "f64" /* offset */, "buffer" /* strides */, "i32"], "handle"),
+  mlirffi_dictionary_attr_size: fn(["handle" /* attr */], "i32"),
+  mlirffi_dictionary_attr_at: fn(["handle" /* attr */, "i32" /* i */, "buffer" /* out[2] */], "void"),
+  mlirffi_dictionary_attr_get: fn(["handle" /* attr */, "buffer" /* name */, "u32" /* len */], "handle"),
+  mlirffi_flat_symbol_ref_attr: fn(["handle" /* ctx record */, "buffer" /* s */, "u32" /* len */], "handle"),
+  mlirffi_flat_symbol_ref_attr_value: fn(["handle" /* attr */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_symbol_ref_attr: fn(
+    ["handle" /* ctx record */, "buffer" /* root */, "u32" /* len */, "buffer" /* nested */, "i32" /* n */],
+    "handle",
+  ),
+  mlirffi_symbol_ref_attr_root: fn(["handle" /* attr */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_symbol_ref_attr_leaf: fn(["handle" /* attr */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_symbol_ref_attr_num_nested: fn(["handle" /* attr */], "i32"),
+  mlirffi_symbol_ref_attr_nested: fn(["handle" /* attr */, "i32" /* i */], "handle"),
+  mlirffi_affine_map_identity_attr: fn(["handle" /* ctx record */, "i32" /* dims */], "handle"),
+  mlirffi_affine_map_attr_info: fn(["handle" /* attr */, "buffer" /* out[4] */], "void"),
+  mlirffi_opaque_attr: fn(
+    [
+      "handle", /* ctx record */
+      "buffer", /* namespace */
+      "u32", /* ns_len */
+      "buffer", /* data */
+      "u32", /* len */
+      "handle", /* type */
+    ],
+    "handle",
+  ),
+  mlirffi_opaque_attr_namespace: fn(["handle" /* attr */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_opaque_attr_data: fn(["handle" /* attr */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_strided_layout_attr_info: fn(["handle" /* attr */, "buffer" /* out */, "u32" /* cap */], "i32"),
+  mlirffi_strided_layout_attr: fn(
+    ["handle" /* ctx record */, "f64" /* offset */, "buffer" /* strides */, "i32" /* n */],
+    "handle",
+  ),
 
   // elements.c
   mlirffi_dense_elements: fn(["handle" /* type */, "i32" /* kind */, "buffer" /* data */, "f64" /* count */], "handle"),
-  mlirffi_elements_count: fn(["handle"], "f64"),
-  mlirffi_dense_elements_is_splat: fn(["handle"], "bool"),
-  mlirffi_dense_elements_copy: fn(["handle", "i32" /* kind */, "buffer" /* dst */, "f64" /* count */], "f64"),
-  mlirffi_dense_elements_splat_value: fn(["handle"], "handle"),
+  mlirffi_elements_count: fn(["handle" /* attr */], "f64"),
+  mlirffi_dense_elements_is_splat: fn(["handle" /* attr */], "bool"),
+  mlirffi_dense_elements_copy: fn(
+    ["handle" /* attr */, "i32" /* kind */, "buffer" /* dst */, "f64" /* count */],
+    "f64",
+  ),
+  mlirffi_dense_elements_splat_value: fn(["handle" /* attr */], "handle"),
   mlirffi_dense_elements_from_attrs: fn(["handle" /* type */, "buffer" /* attrs */, "i32" /* n */], "handle"),
   mlirffi_dense_resource: fn(
-    ["handle" /* type */, "buffer" /* name */, "u32", "i32" /* kind */, "buffer" /* data */, "f64" /* count */],
+    [
+      "handle", /* type */
+      "buffer", /* name */
+      "u32", /* name_len */
+      "i32", /* kind */
+      "buffer", /* data */
+      "f64", /* count */
+    ],
     "handle",
   ),
   mlirffi_resource_text: fn(["handle" /* ctx record */, "handle" /* attr */], "f64"),
-  mlirffi_dense_resource_copy: fn(["handle", "i32", "buffer", "f64"], "f64"),
+  mlirffi_dense_resource_copy: fn(
+    ["handle" /* attr */, "i32" /* kind */, "buffer" /* dst */, "f64" /* count */],
+    "f64",
+  ),
   mlirffi_dense_array: fn(["handle" /* ctx record */, "i32" /* kind */, "buffer" /* data */, "i32" /* n */], "handle"),
-  mlirffi_dense_array_kind: fn(["handle", "buffer" /* out[1] */], "i32"),
-  mlirffi_dense_array_copy: fn(["handle", "i32", "buffer", "i32"], "void"),
+  mlirffi_dense_array_kind: fn(["handle" /* attr */, "buffer" /* out[1] */], "i32"),
+  mlirffi_dense_array_copy: fn(["handle" /* attr */, "i32" /* kind */, "buffer" /* dst */, "i32" /* n */], "void"),
 
   // locations.c
-  mlirffi_loc_kind: fn(["handle"], "i32"),
+  mlirffi_loc_kind: fn(["handle" /* loc */], "i32"),
   mlirffi_loc_file_range: fn(
-    ["handle" /* ctx record */, "buffer", "u32", "u32" /* l1 */, "u32" /* c1 */, "u32" /* l2 */, "u32" /* c2 */],
+    [
+      "handle", /* ctx record */
+      "buffer", /* file */
+      "u32", /* len */
+      "u32", /* l1 */
+      "u32", /* c1 */
+      "u32", /* l2 */
+      "u32", /* c2 */
+    ],
     "handle",
   ),
-  mlirffi_loc_file_position: fn(["handle", "buffer" /* out[4] */], "void"),
-  mlirffi_loc_file_name: fn(["handle"], "handle"),
-  mlirffi_loc_name: fn(["handle" /* ctx record */, "buffer", "u32", "handle" /* child */], "handle"),
-  mlirffi_loc_name_name: fn(["handle"], "handle"),
-  mlirffi_loc_name_child: fn(["handle"], "handle"),
+  mlirffi_loc_file_position: fn(["handle" /* loc */, "buffer" /* out[4] */], "void"),
+  mlirffi_loc_file_name: fn(["handle" /* loc */], "handle"),
+  mlirffi_loc_name: fn(
+    ["handle" /* ctx record */, "buffer" /* name */, "u32" /* len */, "handle" /* child */],
+    "handle",
+  ),
+  mlirffi_loc_name_name: fn(["handle" /* loc */], "handle"),
+  mlirffi_loc_name_child: fn(["handle" /* loc */], "handle"),
   mlirffi_loc_call_site: fn(["handle" /* callee */, "handle" /* caller */], "handle"),
-  mlirffi_loc_call_site_callee: fn(["handle"], "handle"),
-  mlirffi_loc_call_site_caller: fn(["handle"], "handle"),
-  mlirffi_loc_fused: fn(["handle" /* ctx record */, "buffer" /* locs */, "i32", "handle" /* metadata */], "handle"),
-  mlirffi_loc_fused_size: fn(["handle"], "i32"),
-  mlirffi_loc_fused_locations: fn(["handle", "buffer" /* out */], "void"),
-  mlirffi_loc_fused_metadata: fn(["handle"], "handle"),
-  mlirffi_loc_equal: fn(["handle", "handle"], "bool"),
+  mlirffi_loc_call_site_callee: fn(["handle" /* loc */], "handle"),
+  mlirffi_loc_call_site_caller: fn(["handle" /* loc */], "handle"),
+  mlirffi_loc_fused: fn(
+    ["handle" /* ctx record */, "buffer" /* locs */, "i32" /* n */, "handle" /* metadata */],
+    "handle",
+  ),
+  mlirffi_loc_fused_size: fn(["handle" /* loc */], "i32"),
+  mlirffi_loc_fused_locations: fn(["handle" /* loc */, "buffer" /* out */], "void"),
+  mlirffi_loc_fused_metadata: fn(["handle" /* loc */], "handle"),
+  mlirffi_loc_equal: fn(["handle" /* a */, "handle" /* b */], "bool"),
 
-  // build.c
+  // build.c, structure.c
   mlirffi_op_create: fn(
     [
       "buffer", /* name */
       "u32", /* name_len */
       "handle", /* loc */
       "buffer", /* result types */
-      "i32",
+      "i32", /* n_results */
       "buffer", /* operands */
-      "i32",
+      "i32", /* n_operands */
       "buffer", /* attribute names (identifiers) */
       "buffer", /* attribute values */
-      "i32",
+      "i32", /* n_attrs */
       "buffer", /* successors */
-      "i32",
+      "i32", /* n_successors */
       "i32", /* regions */
       "bool", /* infer result types */
     ],
     "handle",
   ),
-  mlirffi_is_registered_operation: fn(["handle" /* ctx record */, "buffer", "u32"], "bool"),
+  mlirffi_is_registered_operation: fn(["handle" /* ctx record */, "buffer" /* name */, "u32" /* len */], "bool"),
   mlirffi_region_add_block: fn(
-    ["handle" /* region */, "i32" /* pos, -1 = end */, "buffer" /* types */, "buffer" /* locs */, "i32"],
+    ["handle" /* region */, "i32" /* pos, -1 = end */, "buffer" /* types */, "buffer" /* locs */, "i32" /* n */],
     "handle",
   ),
   mlirffi_block_add_argument: fn(["handle" /* block */, "handle" /* type */, "handle" /* loc */], "handle"),
-  mlirffi_block_insert_argument: fn(["handle", "i32", "handle", "handle"], "handle"),
-  mlirffi_block_erase_argument: fn(["handle", "i32"], "void"),
-  mlirffi_block_erase: fn(["handle"], "void"),
-  mlirffi_block_num_predecessors: fn(["handle"], "i32"),
-  mlirffi_value_set_location_of_arg: fn(["handle", "handle"], "void"),
-  mlirffi_block_has_outside_references: fn(["handle"], "bool"),
-  mlirffi_op_is_terminator: fn(["handle"], "bool"),
+  mlirffi_block_insert_argument: fn(
+    ["handle" /* block */, "i32" /* pos */, "handle" /* type */, "handle" /* loc */],
+    "handle",
+  ),
+  mlirffi_block_erase_argument: fn(["handle" /* block */, "i32" /* index */], "void"),
+  mlirffi_block_erase: fn(["handle" /* block */], "void"),
+  mlirffi_block_num_predecessors: fn(["handle" /* block */], "i32"),
+  mlirffi_value_set_location_of_arg: fn(["handle" /* value */, "handle" /* loc */], "void"),
+  mlirffi_block_has_outside_references: fn(["handle" /* block */], "bool"),
+  mlirffi_op_is_terminator: fn(["handle" /* op */], "bool"),
   mlirffi_same_region: fn(["handle" /* block */, "handle" /* op */], "bool"),
 
   // symbols.c
-  mlirffi_symbol_table_ok: fn(["handle"], "bool"),
-  mlirffi_is_symbol: fn(["handle"], "bool"),
-  mlirffi_symbol_table_lookup: fn(["handle" /* table op */, "buffer", "u32"], "handle"),
+  mlirffi_symbol_table_ok: fn(["handle" /* op */], "bool"),
+  mlirffi_is_symbol: fn(["handle" /* op */], "bool"),
+  mlirffi_symbol_table_lookup: fn(["handle" /* table op */, "buffer" /* name */, "u32" /* len */], "handle"),
   mlirffi_symbol_table_insert: fn(["handle" /* table op */, "handle" /* op */], "handle"),
   mlirffi_symbol_table_erase: fn(["handle" /* table op */, "handle" /* op */], "bool"),
-  mlirffi_symbol_replace_all_uses: fn(["buffer", "u32", "buffer", "u32", "handle" /* from */], "bool"),
+  mlirffi_symbol_replace_all_uses: fn(
+    ["buffer" /* old_name */, "u32" /* old_len */, "buffer" /* new_name */, "u32" /* new_len */, "handle" /* from */],
+    "bool",
+  ),
   mlirffi_symbol_tables: fn(["handle" /* from */, "buffer" /* dst */, "u32" /* cap */], "f64"),
 
-  // pass.c, capture.c
+  // pass.c
   mlirffi_pm_parse: fn(["handle" /* ctx record */, "buffer" /* text */, "u32" /* len */, "bool" /* anchored */], "handle"),
-  mlirffi_pm_create: fn(["handle" /* ctx record */, "buffer" /* anchor */, "u32"], "handle"),
+  mlirffi_pm_create: fn(["handle" /* ctx record */, "buffer" /* anchor */, "u32" /* len */], "handle"),
   mlirffi_pm_root: fn(["handle" /* pm */], "handle"),
-  mlirffi_opm_nest: fn(["handle" /* opm */, "buffer" /* op name */, "u32"], "handle"),
-  mlirffi_opm_add: fn(["handle" /* opm */, "buffer" /* pipeline elements */, "u32"], "bool"),
-  mlirffi_opm_print: fn(["handle" /* opm */, "buffer", "u32"], "f64"),
-  mlirffi_pm_destroy: fn(["handle"], "void"),
+  mlirffi_opm_nest: fn(["handle" /* opm */, "buffer" /* op name */, "u32" /* len */], "handle"),
+  mlirffi_opm_add: fn(["handle" /* opm */, "buffer" /* pipeline elements */, "u32" /* len */], "bool"),
+  mlirffi_opm_print: fn(["handle" /* opm */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_pm_destroy: fn(["handle" /* pm */], "void"),
   mlirffi_pm_destroy_capture: fn(["handle" /* pm */, "bool" /* capture */], "f64"),
-  mlirffi_pm_enable_verifier: fn(["handle", "bool"], "void"),
-  mlirffi_pm_enable_timing: fn(["handle"], "void"),
+  mlirffi_pm_enable_verifier: fn(["handle" /* pm */, "bool" /* enable */], "void"),
+  mlirffi_pm_enable_timing: fn(["handle" /* pm */], "void"),
   mlirffi_pm_enable_ir_printing: fn(["handle" /* pm */, "i32" /* what (bits) */], "void"),
   mlirffi_pm_run: fn(["handle" /* pm */, "handle" /* op */, "bool" /* capture stderr */], "bool"),
   mlirffi_pm_print: fn(["handle" /* pm */, "buffer" /* dst */, "u32" /* cap */], "f64"),
@@ -402,29 +446,29 @@ export const symbols = {
     ],
     "handle",
   ),
-  mlirffi_jit_destroy: fn(["handle"], "void"),
-  mlirffi_jit_has: fn(["handle" /* jit */, "buffer" /* name */, "u32"], "bool"),
+  mlirffi_jit_destroy: fn(["handle" /* jit */], "void"),
+  mlirffi_jit_has: fn(["handle" /* jit */, "buffer" /* name */, "u32" /* len */], "bool"),
   mlirffi_jit_invoke: fn(
     [
       "handle", /* jit */
       "buffer", /* name */
-      "u32",
+      "u32", /* len */
       "buffer", /* argument storage */
       "buffer", /* offsets (Int32Array) */
       "buffer", /* kinds (Int32Array) */
       "i32", /* number of packed arguments */
       "buffer", /* memref data 0..7 */
-      "buffer",
-      "buffer",
-      "buffer",
-      "buffer",
-      "buffer",
-      "buffer",
-      "buffer",
+      "buffer", /* m1 */
+      "buffer", /* m2 */
+      "buffer", /* m3 */
+      "buffer", /* m4 */
+      "buffer", /* m5 */
+      "buffer", /* m6 */
+      "buffer", /* m7 */
     ],
     "bool",
   ),
-  mlirffi_jit_dump_object: fn(["handle" /* jit */, "buffer" /* path */, "u32"], "void"),
+  mlirffi_jit_dump_object: fn(["handle" /* jit */, "buffer" /* path */, "u32" /* len */], "void"),
 } as const satisfies Record<string, Signature>;
 
 /** The names of all native functions. */
@@ -442,9 +486,10 @@ type JsValue<K extends Kind> = K extends "void" ? void
 
 type JsParameters<P extends readonly Kind[]> = { -readonly [I in keyof P]: JsValue<P[I]> };
 
-/** The loaded library: one JS function per native symbol. */
-export type NativeLibrary = {
-  readonly [N in SymbolName]: (
-    ...args: JsParameters<(typeof symbols)[N]["parameters"]>
-  ) => JsValue<(typeof symbols)[N]["result"]>;
+/** A loaded table: one JS function per native symbol, typed from its kinds. */
+export type Binding<T extends Record<string, Signature>> = {
+  readonly [N in keyof T]: (...args: JsParameters<T[N]["parameters"]>) => JsValue<T[N]["result"]>;
 };
+
+/** The loaded library: one JS function per native symbol. */
+export type NativeLibrary = Binding<typeof symbols>;

@@ -1,0 +1,189 @@
+/**
+ * The errors mlir-ffi throws. Every one extends {@linkcode MlirError}, carries
+ * the MLIR diagnostics that explain it (possibly none), and has a message that
+ * says what to do.
+ *
+ * @module
+ */
+
+/** How serious a diagnostic is. */
+export type Severity = "error" | "warning" | "note" | "remark";
+
+/** One message from MLIR's diagnostic engine. */
+export interface Diagnostic {
+  /** How serious it is. */
+  readonly severity: Severity;
+  /** The message, without its location. */
+  readonly message: string;
+  /** The location as MLIR prints it, e.g. `loc("in.mlir":3:7)`. */
+  readonly location: string;
+  /** The file of the first file:line:column position inside the location. */
+  readonly file?: string;
+  /** Its 1-based line. */
+  readonly line?: number;
+  /** Its 1-based column. */
+  readonly column?: number;
+  /** Notes MLIR attached to this diagnostic. */
+  readonly notes: readonly Diagnostic[];
+}
+
+/** Formats one diagnostic the way compilers do: `file:line:col: error: message`. */
+export function formatDiagnostic(d: Diagnostic, indent = ""): string {
+  const where = d.file !== undefined ? `${d.file}:${d.line}:${d.column}: ` : d.location ? `${d.location}: ` : "";
+  const head = `${indent}${where}${d.severity}: ${d.message}`;
+  return [head, ...d.notes.map((n) => formatDiagnostic(n, indent + "  "))].join("\n");
+}
+
+function withDiagnostics(summary: string, diagnostics: readonly Diagnostic[]): string {
+  if (diagnostics.length === 0) return summary;
+  return `${summary}\n${diagnostics.map((d) => formatDiagnostic(d, "  ")).join("\n")}`;
+}
+
+/**
+ * The base of every error mlir-ffi throws.
+ *
+ * @example
+ * ```ts
+ * import { Context, MlirError } from "../mod.ts";
+ * using ctx = new Context();
+ * try {
+ *   ctx.parseModule("func.func @f(");
+ * } catch (e) {
+ *   if (e instanceof MlirError) console.log(e.diagnostics.length);
+ * }
+ * ```
+ */
+export class MlirError extends Error {
+  /** The diagnostics MLIR reported while failing. */
+  readonly diagnostics: readonly Diagnostic[];
+
+  /** An error with MLIR's diagnostics attached (they are also appended to the message). */
+  constructor(message: string, diagnostics: readonly Diagnostic[] = [], options?: ErrorOptions) {
+    super(withDiagnostics(message, diagnostics), options);
+    this.name = new.target.name;
+    this.diagnostics = diagnostics;
+  }
+}
+
+/** Source text that MLIR could not parse; every diagnostic has its position. */
+export class MlirParseError extends MlirError {
+  /** MLIR's advice names its command-line tools; say what it means here. */
+  constructor(message: string, diagnostics: readonly Diagnostic[] = [], options?: ErrorOptions) {
+    const unregistered = diagnostics.some((d) => d.message.includes("unregistered dialect"));
+    super(
+      unregistered ? `${message} To accept operations of unregistered dialects, create the Context with { allowUnregisteredDialects: true }.` : message,
+      diagnostics,
+      options,
+    );
+  }
+}
+
+/** IR that fails MLIR's verifier. */
+export class MlirVerificationError extends MlirError {}
+
+/** A pass pipeline that does not parse, or names a pass that does not exist. */
+export class PassPipelineError extends MlirError {}
+
+/** A pass run that failed; the IR is left as the failing pass left it. */
+export class PassFailureError extends MlirError {}
+
+/** What made a handle invalid. */
+export type InvalidReason =
+  | "module disposed"
+  | "context disposed"
+  | "operation erased"
+  | "parent erased"
+  | "invalidated by pass run"
+  | "block erased"
+  | "argument erased"
+  | "disposed";
+
+/**
+ * A handle was used after the native object behind it was freed, or after an
+ * operation that may have freed it (a pass run). Fetch the object again from
+ * a live parent.
+ */
+export class InvalidHandleError extends MlirError {
+  /** The kind of handle, e.g. `Operation`. */
+  readonly kind: string;
+  /** Why it is invalid. */
+  readonly reason: InvalidReason;
+
+  /** The handle of kind `kind` (e.g. "Operation") is stale for `reason`. */
+  constructor(kind: string, reason: InvalidReason) {
+    super(`${kind} handle is no longer valid: ${reason}. ${advice(reason)}`);
+    this.kind = kind;
+    this.reason = reason;
+  }
+}
+
+function advice(reason: InvalidReason): string {
+  switch (reason) {
+    case "invalidated by pass run":
+      return "Passes may free any nested IR; fetch it again from the operation the pass manager ran on.";
+    case "context disposed":
+      return "Everything made in a context dies with it; keep the context alive while you use its IR.";
+    case "module disposed":
+      return "Handles into a module die with it; keep the module alive (do not dispose it) while you use them.";
+    default:
+      return "The object no longer exists; fetch the IR again from a live parent.";
+  }
+}
+
+/**
+ * A mutation that would corrupt the IR, refused before anything changed:
+ * erasing an operation whose results are still used, detaching one that uses
+ * values from outside, moving an operation into itself or across contexts.
+ */
+export class StructuralError extends MlirError {}
+
+/** What is wrong with an argument, as fields to read rather than text to match. */
+export interface ArgumentProblem {
+  /** The argument, named as the caller wrote it: `"IntegerType.get's width"`, `"options.strategy"`. */
+  readonly argument: string;
+  /** What it must be: `"an integer in [1, 16777215]"`, `"a Type"`, `"of this Context"`. */
+  readonly expected: string;
+  /** What it was: `"number 0"`, `"the string \"x\""`, `"a Type of another Context"`. */
+  readonly got: string;
+}
+
+/**
+ * An argument of the wrong type, range or context. Its fields say which
+ * argument, what it must be and what it was; the message says the same.
+ *
+ * @example
+ * ```ts
+ * import { ArgumentError, Context, IntegerType } from "../mod.ts";
+ * using ctx = new Context();
+ * try {
+ *   IntegerType.get(ctx, 0);
+ * } catch (e) {
+ *   if (e instanceof ArgumentError) console.log(e.argument, e.expected, e.got);
+ * }
+ * ```
+ */
+export class ArgumentError extends MlirError implements ArgumentProblem {
+  readonly argument: string;
+  readonly expected: string;
+  readonly got: string;
+  /**
+   * `advice`, when given, follows the message (e.g. how to get a valid value).
+   * TRANSITIONAL: a plain message (with diagnostics) is still accepted while
+   * the call sites move to the structured form; it leaves the fields empty.
+   */
+  constructor(problem: ArgumentProblem | string, advice?: string | readonly Diagnostic[], options?: ErrorOptions) {
+    if (typeof problem === "string") {
+      super(problem, typeof advice === "string" ? [] : advice ?? [], options);
+      this.argument = this.expected = this.got = "";
+      return;
+    }
+    const { argument, expected, got } = problem;
+    super(`${argument} must be ${expected}, got ${got}.${typeof advice === "string" ? ` ${advice}` : ""}`, [], options);
+    this.argument = argument;
+    this.expected = expected;
+    this.got = got;
+  }
+}
+
+/** The native library is missing, cannot be built, or was built for another MLIR. */
+export class NativeLibraryError extends MlirError {}

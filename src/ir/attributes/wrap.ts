@@ -1,0 +1,51 @@
+/**
+ * Wraps a native attribute in the most specific Attribute subclass.
+ *
+ * @module
+ */
+import { Attribute } from "../attribute.ts";
+import { lib } from "../../ffi/load.ts";
+import type { ContextState } from "../context_state.ts";
+import { setAttributeWrapper } from "../class_registry.ts";
+import { ArrayAttr, DictionaryAttr } from "./containers.ts";
+import { DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr } from "./elements.ts";
+import { AffineMapAttr, StridedLayoutAttr } from "./layout.ts";
+import { OpaqueAttr } from "./opaque.ts";
+import { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./scalar.ts";
+import { FlatSymbolRefAttr, SymbolRefAttr } from "./symbol_ref.ts";
+
+type AttributeClass = new (state: ContextState, ptr: number) => Attribute;
+let byKind: AttributeClass[] | undefined;
+
+/** The Attribute subclass for each kind the shim reports (native/src/attributes.c). */
+function classes(): AttributeClass[] {
+  // Built on first use: the subclasses import this module.
+  return (byKind ??= [
+    Attribute,
+    IntegerAttr,
+    FloatAttr,
+    BoolAttr,
+    StringAttr,
+    UnitAttr,
+    TypeAttr,
+    ArrayAttr,
+    DictionaryAttr,
+    SymbolRefAttr,
+    FlatSymbolRefAttr,
+    AffineMapAttr,
+    DenseElementsAttr,
+    DenseResourceElementsAttr,
+    DenseArrayAttr,
+    OpaqueAttr,
+    Attribute, // location
+    StridedLayoutAttr,
+    Attribute, // integer set
+    Attribute, // sparse elements
+  ]);
+}
+
+function wrapAttribute(state: ContextState, ptr: number): Attribute {
+  return state.attributes.get(ptr) ?? state.attributes.set(ptr, new (classes()[lib.mlirffi_attr_kind(ptr)] ?? Attribute)(state, ptr));
+}
+
+setAttributeWrapper(wrapAttribute);

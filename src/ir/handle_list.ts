@@ -1,0 +1,59 @@
+/**
+ * Read-only lists of child handles (a block's operations, an operation's
+ * results, ...). A list is a snapshot taken by one native batch call; its
+ * elements are turned into handles only when accessed.
+ *
+ * @module
+ */
+import { ArgumentError } from "../base/errors.ts";
+
+/**
+ * A snapshot of child objects, indexed like an array.
+ *
+ * @example
+ * ```ts
+ * import { Context } from "../mod.ts";
+ * using ctx = new Context();
+ * using mod = ctx.parseModule("func.func private @f()");
+ * const ops = mod.body.operations;
+ * console.log(ops.length, ops.at(0)?.name, [...ops].length);
+ * ```
+ */
+export class HandleList<T> implements Iterable<T> {
+  readonly #ptrs: Float64Array;
+  readonly #make: (ptr: number, index: number) => T;
+
+  /** @internal Lists are made by the IR classes. */
+  constructor(ptrs: Float64Array, make: (ptr: number, index: number) => T) {
+    this.#ptrs = ptrs;
+    this.#make = make;
+  }
+
+  /** Number of elements. */
+  get length(): number {
+    return this.#ptrs.length;
+  }
+
+  /**
+   * The element at `index` (negative counts from the end), or `undefined`
+   * when out of range.
+   */
+  at(index: number): T | undefined {
+    if (!Number.isInteger(index)) {
+      throw new ArgumentError(`List index must be an integer, got ${typeof index === "number" ? index : typeof index}.`);
+    }
+    const i = index < 0 ? index + this.#ptrs.length : index;
+    if (i < 0 || i >= this.#ptrs.length) return undefined;
+    return this.#make(this.#ptrs[i]!, i);
+  }
+
+  /** The elements in order. */
+  *[Symbol.iterator](): Iterator<T> {
+    for (let i = 0; i < this.#ptrs.length; i++) yield this.#make(this.#ptrs[i]!, i);
+  }
+
+  /** The elements as an array. */
+  toArray(): T[] {
+    return [...this];
+  }
+}

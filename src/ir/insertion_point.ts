@@ -1,0 +1,153 @@
+/**
+ * Where new or moved operations go.
+ *
+ * @module
+ */
+import { ArgumentError, StructuralError } from "../base/errors.ts";
+import { lib } from "../ffi/load.ts";
+import { Block } from "./block.ts";
+import { asOperation, type Operation } from "./operation.ts";
+import type { Owner } from "../safety/ledger.ts";
+import { insertOperation } from "./ownership_events.ts";
+import { ThreadBound } from "../base/thread_bound.ts";
+
+type Where = "end" | "before" | "after" | "terminator";
+
+/**
+ * A position in a block: at its start or end, before or after an operation,
+ * or right before its terminator.
+ *
+ * @example
+ * ```ts
+ * import { Context, InsertionPoint } from "../mod.ts";
+ * using ctx = new Context();
+ * using mod = ctx.parseModule("func.func private @a()");
+ * const f = mod.body.operations.at(0)!.clone();
+ * InsertionPoint.atStart(mod.body).insert(f);
+ * ```
+ */
+export class InsertionPoint extends ThreadBound {
+  readonly #block: Block;
+  readonly #ref: Operation | null;
+  readonly #where: Where;
+
+  private constructor(block: Block, ref: Operation | null, where: Where) {
+    super();
+    this.#block = block;
+    this.#ref = ref;
+    this.#where = where;
+  }
+
+  /** After the last operation of `block`. */
+  static atEnd(block: Block): InsertionPoint {
+    return new InsertionPoint(blockArg(block), null, "end");
+  }
+
+  /**
+   * Before what is now the first operation of `block` (so several inserts
+   * keep their order), or at the end of an empty block.
+   */
+  static atStart(block: Block): InsertionPoint {
+    const b = blockArg(block);
+    const first = b.operations.at(0);
+    return first === undefined ? new InsertionPoint(b, null, "end") : new InsertionPoint(b, first, "before");
+  }
+
+  /** Right before the terminator of `block` (at its end if it has none yet). */
+  static atTerminator(block: Block): InsertionPoint {
+    return new InsertionPoint(blockArg(block), null, "terminator");
+  }
+
+  /** Right before `op`. */
+  static before(op: Operation): InsertionPoint {
+    const ref = asOperation(op, "InsertionPoint.before's argument");
+    const block = ref.block;
+    if (block === null) throw new ArgumentError(`Cannot insert before '${ref.name}': it is not in a block.`);
+    return new InsertionPoint(block, ref, "before");
+  }
+
+  /** Right after `op`. */
+  static after(op: Operation): InsertionPoint {
+    const ref = asOperation(op, "InsertionPoint.after's argument");
+    const block = ref.block;
+    if (block === null) throw new ArgumentError(`Cannot insert after '${ref.name}': it is not in a block.`);
+    return new InsertionPoint(block, ref, "after");
+  }
+
+  /** The operation inserts go before or after, or null (at the end or before the terminator). */
+  get refOperation(): Operation | null {
+    this.#block._live();
+    this.#ref?._live();
+    return this.#ref;
+  }
+
+  /** The block operations are inserted into. */
+  get block(): Block {
+    this.#block._live();
+    return this.#block;
+  }
+
+  /** @internal The owner of the block (valid now). */
+  _owner(): Owner {
+    this.#block._live();
+    return this.#block._owner;
+  }
+
+  /**
+   * @internal Checks that an insert can happen here and returns how to do it
+   * (a native placement in the block). Called before anything is built.
+   */
+  _placement(op: Operation | null): ((p: number) => void) | null {
+    const block = this.#block._live();
+    let ref = 0;
+    if (this.#ref !== null) {
+      ref = this.#ref._live();
+      if (lib.mlirffi_op_block(ref) !== block) {
+        throw new ArgumentError(`The insertion point's operation '${this.#ref.name}' has left its block.`);
+      }
+      if (op !== null && ref === op._live()) return null;
+    }
+    const where = this.#where;
+    if (where === "end" && lib.mlirffi_block_terminator(block) !== 0) {
+      throw new StructuralError(
+        "Cannot insert at the end of a block that already has a terminator; use InsertionPoint.atTerminator(block).",
+      );
+    }
+    return (p: number) => {
+      if (where === "end") lib.mlirffi_block_append_op(block, p);
+      else if (where === "before") lib.mlirffi_block_insert_op_before(block, ref, p);
+      else if (where === "after") lib.mlirffi_block_insert_op_after(block, ref, p);
+      else {
+        const terminator = lib.mlirffi_block_terminator(block);
+        if (terminator === 0) lib.mlirffi_block_append_op(block, p);
+        else lib.mlirffi_block_insert_op_before(block, terminator, p);
+      }
+    };
+  }
+
+  /**
+   * Inserts `op` here: a detached operation is handed to the block, one with
+   * a parent is moved here.
+   */
+  insert(op: Operation): void {
+    const operation = asOperation(op, "InsertionPoint.insert's argument");
+    const place = this._placement(operation);
+    if (place === null) return;
+    this._insertWith(operation, place);
+  }
+
+  /** @internal Inserts with a placement from `_placement`. */
+  _insertWith(operation: Operation, place: (p: number) => void): void {
+    const block = this.#block._live();
+    const ptr = operation._live();
+    operation._moved(
+      insertOperation(operation._owner, ptr, operation.name, this.#block._owner, lib.mlirffi_block_parent_op(block), place),
+    );
+  }
+}
+
+function blockArg(block: unknown): Block {
+  if (!(block instanceof Block)) throw new ArgumentError("An insertion point needs a Block.");
+  block._live();
+  return block;
+}

@@ -1,0 +1,58 @@
+/**
+ * Printing options shared by operations and modules, checked in TypeScript
+ * and encoded as the shim's flag bits.
+ *
+ * @module
+ */
+import { ArgumentError } from "../base/errors.ts";
+
+/** How to print an operation. */
+export interface PrintOptions {
+  /** Print the generic form (`"dialect.op"(...) : (...) -> ...`). */
+  readonly generic?: boolean;
+  /** Print locations. */
+  readonly debugInfo?: boolean;
+  /** With `debugInfo`: print locations inline rather than as aliases. */
+  readonly prettyDebugInfo?: boolean;
+  /** Elide elements attributes with more elements than this. */
+  readonly largeElementsLimit?: number;
+  /**
+   * Number values locally, without building printer state for the whole
+   * enclosing module: much faster for an op nested in a large module, but
+   * values defined outside the op print as `<<UNKNOWN SSA VALUE>>`.
+   */
+  readonly localScope?: boolean;
+  /** Leave out the regions. */
+  readonly skipRegions?: boolean;
+  /** Print name locations as SSA name prefixes. */
+  readonly nameLocAsPrefix?: boolean;
+}
+
+const FLAG_BITS: ReadonlyArray<readonly [keyof PrintOptions, number]> = [
+  ["generic", 1],
+  ["debugInfo", 2],
+  ["prettyDebugInfo", 4],
+  ["localScope", 8],
+  ["skipRegions", 16],
+  ["nameLocAsPrefix", 32],
+];
+
+/** The shim's flag bits and elements limit (-1: none) for `options`. */
+export function encodePrintOptions(options: PrintOptions | undefined): { flags: number; limit: number } {
+  if (options === undefined) return { flags: 0, limit: -1 };
+  if (typeof options !== "object" || options === null) {
+    throw new ArgumentError(`Print options must be an object, got ${options === null ? "null" : typeof options}.`);
+  }
+  let flags = 0;
+  for (const [name, bit] of FLAG_BITS) {
+    const value = options[name];
+    if (value === undefined) continue;
+    if (typeof value !== "boolean") throw new ArgumentError(`Print option '${name}' must be a boolean, got ${typeof value}.`);
+    if (value) flags |= bit;
+  }
+  const limit = options.largeElementsLimit;
+  if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0)) {
+    throw new ArgumentError(`Print option 'largeElementsLimit' must be a non-negative integer, got ${String(limit)}.`);
+  }
+  return { flags, limit: limit ?? -1 };
+}

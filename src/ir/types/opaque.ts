@@ -1,0 +1,48 @@
+/**
+ * Types of dialects that are not loaded, kept as text.
+ *
+ * @module
+ */
+import { contextArg } from "../context_state.ts";
+import { stringArg } from "../../base/args.ts";
+import { ArgumentError } from "../../base/errors.ts";
+import { lib } from "../../ffi/load.ts";
+import { encode, takeText, TEXT, TEXT_CAP } from "../../ffi/text.ts";
+import { Type } from "../type.ts";
+import type { Context } from "../../context.ts";
+
+/** A dialect namespace: what MLIR accepts before the `.` of a name. */
+export const NAMESPACE = /^[A-Za-z_][A-Za-z0-9_$]*$/;
+
+/**
+ * `!ns<"data">`: a type of dialect `ns` held as uninterpreted text.
+ *
+ * @example
+ * ```ts
+ * import { Context, OpaqueType } from "../../mod.ts";
+ * using ctx = new Context({ allowUnregisteredDialects: true });
+ * console.log(OpaqueType.get(ctx, "mydialect", "thing<1>").toString()); // !mydialect.thing<1>
+ * ```
+ */
+export class OpaqueType extends Type {
+  /** The opaque type `data` of dialect `namespace`. */
+  static get(ctx: Context, namespace: string, data: string): OpaqueType {
+    const state = contextArg(ctx, "OpaqueType.get's context");
+    if (!NAMESPACE.test(stringArg(namespace, "Opaque type namespace"))) {
+      throw new ArgumentError(`"${namespace}" is not a valid dialect namespace.`);
+    }
+    const ns = encode(namespace);
+    const body = encode(stringArg(data, "Opaque type data"));
+    return new OpaqueType(state, lib.mlirffi_opaque_type(state.store, ns, ns.length, body, body.length));
+  }
+
+  /** The dialect namespace. */
+  get dialectNamespace(): string {
+    return takeText(lib.mlirffi_opaque_type_namespace(this._live(), TEXT, TEXT_CAP));
+  }
+
+  /** The uninterpreted type data. */
+  get data(): string {
+    return takeText(lib.mlirffi_opaque_type_data(this._live(), TEXT, TEXT_CAP));
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Wraps a native type in the most specific Type subclass.
+ *
+ * @module
+ */
+import { lib } from "../../ffi/load.ts";
+import type { ContextState } from "../context_state.ts";
+import { setTypeWrapper } from "../class_registry.ts";
+import { Type } from "../type.ts";
+import { ComplexType, FunctionType, TupleType } from "./composite.ts";
+import { FloatType } from "./float.ts";
+import { IndexType, IntegerType, NoneType } from "./integer.ts";
+import { OpaqueType } from "./opaque.ts";
+import { MemRefType, RankedTensorType, UnrankedMemRefType, UnrankedTensorType, VectorType } from "./shaped.ts";
+
+type TypeClass = new (state: ContextState, ptr: number) => Type;
+let byKind: TypeClass[] | undefined;
+
+/** The Type subclass for each kind the shim reports (native/src/types.c). */
+function classes(): TypeClass[] {
+  // Built on first use: the subclasses import this module, so they may not
+  // exist yet while it is being evaluated.
+  return (byKind ??= [
+    Type,
+    IntegerType,
+    IndexType,
+    FloatType,
+    NoneType,
+    ComplexType,
+    TupleType,
+    FunctionType,
+    VectorType,
+    RankedTensorType,
+    UnrankedTensorType,
+    MemRefType,
+    UnrankedMemRefType,
+    OpaqueType,
+  ]);
+}
+
+function wrapType(state: ContextState, ptr: number): Type {
+  return state.types.get(ptr) ?? state.types.set(ptr, new (classes()[lib.mlirffi_type_kind(ptr)] ?? Type)(state, ptr));
+}
+
+setTypeWrapper(wrapType);

@@ -1,0 +1,104 @@
+/**
+ * Walking nested IR: one native call lists every operation under the root,
+ * then the JS loop turns each into a handle for the callback. The callback
+ * may mutate the IR: an operation it erased is skipped, one it moved is
+ * visited in its new place.
+ *
+ * @module
+ */
+import { InvalidHandleError } from "../base/errors.ts";
+import { lib } from "../ffi/load.ts";
+import { type Owner, resolve } from "../safety/ledger.ts";
+import { stateOf } from "./context_state.ts";
+import type { Operation } from "./operation.ts";
+import { ArgumentError } from "../base/errors.ts";
+
+/** What a walk callback asks for next (nothing means `"advance"`). */
+export type WalkResult = "advance" | "skip" | "interrupt";
+/** How a walk ended. */
+export type WalkStatus = "completed" | "interrupted";
+
+/** Walk options. */
+export interface WalkOptions {
+  /** Visit parents before (`"pre"`, default) or after (`"post"`) their children. */
+  readonly order?: "pre" | "post";
+}
+
+interface WalkBuffers {
+  ptrs: Float64Array;
+  ends: Uint32Array;
+  names: Int32Array;
+}
+
+// One spare set of buffers; a walk started from inside a walk callback
+// allocates its own.
+let spare: WalkBuffers | null = null;
+
+function takeBuffers(min: number): WalkBuffers {
+  const b = spare !== null && spare.ptrs.length >= min ? spare : null;
+  if (b !== null) {
+    spare = null;
+    return b;
+  }
+  const size = Math.max(min, 1024);
+  return { ptrs: new Float64Array(size), ends: new Uint32Array(size), names: new Int32Array(size) };
+}
+
+function giveBack(b: WalkBuffers): void {
+  if (spare === null || spare.ptrs.length < b.ptrs.length) spare = b;
+}
+
+/** Lists the operations under `root` with their name indices, in one native call. */
+function listNested(store: number, root: number, post: boolean): { buffers: WalkBuffers; count: number } {
+  let b = takeBuffers(0);
+  let count = lib.mlirffi_walk(store, root, post ? 1 : 0, b.ptrs, b.ends, b.names, b.ptrs.length);
+  if (count > b.ptrs.length) {
+    giveBack(b);
+    b = takeBuffers(count);
+    count = lib.mlirffi_walk(store, root, post ? 1 : 0, b.ptrs, b.ends, b.names, b.ptrs.length);
+  }
+  return { buffers: b, count };
+}
+
+/** See {@linkcode Operation.walk}. */
+export function walk(
+  root: Operation,
+  callback: (op: Operation) => WalkResult | void,
+  options?: WalkOptions,
+): WalkStatus {
+  if (typeof callback !== "function") throw new ArgumentError(`walk needs a callback function, got ${typeof callback}.`);
+  const order = options?.order ?? "pre";
+  if (order !== "pre" && order !== "post") throw new ArgumentError(`walk order must be "pre" or "post", got ${String(order)}.`);
+  const post = order === "post";
+  const rootPtr = root._live();
+  const owner: Owner = root._owner;
+  const state = stateOf(owner);
+  const strategy = state.strategy;
+  const { buffers, count } = listNested(state.store, rootPtr, post);
+  const { ptrs, ends, names } = buffers;
+  const stamp = owner.epoch;
+  try {
+    for (let i = 0; i < count; i++) {
+      const ptr = ptrs[i]!;
+      let o = owner;
+      if (owner.epoch !== stamp) {
+        // The callback changed the IR: this entry may be gone or elsewhere.
+        try {
+          o = resolve(owner, ptr, stamp, "Operation");
+        } catch (e) {
+          if (e instanceof InvalidHandleError) continue;
+          throw e;
+        }
+      }
+      const op = strategy.operation(o, ptr);
+      // Names come with the list: reading one costs an array lookup.
+      if (op._name === undefined) op._name = state.nameAt(names[i]!);
+      const result = callback(op);
+      if (result === "interrupt") return "interrupted";
+      if (result === "skip" && !post) i = ends[i]! - 1;
+    }
+  } finally {
+    giveBack(buffers);
+  }
+  return "completed";
+}

@@ -1,0 +1,278 @@
+/**
+ * Pass managers: run a pipeline of passes on an operation.
+ *
+ * @module
+ */
+import { boolArg, describe, optionsArg, stringArg } from "../base/args.ts";
+import { ArgumentError, InvalidHandleError, MlirVerificationError, PassFailureError, PassPipelineError } from "../base/errors.ts";
+import { lib } from "../ffi/load.ts";
+import { encode, takeText, TEXT, TEXT_CAP, takeOutput } from "../ffi/text.ts";
+import { type NativeCell, own, relinquish } from "../safety/native_lifetimes.ts";
+import { Module } from "../ir/module.ts";
+import { Operation } from "../ir/operation.ts";
+import { beforePassRun } from "../ir/ownership_events.ts";
+import { type ContextState, stateOf } from "../ir/context_state.ts";
+import { ThreadBound } from "../base/thread_bound.ts";
+
+/** Options of a pass in `addPass`: rendered as `name{key=value ...}`. */
+export type PassOptions = Readonly<Record<string, string | number | boolean>>;
+
+/** When to print the IR during a run. */
+export interface IRPrintingOptions {
+  /** Before every pass. */
+  readonly before?: boolean;
+  /** After every pass (default true). */
+  readonly after?: boolean;
+  /** Print the whole module, not just the op the pass ran on. */
+  readonly moduleScope?: boolean;
+  /** After a pass, only if it changed the IR. */
+  readonly onlyOnChange?: boolean;
+  /** After a pass, only if it failed. */
+  readonly onlyOnFailure?: boolean;
+  /** Receives the printed IR after each run; without it, read `printedIR`. */
+  readonly onOutput?: (text: string) => void;
+}
+
+function passElement(name: string, options?: PassOptions): string {
+  if (!/^[A-Za-z0-9_.-]+$/.test(stringArg(name, "Pass name"))) throw new ArgumentError(`"${name}" is not a pass name.`);
+  if (options === undefined) return name;
+  if (typeof options !== "object" || options === null) throw new ArgumentError(`Pass options must be an object, got ${describe(options)}.`);
+  const parts = Object.entries(options).map(([k, v]) => {
+    if (!/^[A-Za-z0-9_-]+$/.test(k)) throw new ArgumentError(`"${k}" is not a pass option name.`);
+    if (!["string", "number", "boolean"].includes(typeof v)) {
+      throw new ArgumentError(`Option ${k} must be a string, number or boolean, got ${describe(v)}.`);
+    }
+    return `${k}=${String(v)}`;
+  });
+  return `${name}{${parts.join(" ")}}`;
+}
+
+/** Adds pipeline elements to the op pass manager `opm` of `owner`. */
+function addTo(opm: number, text: string): void {
+  const bytes = encode(stringArg(text, "Pipeline"));
+  if (!lib.mlirffi_opm_add(opm, bytes, bytes.length)) {
+    const message = takeOutput().trim();
+    throw new PassPipelineError(`Cannot add '${text}' to the pass manager: ${message || "MLIR rejected it"}`);
+  }
+}
+
+/**
+ * One nesting level of a pass manager: the passes that run on operations of
+ * one kind (made by {@linkcode PassManager.nest}).
+ *
+ * @example
+ * ```ts
+ * import { Context } from "../mod.ts";
+ * using ctx = new Context();
+ * using pm = ctx.passManager();
+ * pm.nest("func.func").addPass("canonicalize").addPass("cse");
+ * console.log(pm.toString()); // any(func.func(canonicalize{...}, cse))
+ * ```
+ */
+export class OpPassManager extends ThreadBound {
+  readonly #pm: PassManager;
+  readonly #ptr: number;
+
+  /** @internal Made by PassManager.nest. */
+  constructor(pm: PassManager, ptr: number) {
+    super();
+    this.#pm = pm;
+    this.#ptr = ptr;
+  }
+
+  #live(): number {
+    this.#pm._live();
+    return this.#ptr;
+  }
+
+  /** Adds pipeline elements, e.g. `canonicalize,cse`. */
+  add(pipeline: string): this {
+    addTo(this.#live(), pipeline);
+    return this;
+  }
+
+  /** Adds the pass called `name` (its command-line name), with options. */
+  addPass(name: string, options?: PassOptions): this {
+    return this.add(passElement(name, options));
+  }
+
+  /** The nested manager for operations called `opName` (e.g. `func.func`). */
+  nest(opName: string): OpPassManager {
+    const bytes = encode(stringArg(opName, "Operation name"));
+    return new OpPassManager(this.#pm, lib.mlirffi_opm_nest(this.#live(), bytes, bytes.length));
+  }
+
+  /** This level's pipeline in textual form. */
+  override toString(): string {
+    return takeText(lib.mlirffi_opm_print(this.#live(), TEXT, TEXT_CAP));
+  }
+}
+
+/**
+ * A pipeline of passes, made by {@linkcode Context.passManager}.
+ *
+ * Running it on an operation first verifies that operation (passes may
+ * crash on invalid IR), then invalidates every handle to operations, blocks
+ * and values nested inside it (passes may free or replace any of them); the
+ * operation itself and its regions stay valid.
+ *
+ * @example
+ * ```ts
+ * import { Context } from "../mod.ts";
+ * using ctx = new Context();
+ * using mod = ctx.parseModule("func.func @f() -> i32 { %0 = arith.constant 1 : i32\n return %0 : i32 }");
+ * using pm = ctx.passManager("builtin.module(canonicalize)");
+ * pm.run(mod);
+ * ```
+ */
+export class PassManager extends ThreadBound {
+  readonly #state: ContextState;
+  readonly #ptr: number;
+  readonly #cell: NativeCell;
+  #disposed = false;
+  #capture = false;
+  #timing = false;
+  #onOutput: ((text: string) => void) | null = null;
+  /** The IR printed during the last run (with `enableIRPrinting` and no `onOutput`). */
+  printedIR = "";
+  /** The timing report, available once the manager is disposed (with `enableTiming`). */
+  timingReport = "";
+
+  /** @internal Made by Context.passManager. */
+  constructor(state: ContextState, ptr: number) {
+    super();
+    this.#state = state;
+    this.#ptr = ptr;
+    this.#cell = own(state.cell, "passManager", ptr, this, null);
+  }
+
+  /** @internal */
+  _live(): number {
+    this.#state.check("PassManager");
+    if (this.#disposed || !this.#state.cell.cells.has(this.#cell)) throw new InvalidHandleError("PassManager", "disposed");
+    return this.#ptr;
+  }
+
+  /** The root nesting level. */
+  get root(): OpPassManager {
+    return new OpPassManager(this, lib.mlirffi_pm_root(this._live()));
+  }
+
+  /** Adds pipeline elements to the root level, e.g. `canonicalize,cse`. */
+  add(pipeline: string): this {
+    this.root.add(pipeline);
+    return this;
+  }
+
+  /** Adds the pass called `name` (its command-line name) to the root level. */
+  addPass(name: string, options?: PassOptions): this {
+    this.root.addPass(name, options);
+    return this;
+  }
+
+  /** The nested manager for operations called `opName` (e.g. `func.func`). */
+  nest(opName: string): OpPassManager {
+    return this.root.nest(opName);
+  }
+
+  /** Turns verification after each pass on or off (default on). */
+  enableVerifier(enable: boolean): this {
+    if (typeof enable !== "boolean") throw new ArgumentError(`enableVerifier needs a boolean, got ${describe(enable)}.`);
+    lib.mlirffi_pm_enable_verifier(this._live(), enable);
+    return this;
+  }
+
+  /** Prints the IR around passes, to `onOutput` or into `printedIR`. */
+  enableIRPrinting(options: IRPrintingOptions = {}): this {
+    const ptr = this._live();
+    options = optionsArg(options, "enableIRPrinting's options");
+    const bit = (v: boolean | undefined, fallback: boolean, b: number) => (boolArg(v, fallback, "IR printing options") ? b : 0);
+    const what = bit(options.before, false, 1) | bit(options.after, true, 2) | bit(options.moduleScope, false, 4) |
+      bit(options.onlyOnChange, false, 8) | bit(options.onlyOnFailure, false, 16);
+    if (options.onOutput !== undefined && typeof options.onOutput !== "function") {
+      throw new ArgumentError("onOutput must be a function.");
+    }
+    lib.mlirffi_pm_enable_ir_printing(ptr, what);
+    this.#capture = true;
+    this.#onOutput = options.onOutput ?? null;
+    return this;
+  }
+
+  /** Collects pass timing; the report is in `timingReport` after `dispose()`. */
+  enableTiming(): this {
+    lib.mlirffi_pm_enable_timing(this._live());
+    this.#timing = true;
+    return this;
+  }
+
+  /**
+   * Runs the pipeline on a module or an operation. Throws
+   * {@linkcode MlirVerificationError} if the operation does not verify
+   * beforehand, and {@linkcode PassFailureError} with MLIR's diagnostics if
+   * a pass fails.
+   */
+  run(target: Module | Operation): void {
+    const pm = this._live();
+    const op = target instanceof Module ? target.operation : target;
+    if (!(op instanceof Operation)) {
+      throw new ArgumentError(`PassManager.run needs a Module or an Operation, got ${describe(target)}.`);
+    }
+    const ptr = op._live();
+    const owner = op._owner;
+    if (stateOf(owner) !== this.#state) throw new ArgumentError("PassManager.run got IR from another context.");
+    const name = op.name;
+    this.#state.takeDiagnostics();
+    if (!lib.mlirffi_op_verify(ptr)) {
+      throw new MlirVerificationError(
+        `'${name}' does not verify; passes are not run on invalid IR.`,
+        this.#state.takeDiagnostics(),
+      );
+    }
+    beforePassRun(owner, ptr);
+    const ok = lib.mlirffi_pm_run(pm, ptr, this.#capture);
+    const printed = this.#capture ? takeOutput() : "";
+    const diagnostics = this.#state.takeDiagnostics();
+    if (this.#capture) {
+      if (this.#onOutput !== null) this.#onOutput(printed);
+      else this.printedIR = printed;
+    }
+    if (!ok) throw new PassFailureError(`Running the pass pipeline on '${name}' failed.`, diagnostics);
+  }
+
+  /** The pipeline in MLIR's textual form. */
+  override toString(): string {
+    return takeText(lib.mlirffi_pm_print(this._live(), TEXT, TEXT_CAP));
+  }
+
+  /** Frees the pass manager now (it is also freed with its context or by GC). */
+  dispose(): void {
+    if (this.#disposed || !this.#state.cell.cells.has(this.#cell)) return;
+    this.#disposed = true;
+    relinquish(this.#cell);
+    lib.mlirffi_pm_destroy_capture(this.#ptr, this.#timing);
+    if (this.#timing) this.timingReport = takeOutput();
+  }
+
+  /** Same as {@linkcode PassManager.dispose}, for `using`. */
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}
+
+/** Parses a textual pipeline into a pass manager (see Context.passManager). */
+export function parsePipeline(state: ContextState, pipeline: string | undefined): PassManager {
+  state.check("Context");
+  if (pipeline === undefined) {
+    const any = encode("any");
+    return new PassManager(state, lib.mlirffi_pm_create(state.store, any, any.length));
+  }
+  const text = stringArg(pipeline, "passManager's pipeline");
+  const bytes = encode(text);
+  const anchored = /^\s*[\w.$-]+\s*\(/.test(text);
+  const pm = lib.mlirffi_pm_parse(state.store, bytes, bytes.length, anchored);
+  if (pm === 0) {
+    const message = takeOutput().trim();
+    throw new PassPipelineError(`Invalid pass pipeline '${text}': ${message || "MLIR rejected it"}`, state.takeDiagnostics());
+  }
+  return new PassManager(state, pm);
+}
