@@ -19,6 +19,7 @@ import {
   describeCycle,
   describeViolation,
   type Edge,
+  externalEdges,
   failed,
   formatReport,
   type Graph,
@@ -53,6 +54,13 @@ test("every import points down the layers", () => {
     ...unplaced.map((f) => `  ${f}`),
   ].join("\n");
   assertEquals({ violations, unplaced }, { violations: [], unplaced: [] }, message);
+});
+
+test("the package imports nothing from bench/, test/ or anywhere else in the repository", () => {
+  // The package ships src/ and strategies/ only: an import of bench or test
+  // code would either break the installed package or ship that code in it.
+  const outside = externalEdges(buildGraph(REPO, ["src", "strategies"])).map((e) => `${e.from} -> ${e.to}`);
+  assertEquals(outside, [], `imports leaving src/ and strategies/:\n  ${outside.join("\n  ")}`);
 });
 
 // ---------------------------------------------------------------------------

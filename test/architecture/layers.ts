@@ -8,9 +8,9 @@
  * | ----- | ------------ | ----------------------------------------------------------------------- |
  * | 0     | `base`       | errors, argument checks, small data structures                          |
  * | 1     | `ffi`        | the native library: loading, symbols, text and batch buffers            |
- * | 2     | `safety`     | the ledger, lifetimes, ownership events, the tracked-handle base        |
+ * | 2     | `safety`     | the ledger, native lifetimes, the tracked-handle base                   |
  * | 3     | `strategies` | the pluggable handle strategies                                         |
- * | 4     | `ir`         | operations, blocks, regions, values, types, attributes, locations, builders |
+ * | 4     | `ir`         | IR classes, types, attributes, context state, ownership events          |
  * | 5     | `passes`, `jit`, `text` | independent siblings over the IR                             |
  * | 6     | `context`    | `Context`, which owns everything above                                  |
  * | 7     | `entry`      | `src/mod.ts`, the public surface                                        |

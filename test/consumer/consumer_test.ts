@@ -7,35 +7,17 @@
  *
  * @module
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import process from "node:process";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { assertEquals, assertStringIncludes } from "@std/assert";
 import { CURRENT_RUNTIME } from "../_runtimes.ts";
+import { ensureDevDependencies, ROOT as root, run } from "./_dev_tools.ts";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
 const APP = fileURLToPath(new URL("./app.ts", import.meta.url));
-
-function run(cmd: string, args: string[], cwd: string): string {
-  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, MLIR_FFI_LIB: "" }, timeout: 600_000 });
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}, ${r.signal}):\n${r.stdout}\n${r.stderr}`);
-  return r.stdout;
-}
-
-/**
- * `npm pack` builds dist/ with tsup, a dev dependency. Deno runs this suite
- * without a node_modules folder (deno.json: `nodeModulesDir: "none"`), so a
- * fresh clone has none until something installs them: this test does, from
- * the lockfile, as `npm ci` would for Bun and the benchmarks.
- */
-function ensureDevDependencies(): void {
-  if (existsSync(join(root, "node_modules", ".bin", "tsup"))) return;
-  run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root);
-}
 
 test(`consumer: the packed package installs into a fresh ${CURRENT_RUNTIME.name} project and runs a first program`, {
   timeout: 900_000,

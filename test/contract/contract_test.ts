@@ -1,5 +1,5 @@
 /**
- * The shared contract suite: every scenario of CONTRACT.md, for every
+ * The shared contract suite: every scenario of docs/CONTRACT.md, for every
  * strategy, each in its own child process (with MALLOC_PERTURB_ set), so a
  * crash fails one case instead of taking down the runner.
  *

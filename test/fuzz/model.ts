@@ -1,6 +1,6 @@
 /**
  * The fuzzer's model: a plain TypeScript mirror of the IR the fuzzer holds,
- * and the rules of CONTRACT.md written down independently of the binding's
+ * and the rules of docs/CONTRACT.md written down independently of the binding's
  * ledger. For every call it predicts what must happen (a value, an
  * InvalidHandleError with its reason, or another typed error).
  *

@@ -23,7 +23,7 @@ import { misuseRefused } from "./structural.ts";
 
 /**
  * Where a strategy passes a scenario by a different, documented behaviour
- * (CONTRACT.md clause 6 and strategies/README.md), and how.
+ * (docs/CONTRACT.md clause 6 and strategies/README.md), and how.
  */
 export const DIFFERS_BY_DESIGN: Readonly<Record<string, Partial<Record<StrategyName, string>>>> = {
   "owners by equality; identity per strategy": {

@@ -1,0 +1,69 @@
+/**
+ * The IR layer: operations, blocks, regions, values, types, attributes,
+ * locations, modules, symbol tables, walks, insertion points and building
+ * operations, plus what ties them to a context: the context state (its
+ * strategy, caches and diagnostics), the ownership events every mutation goes
+ * through, and the factories that tell the strategies which classes to make.
+ *
+ * May import: `src/base/`, `src/ffi/`, `src/safety/`, `strategies/`; and,
+ * for types only, `src/context.ts` (handles name their Context).
+ *
+ * @module
+ */
+export { Attribute } from "./attribute.ts";
+export {
+  AffineMapAttr,
+  ArrayAttr,
+  BoolAttr,
+  DenseArrayAttr,
+  type DenseArrayData,
+  DenseElementsAttr,
+  DenseResourceElementsAttr,
+  DictionaryAttr,
+  type ElementArray,
+  FlatSymbolRefAttr,
+  FloatAttr,
+  IntegerAttr,
+  OpaqueAttr,
+  StridedLayoutAttr,
+  StringAttr,
+  SymbolRefAttr,
+  TypeAttr,
+  UnitAttr,
+} from "./attributes/mod.ts";
+export { AttributeMap } from "./attribute_map.ts";
+export { Block } from "./block.ts";
+export type { OperationSpec } from "./create_operation.ts";
+export { InsertionPoint } from "./insertion_point.ts";
+export { SymbolTable, type Visibility } from "./symbol_table.ts";
+export { Uniqued } from "./uniqued.ts";
+export { HandleList } from "./handle_list.ts";
+export { Location, type LocationKind } from "./location.ts";
+export { Module } from "./module.ts";
+export { Operation } from "./operation.ts";
+export type { PrintOptions } from "./print_options.ts";
+export { Region } from "./region.ts";
+export { Type } from "./type.ts";
+export {
+  ComplexType,
+  type Dim,
+  FLOAT_TYPES,
+  FloatType,
+  type FloatTypeName,
+  FunctionType,
+  IndexType,
+  IntegerType,
+  MAX_INTEGER_WIDTH,
+  MemRefType,
+  NoneType,
+  OpaqueType,
+  RankedTensorType,
+  ShapedType,
+  type Signedness,
+  TupleType,
+  UnrankedMemRefType,
+  UnrankedTensorType,
+  VectorType,
+} from "./types/mod.ts";
+export { BlockArgument, OpOperand, OpResult, Value } from "./value.ts";
+export type { WalkOptions, WalkResult, WalkStatus } from "./walk.ts";

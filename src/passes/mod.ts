@@ -1,0 +1,10 @@
+/**
+ * Pass managers: pipelines from text or built step by step, IR printing and
+ * timing, and running them with every handle the run may invalidate told so.
+ *
+ * May import: everything below it (`src/base/` through `src/ir/`); and, for
+ * types only, `src/context.ts`.
+ *
+ * @module
+ */
+export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions } from "./pass_manager.ts";

@@ -1,0 +1,32 @@
+/**
+ * What the package tests need beyond the suite itself: the dev tools that
+ * `npm pack` builds with, and a way to run a command with a clear failure.
+ *
+ * @module
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
+
+/** The repository root. */
+export const ROOT: string = fileURLToPath(new URL("../..", import.meta.url));
+
+/** Runs `cmd args` in `cwd`; throws with its output when it fails. Returns stdout. */
+export function run(cmd: string, args: string[], cwd: string): string {
+  const r = spawnSync(cmd, args, { cwd, encoding: "utf8", env: { ...process.env, MLIR_FFI_LIB: "" }, timeout: 600_000 });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}, ${r.signal}):\n${r.stdout}\n${r.stderr}`);
+  return r.stdout;
+}
+
+/**
+ * `npm pack` builds dist/ with tsup, a dev dependency. Deno runs this suite
+ * without a node_modules folder (deno.json: `nodeModulesDir: "none"`), so a
+ * fresh clone has none until something installs them: the package tests do,
+ * from the lockfile, as `npm ci` would for Bun and the benchmarks.
+ */
+export function ensureDevDependencies(): void {
+  if (existsSync(join(ROOT, "node_modules", ".bin", "tsup"))) return;
+  run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], ROOT);
+}
