@@ -27,7 +27,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { lib } from "../src/ffi/load.ts";
 import { STRATEGIES } from "../src/mod.ts";
-import { availableRuntimes, CURRENT_RUNTIME, type RuntimeExe, scriptArgs, versionOf } from "../test/_runtimes.ts";
+import { availableRuntimes, CURRENT_RUNTIME, type RuntimeExe, scriptArgs, versionOf } from "./runtimes.ts";
 import { VARIANTS } from "./fixtures.ts";
 import { clock, Progress, type Step } from "./progress.ts";
 import { writeReport } from "./report.ts";

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assertEquals, assertMatch, assertStringIncludes } from "@std/assert";
 import { STRATEGIES } from "../src/mod.ts";
-import { DENO_PERMISSIONS } from "./_runtimes.ts";
+import { DENO_PERMISSIONS } from "../bench/runtimes.ts";
 
 const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
 const config = fileURLToPath(new URL("../deno.json", import.meta.url));

@@ -12,7 +12,7 @@ import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { STRATEGIES, type StrategyName } from "../src/mod.ts";
 import { runScenario, type ScenarioResult } from "./contract/_runner.ts";
-import { availableRuntimes, type RuntimeExe, versionOf } from "./_runtimes.ts";
+import { availableRuntimes, type RuntimeExe, versionOf } from "../bench/runtimes.ts";
 import { DIFFERS_BY_DESIGN, SCENARIOS } from "./contract/scenarios/index.ts";
 
 const runtimes = availableRuntimes();

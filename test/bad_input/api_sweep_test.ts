@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 import { assert, assertEquals } from "@std/assert";
 import { STRATEGIES } from "../../src/mod.ts";
 import { heapCheckEnv } from "../_child.ts";
-import { CURRENT_RUNTIME, scriptArgs } from "../_runtimes.ts";
+import { CURRENT_RUNTIME, scriptArgs } from "../../bench/runtimes.ts";
 import type { Mode, SweepReport } from "./_sweep.ts";
 
 const RUN = fileURLToPath(new URL("./sweep_run.ts", import.meta.url));

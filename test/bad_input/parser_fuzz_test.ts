@@ -3,7 +3,7 @@
  * invalid UTF-8, embedded NULs and huge numbers through `parseModule`,
  * `parseType` and `parseAttribute`. Each input either parses or throws
  * `MlirParseError` with positioned diagnostics; the child process running
- * them must survive. (Very deep nesting: deep_test.ts.)
+ * them must survive. (Very deep nesting: test/text/deep_nesting_test.ts.)
  *
  * @module
  */

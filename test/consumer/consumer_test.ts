@@ -14,7 +14,7 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { assertEquals, assertStringIncludes } from "@std/assert";
-import { CURRENT_RUNTIME } from "../_runtimes.ts";
+import { CURRENT_RUNTIME } from "../../bench/runtimes.ts";
 import { ensureDevDependencies, ROOT as root, run } from "./_dev_tools.ts";
 
 const APP = fileURLToPath(new URL("./app.ts", import.meta.url));

@@ -13,7 +13,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import type { StrategyName } from "../../src/mod.ts";
 import { heapCheckEnv } from "../_child.ts";
-import { CURRENT_RUNTIME, type RuntimeExe, scriptArgs } from "../_runtimes.ts";
+import { CURRENT_RUNTIME, type RuntimeExe, scriptArgs } from "../../bench/runtimes.ts";
 import type { Action } from "./engine.ts";
 
 const RUN = fileURLToPath(new URL("./run.ts", import.meta.url));

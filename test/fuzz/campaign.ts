@@ -20,7 +20,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { STRATEGIES, type StrategyName } from "../../src/mod.ts";
-import { availableRuntimes, CURRENT_RUNTIME, findRuntime, type RuntimeExe, versionOf } from "../_runtimes.ts";
+import { availableRuntimes, CURRENT_RUNTIME, findRuntime, type RuntimeExe, versionOf } from "../../bench/runtimes.ts";
 import { type ChildOutcome, replay, runFuzzChild, signature } from "./_replay.ts";
 import type { Action } from "./engine.ts";
 

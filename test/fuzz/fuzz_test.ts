@@ -9,7 +9,7 @@
 import { test } from "node:test";
 import process from "node:process";
 import { STRATEGIES } from "../../src/mod.ts";
-import { CURRENT_RUNTIME } from "../_runtimes.ts";
+import { CURRENT_RUNTIME } from "../../bench/runtimes.ts";
 import { runFuzzChild, signature } from "./_replay.ts";
 
 const SEQUENCES = Number(process.env.FUZZ_SEQUENCES ?? "1500");

@@ -1041,3 +1041,42 @@ for (const strategy of STRATEGIES) {
     );
   });
 }
+
+test("attribute edge cases refused or exact", () => {
+  using ctx = new Context();
+  assertEquals(IntegerAttr.get(IntegerType.get(ctx, 128), -5).toString(), "-5 : i128");
+  assertEquals(IntegerAttr.get(IntegerType.get(ctx, 65), -1).value, -1n);
+  assertEquals(IntegerAttr.get(IntegerType.unsigned(ctx, 65), (1n << 64n) + 1n).value, (1n << 64n) + 1n);
+  const t = (e: IntegerType | FloatType | IndexType) => RankedTensorType.get([2], e);
+  assertThrows(() => DenseElementsAttr.splat(t(IntegerType.get(ctx, 64)), 1.5), ArgumentError, "integer");
+  assertThrows(() => DenseElementsAttr.splat(t(IntegerType.get(ctx, 8)), 300), ArgumentError, "does not fit");
+  assertThrows(() => DenseElementsAttr.splat(t(IntegerType.get(ctx, 32)), true), ArgumentError);
+  assertThrows(() => DenseElementsAttr.splat(t(IntegerType.get(ctx, 64)), 1n << 64n), ArgumentError, "does not fit");
+  assertEquals(DenseElementsAttr.splat(t(FloatType.f16(ctx)), 1.0).toString(), "dense<1.000000e+00> : tensor<2xf16>");
+  assertEquals(DenseElementsAttr.splat(t(FloatType.bf16(ctx)), -2.5).toString(), "dense<-2.500000e+00> : tensor<2xbf16>");
+  assertThrows(() => FlatSymbolRefAttr.get(ctx, ""), ArgumentError, "empty");
+  assertThrows(() => SymbolRefAttr.get(ctx, "a", [""]), ArgumentError, "empty");
+  assertThrows(() => DictionaryAttr.get(ctx, { "": UnitAttr.get(ctx) }), ArgumentError, "empty");
+  using mod = ctx.parseModule("func.func private @f()");
+  assertThrows(() => mod.body.operations.at(0)!.attributes.set("", UnitAttr.get(ctx)), ArgumentError, "empty");
+});
+
+test("a dense resource without data is refused; with a blob it is read exactly (used to crash)", () => {
+  using ctx = new Context();
+  const missing = ctx.parseAttribute("dense_resource<nope> : tensor<3xi32>");
+  assertInstanceOf(missing, DenseResourceElementsAttr);
+  assertThrows(() => missing.toArray(), ArgumentError, "no data");
+  using mod = ctx.parseModule(`module attributes {t.x = dense_resource<blob1> : tensor<3xi32>, t.short = dense_resource<blob2> : tensor<3xi32>} {}
+{-#
+  dialect_resources: {
+    builtin: {
+      blob1: "0x04000000010000000200000003000000",
+      blob2: "0x040000000100000002000000"
+    }
+  }
+#-}`);
+  const full = mod.operation.attributes.get("t.x") as DenseResourceElementsAttr;
+  assertEquals(full.toArray(), new Int32Array([1, 2, 3]));
+  const short = mod.operation.attributes.get("t.short") as DenseResourceElementsAttr;
+  assertThrows(() => short.toArray(), ArgumentError, "holds 8 bytes, but its type needs 12");
+});

@@ -356,3 +356,23 @@ for (const strategy of STRATEGIES) {
     assertFalse(Location.unknown(other).equals(locs[0]));
   });
 }
+
+test("location arguments are checked (a Type as metadata used to abort)", () => {
+  using ctx = new Context();
+  const a = Location.file(ctx, "a", 1, 1);
+  const b = Location.file(ctx, "b", 2, 2);
+  assertThrows(() => Location.fused(ctx, [a, b], IntegerType.get(ctx, 32) as never), ArgumentError, "Attribute");
+  assertThrows(() => Location.fused(ctx, [a, b], "x" as never), ArgumentError);
+  assertThrows(() => Location.named(ctx, "x", "y" as never), ArgumentError, "Location");
+  assertThrows(() => Location.named(ctx, "x", StringAttr.get(ctx, "s") as never), ArgumentError, "Location");
+  // Lines and columns are unsigned 32-bit, on both runtimes.
+  const far = Location.fileRange(ctx, "x", 2 ** 31, 2 ** 32 - 1, 2 ** 32 - 1, 7);
+  assertEquals([far.line, far.column, far.endLine, far.endColumn], [2 ** 31, 2 ** 32 - 1, 2 ** 32 - 1, 7]);
+  assertThrows(() => Location.file(ctx, "x", 2 ** 32, 1), ArgumentError);
+});
+
+test("locations of an implicit module equal the same location made directly", () => {
+  using ctx = new Context({ allowUnregisteredDialects: true });
+  using mod = ctx.parseModule('"custom.a"() : () -> ()', { filename: "in.mlir" });
+  assert(mod.body.operations.at(0)!.location.equals(Location.file(ctx, "in.mlir", 1, 1)));
+});

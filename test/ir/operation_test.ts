@@ -37,6 +37,7 @@ import {
   StringAttr,
   StructuralError,
 } from "../../src/mod.ts";
+import { describeChild, runChild } from "../_child.ts";
 
 const F1 = `func.func @f1(%arg0: i32) -> i32 {
   %1 = "custom.addi"(%arg0, %arg0) : (i32, i32) -> i32
@@ -881,5 +882,46 @@ func.func private @qux()`);
     assertEquals(sw.regions.at(4), undefined);
     mod.verify();
     assertModuleRoundTrip(ctx, mod.toString());
+  });
+}
+
+test("an op of a registered, unloaded dialect is built registered (allowUnregisteredDialects)", () => {
+  // Used to be built unregistered; loading the dialect later freed its name.
+  const r = runChild(`
+    using ctx = new mlir.Context({ allowUnregisteredDialects: true });
+    const op = ctx.createOperation({ name: "func.return" });
+    ctx.parseModule("func.func private @f()");
+    console.log(op.isRegistered, op.isTerminator === false, op.print({ generic: true }).trim());
+    op.verify === undefined;
+  `);
+  assertEquals(r.signal, null, describeChild(r));
+  assertEquals(r.status, 0, describeChild(r));
+  assertStringIncludes(r.stdout, 'true true "func.return"() : () -> ()');
+});
+
+for (const strategy of STRATEGIES) {
+  test(`[${strategy}] predecessors, successors, replaceUsesOfWith, parentOfType, parseOperation`, () => {
+    using ctx = new Context({ strategy });
+    using mod = ctx.parseModule(`func.func @f(%a: i32, %b: i32) -> i32 {
+  cf.br ^bb1
+^bb1:
+  %0 = arith.addi %a, %a : i32
+  return %0 : i32
+}`);
+    const region = mod.body.operations.at(0)!.regions.at(0)!;
+    const [entry, next] = region.blocks.toArray();
+    assert(entry!.successors.at(0)!.equals(next));
+    assert(next!.predecessors.at(0)!.equals(entry));
+    const add = next!.operations.at(0)!;
+    const [a, b] = entry!.arguments.toArray();
+    add.replaceUsesOfWith(a!, b!);
+    assert(add.operands.at(0)!.equals(b));
+    assertEquals(add.parentOfType("func.func")!.name, "func.func");
+    assertEquals(add.parentOfType("scf.for"), null);
+    const op = ctx.parseOperation("func.func private @g()", { filename: "g.mlir" });
+    assertEquals(op.parent, null);
+    mod.body.append(op);
+    assertEquals(mod.body.operations.length, 2);
+    assertThrows(() => ctx.parseOperation("func.func private @a()\nfunc.func private @b()"), Error, "one operation");
   });
 }

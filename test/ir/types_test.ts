@@ -621,3 +621,22 @@ for (const strategy of STRATEGIES) {
     assertThrows(() => ops[0]!.name, InvalidHandleError);
   }, true);
 }
+
+test("a memref layout must be a layout attribute (used to crash)", () => {
+  using ctx = new Context();
+  const f32 = FloatType.f32(ctx);
+  assertThrows(() => MemRefType.get([2, 3], f32, { layout: StringAttr.get(ctx, "x") }), ArgumentError, "layout");
+  assertThrows(() => MemRefType.get([2, 3], f32, { layout: ctx.parseAttribute("1 : i64") }), ArgumentError, "layout");
+  const t = MemRefType.get([2, 3], f32, { layout: AffineMapAttr.get(ctx, "(d0, d1) -> (d1, d0)") });
+  assertEquals(t.toString(), "memref<2x3xf32, affine_map<(d0, d1) -> (d1, d0)>>");
+});
+
+test("i0, f80 and f128; element counts beyond exact numbers are refused", () => {
+  using ctx = new Context();
+  assertEquals(IntegerType.get(ctx, 0).toString(), "i0");
+  assertEquals(FloatType.get(ctx, "f80").width, 80);
+  assertEquals(FloatType.get(ctx, "f128").name, "f128");
+  const huge = RankedTensorType.get([2 ** 30, 2 ** 30, 2 ** 30 + 1], FloatType.f32(ctx));
+  assertThrows(() => huge.numElements, ArgumentError, "exactly");
+  assertThrows(() => ctx.parseType("i32\0"), Error, "NUL");
+});

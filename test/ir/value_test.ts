@@ -434,3 +434,21 @@ for (const strategy of STRATEGIES) {
     else assertStrictEquals(a, b);
   });
 }
+
+for (const strategy of STRATEGIES) {
+  test(`[${strategy}] values: location, setType, block argument locations`, () => {
+    using ctx = new Context({ strategy });
+    using mod = ctx.parseModule("func.func @f(%a: i32) -> i32 {\n  %0 = arith.addi %a, %a : i32\n  return %0 : i32\n}", {
+      filename: "v.mlir",
+    });
+    const body = mod.body.operations.at(0)!.regions.at(0)!.blocks.at(0)!;
+    const add = body.operations.at(0)!;
+    assertEquals(add.result.location.toString(), 'loc("v.mlir":2:8)');
+    const arg = body.arguments.at(0)!;
+    arg.location = Location.file(ctx, "arg.mlir", 9, 9);
+    assertEquals(arg.location.toString(), 'loc("arg.mlir":9:9)');
+    arg.setType(IntegerType.get(ctx, 64));
+    assertEquals(arg.type.toString(), "i64");
+    assertThrows(() => mod.verify(), Error); // the add still says i32
+  });
+}

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertInstanceOf, assertMatch, assertStringIncludes, assertThrows } from "@std/assert";
-import { ArgumentError, Context, InvalidHandleError, MlirParseError } from "../src/mod.ts";
+import { ArgumentError, Context, InvalidHandleError, MlirParseError } from "../../src/mod.ts";
 
 test("parse: a module with its operations and file locations", () => {
   using ctx = new Context();

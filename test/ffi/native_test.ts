@@ -11,8 +11,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assert, assertEquals, assertStringIncludes } from "@std/assert";
-import { symbols } from "../src/ffi/symbols.ts";
-import { describeChild, runChild } from "./_child.ts";
+import { symbols } from "../../src/ffi/symbols.ts";
+import { describeChild, runChild } from "../_child.ts";
 
 const LOAD = `try { new mlir.Context(); console.log("loaded"); } catch (e) { console.log(e.name + ": " + e.message); }`;
 

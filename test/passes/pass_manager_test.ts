@@ -15,7 +15,7 @@ import {
   PassFailureError,
   PassPipelineError,
   STRATEGIES,
-} from "../src/mod.ts";
+} from "../../src/mod.ts";
 
 const FOLDABLE = `func.func @f() -> i32 {
   %0 = arith.constant 1 : i32

@@ -6,8 +6,8 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertStringIncludes, assertThrows } from "@std/assert";
-import { ArgumentError, Context, MlirParseError, STRATEGIES } from "../src/mod.ts";
-import { describeChild, runChild } from "./_child.ts";
+import { ArgumentError, Context, MlirParseError, STRATEGIES } from "../../src/mod.ts";
+import { describeChild, runChild } from "../_child.ts";
 
 const SOURCE = `func.func @f(%a: i32) -> i32 {
   %c = arith.constant dense<[1, 2, 3]> : tensor<3xi32>

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import { assertEquals } from "@std/assert";
-import { PtrMap } from "../src/base/ptr_map.ts";
+import { PtrMap } from "../../src/base/ptr_map.ts";
 
 function lcg(seed: number): () => number {
   let s = seed >>> 0;

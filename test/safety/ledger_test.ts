@@ -5,8 +5,8 @@
  */
 import { test } from "node:test";
 import { assertEquals, assertStrictEquals, assertThrows } from "@std/assert";
-import { InvalidHandleError } from "../src/base/errors.ts";
-import { Owner, resolve } from "../src/safety/ledger.ts";
+import { InvalidHandleError } from "../../src/base/errors.ts";
+import { Owner, resolve } from "../../src/safety/ledger.ts";
 
 const ptrs = (...xs: number[]) => new Float64Array(xs);
 

@@ -5,7 +5,7 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertFalse, assertMatch, assertStringIncludes, assertThrows } from "@std/assert";
-import { ArgumentError, Context, MlirVerificationError } from "../src/mod.ts";
+import { ArgumentError, Context, MlirVerificationError } from "../../src/mod.ts";
 
 const ADD = `func.func @add(%a: i32, %b: i32) -> i32 {
   %0 = arith.addi %a, %b : i32

@@ -7,8 +7,8 @@
 import { test } from "node:test";
 import { assert, assertEquals, assertNotStrictEquals, assertStrictEquals } from "@std/assert";
 import { readFileSync } from "node:fs";
-import { Context, DEFAULT_STRATEGY } from "../src/mod.ts";
-import { collectUntil } from "./_gc.ts";
+import { Context, DEFAULT_STRATEGY } from "../../src/mod.ts";
+import { collectUntil } from "../_gc.ts";
 
 const SOURCE = `func.func @f() {
   %a = arith.constant 1 : i32
@@ -84,7 +84,7 @@ test("ephemeral: no entries, fresh handles, equal by value", () => {
 });
 
 test("the default strategy is the one the latest benchmark report supports", () => {
-  const report = readFileSync(new URL("../bench/REPORT.md", import.meta.url), "utf8");
+  const report = readFileSync(new URL("../../bench/REPORT.md", import.meta.url), "utf8");
   const named = /Default strategy supported by this data: \*\*(\w+)\*\*/.exec(report)?.[1];
   assertEquals(named, DEFAULT_STRATEGY, "set DEFAULT_STRATEGY in src/context.ts after a full `bun bench`");
   using ctx = new Context();

@@ -17,7 +17,7 @@ import {
   ExecutionEngineError,
   InvalidHandleError,
   STRATEGIES,
-} from "../src/mod.ts";
+} from "../../src/mod.ts";
 
 const KERNELS = `
 func.func @add_i32(%a: i32, %b: i32) -> i32 {

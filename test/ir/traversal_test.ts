@@ -23,7 +23,7 @@ import {
   OpResult,
   STRATEGIES,
   StructuralError,
-} from "../src/mod.ts";
+} from "../../src/mod.ts";
 
 const LOOP = `func.func @sum(%n: index, %init: i32) -> i32 {
   %c0 = arith.constant 0 : index

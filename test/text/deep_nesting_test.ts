@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { assert, assertEquals } from "@std/assert";
-import { MOD_URL } from "./_child.ts";
+import { MOD_URL } from "../_child.ts";
 
 const DEPTH = 6000;
 const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;

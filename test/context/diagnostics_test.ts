@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertThrows } from "@std/assert";
-import { ArgumentError, Context, type Diagnostic, Location, MlirParseError, MlirVerificationError, PassFailureError } from "../src/mod.ts";
+import { ArgumentError, Context, type Diagnostic, Location, MlirParseError, MlirVerificationError, PassFailureError } from "../../src/mod.ts";
 
 test("diagnostics: listeners see parse, verification, pass and emitted diagnostics", () => {
   using ctx = new Context();
