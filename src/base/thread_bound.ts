@@ -21,7 +21,21 @@ function refuse(): never {
   throw new DOMException(MESSAGE, "DataCloneError");
 }
 
-/** Base of the objects that hold a context: cloning one throws. */
+/**
+ * The base of the public objects that hold a context (`Context`, `Module`,
+ * `PassManager`, `InsertionPoint`, `SymbolTable`, `ExecutionEngine`):
+ * `postMessage` or `structuredClone` of one throws a `DataCloneError` saying
+ * to send text or bytecode instead. Public on purpose: it is what those
+ * classes extend in the published types, and `instanceof ThreadBound` tells
+ * whether a value may cross to a worker.
+ *
+ * @example
+ * ```ts
+ * import { Context, ThreadBound } from "../mod.ts";
+ * using ctx = new Context();
+ * console.log(ctx instanceof ThreadBound); // true: create a Context in each worker instead
+ * ```
+ */
 export abstract class ThreadBound {
   constructor() {
     Object.defineProperty(this, "_thread", { enumerable: true, get: refuse });

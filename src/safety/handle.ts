@@ -12,7 +12,14 @@
 import { InvalidHandleError } from "../base/errors.ts";
 import { type Owner, resolve } from "./ledger.ts";
 
-/** The ledger fields of a tracked handle (used by the strategies). */
+/**
+ * The ledger fields of a tracked handle (used by the strategies).
+ *
+ * `Operation`, `Block` and `BlockArgument` each declare these fields and
+ * their own `_live()` rather than inherit them from one base: a
+ * `BlockArgument` is a `Value` first, and a `_live()` per class keeps the
+ * check on every hot access monomorphic, with its kind name a constant.
+ */
 export interface TrackedHandle {
   /** @internal The owner the object was last known to live in. */
   _owner: Owner;
