@@ -8,6 +8,8 @@
  * @module
  */
 import assert from "node:assert/strict";
+// Before any test of the file: a machine without the native library learns why, once per file.
+import "./_environment.ts";
 
 /** Asserts that `value` is neither null nor undefined. */
 export function assertExists<T>(value: T, msg?: string): asserts value is NonNullable<T> {
