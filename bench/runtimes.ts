@@ -1,6 +1,13 @@
 /**
- * Finding Bun and Deno to run scripts in child processes of either runtime:
- * the one running now, else `node_modules/.bin`, else PATH.
+ * Running a script under either runtime: finds Bun and Deno (the one running
+ * now, else `node_modules/.bin`, else PATH) and spells the arguments that run
+ * a file under one of them with the project's permissions.
+ *
+ * It lives in `bench/` because the benchmarks (`bench/main.ts`) run every
+ * variant in a child process of each runtime, and bench code imports nothing
+ * from `test/`; the tests that start child processes (`test/contract/`,
+ * `test/fuzz/`, `test/bad_input/`, `test/consumer/`, `test/matrix.ts`,
+ * `test/examples_test.ts`) import it from here. Nothing of it ships.
  *
  * @module
  */

@@ -3,9 +3,9 @@
  *
  * @module
  */
-import { describe } from "./base/args.ts";
+import { argumentError, boolArg, intArg, stringArg } from "./base/args.ts";
 import type { Attribute } from "./ir/attribute.ts";
-import { ArgumentError, type Diagnostic } from "./base/errors.ts";
+import type { Diagnostic } from "./base/errors.ts";
 import { lib } from "./ffi/load.ts";
 import { encode } from "./ffi/text.ts";
 import { Location } from "./ir/location.ts";
@@ -46,18 +46,6 @@ export interface ContextOptions {
  */
 export const DEFAULT_STRATEGY: StrategyName = "ephemeral";
 
-function checkBoolean(name: string, value: unknown): boolean | undefined {
-  if (value !== undefined && typeof value !== "boolean") {
-    throw new ArgumentError(`Context option '${name}' must be a boolean, got ${typeof value}.`);
-  }
-  return value;
-}
-
-function checkString(what: string, value: unknown): string {
-  if (typeof value !== "string") throw new ArgumentError(`${what} must be a string, got ${typeof value}.`);
-  return value;
-}
-
 /**
  * An MLIR context with every upstream dialect registered.
  *
@@ -76,15 +64,11 @@ export class Context extends ThreadBound {
   /** A new context with every upstream dialect registered (loaded on first use). */
   constructor(options: ContextOptions = {}) {
     super();
-    if (typeof options !== "object" || options === null) {
-      throw new ArgumentError(`Context options must be an object, got ${options === null ? "null" : typeof options}.`);
-    }
+    if (typeof options !== "object" || options === null) throw argumentError("Context options", "an object", options);
     const name = options.strategy ?? DEFAULT_STRATEGY;
-    const allowUnregisteredDialects = checkBoolean("allowUnregisteredDialects", options.allowUnregisteredDialects) ?? false;
-    const threading = checkBoolean("threading", options.threading) ?? false;
-    if (!STRATEGIES.includes(name)) {
-      throw new ArgumentError(`Unknown strategy '${String(name)}'; choose one of ${STRATEGIES.join(", ")}.`);
-    }
+    const allowUnregisteredDialects = boolArg(options.allowUnregisteredDialects, false, "Context option 'allowUnregisteredDialects'");
+    const threading = boolArg(options.threading, false, "Context option 'threading'");
+    if (!STRATEGIES.includes(name)) throw argumentError("Context option 'strategy'", `one of ${STRATEGIES.join(", ")}`, name);
     this.#state = new ContextState({ allowUnregisteredDialects, threading }, this);
     this.#state.strategy = createStrategy(name, IR_HANDLES)!;
     this.#strategy = name;
@@ -108,9 +92,7 @@ export class Context extends ThreadBound {
 
   set allowUnregisteredDialects(allow: boolean) {
     this.#state.check("Context");
-    if (typeof allow !== "boolean") {
-      throw new ArgumentError(`allowUnregisteredDialects must be set to a boolean, got ${describe(allow)}.`);
-    }
+    if (typeof allow !== "boolean") throw argumentError("Context.allowUnregisteredDialects", "a boolean", allow);
     lib.mlirffi_context_set_allow_unregistered(this.#state.store, allow);
   }
 
@@ -134,7 +116,7 @@ export class Context extends ThreadBound {
   /** A new, empty module. */
   createModule(location?: Location): Module {
     this.#state.check("Context");
-    const loc = location === undefined ? lib.mlirffi_loc_unknown(this.#state.store) : this.#uniqued(location, Location, "location");
+    const loc = location === undefined ? lib.mlirffi_loc_unknown(this.#state.store) : this.#uniqued(location, Location, "createModule's location");
     const op = lib.mlirffi_module_create_empty(loc);
     return new Module(this.#state.newOwner("module", op, "operation"));
   }
@@ -158,12 +140,9 @@ export class Context extends ThreadBound {
   /** A file:line:column location. */
   fileLocation(file: string, line: number, column: number): Location {
     this.#state.check("Context");
-    const bytes = encode(checkString("fileLocation's file", file));
-    for (const [what, n] of [["line", line], ["column", column]] as const) {
-      if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) {
-        throw new ArgumentError(`fileLocation's ${what} must be a non-negative integer, got ${String(n)}.`);
-      }
-    }
+    const bytes = encode(stringArg(file, "fileLocation's file"));
+    intArg(line, 0, 0xffffffff, "fileLocation's line");
+    intArg(column, 0, 0xffffffff, "fileLocation's column");
     return new Location(this.#state, lib.mlirffi_loc_file(this.#state.store, bytes, bytes.length, line, column));
   }
 
@@ -191,7 +170,7 @@ export class Context extends ThreadBound {
    * Returns a disposable that removes the listener.
    */
   onDiagnostic(listener: (diagnostic: Diagnostic) => void): Disposable {
-    if (typeof listener !== "function") throw new ArgumentError(`onDiagnostic needs a function, got ${typeof listener}.`);
+    if (typeof listener !== "function") throw argumentError("onDiagnostic's listener", "a function", listener);
     this.#state.listeners.add(listener);
     return { [Symbol.dispose]: () => this.#state.listeners.delete(listener) };
   }
@@ -227,7 +206,7 @@ export class Context extends ThreadBound {
   }
 
   #uniqued<T extends Location>(value: unknown, kind: new (...args: never[]) => T, what: string): number {
-    if (!(value instanceof kind)) throw new ArgumentError(`Expected a ${kind.name} for ${what}.`);
+    if (!(value instanceof kind)) throw argumentError(what, `a ${kind.name}`, value);
     return value._in(this.#state, what);
   }
 }

@@ -42,6 +42,7 @@ export {
   ArgumentError,
   type ArgumentProblem,
   type Diagnostic,
+  ExecutionEngineError,
   formatDiagnostic,
   InvalidHandleError,
   type InvalidReason,
@@ -56,7 +57,6 @@ export {
 } from "./base/errors.ts";
 export {
   ExecutionEngine,
-  ExecutionEngineError,
   type ExecutionEngineOptions,
   type JitArgument,
   type JitResult,

@@ -14,15 +14,14 @@ export function describe(value: unknown): string {
   if (value === null) return "null";
   if (value === undefined) return "undefined";
   if (typeof value === "object") return value.constructor?.name ?? "an object";
+  if (typeof value === "function") return value.name ? `the function ${value.name}` : "a function";
   if (typeof value === "string") return `the string ${JSON.stringify(value.length > 40 ? value.slice(0, 40) + "…" : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
-
-
 /** The ArgumentError for `value`, given as `argument` where `expected` was needed. */
 export function argumentError(argument: string, expected: string, value: unknown, advice?: string): ArgumentError {
-  return new ArgumentError({ argument, expected, got: describe(value) }, advice);
+  return new ArgumentError({ argument, expected, got: describe(value) }, { advice });
 }
 
 /** A list argument: an array or any other iterable (such as a HandleList). */
@@ -46,6 +45,18 @@ export function intArg(n: unknown, min: number, max: number, what: string): numb
     throw argumentError(what, `an integer in [${min}, ${max}]`, n);
   }
   return n;
+}
+
+/**
+ * An index into a list of `length` items; with `end`, also `length` itself
+ * (to insert at the end).
+ */
+export function indexArg(i: unknown, length: number, what: string, end = false): number {
+  const max = end ? length : length - 1;
+  if (typeof i !== "number" || !Number.isInteger(i) || i < 0 || i > max) {
+    throw argumentError(what, max < 0 ? "an index of an existing item (there are none)" : `an integer in [0, ${max}]`, i);
+  }
+  return i;
 }
 
 /** A boolean argument (undefined gives the default). */

@@ -156,34 +156,40 @@ export interface ArgumentProblem {
  * import { ArgumentError, Context, IntegerType } from "../mod.ts";
  * using ctx = new Context();
  * try {
- *   IntegerType.get(ctx, 0);
+ *   IntegerType.get(ctx, -1);
  * } catch (e) {
  *   if (e instanceof ArgumentError) console.log(e.argument, e.expected, e.got);
  * }
  * ```
  */
 export class ArgumentError extends MlirError implements ArgumentProblem {
+  /** The argument, named as the caller wrote it. */
   readonly argument: string;
+  /** What it must be. */
   readonly expected: string;
+  /** What it was. */
   readonly got: string;
   /**
-   * `advice`, when given, follows the message (e.g. how to get a valid value).
-   * TRANSITIONAL: a plain message (with diagnostics) is still accepted while
-   * the call sites move to the structured form; it leaves the fields empty.
+   * The message is `${argument} must be ${expected}, got ${got}.`, then
+   * `options.advice` when given (how to get a valid value), then
+   * `options.diagnostics`: the MLIR diagnostics that explain the refusal,
+   * when MLIR checked the argument (also kept in `diagnostics`).
    */
-  constructor(problem: ArgumentProblem | string, advice?: string | readonly Diagnostic[], options?: ErrorOptions) {
-    if (typeof problem === "string") {
-      super(problem, typeof advice === "string" ? [] : advice ?? [], options);
-      this.argument = this.expected = this.got = "";
-      return;
-    }
+  constructor(
+    problem: ArgumentProblem,
+    options: ErrorOptions & { readonly advice?: string; readonly diagnostics?: readonly Diagnostic[] } = {},
+  ) {
     const { argument, expected, got } = problem;
-    super(`${argument} must be ${expected}, got ${got}.${typeof advice === "string" ? ` ${advice}` : ""}`, [], options);
+    const { advice, diagnostics, ...errorOptions } = options;
+    super(`${argument} must be ${expected}, got ${got}.${advice ? ` ${advice}` : ""}`, diagnostics ?? [], errorOptions);
     this.argument = argument;
     this.expected = expected;
     this.got = got;
   }
 }
+
+/** JIT compilation or lowering failed; `diagnostics` says why. */
+export class ExecutionEngineError extends MlirError {}
 
 /** The native library is missing, cannot be built, or was built for another MLIR. */
 export class NativeLibraryError extends MlirError {}

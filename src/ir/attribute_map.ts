@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { ArgumentError } from "../base/errors.ts";
+import { argumentError, stringArg } from "../base/args.ts";
 import { lib } from "../ffi/load.ts";
 import { nameBytes } from "../ffi/text.ts";
 import { Attribute } from "./attribute.ts";
@@ -12,9 +12,8 @@ import { stateOf } from "./context_state.ts";
 import type { Operation } from "./operation.ts";
 
 function checkName(name: unknown): string {
-  if (typeof name !== "string") throw new ArgumentError(`Attribute name must be a string, got ${typeof name}.`);
-  if (name === "") throw new ArgumentError("Attribute names must not be empty.");
-  return name;
+  if (stringArg(name, "Attribute name") === "") throw argumentError("Attribute name", "a non-empty string", name);
+  return name as string;
 }
 
 /**
@@ -61,9 +60,7 @@ export class AttributeMap implements Iterable<[string, Attribute]> {
   set(name: string, value: Attribute): this {
     const key = nameBytes(checkName(name));
     const ptr = this.#op._live();
-    if (!(value instanceof Attribute)) {
-      throw new ArgumentError(`Attribute '${name}' must be set to an Attribute, got ${typeof value}.`);
-    }
+    if (!(value instanceof Attribute)) throw argumentError(`Attribute '${name}'`, "an Attribute", value);
     lib.mlirffi_op_attribute_set(ptr, key, key.length, value._in(stateOf(this.#op._owner), `Attribute '${name}'`));
     return this;
   }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { describe } from "../base/args.ts";
+import { indexArg } from "../base/args.ts";
 import { ArgumentError } from "../base/errors.ts";
 import { collect } from "../ffi/batch.ts";
 import { lib } from "../ffi/load.ts";
@@ -127,9 +127,7 @@ export class Block extends Handle {
     const block = this._live();
     const operation = asOperation(op, "Block.insert's argument");
     const length = lib.mlirffi_block_ops(block, null, 0);
-    if (!Number.isInteger(index) || index < 0 || index > length) {
-      throw new ArgumentError(`Block.insert index must be an integer in [0, ${length}], got ${String(index)}.`);
-    }
+    indexArg(index, length, "Block.insert's index", true);
     const ptr = operation._live();
     operation._moved(
       insertOperation(operation._owner, ptr, operation.name, this._owner, lib.mlirffi_block_parent_op(block), (p) =>
@@ -170,9 +168,7 @@ export class Block extends Handle {
   insertArgument(index: number, type: Type, location?: Location): BlockArgument {
     const ptr = this._live();
     const n = lib.mlirffi_block_num_args(ptr);
-    if (!Number.isInteger(index) || index < 0 || index > n) {
-      throw new ArgumentError(`Argument index must be an integer in [0, ${n}], got ${describe(index)}.`);
-    }
+    indexArg(index, n, "insertArgument's index", true);
     const state = stateOf(this._owner);
     const loc = location === undefined ? lib.mlirffi_loc_unknown(state.store) : locationArg(location, state, "Argument location");
     const arg = lib.mlirffi_block_insert_argument(ptr, index, typeArg(type, state, "Argument type"), loc);
@@ -183,9 +179,7 @@ export class Block extends Handle {
   eraseArgument(index: number): void {
     const ptr = this._live();
     const n = lib.mlirffi_block_num_args(ptr);
-    if (!Number.isInteger(index) || index < 0 || index >= n) {
-      throw new ArgumentError(`Argument index must be an integer in [0, ${n - 1}], got ${describe(index)}.`);
-    }
+    indexArg(index, n, "eraseArgument's index");
     eraseArgument(this._owner, ptr, index, lib.mlirffi_block_arg(ptr, index));
   }
 
@@ -195,7 +189,9 @@ export class Block extends Handle {
    */
   erase(): void {
     const ptr = this._live();
-    if (lib.mlirffi_block_parent_region(ptr) === 0) throw new ArgumentError("This block is not in a region.");
+    if (lib.mlirffi_block_parent_region(ptr) === 0) {
+      throw new ArgumentError({ argument: "The block to erase", expected: "in a region", got: "a block that is not in a region" });
+    }
     eraseBlock(this._owner, ptr);
   }
 

@@ -131,6 +131,30 @@ export class ContextState extends ThreadBound {
     return diagnostics;
   }
 
+  /**
+   * Makes a native call that reports through MLIR's diagnostic engine, and
+   * gives it exactly the diagnostics it caused: those reported before are
+   * drained first (the listeners hear them, nobody else), then `call` runs,
+   * then what it reported is drained (rewritten by `fix`, and the listeners
+   * told, success or not). A falsy result (a null pointer, `false`, `null`)
+   * is a failure: `error(diagnostics)` is thrown. Otherwise the result is
+   * returned.
+   *
+   * Draining reuses the native text result, so a `call` that leaves text
+   * there (bytecode, an error message) must read it before returning.
+   */
+  callNative<T>(
+    call: () => T | null | false | 0,
+    error: (diagnostics: Diagnostic[]) => Error,
+    fix?: (d: Diagnostic) => Diagnostic,
+  ): T {
+    this.takeDiagnostics();
+    const result = call();
+    const diagnostics = this.takeDiagnostics(fix);
+    if (!result) throw error(diagnostics);
+    return result;
+  }
+
   /** A new ownership root whose native object the JS side frees. */
   newOwner(kind: OwnerKind, root: number, cellKind: CellKind): Owner {
     const owner = new Owner(this, kind, root);

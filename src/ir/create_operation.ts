@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { describe, intArg, listArg, stringArg } from "../base/args.ts";
+import { argumentError, boolArg, intArg, listArg, stringArg } from "../base/args.ts";
 import { type Attribute, attributeArg } from "./attribute.ts";
 import { Block } from "./block.ts";
 import { ArgumentError, StructuralError } from "../base/errors.ts";
@@ -56,12 +56,12 @@ function referencedOwner(operands: readonly unknown[], successors: readonly unkn
     owner = o;
   };
   for (const [i, v] of operands.entries()) {
-    if (!(v instanceof Value)) throw new ArgumentError(`Operand ${i} must be a Value, got ${describe(v)}.`);
+    if (!(v instanceof Value)) throw argumentError(`Operand ${i}`, "a Value", v);
     v._live();
     note(v._where, `Operand ${i}`);
   }
   for (const [i, b] of successors.entries()) {
-    if (!(b instanceof Block)) throw new ArgumentError(`Successor ${i} must be a Block, got ${describe(b)}.`);
+    if (!(b instanceof Block)) throw argumentError(`Successor ${i}`, "a Block", b);
     b._live();
     note(b._owner, `Successor ${i}`);
   }
@@ -71,9 +71,9 @@ function referencedOwner(operands: readonly unknown[], successors: readonly unkn
 /** Builds a detached operation (then inserts it at `spec.insertAt`, if given). */
 export function createOperation(state: ContextState, spec: OperationSpec): Operation {
   state.check("Context");
-  if (typeof spec !== "object" || spec === null) throw new ArgumentError(`createOperation needs a description object, got ${describe(spec)}.`);
+  if (typeof spec !== "object" || spec === null) throw argumentError("createOperation's spec", "an OperationSpec object", spec);
   const name = stringArg(spec.name, "Operation name");
-  if (!OP_NAME.test(name)) throw new ArgumentError(`"${name}" is not an operation name (expected dialect.op).`);
+  if (!OP_NAME.test(name)) throw argumentError("Operation name", "of the form dialect.op", name);
   const nameEncoded = encode(name);
   // Asking also loads the op's dialect: an op built before its dialect is
   // loaded would be unregistered, and MLIR frees its name when the dialect
@@ -81,11 +81,12 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   const registered = lib.mlirffi_is_registered_operation(state.store, nameEncoded, nameEncoded.length);
   if (!registered && !lib.mlirffi_context_get_allow_unregistered(state.store)) {
     throw new ArgumentError(
-      `Operation '${name}' is not registered. Check the name, or create the context with allowUnregisteredDialects.`,
+      { argument: "Operation name", expected: "a registered operation", got: `'${name}', which is not registered` },
+      { advice: "Check the name, or create the context with allowUnregisteredDialects." },
     );
   }
   const at = spec.insertAt;
-  if (at !== undefined && !(at instanceof InsertionPoint)) throw new ArgumentError("insertAt must be an InsertionPoint.");
+  if (at !== undefined && !(at instanceof InsertionPoint)) throw argumentError("createOperation's insertAt", "an InsertionPoint", at);
   // Everything that could refuse the insertion is checked before anything is
   // built: a built operation refers to its operands' use lists at once.
   const operandList = listArg(spec.operands ?? [], "operands") as readonly Value[];
@@ -116,38 +117,50 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
       }
     }
   }
-  const infer = spec.inferResultTypes ?? false;
-  if (typeof infer !== "boolean") throw new ArgumentError("inferResultTypes must be a boolean.");
-  if (infer && (spec.results?.length ?? 0) > 0) throw new ArgumentError("Give either results or inferResultTypes, not both.");
+  const infer = boolArg(spec.inferResultTypes ?? false, false, "createOperation's inferResultTypes");
+  if (infer && (spec.results?.length ?? 0) > 0) {
+    throw new ArgumentError(
+      { argument: "createOperation's results", expected: "empty with inferResultTypes", got: `${spec.results!.length} result types` },
+      { advice: "Give either results or inferResultTypes, not both." },
+    );
+  }
   const results = typesArg(spec.results ?? [], state, "Result types");
   const attrs = spec.attributes ?? {};
-  if (typeof attrs !== "object" || attrs === null) throw new ArgumentError("attributes must be an object of Attributes.");
+  if (typeof attrs !== "object" || attrs === null) throw argumentError("createOperation's attributes", "an object of Attributes", attrs);
   const keys = Object.keys(attrs);
-  if (keys.includes("")) throw new ArgumentError("Attribute names must not be empty.");
+  if (keys.includes("")) {
+    throw new ArgumentError({ argument: "createOperation's attribute names", expected: "non-empty", got: "an empty name" });
+  }
   const names = Float64Array.from(keys, (k) => state.identifierOf(k));
   const values = Float64Array.from(keys, (k) => attributeArg(attrs[k], state, `Attribute '${k}'`));
   const regions = intArg(spec.regions ?? 0, 0, 65535, "regions");
   const loc = spec.location === undefined ? lib.mlirffi_loc_unknown(state.store) : locationArg(spec.location, state, "location");
 
-  state.takeDiagnostics();
-  const ptr = lib.mlirffi_op_create(
-    nameEncoded,
-    nameEncoded.length,
-    loc,
-    results,
-    results.length,
-    operands,
-    operands.length,
-    names,
-    values,
-    keys.length,
-    successors,
-    successors.length,
-    regions,
-    infer,
+  const ptr = state.callNative(
+    () =>
+      lib.mlirffi_op_create(
+        nameEncoded,
+        nameEncoded.length,
+        loc,
+        results,
+        results.length,
+        operands,
+        operands.length,
+        names,
+        values,
+        keys.length,
+        successors,
+        successors.length,
+        regions,
+        infer,
+      ),
+    (diagnostics) =>
+      new ArgumentError({
+        argument: `createOperation's description of '${name}'`,
+        expected: infer ? "one MLIR can build and infer result types for" : "one MLIR can build",
+        got: `${operands.length} operands, ${results.length} result types, attributes [${keys.join(", ")}] and ${regions} regions`,
+      }, { diagnostics }),
   );
-  const diagnostics = state.takeDiagnostics();
-  if (ptr === 0) throw new ArgumentError(`Cannot create '${name}'.`, diagnostics);
   const owner = state.newOwner("operation", ptr, "operation");
   const op = state.strategy.operation(owner, ptr);
   if (at !== undefined && place !== null) at._insertWith(op, place);

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { ArgumentError } from "../base/errors.ts";
+import { argumentError } from "../base/args.ts";
 
 /**
  * A snapshot of child objects, indexed like an array.
@@ -39,9 +39,7 @@ export class HandleList<T> implements Iterable<T> {
    * when out of range.
    */
   at(index: number): T | undefined {
-    if (!Number.isInteger(index)) {
-      throw new ArgumentError(`List index must be an integer, got ${typeof index === "number" ? index : typeof index}.`);
-    }
+    if (!Number.isInteger(index)) throw argumentError("HandleList.at's index", "an integer", index);
     const i = index < 0 ? index + this.#ptrs.length : index;
     if (i < 0 || i >= this.#ptrs.length) return undefined;
     return this.#make(this.#ptrs[i]!, i);

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { argumentError } from "../base/args.ts";
 import { ArgumentError, StructuralError } from "../base/errors.ts";
 import { lib } from "../ffi/load.ts";
 import { Block } from "./block.ts";
@@ -40,7 +41,7 @@ export class InsertionPoint extends ThreadBound {
 
   /** After the last operation of `block`. */
   static atEnd(block: Block): InsertionPoint {
-    return new InsertionPoint(blockArg(block), null, "end");
+    return new InsertionPoint(blockArg(block, "InsertionPoint.atEnd's block"), null, "end");
   }
 
   /**
@@ -48,21 +49,21 @@ export class InsertionPoint extends ThreadBound {
    * keep their order), or at the end of an empty block.
    */
   static atStart(block: Block): InsertionPoint {
-    const b = blockArg(block);
+    const b = blockArg(block, "InsertionPoint.atStart's block");
     const first = b.operations.at(0);
     return first === undefined ? new InsertionPoint(b, null, "end") : new InsertionPoint(b, first, "before");
   }
 
   /** Right before the terminator of `block` (at its end if it has none yet). */
   static atTerminator(block: Block): InsertionPoint {
-    return new InsertionPoint(blockArg(block), null, "terminator");
+    return new InsertionPoint(blockArg(block, "InsertionPoint.atTerminator's block"), null, "terminator");
   }
 
   /** Right before `op`. */
   static before(op: Operation): InsertionPoint {
     const ref = asOperation(op, "InsertionPoint.before's argument");
     const block = ref.block;
-    if (block === null) throw new ArgumentError(`Cannot insert before '${ref.name}': it is not in a block.`);
+    if (block === null) throw notInBlock("InsertionPoint.before's argument", ref);
     return new InsertionPoint(block, ref, "before");
   }
 
@@ -70,7 +71,7 @@ export class InsertionPoint extends ThreadBound {
   static after(op: Operation): InsertionPoint {
     const ref = asOperation(op, "InsertionPoint.after's argument");
     const block = ref.block;
-    if (block === null) throw new ArgumentError(`Cannot insert after '${ref.name}': it is not in a block.`);
+    if (block === null) throw notInBlock("InsertionPoint.after's argument", ref);
     return new InsertionPoint(block, ref, "after");
   }
 
@@ -103,7 +104,11 @@ export class InsertionPoint extends ThreadBound {
     if (this.#ref !== null) {
       ref = this.#ref._live();
       if (lib.mlirffi_op_block(ref) !== block) {
-        throw new ArgumentError(`The insertion point's operation '${this.#ref.name}' has left its block.`);
+        throw new ArgumentError({
+          argument: "The insertion point's reference operation",
+          expected: "in the insertion point's block",
+          got: `'${this.#ref.name}', which has left that block`,
+        });
       }
       if (op !== null && ref === op._live()) return null;
     }
@@ -146,8 +151,12 @@ export class InsertionPoint extends ThreadBound {
   }
 }
 
-function blockArg(block: unknown): Block {
-  if (!(block instanceof Block)) throw new ArgumentError("An insertion point needs a Block.");
+function notInBlock(what: string, op: Operation): ArgumentError {
+  return new ArgumentError({ argument: what, expected: "in a block", got: `'${op.name}', which is not in a block` });
+}
+
+function blockArg(block: unknown, what: string): Block {
+  if (!(block instanceof Block)) throw argumentError(what, "a Block", block);
   block._live();
   return block;
 }

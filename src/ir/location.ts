@@ -90,9 +90,8 @@ export class Location extends Uniqued {
 
   /** `callee` as called from `caller`. */
   static callSite(callee: Location, caller: Location): Location {
-    if (!(callee instanceof Location) || !(caller instanceof Location)) {
-      throw new ArgumentError("Location.callSite needs two Locations.");
-    }
+    if (!(callee instanceof Location)) throw argumentError("Location.callSite's callee", "a Location", callee);
+    if (!(caller instanceof Location)) throw argumentError("Location.callSite's caller", "a Location", caller);
     callee._live();
     const state = callee._state;
     return new Location(state, lib.mlirffi_loc_call_site(callee._live(), caller._in(state, "Caller location")));
@@ -101,11 +100,8 @@ export class Location extends Uniqued {
   /** Several locations fused into one, with optional metadata. */
   static fused(ctx: Context, locations: readonly Location[], metadata?: Attribute): Location {
     const state = contextArg(ctx, "Location.fused's context");
-    if (!Array.isArray(locations)) throw new ArgumentError("Location.fused needs an array of Locations.");
-    const ptrs = Float64Array.from(locations, (l, i) => {
-      if (!(l instanceof Location)) throw new ArgumentError(`Fused location ${i} is not a Location.`);
-      return l._in(state, `Fused location ${i}`);
-    });
+    if (!Array.isArray(locations)) throw argumentError("Location.fused's locations", "an array of Locations", locations);
+    const ptrs = Float64Array.from(locations, (l, i) => locationArg(l, state, `Fused location ${i}`));
     const meta = metadata === undefined ? 0 : attributeArg(metadata, state, "Fused location metadata");
     return new Location(state, lib.mlirffi_loc_fused(state.store, ptrs, ptrs.length, meta));
   }
@@ -118,14 +114,18 @@ export class Location extends Uniqued {
   #require(kind: LocationKind, what: string): number {
     const ptr = this._live();
     if (KINDS[lib.mlirffi_loc_kind(ptr)] !== kind) {
-      throw new ArgumentError(`${what} is only defined for ${kind} locations; this one is ${this.kind}.`);
+      throw new ArgumentError({
+        argument: `The location whose ${what} was asked for`,
+        expected: `a ${kind} location`,
+        got: `a location of kind ${this.kind}`,
+      });
     }
     return ptr;
   }
 
   #position(): Float64Array {
     const out = new Float64Array(4);
-    lib.mlirffi_loc_file_position(this.#require("file", "A line or column"), out);
+    lib.mlirffi_loc_file_position(this.#require("file", "line or column"), out);
     return out;
   }
 

@@ -4,6 +4,7 @@
  * @module
  */
 import { StringAttr } from "./attributes/scalar.ts";
+import { argumentError, describe, indexArg, stringArg } from "../base/args.ts";
 import { ArgumentError, MlirVerificationError, StructuralError } from "../base/errors.ts";
 import { collect } from "../ffi/batch.ts";
 import { lib } from "../ffi/load.ts";
@@ -26,13 +27,7 @@ import { type OpResult, Value as ValueClass, type Value } from "./value.ts";
 /** Interprets an argument as an operation handle, or throws a clear error. */
 export function asOperation(value: unknown, what: string): Operation {
   if (value instanceof Operation) return value;
-  throw new ArgumentError(`${what} must be an Operation, got ${describe(value)}.`);
-}
-
-function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (typeof value === "object") return value.constructor?.name ?? "an object";
-  return typeof value;
+  throw argumentError(what, "an Operation", value);
 }
 
 /**
@@ -134,10 +129,8 @@ export class Operation extends Handle {
   setOperand(index: number, value: Value): void {
     const ptr = this._live();
     const n = lib.mlirffi_op_num_operands(ptr);
-    if (!Number.isInteger(index) || index < 0 || index >= n) {
-      throw new ArgumentError(`Operand index must be an integer in [0, ${n - 1}], got ${String(index)}.`);
-    }
-    if (!(value instanceof ValueClass)) throw new ArgumentError(`setOperand needs a Value, got ${typeof value}.`);
+    indexArg(index, n, "setOperand's index");
+    if (!(value instanceof ValueClass)) throw argumentError("setOperand's value", "a Value", value);
     const v = value._live();
     if (value._where !== this._owner) throw new StructuralError("setOperand needs a value from the same module (or detached operation).");
     lib.mlirffi_op_set_operand(ptr, index, v);
@@ -146,8 +139,8 @@ export class Operation extends Handle {
   /** Makes uses of `of` inside this operation use `with` instead. */
   replaceUsesOfWith(of: Value, with_: Value): void {
     const ptr = this._live();
-    for (const v of [of, with_]) {
-      if (!(v instanceof ValueClass)) throw new ArgumentError(`replaceUsesOfWith needs Values, got ${describe(v)}.`);
+    for (const [what, v] of [["of", of], ["with", with_]] as const) {
+      if (!(v instanceof ValueClass)) throw argumentError(`replaceUsesOfWith's ${what}`, "a Value", v);
       v._live();
       if (v._where !== this._owner) throw new StructuralError("replaceUsesOfWith needs values from the same module.");
     }
@@ -156,7 +149,7 @@ export class Operation extends Handle {
 
   /** The nearest enclosing operation called `name` (e.g. `func.func`), or `null`. */
   parentOfType(name: string): Operation | null {
-    if (typeof name !== "string") throw new ArgumentError(`parentOfType needs an operation name, got ${describe(name)}.`);
+    stringArg(name, "parentOfType's name");
     for (let op = this.parent; op !== null; op = op.parent) if (op.name === name) return op;
     return null;
   }
@@ -258,14 +251,21 @@ export class Operation extends Handle {
   toBytecode(options?: { version?: number }): Uint8Array {
     const ptr = this._live();
     const version = options?.version ?? -1;
-    if (!Number.isInteger(version) || version < -1) throw new ArgumentError(`Bytecode version must be a non-negative integer.`);
-    const len = lib.mlirffi_op_write_bytecode(ptr, version);
-    if (len < 0) {
-      throw new ArgumentError(`Cannot write bytecode version ${version}.`, stateOf(this._owner).takeDiagnostics());
-    }
-    const out = new Uint8Array(len);
-    lib.mlirffi_out_copy(out, len);
-    return out;
+    if (!Number.isInteger(version) || version < -1) throw argumentError("toBytecode's version", "a non-negative integer", version);
+    return stateOf(this._owner).callNative(
+      () => {
+        const len = lib.mlirffi_op_write_bytecode(ptr, version);
+        if (len < 0) return null;
+        const out = new Uint8Array(len);
+        lib.mlirffi_out_copy(out, len); // before the diagnostics are drained: they reuse the text result
+        return out;
+      },
+      (diagnostics) =>
+        new ArgumentError(
+          { argument: "toBytecode's version", expected: "a bytecode version this MLIR can write", got: describe(version) },
+          { diagnostics },
+        ),
+    );
   }
 
   /**
@@ -275,11 +275,10 @@ export class Operation extends Handle {
   verify(): void {
     const ptr = this._live();
     const state = stateOf(this._owner);
-    state.takeDiagnostics();
-    if (!lib.mlirffi_op_verify(ptr)) {
-      throw new MlirVerificationError(`'${this.name}' failed verification.`, state.takeDiagnostics());
-    }
-    state.takeDiagnostics();
+    state.callNative(
+      () => lib.mlirffi_op_verify(ptr),
+      (diagnostics) => new MlirVerificationError(`'${this.name}' failed verification.`, diagnostics),
+    );
   }
 
   /**

@@ -3,7 +3,7 @@
  * between owners goes through here, in the same order each time:
  *
  * 1. refuse it if it would corrupt the IR (MLIR's release build does not
- *    check; see CONTRACT.md clause 9), before anything changes;
+ *    check; see docs/CONTRACT.md clause 9), before anything changes;
  * 2. list, in one native call, every object whose fate changes;
  * 3. tell the strategy (its caches), then the ledger (the handles);
  * 4. only then do the native mutation, so no list is taken of freed memory.

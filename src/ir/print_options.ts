@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ArgumentError } from "../base/errors.ts";
+import { argumentError, boolArg } from "../base/args.ts";
 
 /** How to print an operation. */
 export interface PrintOptions {
@@ -41,18 +41,15 @@ const FLAG_BITS: ReadonlyArray<readonly [keyof PrintOptions, number]> = [
 export function encodePrintOptions(options: PrintOptions | undefined): { flags: number; limit: number } {
   if (options === undefined) return { flags: 0, limit: -1 };
   if (typeof options !== "object" || options === null) {
-    throw new ArgumentError(`Print options must be an object, got ${options === null ? "null" : typeof options}.`);
+    throw argumentError("Print options", "an object", options);
   }
   let flags = 0;
   for (const [name, bit] of FLAG_BITS) {
-    const value = options[name];
-    if (value === undefined) continue;
-    if (typeof value !== "boolean") throw new ArgumentError(`Print option '${name}' must be a boolean, got ${typeof value}.`);
-    if (value) flags |= bit;
+    if (boolArg(options[name], false, `Print option '${name}'`)) flags |= bit;
   }
   const limit = options.largeElementsLimit;
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0)) {
-    throw new ArgumentError(`Print option 'largeElementsLimit' must be a non-negative integer, got ${String(limit)}.`);
+    throw argumentError("Print option 'largeElementsLimit'", "a non-negative integer", limit);
   }
   return { flags, limit: limit ?? -1 };
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { describe } from "../base/args.ts";
+import { describe, indexArg } from "../base/args.ts";
 import { ArgumentError } from "../base/errors.ts";
 import { collect } from "../ffi/batch.ts";
 import { lib } from "../ffi/load.ts";
@@ -81,9 +81,7 @@ export class Region extends Handle {
   /** Adds a block with arguments of `types` at position `index`. */
   insertBlock(index: number, types: readonly Type[] = [], locations?: readonly Location[]): Block {
     const count = lib.mlirffi_region_blocks(this._live(), null, 0);
-    if (!Number.isInteger(index) || index < 0 || index > count) {
-      throw new ArgumentError(`Block index must be an integer in [0, ${count}], got ${describe(index)}.`);
-    }
+    indexArg(index, count, "insertBlock's index", true);
     return this.#addBlock(index, types, locations);
   }
 
@@ -96,7 +94,11 @@ export class Region extends Handle {
     if (locations === undefined) locs = new Float64Array(ts.length).fill(lib.mlirffi_loc_unknown(state.store));
     else {
       if (!Array.isArray(locations) || locations.length !== ts.length) {
-        throw new ArgumentError(`Give one location per block argument (${ts.length}).`);
+        throw new ArgumentError({
+          argument: "Block argument locations",
+          expected: `an array of ${ts.length} Locations, one per argument`,
+          got: Array.isArray(locations) ? `an array of ${locations.length}` : describe(locations),
+        });
       }
       locs = Float64Array.from(locations, (l, i) => locationArg(l, state, `Location of argument ${i}`));
     }

@@ -8,7 +8,7 @@
  *
  * @module
  */
-import { describe, stringArg } from "../base/args.ts";
+import { argumentError, stringArg } from "../base/args.ts";
 import { ArgumentError, StructuralError } from "../base/errors.ts";
 import { collect } from "../ffi/batch.ts";
 import { lib } from "../ffi/load.ts";
@@ -46,7 +46,11 @@ export class SymbolTable extends ThreadBound {
     super();
     const table = asOperation(op, "SymbolTable's operation");
     if (!lib.mlirffi_symbol_table_ok(table._live())) {
-      throw new ArgumentError(`'${table.name}' is not a symbol table operation with a single block.`);
+      throw new ArgumentError({
+        argument: "SymbolTable's operation",
+        expected: "a symbol table operation with a single block",
+        got: `'${table.name}'`,
+      });
     }
     this.#op = table;
   }
@@ -82,7 +86,7 @@ export class SymbolTable extends ThreadBound {
     if (lib.mlirffi_op_block(ptr) !== 0) {
       throw new StructuralError(`Only a detached operation can be inserted; detach '${symbol.name}' first.`);
     }
-    if (!lib.mlirffi_is_symbol(ptr)) throw new ArgumentError(`'${symbol.name}' has no string sym_name: it is not a symbol.`);
+    if (!lib.mlirffi_is_symbol(ptr)) throw notASymbol("SymbolTable.insert's argument", symbol);
     const table = this.#op._live();
     let name = 0;
     symbol._moved(
@@ -117,7 +121,7 @@ export class SymbolTable extends ThreadBound {
   static getSymbolName(op: Operation): string {
     const symbol = asOperation(op, "getSymbolName's argument");
     const name = symbol.attributes.get("sym_name");
-    if (!(name instanceof StringAttr)) throw new ArgumentError(`'${symbol.name}' is not a symbol.`);
+    if (!(name instanceof StringAttr)) throw notASymbol("getSymbolName's argument", symbol);
     return name.value;
   }
 
@@ -138,7 +142,7 @@ export class SymbolTable extends ThreadBound {
   static setVisibility(op: Operation, visibility: Visibility): void {
     const symbol = asOperation(op, "setVisibility's argument");
     if (!VISIBILITIES.includes(visibility)) {
-      throw new ArgumentError(`Visibility must be one of ${VISIBILITIES.join(", ")}, got ${describe(visibility)}.`);
+      throw argumentError("setVisibility's visibility", `one of ${VISIBILITIES.join(", ")}`, visibility);
     }
     if (visibility === "public") symbol.attributes.delete("sym_visibility");
     else symbol.attributes.set("sym_visibility", StringAttr.get(symbol.context, visibility));
@@ -162,4 +166,12 @@ export class SymbolTable extends ThreadBound {
     const strategy = stateOf(owner).strategy;
     return [...collect((d, c) => lib.mlirffi_symbol_tables(ptr, d, c))].map((p) => strategy.operation(owner, p));
   }
+}
+
+function notASymbol(what: string, op: Operation): ArgumentError {
+  return new ArgumentError({
+    argument: what,
+    expected: "a symbol (an operation with a string sym_name)",
+    got: `'${op.name}', which has no string sym_name`,
+  });
 }

@@ -35,7 +35,8 @@ export abstract class Uniqued {
   _in(state: ContextState, what: string): number {
     const ptr = this._live();
     if (this._state !== state) {
-      throw new ArgumentError({ argument: what, expected: "of this Context", got: `a ${this._kind} of another Context` });
+      const kind = this._kind;
+      throw new ArgumentError({ argument: what, expected: "of this Context", got: `${/^[AEIOU]/.test(kind) ? "an" : "a"} ${kind} of another context` });
     }
     return ptr;
   }

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { ArgumentError, StructuralError } from "../base/errors.ts";
+import { argumentError } from "../base/args.ts";
+import { StructuralError } from "../base/errors.ts";
 import { collect } from "../ffi/batch.ts";
 import { lib } from "../ffi/load.ts";
 import { takeText, TEXT, TEXT_CAP } from "../ffi/text.ts";
@@ -85,7 +86,7 @@ export abstract class Value extends Handle {
   /** Makes every use of this value use `other` instead. */
   replaceAllUsesWith(other: Value): void {
     const ptr = this._live();
-    if (!(other instanceof Value)) throw new ArgumentError(`replaceAllUsesWith needs a Value, got ${typeof other}.`);
+    if (!(other instanceof Value)) throw argumentError("replaceAllUsesWith's argument", "a Value", other);
     const otherPtr = other._live();
     if (other._where !== this._where) {
       throw new StructuralError("replaceAllUsesWith needs a value from the same module (or detached operation).");

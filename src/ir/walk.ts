@@ -11,7 +11,7 @@ import { lib } from "../ffi/load.ts";
 import { type Owner, resolve } from "../safety/ledger.ts";
 import { stateOf } from "./context_state.ts";
 import type { Operation } from "./operation.ts";
-import { ArgumentError } from "../base/errors.ts";
+import { argumentError } from "../base/args.ts";
 
 /** What a walk callback asks for next (nothing means `"advance"`). */
 export type WalkResult = "advance" | "skip" | "interrupt";
@@ -66,9 +66,9 @@ export function walk(
   callback: (op: Operation) => WalkResult | void,
   options?: WalkOptions,
 ): WalkStatus {
-  if (typeof callback !== "function") throw new ArgumentError(`walk needs a callback function, got ${typeof callback}.`);
+  if (typeof callback !== "function") throw argumentError("walk's callback", "a function", callback);
   const order = options?.order ?? "pre";
-  if (order !== "pre" && order !== "post") throw new ArgumentError(`walk order must be "pre" or "post", got ${String(order)}.`);
+  if (order !== "pre" && order !== "post") throw argumentError("walk's options.order", '"pre" or "post"', order);
   const post = order === "post";
   const rootPtr = root._live();
   const owner: Owner = root._owner;

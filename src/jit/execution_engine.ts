@@ -5,8 +5,8 @@
  * @module
  */
 import { existsSync } from "node:fs";
-import { describe, stringArg } from "../base/args.ts";
-import { ArgumentError, InvalidHandleError, MlirError } from "../base/errors.ts";
+import { argumentError, intArg, stringArg } from "../base/args.ts";
+import { ArgumentError, ExecutionEngineError, InvalidHandleError, type MlirError } from "../base/errors.ts";
 import { lib } from "../ffi/load.ts";
 import { encode } from "../ffi/text.ts";
 import { free, type NativeCell, own } from "../safety/native_lifetimes.ts";
@@ -23,8 +23,8 @@ import { MemRefType } from "../ir/types/shaped.ts";
 import type { ElementArray } from "../ir/attributes/elements.ts";
 import { ThreadBound } from "../base/thread_bound.ts";
 
-/** JIT compilation or lowering failed; `diagnostics` says why. */
-export class ExecutionEngineError extends MlirError {}
+// Defined with the other errors; exported here too for src/jit/mod.ts.
+export { ExecutionEngineError };
 
 /** The pipeline that lowers func/arith/math/scf/cf/memref/affine/linalg-on-buffers to LLVM. */
 export const LOWER_TO_LLVM: string = "builtin.module(" + [
@@ -94,11 +94,19 @@ const ELEMENT_ARRAYS: Record<string, readonly (abstract new (...a: never[]) => E
 function checkSignature(name: string, type: FunctionType): void {
   for (const [i, t] of type.inputs.entries()) {
     if (scalarWidth(t) === null && !(t instanceof MemRefType && ELEMENT_ARRAYS[t.elementType.toString()] !== undefined)) {
-      throw new ArgumentError(`@${name}: parameter ${i} has type ${t.toString()}, which invoke does not support.`);
+      throw new ArgumentError({
+        argument: `invoke's function @${name}`,
+        expected: "a function whose parameters are integers (i1 to i64, index), f32, f64 or memrefs of those",
+        got: `parameter ${i} of type ${t.toString()}`,
+      });
     }
   }
   if (type.results.length > 1 || (type.results.length === 1 && scalarWidth(type.results[0]!) === null)) {
-    throw new ArgumentError(`@${name}: invoke supports functions returning nothing or one scalar, not ${type.toString()}.`);
+    throw new ArgumentError({
+      argument: `invoke's function @${name}`,
+      expected: "a function returning nothing or one scalar",
+      got: type.toString(),
+    });
   }
 }
 
@@ -134,13 +142,14 @@ export class ExecutionEngine extends ThreadBound {
 
   /** JIT-compiles `module` (lowered first unless `options.lower` is false). */
   static create(module: Module, options: ExecutionEngineOptions = {}): ExecutionEngine {
-    if (!(module instanceof Module)) throw new ArgumentError(`ExecutionEngine.create needs a Module, got ${describe(module)}.`);
-    const optLevel = options.optLevel ?? 2;
-    if (!Number.isInteger(optLevel) || optLevel < 0 || optLevel > 3) throw new ArgumentError("optLevel must be 0, 1, 2 or 3.");
+    if (!(module instanceof Module)) throw argumentError("ExecutionEngine.create's module", "a Module", module);
+    const optLevel = intArg(options.optLevel ?? 2, 0, 3, "ExecutionEngine option 'optLevel'");
     const libs = options.sharedLibs ?? [];
-    if (!Array.isArray(libs)) throw new ArgumentError("sharedLibs must be an array of paths.");
+    if (!Array.isArray(libs)) throw argumentError("ExecutionEngine option 'sharedLibs'", "an array of paths", libs);
     for (const [i, l] of libs.entries()) {
-      if (!existsSync(stringArg(l, `sharedLibs[${i}]`))) throw new ArgumentError(`Shared library ${l} does not exist.`);
+      if (!existsSync(stringArg(l, `sharedLibs[${i}]`))) {
+        throw new ArgumentError({ argument: `sharedLibs[${i}]`, expected: "the path of an existing file", got: `${l}, which does not exist` });
+      }
     }
     const libBytes = encode(libs.map((l) => l + "\0").join(""));
     const root = module.operation;
@@ -150,15 +159,14 @@ export class ExecutionEngine extends ThreadBound {
     try {
       for (const op of copy.regions.at(0)!.blocks.at(0)!.operations) collectSignature(op, signatures);
       if (options.lower ?? true) lowerToLLVM(state, copy);
-      state.takeDiagnostics();
-      const ptr = lib.mlirffi_jit_create(state.store, copy._live(), optLevel, libBytes, libs.length, options.objectDump ?? false);
-      const diagnostics = state.takeDiagnostics();
-      if (ptr === 0) {
-        throw new ExecutionEngineError(
-          "JIT compilation failed: the module must be fully in the LLVM dialect (lower it, or pass lower: true), and every shared library must load.",
-          diagnostics,
-        );
-      }
+      const ptr = state.callNative(
+        () => lib.mlirffi_jit_create(state.store, copy._live(), optLevel, libBytes, libs.length, options.objectDump ?? false),
+        (diagnostics) =>
+          new ExecutionEngineError(
+            "JIT compilation failed: the module must be fully in the LLVM dialect (lower it, or pass lower: true), and every shared library must load.",
+            diagnostics,
+          ),
+      );
       return new ExecutionEngine(state, ptr, signatures);
     } finally {
       copy.dispose();
@@ -183,12 +191,20 @@ export class ExecutionEngine extends ThreadBound {
     const type = this.#signatures.get(stringArg(name, "Function name"));
     const bytes = encode(name);
     if (type === undefined || !lib.mlirffi_jit_has(jit, bytes, bytes.length)) {
-      throw new ArgumentError(`The module has no function @${name} (with a body) to invoke.`);
+      throw new ArgumentError({
+        argument: "invoke's function name",
+        expected: "the name of a function (with a body) in the module",
+        got: `@${name}, which the module does not define with a body`,
+      });
     }
     checkSignature(name, type);
     const inputs = type.inputs;
     if (args.length !== inputs.length) {
-      throw new ArgumentError(`@${name} takes ${inputs.length} arguments (${type.toString()}), got ${args.length}.`);
+      throw new ArgumentError({
+        argument: `invoke's arguments for @${name}`,
+        expected: `${inputs.length} arguments (${type.toString()})`,
+        got: `${args.length}`,
+      });
     }
     const slots: Slot[] = [];
     const memrefs: Uint8Array[] = [];
@@ -206,7 +222,13 @@ export class ExecutionEngine extends ThreadBound {
     };
     for (const t of inputs) place(t);
     for (const t of type.results) place(t);
-    if (memrefs.length > MAX_MEMREFS) throw new ArgumentError(`invoke supports at most ${MAX_MEMREFS} memref arguments.`);
+    if (memrefs.length > MAX_MEMREFS) {
+      throw new ArgumentError({
+        argument: `invoke's function @${name}`,
+        expected: `a function with at most ${MAX_MEMREFS} memref parameters and results`,
+        got: `one with ${memrefs.length}`,
+      });
+    }
     const storage = new Uint8Array(size);
     const view = new DataView(storage.buffer);
     for (const [i, arg] of args.entries()) {
@@ -284,7 +306,7 @@ function writeScalar(view: DataView, slot: Slot, value: unknown, what: string): 
   const t = slot.type;
   const width = scalarWidth(t)!;
   if (t instanceof FloatType) {
-    if (typeof value !== "number") throw new ArgumentError(`${what} (${t.toString()}) must be a number, got ${describe(value)}.`);
+    if (typeof value !== "number") throw argumentError(`${what} (${t.toString()})`, "a number", value);
     if (width === 32) view.setFloat32(slot.offset, value, true);
     else view.setFloat64(slot.offset, value, true);
     return;
@@ -293,10 +315,12 @@ function writeScalar(view: DataView, slot: Slot, value: unknown, what: string): 
   if (typeof value === "boolean" && width === 1) v = value ? 1n : 0n;
   else if (typeof value === "bigint") v = value;
   else if (typeof value === "number" && Number.isSafeInteger(value)) v = BigInt(value);
-  else throw new ArgumentError(`${what} (${t.toString()}) must be an integer (number or BigInt), got ${describe(value)}.`);
+  else throw argumentError(`${what} (${t.toString()})`, "an integer (number or BigInt)", value);
   const min = -(1n << BigInt(width - 1));
   const max = (1n << BigInt(width)) - 1n;
-  if (v < min || v > max) throw new ArgumentError(`${what}: ${v} does not fit ${t.toString()}.`);
+  if (v < min || v > max) {
+    throw new ArgumentError({ argument: `${what} (${t.toString()})`, expected: `an integer in [${min}, ${max}]`, got: String(v) });
+  }
   view.setBigUint64(slot.offset, BigInt.asUintN(64, v), true);
 }
 
@@ -321,7 +345,8 @@ function writeMemRef(view: DataView, slot: Slot, value: unknown, what: string): 
   const given = ArrayBuffer.isView(value) ? { data: value, shape: undefined } : value as { data?: unknown; shape?: unknown };
   const data = given?.data;
   if (!arrays.some((a) => data instanceof a)) {
-    throw new ArgumentError(`${what} (${t.toString()}) must be a ${arrays.map((a) => a.name).join(" or ")}, got ${describe(data)}.`);
+    const names = arrays.map((a) => a.name).join(" or ");
+    throw argumentError(`${what} (${t.toString()})`, `${names.startsWith("I") ? "an" : "a"} ${names}`, data);
   }
   const array = data as ElementArray;
   const declared = t.shape!;
@@ -333,16 +358,29 @@ function writeMemRef(view: DataView, slot: Slot, value: unknown, what: string): 
   } else if (declared.every((d) => d !== null)) {
     shape = declared as number[];
   } else {
-    throw new ArgumentError(`${what} (${t.toString()}) has dynamic sizes: pass { data, shape }.`);
+    throw new ArgumentError(
+      { argument: `${what} (${t.toString()})`, expected: "{ data, shape } for a memref with dynamic sizes", got: "a typed array alone" },
+      { advice: "Pass { data, shape }." },
+    );
   }
   if (shape.length !== declared.length || shape.some((d, i) => !Number.isSafeInteger(d) || d < 0 || (declared[i] !== null && declared[i] !== d))) {
-    throw new ArgumentError(`${what}: shape [${shape}] does not match ${t.toString()}.`);
+    throw new ArgumentError({ argument: `${what}'s shape`, expected: `a shape that matches ${t.toString()}`, got: `[${shape}]` });
   }
   const count = shape.reduce((a, b) => a * b, 1);
-  if (count !== array.length) throw new ArgumentError(`${what}: shape [${shape}] needs ${count} elements, the array has ${array.length}.`);
+  if (count !== array.length) {
+    throw new ArgumentError({
+      argument: `${what}'s data`,
+      expected: `${count} elements (as shape [${shape}] needs)`,
+      got: `an array of ${array.length}`,
+    });
+  }
   const layout = t.layout;
   if (!(layout.toString() === `affine_map<(${shape.map((_, i) => `d${i}`).join(", ")}) -> (${shape.map((_, i) => `d${i}`).join(", ")})>`)) {
-    throw new ArgumentError(`${what}: only memrefs with the identity (row-major) layout can be passed, not ${t.toString()}.`);
+    throw new ArgumentError({
+      argument: `${what}'s parameter type`,
+      expected: "a memref with the identity (row-major) layout",
+      got: t.toString(),
+    });
   }
   // Descriptor: allocated, aligned (filled natively), offset, sizes, strides.
   let at = slot.offset + 16;

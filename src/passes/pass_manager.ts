@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { boolArg, describe, optionsArg, stringArg } from "../base/args.ts";
+import { argumentError, boolArg, optionsArg, stringArg } from "../base/args.ts";
 import { ArgumentError, InvalidHandleError, MlirVerificationError, PassFailureError, PassPipelineError } from "../base/errors.ts";
 import { lib } from "../ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP, takeOutput } from "../ffi/text.ts";
@@ -34,13 +34,15 @@ export interface IRPrintingOptions {
 }
 
 function passElement(name: string, options?: PassOptions): string {
-  if (!/^[A-Za-z0-9_.-]+$/.test(stringArg(name, "Pass name"))) throw new ArgumentError(`"${name}" is not a pass name.`);
+  if (!/^[A-Za-z0-9_.-]+$/.test(stringArg(name, "Pass name"))) {
+    throw argumentError("Pass name", "a pass name (letters, digits, _, . and -)", name);
+  }
   if (options === undefined) return name;
-  if (typeof options !== "object" || options === null) throw new ArgumentError(`Pass options must be an object, got ${describe(options)}.`);
+  if (typeof options !== "object" || options === null) throw argumentError("Pass options", "an object", options);
   const parts = Object.entries(options).map(([k, v]) => {
-    if (!/^[A-Za-z0-9_-]+$/.test(k)) throw new ArgumentError(`"${k}" is not a pass option name.`);
+    if (!/^[A-Za-z0-9_-]+$/.test(k)) throw argumentError("Pass option name", "a name of letters, digits, _ and -", k);
     if (!["string", "number", "boolean"].includes(typeof v)) {
-      throw new ArgumentError(`Option ${k} must be a string, number or boolean, got ${describe(v)}.`);
+      throw argumentError(`Pass option '${k}'`, "a string, number or boolean", v);
     }
     return `${k}=${String(v)}`;
   });
@@ -177,7 +179,7 @@ export class PassManager extends ThreadBound {
 
   /** Turns verification after each pass on or off (default on). */
   enableVerifier(enable: boolean): this {
-    if (typeof enable !== "boolean") throw new ArgumentError(`enableVerifier needs a boolean, got ${describe(enable)}.`);
+    if (typeof enable !== "boolean") throw argumentError("enableVerifier's argument", "a boolean", enable);
     lib.mlirffi_pm_enable_verifier(this._live(), enable);
     return this;
   }
@@ -186,11 +188,12 @@ export class PassManager extends ThreadBound {
   enableIRPrinting(options: IRPrintingOptions = {}): this {
     const ptr = this._live();
     options = optionsArg(options, "enableIRPrinting's options");
-    const bit = (v: boolean | undefined, fallback: boolean, b: number) => (boolArg(v, fallback, "IR printing options") ? b : 0);
-    const what = bit(options.before, false, 1) | bit(options.after, true, 2) | bit(options.moduleScope, false, 4) |
-      bit(options.onlyOnChange, false, 8) | bit(options.onlyOnFailure, false, 16);
+    const bit = (key: "before" | "after" | "moduleScope" | "onlyOnChange" | "onlyOnFailure", fallback: boolean, b: number) =>
+      boolArg(options[key], fallback, `enableIRPrinting's options.${key}`) ? b : 0;
+    const what = bit("before", false, 1) | bit("after", true, 2) | bit("moduleScope", false, 4) |
+      bit("onlyOnChange", false, 8) | bit("onlyOnFailure", false, 16);
     if (options.onOutput !== undefined && typeof options.onOutput !== "function") {
-      throw new ArgumentError("onOutput must be a function.");
+      throw argumentError("enableIRPrinting's options.onOutput", "a function", options.onOutput);
     }
     lib.mlirffi_pm_enable_ir_printing(ptr, what);
     this.#capture = true;
@@ -215,28 +218,41 @@ export class PassManager extends ThreadBound {
     const pm = this._live();
     const op = target instanceof Module ? target.operation : target;
     if (!(op instanceof Operation)) {
-      throw new ArgumentError(`PassManager.run needs a Module or an Operation, got ${describe(target)}.`);
+      throw argumentError("PassManager.run's target", "a Module or an Operation", target);
     }
     const ptr = op._live();
     const owner = op._owner;
-    if (stateOf(owner) !== this.#state) throw new ArgumentError("PassManager.run got IR from another context.");
+    if (stateOf(owner) !== this.#state) {
+      throw new ArgumentError({
+        argument: "PassManager.run's target",
+        expected: "IR of the pass manager's context",
+        got: "IR of another context",
+      });
+    }
     const name = op.name;
-    this.#state.takeDiagnostics();
-    if (!lib.mlirffi_op_verify(ptr)) {
-      throw new MlirVerificationError(
-        `'${name}' does not verify; passes are not run on invalid IR.`,
-        this.#state.takeDiagnostics(),
-      );
-    }
+    this.#state.callNative(
+      () => lib.mlirffi_op_verify(ptr),
+      (diagnostics) => new MlirVerificationError(`'${name}' does not verify; passes are not run on invalid IR.`, diagnostics),
+    );
     beforePassRun(owner, ptr);
-    const ok = lib.mlirffi_pm_run(pm, ptr, this.#capture);
-    const printed = this.#capture ? takeOutput() : "";
-    const diagnostics = this.#state.takeDiagnostics();
-    if (this.#capture) {
-      if (this.#onOutput !== null) this.#onOutput(printed);
-      else this.printedIR = printed;
+    // The printed IR is read before the diagnostics (they reuse the text
+    // result), and handed over once they are drained, whether the run failed or not.
+    let printed: string | undefined;
+    try {
+      this.#state.callNative(
+        () => {
+          const ok = lib.mlirffi_pm_run(pm, ptr, this.#capture);
+          if (this.#capture) printed = takeOutput();
+          return ok;
+        },
+        (diagnostics) => new PassFailureError(`Running the pass pipeline on '${name}' failed.`, diagnostics),
+      );
+    } finally {
+      if (printed !== undefined) {
+        if (this.#onOutput !== null) this.#onOutput(printed);
+        else this.printedIR = printed;
+      }
     }
-    if (!ok) throw new PassFailureError(`Running the pass pipeline on '${name}' failed.`, diagnostics);
   }
 
   /** The pipeline in MLIR's textual form. */
@@ -269,10 +285,14 @@ export function parsePipeline(state: ContextState, pipeline: string | undefined)
   const text = stringArg(pipeline, "passManager's pipeline");
   const bytes = encode(text);
   const anchored = /^\s*[\w.$-]+\s*\(/.test(text);
-  const pm = lib.mlirffi_pm_parse(state.store, bytes, bytes.length, anchored);
-  if (pm === 0) {
-    const message = takeOutput().trim();
-    throw new PassPipelineError(`Invalid pass pipeline '${text}': ${message || "MLIR rejected it"}`, state.takeDiagnostics());
-  }
+  let message = "";
+  const pm = state.callNative(
+    () => {
+      const pm = lib.mlirffi_pm_parse(state.store, bytes, bytes.length, anchored);
+      if (pm === 0) message = takeOutput().trim(); // before the diagnostics, which reuse the text result
+      return pm;
+    },
+    (diagnostics) => new PassPipelineError(`Invalid pass pipeline '${text}': ${message || "MLIR rejected it"}`, diagnostics),
+  );
   return new PassManager(state, pm);
 }

@@ -8,8 +8,8 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import process from "node:process";
-import { stringArg } from "../base/args.ts";
-import { ArgumentError, type Diagnostic, MlirParseError, NativeLibraryError } from "../base/errors.ts";
+import { argumentError, stringArg } from "../base/args.ts";
+import { type Diagnostic, MlirParseError, NativeLibraryError } from "../base/errors.ts";
 import { lib, libraryPath_ } from "../ffi/load.ts";
 import { encode, encodeZ } from "../ffi/text.ts";
 import { Module } from "../ir/module.ts";
@@ -85,17 +85,15 @@ function sourceBytes(source: string | Uint8Array): Uint8Array {
     bytes.set(source);
     return bytes;
   }
-  throw new ArgumentError(
-    `parseModule needs source text (a string or UTF-8 bytes in a Uint8Array), got ${source === null ? "null" : typeof source}.`,
-  );
+  throw argumentError("parseModule's source", "source text (a string or UTF-8 bytes in a Uint8Array)", source);
 }
 
 function checkOptions(options: ParseOptions | undefined): { filename: string; maxDepth: number } {
   const filename = options?.filename ?? "-";
-  if (typeof filename !== "string") throw new ArgumentError(`filename must be a string, got ${typeof filename}.`);
+  stringArg(filename, "Parse option 'filename'");
   const maxDepth = options?.maxNestingDepth ?? DEFAULT_MAX_NESTING_DEPTH;
   if (maxDepth !== Infinity && (!Number.isSafeInteger(maxDepth) || maxDepth < 1)) {
-    throw new ArgumentError(`maxNestingDepth must be a positive integer, got ${String(maxDepth)}.`);
+    throw argumentError("Parse option 'maxNestingDepth'", "a positive integer or Infinity", maxDepth);
   }
   return { filename, maxDepth };
 }
@@ -140,14 +138,11 @@ export function parseFragment(state: ContextState, kind: "type" | "attribute", t
   const length = bytes.length - 1;
   // Empty text is left to MLIR, whose message says what it expected.
   if (length > 0) checkSource(bytes, length, kind, DEFAULT_MAX_NESTING_DEPTH);
-  state.takeDiagnostics();
   const body = bytes.subarray(0, length);
-  const ptr = kind === "type"
-    ? lib.mlirffi_type_parse(state.store, body, length)
-    : lib.mlirffi_attr_parse(state.store, body, length);
-  const diagnostics = state.takeDiagnostics();
-  if (ptr === 0) throw new MlirParseError(`Cannot parse ${kind} '${text.length > 200 ? text.slice(0, 200) + "..." : text}'.`, diagnostics);
-  return ptr;
+  return state.callNative(
+    () => kind === "type" ? lib.mlirffi_type_parse(state.store, body, length) : lib.mlirffi_attr_parse(state.store, body, length),
+    (diagnostics) => new MlirParseError(`Cannot parse ${kind} '${text.length > 200 ? text.slice(0, 200) + "..." : text}'.`, diagnostics),
+  );
 }
 
 /** MLIR bytecode starts with "ML\xEFR". */
@@ -167,17 +162,20 @@ export function parseModule(state: ContextState, source: string | Uint8Array, op
     return parseModule(state, bytecodeToText(state, source, filename), { ...options, maxNestingDepth: Infinity });
   }
   checkSource(bytes, length, filename, maxDepth);
-  state.takeDiagnostics();
   if (!startsWithModule(bytes)) return parseImplicit(state, bytes, length, filename, name);
-  const op = lib.mlirffi_parse_op(state.store, bytes, length, name, name.length);
-  const diagnostics = state.takeDiagnostics();
-  if (op === 0) {
+  let op: number;
+  try {
+    op = state.callNative(
+      () => lib.mlirffi_parse_op(state.store, bytes, length, name, name.length),
+      (diagnostics) => new MlirParseError(`Cannot parse ${filename}.`, diagnostics),
+    );
+  } catch (e) {
     // `module {...}` followed by more top-level operations: MLIR wants them
     // all in an implicit module.
-    if (diagnostics.some((d) => SINGLE_OP_REQUIRED.test(d.message))) {
+    if (e instanceof MlirParseError && e.diagnostics.some((d) => SINGLE_OP_REQUIRED.test(d.message))) {
       return parseImplicit(state, bytes, length, filename, name);
     }
-    throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
+    throw e;
   }
   return new Module(state.newOwner("module", op, "operation"));
 }
@@ -245,10 +243,10 @@ function bytecodeToText(state: ContextState, bytes: Uint8Array, filename: string
 
 /** Reads MLIR bytecode (MLIR's parser recognises it); a non-module top-level op is wrapped. */
 function parseBytecode(state: ContextState, bytes: Uint8Array, length: number, filename: string, name: Uint8Array): Module {
-  state.takeDiagnostics();
-  let op = lib.mlirffi_parse_op(state.store, bytes, length, name, name.length);
-  const diagnostics = state.takeDiagnostics();
-  if (op === 0) throw new MlirParseError(`Cannot read bytecode ${filename}.`, diagnostics);
+  let op = state.callNative(
+    () => lib.mlirffi_parse_op(state.store, bytes, length, name, name.length),
+    (diagnostics) => new MlirParseError(`Cannot read bytecode ${filename}.`, diagnostics),
+  );
   if (state.opName(op) !== "builtin.module") {
     const module = lib.mlirffi_module_create_empty(lib.mlirffi_op_location(op));
     lib.mlirffi_block_append_op(lib.mlirffi_module_body(module), op);
@@ -276,9 +274,11 @@ function parseImplicit(
   filename: string,
   name: Uint8Array,
 ): Module {
-  const op = lib.mlirffi_parse_module_implicit(state.store, bytes, length);
-  const diagnostics = state.takeDiagnostics((d) => renameFile(d, filename));
-  if (op === 0) throw new MlirParseError(`Cannot parse ${filename}.`, diagnostics);
+  const op = state.callNative(
+    () => lib.mlirffi_parse_module_implicit(state.store, bytes, length),
+    (diagnostics) => new MlirParseError(`Cannot parse ${filename}.`, diagnostics),
+    (d) => renameFile(d, filename),
+  );
   if (filename !== IMPLICIT_NAME) {
     const from = encode(IMPLICIT_NAME);
     lib.mlirffi_rename_source(op, from, from.length, name, name.length);
@@ -292,15 +292,15 @@ function parseImplicit(
 export function parseOperation(state: ContextState, source: string, options?: ParseOptions): Operation {
   state.check("Context");
   const { filename, maxDepth } = checkOptions(options);
-  if (typeof source !== "string") throw new ArgumentError(`parseOperation needs source text, got ${typeof source}.`);
+  stringArg(source, "parseOperation's source");
   const bytes = sourceBytes(source);
   const length = bytes.length - 1;
   checkSource(bytes, length, filename, maxDepth);
   const name = encode(filename);
-  state.takeDiagnostics();
-  const op = lib.mlirffi_parse_op(state.store, bytes, length, name, name.length);
-  const diagnostics = state.takeDiagnostics();
-  if (op === 0) throw new MlirParseError(`Cannot parse ${filename} as one operation.`, diagnostics);
+  const op = state.callNative(
+    () => lib.mlirffi_parse_op(state.store, bytes, length, name, name.length),
+    (diagnostics) => new MlirParseError(`Cannot parse ${filename} as one operation.`, diagnostics),
+  );
   const owner = state.newOwner("operation", op, "operation");
   return state.strategy.operation(owner, op);
 }

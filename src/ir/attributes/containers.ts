@@ -4,9 +4,8 @@
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { describe, stringArg } from "../../base/args.ts";
+import { argumentError, stringArg } from "../../base/args.ts";
 import { Attribute, attributeArg } from "../attribute.ts";
-import { ArgumentError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
 import { nameBytes } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
@@ -27,7 +26,7 @@ export class ArrayAttr extends Attribute implements Iterable<Attribute> {
   /** The array of `elements`. */
   static get(ctx: Context, elements: readonly Attribute[]): ArrayAttr {
     const state = contextArg(ctx, "ArrayAttr.get's context");
-    if (!Array.isArray(elements)) throw new ArgumentError(`ArrayAttr needs an array of Attributes, got ${describe(elements)}.`);
+    if (!Array.isArray(elements)) throw argumentError("ArrayAttr.get's elements", "an array of Attributes", elements);
     const ptrs = Float64Array.from(elements, (a, i) => attributeArg(a, state, `ArrayAttr element ${i}`));
     return new ArrayAttr(state, lib.mlirffi_array_attr(state.store, ptrs, ptrs.length));
   }
@@ -41,7 +40,7 @@ export class ArrayAttr extends Attribute implements Iterable<Attribute> {
   at(index: number): Attribute | undefined {
     const ptr = this._live();
     const n = lib.mlirffi_array_attr_size(ptr);
-    if (!Number.isInteger(index)) throw new ArgumentError(`Index must be an integer, got ${describe(index)}.`);
+    if (!Number.isInteger(index)) throw argumentError("ArrayAttr.at's index", "an integer", index);
     const i = index < 0 ? index + n : index;
     return i < 0 || i >= n ? undefined : wrapAttribute(this._state, lib.mlirffi_array_attr_at(ptr, i));
   }
@@ -70,10 +69,10 @@ export class DictionaryAttr extends Attribute implements Iterable<[string, Attri
   static get(ctx: Context, entries: Readonly<Record<string, Attribute>>): DictionaryAttr {
     const state = contextArg(ctx, "DictionaryAttr.get's context");
     if (typeof entries !== "object" || entries === null) {
-      throw new ArgumentError(`DictionaryAttr needs an object of Attributes, got ${describe(entries)}.`);
+      throw argumentError("DictionaryAttr.get's entries", "an object of Attributes", entries);
     }
     const keys = Object.keys(entries);
-    if (keys.includes("")) throw new ArgumentError("Attribute names must not be empty.");
+    if (keys.includes("")) throw argumentError("DictionaryAttr.get's entry names", "non-empty strings", "");
     const names = Float64Array.from(keys, (k) => state.identifierOf(k));
     const values = Float64Array.from(keys, (k) => attributeArg(entries[k], state, `DictionaryAttr entry '${k}'`));
     return new DictionaryAttr(state, lib.mlirffi_dictionary_attr(state.store, names, values, keys.length));

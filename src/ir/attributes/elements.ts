@@ -10,7 +10,7 @@
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { describe, stringArg } from "../../base/args.ts";
+import { argumentError, describe, stringArg } from "../../base/args.ts";
 import { Attribute, attributeArg } from "../attribute.ts";
 import { ArgumentError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
@@ -59,7 +59,7 @@ const CTORS: Record<number, ArrayCtor> = {
 };
 
 /** The element kind that holds `type`'s values, for reading; signedness picks the array. */
-function kindOf(type: Type): number {
+function kindOf(type: Type, what: string): number {
   if (type instanceof IndexType) return I64;
   if (type instanceof IntegerType) {
     const unsigned = type.signedness === "unsigned";
@@ -75,25 +75,39 @@ function kindOf(type: Type): number {
     const kind = ({ f32: F32, f64: F64, f16: F16, bf16: BF16 } as Record<string, number>)[type.name];
     if (kind !== undefined) return kind;
   }
-  throw new ArgumentError(`Elements of type ${type.toString()} have no typed-array form; build or read them as text.`);
+  throw new ArgumentError(
+    {
+      argument: what,
+      expected: "an element type with a typed-array form (i1, i8 to i64, index, f16, bf16, f32 or f64)",
+      got: type.toString(),
+    },
+    { advice: "Build or read such elements as text." },
+  );
+}
+
+/** The ArgumentError for an array of booleans holding something else. */
+function notBooleans(what: string, data: readonly unknown[], expected: string): ArgumentError {
+  const i = data.findIndex((b) => typeof b !== "boolean");
+  return new ArgumentError({ argument: what, expected, got: `an array holding ${describe(data[i])} at [${i}]` });
 }
 
 /** Checks that `data` fits elements of `type` and returns it with its native kind. */
-function dataArg(data: unknown, type: Type, what: string): { bytes: Uint8Array; kind: number; count: number } {
-  const kind = kindOf(type);
+function dataArg(data: unknown, type: Type, kind: number, what: string): { bytes: Uint8Array; kind: number; count: number } {
   if (kind === BOOL && Array.isArray(data)) {
-    if (!data.every((b) => typeof b === "boolean")) throw new ArgumentError(`${what}: i1 elements must be booleans.`);
+    if (!data.every((b) => typeof b === "boolean")) throw notBooleans(what, data, "booleans (elements of type i1)");
     return { bytes: Uint8Array.from(data, (b) => (b ? 1 : 0)), kind, count: data.length };
   }
   if (!ArrayBuffer.isView(data) || data instanceof DataView) {
-    throw new ArgumentError(`${what} must be a typed array (or booleans for i1), got ${describe(data)}.`);
+    throw argumentError(what, "a typed array (or booleans for i1)", data);
   }
   const expected = CTORS[kind]!;
   const signless = type instanceof IntegerType && type.signedness === "signless";
   // A signless integer takes signed or unsigned arrays of its width.
   const twin = signless ? CTORS[kind + 1] : undefined;
   if (!(data instanceof expected) && !(twin !== undefined && data instanceof twin)) {
-    throw new ArgumentError(`${what}: elements of type ${type.toString()} need a ${expected.name}, got ${describe(data)}.`);
+    const article = expected.name.startsWith("I") ? "an" : "a";
+    const arrays = `${expected.name}${twin === undefined ? "" : ` or ${twin.name}`}`;
+    throw argumentError(what, `${article} ${arrays} (elements of type ${type.toString()})`, data);
   }
   const array = data as ElementArray;
   return { bytes: new Uint8Array(array.buffer, array.byteOffset, array.byteLength), kind, count: array.length };
@@ -102,7 +116,7 @@ function dataArg(data: unknown, type: Type, what: string): { bytes: Uint8Array; 
 function shapedArg(type: unknown, what: string): ShapedType {
   typeArg(type, null, what);
   if (!(type instanceof ShapedType) || !type.hasStaticShape) {
-    throw new ArgumentError(`${what} must be a statically shaped tensor or vector type, got ${String(type)}.`);
+    throw new ArgumentError({ argument: what, expected: "a statically shaped tensor or vector type", got: String(type) });
   }
   return type;
 }
@@ -123,13 +137,19 @@ export class DenseElementsAttr extends Attribute {
   /** Elements of `type` from a typed array with one element per position (or exactly one: a splat). */
   static get(type: ShapedType, data: ElementArray | boolean[]): DenseElementsAttr {
     const shaped = shapedArg(type, "DenseElementsAttr's type");
-    const { bytes, kind, count } = dataArg(data, shaped.elementType, "DenseElementsAttr data");
+    const element = shaped.elementType;
+    const { bytes, kind, count } = dataArg(data, element, kindOf(element, "DenseElementsAttr.get's element type"), "DenseElementsAttr data");
     const n = shaped.numElements;
     if (count !== n && count !== 1) {
-      throw new ArgumentError(`${shaped.toString()} has ${n} elements, but the data has ${count} (give ${n}, or 1 for a splat).`);
+      throw new ArgumentError(
+        { argument: "DenseElementsAttr data", expected: `${n} elements, or 1`, got: `${count} elements for ${shaped.toString()}` },
+        { advice: `Give ${n}, or 1 for a splat.` },
+      );
     }
     const ptr = lib.mlirffi_dense_elements(shaped._live(), kind, bytes, count);
-    if (ptr === 0) throw new ArgumentError(`Cannot build dense elements of ${shaped.toString()} from ${describe(data)}.`);
+    if (ptr === 0) {
+      throw argumentError("DenseElementsAttr data", `data MLIR can build elements of ${shaped.toString()} from`, data);
+    }
     return new DenseElementsAttr(shaped._state, ptr);
   }
 
@@ -140,27 +160,28 @@ export class DenseElementsAttr extends Attribute {
   static splat(type: ShapedType, value: number | bigint | boolean): DenseElementsAttr {
     const shaped = shapedArg(type, "DenseElementsAttr's type");
     const element = shaped.elementType;
-    const kind = kindOf(element);
+    const kind = kindOf(element, "DenseElementsAttr.splat's element type");
     const one = new CTORS[kind]!(1);
-    const what = `A splat of ${element.toString()}`;
+    const what = "DenseElementsAttr.splat's value";
+    const of = ` (elements of type ${element.toString()})`;
     if (kind === BOOL) {
-      if (typeof value !== "boolean") throw new ArgumentError(`${what} needs a boolean, got ${describe(value)}.`);
+      if (typeof value !== "boolean") throw argumentError(what, `a boolean${of}`, value);
       one[0] = value ? 1 : 0;
     } else if (element instanceof FloatType) {
-      if (typeof value !== "number") throw new ArgumentError(`${what} needs a number, got ${describe(value)}.`);
+      if (typeof value !== "number") throw argumentError(what, `a number${of}`, value);
       if (kind === F16) one[0] = float16Bits(value);
       else if (kind === BF16) one[0] = bfloat16Bits(value);
       else one[0] = value;
     } else {
       if (!(typeof value === "bigint" || (typeof value === "number" && Number.isSafeInteger(value)))) {
-        throw new ArgumentError(`${what} needs an integer (number or BigInt), got ${describe(value)}.`);
+        throw argumentError(what, `an integer (number or BigInt)${of}`, value);
       }
       const v = BigInt(value);
       const width = element instanceof IntegerType ? element.width : 64;
       const signedness = element instanceof IntegerType ? element.signedness : "signed";
       const min = signedness === "unsigned" ? 0n : -(1n << BigInt(width - 1));
       const max = signedness === "signed" ? (1n << BigInt(width - 1)) - 1n : (1n << BigInt(width)) - 1n;
-      if (v < min || v > max) throw new ArgumentError(`${what}: ${v} does not fit ${element.toString()}.`);
+      if (v < min || v > max) throw new ArgumentError({ argument: what, expected: `an integer in [${min}, ${max}]${of}`, got: String(v) });
       if (one instanceof BigInt64Array) one[0] = BigInt.asIntN(64, v);
       else if (one instanceof BigUint64Array) one[0] = BigInt.asUintN(64, v);
       else one[0] = Number(v);
@@ -174,21 +195,38 @@ export class DenseElementsAttr extends Attribute {
    */
   static fromAttributes(type: ShapedType, elements: readonly Attribute[]): DenseElementsAttr {
     const shaped = shapedArg(type, "DenseElementsAttr's type");
-    if (!Array.isArray(elements)) throw new ArgumentError(`fromAttributes needs an array of Attributes, got ${describe(elements)}.`);
+    if (!Array.isArray(elements)) throw argumentError("fromAttributes's elements", "an array of Attributes", elements);
     const element = shaped.elementType;
     const n = shaped.numElements;
     if (elements.length !== n && elements.length !== 1) {
-      throw new ArgumentError(`${shaped.toString()} has ${n} elements, but ${elements.length} attributes were given.`);
+      throw new ArgumentError(
+        {
+          argument: "fromAttributes's elements",
+          expected: `${n} attributes, or 1`,
+          got: `${elements.length} attributes for ${shaped.toString()}`,
+        },
+        { advice: `Give ${n}, or 1 for a splat.` },
+      );
     }
     const ptrs = Float64Array.from(elements, (a, i) => {
       const p = attributeArg(a, shaped._state, `Element ${i}`);
       if (!(a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof BoolAttr) || !a.type.equals(element)) {
-        throw new ArgumentError(`Element ${i} must be an integer, float or bool attribute of type ${element.toString()}, got ${String(a)}.`);
+        throw new ArgumentError({
+          argument: `Element ${i}`,
+          expected: `an integer, float or bool attribute of type ${element.toString()}`,
+          got: String(a),
+        });
       }
       return p;
     });
     const ptr = lib.mlirffi_dense_elements_from_attrs(shaped._live(), ptrs, ptrs.length);
-    if (ptr === 0) throw new ArgumentError(`Cannot build dense elements of ${shaped.toString()} from attributes.`);
+    if (ptr === 0) {
+      throw new ArgumentError({
+        argument: "fromAttributes's elements",
+        expected: `attributes MLIR can build elements of ${shaped.toString()} from`,
+        got: `${ptrs.length} attributes it refused`,
+      });
+    }
     return new DenseElementsAttr(shaped._state, ptr);
   }
 
@@ -212,12 +250,16 @@ export class DenseElementsAttr extends Attribute {
   toArray(): ElementArray {
     const ptr = this._live();
     const element = (this.type as ShapedType).elementType;
-    const kind = kindOf(element);
+    const kind = kindOf(element, "DenseElementsAttr.toArray's element type");
     const n = lib.mlirffi_elements_count(ptr);
     const out = new CTORS[kind]!(n);
     const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
     if (lib.mlirffi_dense_elements_copy(ptr, kind, bytes, n) !== n) {
-      throw new ArgumentError(`Cannot read the elements of ${this.toString()} as a typed array.`);
+      throw new ArgumentError({
+        argument: "The DenseElementsAttr read by toArray",
+        expected: "elements a typed array can hold",
+        got: `elements of type ${element.toString()} that could not be copied`,
+      });
     }
     return out;
   }
@@ -240,13 +282,32 @@ export class DenseResourceElementsAttr extends Attribute {
   /** A resource called `name` holding `data` (one element per position). */
   static get(type: ShapedType, name: string, data: ElementArray | boolean[]): DenseResourceElementsAttr {
     const shaped = shapedArg(type, "DenseResourceElementsAttr's type");
-    const { bytes, kind, count } = dataArg(data, shaped.elementType, "DenseResourceElementsAttr data");
-    if (kind === F16 || kind === BF16) throw new ArgumentError("Dense resources of f16/bf16 are not supported; use DenseElementsAttr.");
+    const element = shaped.elementType;
+    const kind = kindOf(element, "DenseResourceElementsAttr.get's element type");
+    const { bytes, count } = dataArg(data, element, kind, "DenseResourceElementsAttr data");
+    if (kind === F16 || kind === BF16) {
+      throw new ArgumentError(
+        { argument: "DenseResourceElementsAttr.get's element type", expected: "an element type other than f16 and bf16", got: element.toString() },
+        { advice: "Use DenseElementsAttr for those." },
+      );
+    }
     const n = shaped.numElements;
-    if (count !== n) throw new ArgumentError(`${shaped.toString()} has ${n} elements, but the data has ${count}.`);
+    if (count !== n) {
+      throw new ArgumentError({
+        argument: "DenseResourceElementsAttr data",
+        expected: `${n} elements`,
+        got: `${count} elements for ${shaped.toString()}`,
+      });
+    }
     const nameBytes = encode(stringArg(name, "Resource name"));
     const ptr = lib.mlirffi_dense_resource(shaped._live(), nameBytes, nameBytes.length, kind, bytes, count);
-    if (ptr === 0) throw new ArgumentError(`Cannot build a dense resource of ${shaped.toString()}.`);
+    if (ptr === 0) {
+      throw new ArgumentError({
+        argument: "DenseResourceElementsAttr.get's arguments",
+        expected: "a type, name and data MLIR can build a dense resource from",
+        got: `${shaped.toString()}, resource '${name}' and ${count} elements`,
+      });
+    }
     shaped._state.ownedResources.add(ptr);
     return new DenseResourceElementsAttr(shaped._state, ptr);
   }
@@ -259,7 +320,7 @@ export class DenseResourceElementsAttr extends Attribute {
   toArray(): ElementArray {
     const ptr = this._live();
     const shaped = this.type as ShapedType;
-    const kind = kindOf(shaped.elementType);
+    const kind = kindOf(shaped.elementType, "DenseResourceElementsAttr.toArray's element type");
     const n = shaped.numElements;
     const out = new CTORS[kind]!(n);
     const bytes = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
@@ -271,13 +332,23 @@ export class DenseResourceElementsAttr extends Attribute {
     // or is large enough; the printer writes exactly the blob it has.
     lib.mlirffi_resource_text(this._state.store, ptr);
     const m = /dialect_resources: \{\s*builtin: \{\s*(?:"(?:[^"\\]|\\.)*"|[^\s:]+): "0x([0-9A-Fa-f]*)"/.exec(takeOutput());
-    if (m === null) throw new ArgumentError(`${this.toString()} has no data: its blob was never given.`);
+    if (m === null) {
+      throw new ArgumentError({
+        argument: "The dense resource read by toArray",
+        expected: "a resource whose blob was given",
+        got: `${this.toString()}, whose blob was never given`,
+      });
+    }
     const hex = m[1]!;
     // The blob's hex starts with its alignment (4 bytes), then the data.
     const blob = new Uint8Array((hex.length >> 1) - 4);
     for (let i = 0; i < blob.length; i++) blob[i] = parseInt(hex.substr(8 + 2 * i, 2), 16);
     if (blob.length !== bytes.length) {
-      throw new ArgumentError(`${this.toString()} holds ${blob.length} bytes, but its type needs ${bytes.length}.`);
+      throw new ArgumentError({
+        argument: "The dense resource read by toArray",
+        expected: `a blob of ${bytes.length} bytes (as its type needs)`,
+        got: `${this.toString()}, whose blob holds ${blob.length} bytes`,
+      });
     }
     bytes.set(blob);
     return out;
@@ -305,7 +376,7 @@ export class DenseArrayAttr extends Attribute {
     let bytes: Uint8Array;
     let n: number;
     if (Array.isArray(data)) {
-      if (!data.every((b) => typeof b === "boolean")) throw new ArgumentError("A dense bool array needs booleans.");
+      if (!data.every((b) => typeof b === "boolean")) throw notBooleans("DenseArrayAttr.get's data", data, "booleans (a dense bool array)");
       kind = BOOL;
       bytes = Uint8Array.from(data, (b) => (b ? 1 : 0));
       n = data.length;
@@ -315,7 +386,11 @@ export class DenseArrayAttr extends Attribute {
         F64,
       ]].find(([c]) => data instanceof (c as ArrayCtor));
       if (k === undefined) {
-        throw new ArgumentError(`DenseArrayAttr needs an Int8/16/32Array, BigInt64Array, Float32/64Array or booleans, got ${describe(data)}.`);
+        throw argumentError(
+          "DenseArrayAttr.get's data",
+          "an Int8/16/32Array, BigInt64Array, Float32/64Array or an array of booleans",
+          data,
+        );
       }
       kind = k[1] as number;
       bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);

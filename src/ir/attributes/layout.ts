@@ -4,9 +4,9 @@
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { describe, intArg, stringArg } from "../../base/args.ts";
+import { argumentError, intArg, stringArg } from "../../base/args.ts";
 import { Attribute } from "../attribute.ts";
-import { ArgumentError, MlirParseError } from "../../base/errors.ts";
+import { MlirParseError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
 import { encode } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
@@ -27,9 +27,10 @@ export class AffineMapAttr extends Attribute {
   static get(ctx: Context, text: string): AffineMapAttr {
     const state = contextArg(ctx, "AffineMapAttr.get's context");
     const bytes = encode(`affine_map<${stringArg(text, "Affine map")}>`);
-    const ptr = lib.mlirffi_attr_parse(state.store, bytes, bytes.length);
-    const diagnostics = state.takeDiagnostics();
-    if (ptr === 0) throw new MlirParseError(`Cannot parse affine map '${text}'.`, diagnostics);
+    const ptr = state.callNative(
+      () => lib.mlirffi_attr_parse(state.store, bytes, bytes.length),
+      (diagnostics) => new MlirParseError(`Cannot parse affine map '${text}'.`, diagnostics),
+    );
     return new AffineMapAttr(state, ptr);
   }
 
@@ -83,11 +84,11 @@ export class StridedLayoutAttr extends Attribute {
     const value = (v: unknown, what: string) => {
       if (v === null) return NaN;
       if (typeof v !== "number" || !Number.isSafeInteger(v)) {
-        throw new ArgumentError(`${what} must be an integer or null (dynamic), got ${describe(v)}.`);
+        throw argumentError(what, "an integer or null (dynamic)", v);
       }
       return v;
     };
-    if (!Array.isArray(strides)) throw new ArgumentError(`Strides must be an array, got ${describe(strides)}.`);
+    if (!Array.isArray(strides)) throw argumentError("StridedLayoutAttr.get's strides", "an array", strides);
     const s = Float64Array.from(strides, (v, i) => value(v, `Stride ${i}`));
     return new StridedLayoutAttr(state, lib.mlirffi_strided_layout_attr(state.store, value(offset, "Offset"), s, s.length));
   }

@@ -4,9 +4,8 @@
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { stringArg } from "../../base/args.ts";
+import { argumentError, stringArg } from "../../base/args.ts";
 import { Attribute } from "../attribute.ts";
-import { ArgumentError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
@@ -29,7 +28,7 @@ export class OpaqueAttr extends Attribute {
   static get(ctx: Context, namespace: string, data: string, type: Type): OpaqueAttr {
     const state = contextArg(ctx, "OpaqueAttr.get's context");
     if (!NAMESPACE.test(stringArg(namespace, "Opaque attribute namespace"))) {
-      throw new ArgumentError(`"${namespace}" is not a valid dialect namespace.`);
+      throw argumentError("Opaque attribute namespace", "a dialect namespace (a letter or _, then letters, digits, _ or $)", namespace);
     }
     const ns = encode(namespace);
     const body = encode(stringArg(data, "Opaque attribute data"));

@@ -4,7 +4,7 @@
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { describe } from "../../base/args.ts";
+import { argumentError } from "../../base/args.ts";
 import { Attribute } from "../attribute.ts";
 import { ArgumentError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
@@ -13,7 +13,6 @@ import type { Context } from "../../context.ts";
 import { type Type, typeArg } from "../type.ts";
 import { FloatType } from "../types/float.ts";
 import { IndexType, IntegerType } from "../types/integer.ts";
-import { checkedAttribute } from "./checked.ts";
 import { wrapType } from "../class_registry.ts";
 
 /** The values an integer type of `width` bits and `signedness` holds. */
@@ -41,18 +40,24 @@ export class IntegerAttr extends Attribute {
   static get(type: IntegerType | IndexType, value: number | bigint): IntegerAttr {
     const t = typeArg(type, null, "IntegerAttr's type");
     if (!(type instanceof IntegerType || type instanceof IndexType)) {
-      throw new ArgumentError(`IntegerAttr needs an integer or index type, got ${String(type)}.`);
+      throw new ArgumentError({ argument: "IntegerAttr's type", expected: "an integer or index type", got: String(type) });
     }
     if (typeof value === "number" && !Number.isSafeInteger(value)) {
-      throw new ArgumentError(`IntegerAttr value must be a safe integer or a BigInt, got ${value}.`);
+      throw argumentError("IntegerAttr's value", "a safe integer or a BigInt", value);
     }
     if (typeof value !== "number" && typeof value !== "bigint") {
-      throw new ArgumentError(`IntegerAttr value must be a number or a BigInt, got ${describe(value)}.`);
+      throw argumentError("IntegerAttr's value", "a number or a BigInt", value);
     }
     const v = BigInt(value);
     const [width, signedness] = type instanceof IndexType ? [64, "signed"] : [type.width, type.signedness];
     const [min, max] = range(width, signedness);
-    if (v < min || v > max) throw new ArgumentError(`${v} does not fit ${type.toString()} ([${min}, ${max}]).`);
+    if (v < min || v > max) {
+      throw new ArgumentError({
+        argument: "IntegerAttr's value",
+        expected: `an integer in [${min}, ${max}] (to fit ${type.toString()})`,
+        got: String(v),
+      });
+    }
     if (width > 64) {
       // The C API builds from 64 bits and would zero-extend; wider values go
       // through MLIR's parser, which reads any width.
@@ -78,7 +83,10 @@ export class IntegerAttr extends Attribute {
   toNumber(): number {
     const v = this.value;
     if (v > BigInt(Number.MAX_SAFE_INTEGER) || v < BigInt(Number.MIN_SAFE_INTEGER)) {
-      throw new ArgumentError(`${v} is not a safe integer; use .value (a BigInt).`);
+      throw new ArgumentError(
+        { argument: "The IntegerAttr read by toNumber", expected: "a safe integer", got: String(v) },
+        { advice: "Use .value (a BigInt)." },
+      );
     }
     return Number(v);
   }
@@ -98,7 +106,7 @@ export class BoolAttr extends Attribute {
   /** The boolean `value`. */
   static get(ctx: Context, value: boolean): BoolAttr {
     const state = contextArg(ctx, "BoolAttr.get's context");
-    if (typeof value !== "boolean") throw new ArgumentError(`BoolAttr needs a boolean, got ${describe(value)}.`);
+    if (typeof value !== "boolean") throw argumentError("BoolAttr.get's value", "a boolean", value);
     return new BoolAttr(state, lib.mlirffi_bool_attr(state.store, value));
   }
 
@@ -122,10 +130,18 @@ export class FloatAttr extends Attribute {
   /** The constant `value` of float `type` (rounded to the type). */
   static get(type: FloatType, value: number): FloatAttr {
     const t = typeArg(type, null, "FloatAttr's type");
-    if (!(type instanceof FloatType)) throw new ArgumentError(`FloatAttr needs a float type, got ${String(type)}.`);
-    if (typeof value !== "number") throw new ArgumentError(`FloatAttr value must be a number, got ${describe(value)}.`);
+    if (!(type instanceof FloatType)) throw new ArgumentError({ argument: "FloatAttr's type", expected: "a float type", got: String(type) });
+    if (typeof value !== "number") throw argumentError("FloatAttr's value", "a number", value);
     const state = type._state;
-    return checkedAttribute(state, lib.mlirffi_float_attr(lib.mlirffi_loc_unknown(state.store), t, value), FloatAttr, "float attribute");
+    const ptr = state.callNative(
+      () => lib.mlirffi_float_attr(lib.mlirffi_loc_unknown(state.store), t, value),
+      (diagnostics) =>
+        new ArgumentError(
+          { argument: "FloatAttr's value", expected: `a value of ${type.toString()}`, got: String(value) },
+          { diagnostics },
+        ),
+    );
+    return new FloatAttr(state, ptr);
   }
 
   /** `value : f32`. */
@@ -164,7 +180,7 @@ export class StringAttr extends Attribute {
     let bytes: Uint8Array;
     if (typeof value === "string") bytes = encode(value);
     else if (value instanceof Uint8Array) bytes = value;
-    else throw new ArgumentError(`StringAttr needs a string or bytes, got ${describe(value)}.`);
+    else throw argumentError("StringAttr.get's value", "a string or bytes (a Uint8Array)", value);
     const ptr = type === undefined
       ? lib.mlirffi_string_attr(state.store, bytes, bytes.length)
       : lib.mlirffi_string_attr_typed(typeArg(type, state, "StringAttr's type"), bytes, bytes.length);

@@ -4,16 +4,15 @@
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { describe, stringArg } from "../../base/args.ts";
+import { argumentError, stringArg } from "../../base/args.ts";
 import { Attribute } from "../attribute.ts";
-import { ArgumentError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
 
 /** A non-empty symbol name (MLIR prints an empty one as text it cannot read). */
 function symbolName(name: unknown, what: string): string {
-  if (stringArg(name, what) === "") throw new ArgumentError(`${what} must not be empty.`);
+  if (stringArg(name, what) === "") throw argumentError(what, "a non-empty string", name);
   return name as string;
 }
 
@@ -33,7 +32,7 @@ export class SymbolRefAttr extends Attribute {
   static get(ctx: Context, root: string, nested: readonly string[] = []): SymbolRefAttr {
     const state = contextArg(ctx, "SymbolRefAttr.get's context");
     const r = encode(symbolName(root, "Root symbol"));
-    if (!Array.isArray(nested)) throw new ArgumentError(`Nested references must be an array of names, got ${describe(nested)}.`);
+    if (!Array.isArray(nested)) throw argumentError("SymbolRefAttr.get's nested references", "an array of names", nested);
     const refs = Float64Array.from(nested, (n, i) => {
       const b = encode(symbolName(n, `Nested reference ${i}`));
       return lib.mlirffi_flat_symbol_ref_attr(state.store, b, b.length);

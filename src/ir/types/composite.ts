@@ -27,7 +27,7 @@ export class ComplexType extends Type {
   static get(element: IntegerType | FloatType): ComplexType {
     const ptr = typeArg(element, null, "ComplexType's element type");
     if (!(element instanceof IntegerType || element instanceof FloatType)) {
-      throw new ArgumentError(`A complex type's element must be an integer or float type, got ${String(element)}.`);
+      throw new ArgumentError({ argument: "ComplexType's element type", expected: "an integer or float type", got: String(element) });
     }
     return new ComplexType(element._state, lib.mlirffi_complex_type(ptr));
   }

@@ -4,7 +4,7 @@
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { ArgumentError } from "../../base/errors.ts";
+import { argumentError } from "../../base/args.ts";
 import { lib } from "../../ffi/load.ts";
 import { encode } from "../../ffi/text.ts";
 import { Type } from "../type.ts";
@@ -54,7 +54,7 @@ export class FloatType extends Type {
   static get(ctx: Context, name: FloatTypeName): FloatType {
     const state = contextArg(ctx, "FloatType.get's context");
     const kind = FLOAT_TYPES.indexOf(name);
-    if (kind < 0) throw new ArgumentError(`Unknown float type ${String(name)}; choose one of ${FLOAT_TYPES.join(", ")}.`);
+    if (kind < 0) throw argumentError("FloatType.get's name", `one of ${FLOAT_TYPES.join(", ")}`, name);
     if (PARSED.has(name)) {
       const bytes = encode(name);
       return new FloatType(state, lib.mlirffi_type_parse(state.store, bytes, bytes.length));

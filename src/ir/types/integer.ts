@@ -4,8 +4,7 @@
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { intArg } from "../../base/args.ts";
-import { ArgumentError } from "../../base/errors.ts";
+import { argumentError, intArg } from "../../base/args.ts";
 import { lib } from "../../ffi/load.ts";
 import { Type } from "../type.ts";
 import type { Context } from "../../context.ts";
@@ -32,9 +31,9 @@ export class IntegerType extends Type {
   /** The integer type of `width` bits. */
   static get(ctx: Context, width: number, signedness: Signedness = "signless"): IntegerType {
     const state = contextArg(ctx, "IntegerType.get's context");
-    intArg(width, 0, MAX_INTEGER_WIDTH, "Integer width");
+    intArg(width, 0, MAX_INTEGER_WIDTH, "IntegerType.get's width");
     const sign = SIGNEDNESS.indexOf(signedness);
-    if (sign < 0) throw new ArgumentError(`Signedness must be one of ${SIGNEDNESS.join(", ")}, got ${String(signedness)}.`);
+    if (sign < 0) throw argumentError("IntegerType.get's signedness", `one of ${SIGNEDNESS.join(", ")}`, signedness);
     return new IntegerType(state, lib.mlirffi_integer_type(state.store, width, sign));
   }
 

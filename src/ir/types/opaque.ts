@@ -4,8 +4,7 @@
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { stringArg } from "../../base/args.ts";
-import { ArgumentError } from "../../base/errors.ts";
+import { argumentError, stringArg } from "../../base/args.ts";
 import { lib } from "../../ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP } from "../../ffi/text.ts";
 import { Type } from "../type.ts";
@@ -29,7 +28,7 @@ export class OpaqueType extends Type {
   static get(ctx: Context, namespace: string, data: string): OpaqueType {
     const state = contextArg(ctx, "OpaqueType.get's context");
     if (!NAMESPACE.test(stringArg(namespace, "Opaque type namespace"))) {
-      throw new ArgumentError(`"${namespace}" is not a valid dialect namespace.`);
+      throw argumentError("Opaque type namespace", "a dialect namespace (a letter or _, then letters, digits, _ or $)", namespace);
     }
     const ns = encode(namespace);
     const body = encode(stringArg(data, "Opaque type data"));

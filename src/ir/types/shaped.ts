@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { boolArg, describe } from "../../base/args.ts";
+import { argumentError, boolArg, describe } from "../../base/args.ts";
 import { ArgumentError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
 import type { ContextState } from "../context_state.ts";
@@ -19,28 +19,33 @@ export type Dim = number | null;
 
 /** The shape as the shim takes it: sizes as doubles, NaN for dynamic. */
 export function shapeArg(shape: unknown, allowDynamic: boolean, what: string): Float64Array {
-  if (!Array.isArray(shape)) throw new ArgumentError(`${what} must be an array of sizes, got ${describe(shape)}.`);
+  if (!Array.isArray(shape)) throw argumentError(what, "an array of sizes", shape);
   return Float64Array.from(shape, (d, i) => {
     if (d === null && allowDynamic) return NaN;
     if (typeof d !== "number" || !Number.isSafeInteger(d) || d < 0) {
-      throw new ArgumentError(
-        `${what}[${i}] must be a non-negative integer${allowDynamic ? " or null (dynamic)" : ""}, got ${describe(d)}.`,
-      );
+      throw argumentError(`${what}[${i}]`, `a non-negative integer${allowDynamic ? " or null (dynamic)" : ""}`, d);
     }
     return d;
   });
 }
 
-/** Throws MLIR's reason when a checked constructor returned null. */
-export function checkedType<T extends Type>(
+/**
+ * Makes a shaped type with a checked native constructor; a null result is
+ * an ArgumentError with MLIR's reason in its diagnostics.
+ */
+function checkedType(
   state: ContextState,
-  ptr: number,
-  make: (state: ContextState, ptr: number) => T,
-  what: string,
-): T {
-  const diagnostics = state.takeDiagnostics();
-  if (ptr === 0) throw new ArgumentError(`Invalid ${what}.`, diagnostics);
-  return make(state, ptr);
+  build: () => number,
+  argument: string,
+  expected: string,
+  got: () => string,
+): number {
+  return state.callNative(build, (diagnostics) => new ArgumentError({ argument, expected, got: got() }, { diagnostics }));
+}
+
+/** How a shape reads in messages: `[4, ?]`. */
+function shapeText(dims: Float64Array): string {
+  return `[${Array.from(dims, (d) => (Number.isNaN(d) ? "?" : d)).join(", ")}]`;
 }
 
 /** Common queries of shaped types. */
@@ -76,10 +81,20 @@ export abstract class ShapedType extends Type {
   get numElements(): number {
     const shape = this.shape;
     if (shape === null || shape.some((d) => d === null)) {
-      throw new ArgumentError(`${this.toString()} has no static number of elements.`);
+      throw new ArgumentError({
+        argument: "The type whose numElements was asked for",
+        expected: "statically shaped",
+        got: `${this.toString()}, which has dynamic sizes or no rank`,
+      });
     }
     const n = (shape as number[]).reduce((a, b) => a * b, 1);
-    if (!Number.isSafeInteger(n)) throw new ArgumentError(`${this.toString()} has more elements than a number can count exactly.`);
+    if (!Number.isSafeInteger(n)) {
+      throw new ArgumentError({
+        argument: "The type whose numElements was asked for",
+        expected: "a type with at most 2^53 - 1 elements (what a number counts exactly)",
+        got: `${this.toString()}, with more`,
+      });
+    }
     return n;
   }
 }
@@ -104,13 +119,23 @@ export class VectorType extends ShapedType {
     let scalable: Uint8Array | null = null;
     if (options?.scalable !== undefined) {
       if (!Array.isArray(options.scalable) || options.scalable.length !== dims.length) {
-        throw new ArgumentError(`scalable must be an array of ${dims.length} booleans, one per dimension.`);
+        throw new ArgumentError({
+          argument: "VectorType.get's options.scalable",
+          expected: `an array of ${dims.length} booleans, one per dimension`,
+          got: Array.isArray(options.scalable) ? `an array of ${options.scalable.length}` : describe(options.scalable),
+        });
       }
       scalable = Uint8Array.from(options.scalable, (b, i) => (boolArg(b, false, `scalable[${i}]`) ? 1 : 0));
     }
     const loc = lib.mlirffi_loc_unknown(state.store);
-    const ptr = lib.mlirffi_vector_type(loc, dims, dims.length, scalable, el);
-    return checkedType(state, ptr, (s, p) => new VectorType(s, p), "vector type");
+    const ptr = checkedType(
+      state,
+      () => lib.mlirffi_vector_type(loc, dims, dims.length, scalable, el),
+      "VectorType.get's shape and element type",
+      "a valid vector type",
+      () => `shape ${shapeText(dims)} of ${element.toString()}`,
+    );
+    return new VectorType(state, ptr);
   }
 
   /** For each dimension, whether it is scalable. */
@@ -139,8 +164,14 @@ export class RankedTensorType extends ShapedType {
     const state = element._state;
     const dims = shapeArg(shape, true, "Tensor shape");
     const enc = encoding === undefined ? 0 : attributeArg(encoding, state, "Tensor encoding");
-    const ptr = lib.mlirffi_ranked_tensor_type(lib.mlirffi_loc_unknown(state.store), dims, dims.length, el, enc);
-    return checkedType(state, ptr, (s, p) => new RankedTensorType(s, p), "tensor type");
+    const ptr = checkedType(
+      state,
+      () => lib.mlirffi_ranked_tensor_type(lib.mlirffi_loc_unknown(state.store), dims, dims.length, el, enc),
+      "RankedTensorType.get's arguments",
+      "a valid tensor type",
+      () => `shape ${shapeText(dims)} of ${element.toString()}${encoding === undefined ? "" : `, encoding ${encoding.toString()}`}`,
+    );
+    return new RankedTensorType(state, ptr);
   }
 
   /** The encoding attribute, or `null`. */
@@ -165,8 +196,14 @@ export class UnrankedTensorType extends ShapedType {
   static get(element: Type): UnrankedTensorType {
     const el = typeArg(element, null, "Tensor element type");
     const state = element._state;
-    const ptr = lib.mlirffi_unranked_tensor_type(lib.mlirffi_loc_unknown(state.store), el);
-    return checkedType(state, ptr, (s, p) => new UnrankedTensorType(s, p), "unranked tensor type");
+    const ptr = checkedType(
+      state,
+      () => lib.mlirffi_unranked_tensor_type(lib.mlirffi_loc_unknown(state.store), el),
+      "UnrankedTensorType.get's element type",
+      "a valid tensor element type",
+      () => element.toString(),
+    );
+    return new UnrankedTensorType(state, ptr);
   }
 }
 
@@ -192,12 +229,21 @@ export class MemRefType extends ShapedType {
     const dims = shapeArg(shape, true, "MemRef shape");
     // MLIR casts the layout to its layout interface without checking.
     if (options?.layout !== undefined && !(options.layout instanceof AffineMapAttr || options.layout instanceof StridedLayoutAttr)) {
-      throw new ArgumentError(`A memref layout must be an AffineMapAttr or a StridedLayoutAttr, got ${describe(options.layout)}.`);
+      throw argumentError("MemRefType.get's options.layout", "an AffineMapAttr or a StridedLayoutAttr", options.layout);
     }
     const layout = options?.layout === undefined ? 0 : attributeArg(options.layout, state, "MemRef layout");
     const space = options?.memorySpace === undefined ? 0 : attributeArg(options.memorySpace, state, "MemRef memory space");
-    const ptr = lib.mlirffi_memref_type(lib.mlirffi_loc_unknown(state.store), el, dims, dims.length, layout, space);
-    return checkedType(state, ptr, (s, p) => new MemRefType(s, p), "memref type");
+    const ptr = checkedType(
+      state,
+      () => lib.mlirffi_memref_type(lib.mlirffi_loc_unknown(state.store), el, dims, dims.length, layout, space),
+      "MemRefType.get's arguments",
+      "a valid memref type",
+      () =>
+        `shape ${shapeText(dims)} of ${element.toString()}` +
+        (options?.layout === undefined ? "" : `, layout ${options.layout.toString()}`) +
+        (options?.memorySpace === undefined ? "" : `, memory space ${options.memorySpace.toString()}`),
+    );
+    return new MemRefType(state, ptr);
   }
 
   /** The layout attribute (an identity affine map by default). */
@@ -228,8 +274,14 @@ export class UnrankedMemRefType extends ShapedType {
     const el = typeArg(element, null, "MemRef element type");
     const state = element._state;
     const space = memorySpace === undefined ? 0 : attributeArg(memorySpace, state, "MemRef memory space");
-    const ptr = lib.mlirffi_unranked_memref_type(lib.mlirffi_loc_unknown(state.store), el, space);
-    return checkedType(state, ptr, (s, p) => new UnrankedMemRefType(s, p), "unranked memref type");
+    const ptr = checkedType(
+      state,
+      () => lib.mlirffi_unranked_memref_type(lib.mlirffi_loc_unknown(state.store), el, space),
+      "UnrankedMemRefType.get's arguments",
+      "a valid unranked memref type",
+      () => `element type ${element.toString()}${memorySpace === undefined ? "" : `, memory space ${memorySpace.toString()}`}`,
+    );
+    return new UnrankedMemRefType(state, ptr);
   }
 
   /** The memory space attribute, or `null` for the default space. */
