@@ -19,25 +19,6 @@
  *
  * @module
  */
-export { Attribute } from "./ir/attribute.ts";
-export { ArrayAttr, DictionaryAttr } from "./ir/attributes/containers.ts";
-export {
-  DenseArrayAttr,
-  type DenseArrayData,
-  DenseElementsAttr,
-  DenseResourceElementsAttr,
-  type ElementArray,
-} from "./ir/attributes/elements.ts";
-export { AffineMapAttr, StridedLayoutAttr } from "./ir/attributes/layout.ts";
-export { OpaqueAttr } from "./ir/attributes/opaque.ts";
-export { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./ir/attributes/scalar.ts";
-export { FlatSymbolRefAttr, SymbolRefAttr } from "./ir/attributes/symbol_ref.ts";
-export { AttributeMap } from "./ir/attribute_map.ts";
-export { Block } from "./ir/block.ts";
-export type { OperationSpec } from "./ir/create_operation.ts";
-export { InsertionPoint } from "./ir/insertion_point.ts";
-export { SymbolTable, type Visibility } from "./ir/symbol_table.ts";
-export { Context, type ContextOptions, DEFAULT_STRATEGY } from "./context.ts";
 export {
   ArgumentError,
   type ArgumentProblem,
@@ -54,7 +35,73 @@ export {
   PassPipelineError,
   type Severity,
   StructuralError,
-} from "./base/errors.ts";
+  ThreadBound,
+} from "./base/mod.ts";
+export { Handle } from "./safety/mod.ts";
+export {
+  AffineMapAttr,
+  ArrayAttr,
+  Attribute,
+  AttributeMap,
+  Block,
+  BlockArgument,
+  BoolAttr,
+  ComplexType,
+  DenseArrayAttr,
+  type DenseArrayData,
+  DenseElementsAttr,
+  DenseResourceElementsAttr,
+  DictionaryAttr,
+  type Dim,
+  type ElementArray,
+  FlatSymbolRefAttr,
+  FLOAT_TYPES,
+  FloatAttr,
+  FloatType,
+  type FloatTypeName,
+  FunctionType,
+  HandleList,
+  IndexType,
+  InsertionPoint,
+  IntegerAttr,
+  IntegerType,
+  Location,
+  type LocationKind,
+  MAX_INTEGER_WIDTH,
+  MemRefType,
+  Module,
+  NoneType,
+  OpaqueAttr,
+  OpaqueType,
+  Operation,
+  type OperationSpec,
+  OpOperand,
+  OpResult,
+  type PrintOptions,
+  RankedTensorType,
+  Region,
+  ShapedType,
+  type Signedness,
+  StridedLayoutAttr,
+  StringAttr,
+  SymbolRefAttr,
+  SymbolTable,
+  TupleType,
+  Type,
+  TypeAttr,
+  Uniqued,
+  UnitAttr,
+  UnrankedMemRefType,
+  UnrankedTensorType,
+  Value,
+  VectorType,
+  type Visibility,
+  type WalkOptions,
+  type WalkResult,
+  type WalkStatus,
+} from "./ir/mod.ts";
+export { DEFAULT_MAX_NESTING_DEPTH, type ParseOptions } from "./text/mod.ts";
+export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions } from "./passes/mod.ts";
 export {
   ExecutionEngine,
   type ExecutionEngineOptions,
@@ -62,32 +109,6 @@ export {
   type JitResult,
   LOWER_TO_LLVM,
   type MemRefArgument,
-} from "./jit/execution_engine.ts";
-export { Handle } from "./safety/handle.ts";
-export { ThreadBound } from "./base/thread_bound.ts";
-export { Uniqued } from "./ir/uniqued.ts";
-export { HandleList } from "./ir/handle_list.ts";
-export { Location, type LocationKind } from "./ir/location.ts";
-export { Module } from "./ir/module.ts";
-export { Operation } from "./ir/operation.ts";
-export { DEFAULT_MAX_NESTING_DEPTH, type ParseOptions } from "./text/parse.ts";
-export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions } from "./passes/pass_manager.ts";
-export type { PrintOptions } from "./ir/print_options.ts";
-export { Region } from "./ir/region.ts";
-export { Type } from "./ir/type.ts";
-export { ComplexType, FunctionType, TupleType } from "./ir/types/composite.ts";
-export { FLOAT_TYPES, FloatType, type FloatTypeName } from "./ir/types/float.ts";
-export { IndexType, IntegerType, MAX_INTEGER_WIDTH, NoneType, type Signedness } from "./ir/types/integer.ts";
-export { OpaqueType } from "./ir/types/opaque.ts";
-export {
-  type Dim,
-  MemRefType,
-  RankedTensorType,
-  ShapedType,
-  UnrankedMemRefType,
-  UnrankedTensorType,
-  VectorType,
-} from "./ir/types/shaped.ts";
-export { BlockArgument, OpOperand, OpResult, Value } from "./ir/value.ts";
-export type { WalkOptions, WalkResult, WalkStatus } from "./ir/walk.ts";
+} from "./jit/mod.ts";
+export { Context, type ContextOptions, DEFAULT_STRATEGY } from "./context.ts";
 export { STRATEGIES, type StrategyName } from "../strategies/mod.ts";

@@ -12,6 +12,7 @@ export {
   ArgumentError,
   type ArgumentProblem,
   type Diagnostic,
+  ExecutionEngineError,
   formatDiagnostic,
   InvalidHandleError,
   type InvalidReason,

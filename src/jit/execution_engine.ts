@@ -24,7 +24,6 @@ import type { ElementArray } from "../ir/attributes/elements.ts";
 import { ThreadBound } from "../base/thread_bound.ts";
 
 // Defined with the other errors; exported here too for src/jit/mod.ts.
-export { ExecutionEngineError };
 
 /** The pipeline that lowers func/arith/math/scf/cf/memref/affine/linalg-on-buffers to LLVM. */
 export const LOWER_TO_LLVM: string = "builtin.module(" + [

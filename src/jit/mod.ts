@@ -9,7 +9,6 @@
  */
 export {
   ExecutionEngine,
-  ExecutionEngineError,
   type ExecutionEngineOptions,
   type JitArgument,
   type JitResult,
