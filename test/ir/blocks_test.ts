@@ -14,8 +14,8 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertFalse, assertNotEquals, assertStringIncludes, assertThrows } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import {
-  ArgumentError,
   type Block,
   Context,
   FloatType,
@@ -150,13 +150,9 @@ for (const strategy of STRATEGIES) {
     using copy = ctx.parseModule(op.print({ debugInfo: true }));
     assertStringIncludes(copy.print({ debugInfo: true }), '^bb0(%arg0: f32 loc("default_loc")):');
 
-    assertThrows(
-      () => region.appendBlock([f32, f32], [Location.unknown(ctx)]),
-      ArgumentError,
-      "Give one location per block argument (2)",
-    );
-    assertThrows(() => region.appendBlock([f32], ["loc" as never]), ArgumentError, "Location of argument 0");
-    assertThrows(() => region.appendBlock(["f32" as never]), ArgumentError, "must be a Type");
+    assertArgumentError(() => region.appendBlock([f32, f32], [Location.unknown(ctx)]), { argument: "Block argument locations", expected: "an array of 2 Locations, one per argument" });
+    assertArgumentError(() => region.appendBlock([f32], ["loc" as never]), { argument: "Location of argument 0", expected: "a Location" });
+    assertArgumentError(() => region.appendBlock(["f32" as never]), { argument: "Block argument types[0]", expected: "a Type" });
     assertEquals(region.blocks.length, 3);
   }, true);
 
@@ -173,8 +169,8 @@ for (const strategy of STRATEGIES) {
     mod.verify();
     assert(region.blocks.at(0)!.equals(entry));
     assertModuleRoundTrip(ctx, mod.toString());
-    assertThrows(() => region.insertBlock(-1), ArgumentError, "[0, 1]");
-    assertThrows(() => region.insertBlock(2), ArgumentError, "[0, 1]");
+    assertArgumentError(() => region.insertBlock(-1), { argument: "insertBlock's index", expected: "an integer in [0, 1]" });
+    assertArgumentError(() => region.insertBlock(2), { argument: "insertBlock's index", expected: "an integer in [0, 1]" });
   });
 
   // testBlockHash
@@ -217,11 +213,11 @@ for (const strategy of STRATEGIES) {
     assertStringIncludes(op.print({ debugInfo: true }), '^bb0(%arg0: i1 loc("flag"), %arg1: f32 loc(unknown)):');
     assertOpRoundTrip(ctx, op.toString());
 
-    assertThrows(() => block.addArgument("f32" as never), ArgumentError, "must be a Type");
-    assertThrows(() => block.insertArgument(3, f32), ArgumentError, "[0, 2]");
+    assertArgumentError(() => block.addArgument("f32" as never), { argument: "Argument type", expected: "a Type" });
+    assertArgumentError(() => block.insertArgument(3, f32), { argument: "insertArgument's index", expected: "an integer in [0, 2]" });
     using other = new Context();
-    assertThrows(() => block.addArgument(FloatType.f32(other)), ArgumentError, "another context");
-    assertThrows(() => block.addArgument(f32, Location.unknown(other)), ArgumentError, "another context");
+    assertArgumentError(() => block.addArgument(FloatType.f32(other)), { argument: "Argument type", expected: "of this Context" });
+    assertArgumentError(() => block.addArgument(f32, Location.unknown(other)), { argument: "Argument location", expected: "of this Context" });
     assertEquals(block.numArguments, 2);
   }, true);
 
@@ -239,7 +235,7 @@ for (const strategy of STRATEGIES) {
     assertEquals(e.reason, "argument erased");
     assertOpRoundTrip(ctx, op.toString());
 
-    assertThrows(() => block.eraseArgument(0), ArgumentError, "Argument index");
+    assertArgumentError(() => block.eraseArgument(0), { argument: "eraseArgument's index", expected: "an index of an existing item (there are none)" });
     // A used argument stays.
     const used = block.addArgument(f32);
     ctx.createOperation({ name: "test.use", operands: [used], insertAt: InsertionPoint.atEnd(block) });
@@ -273,7 +269,7 @@ for (const strategy of STRATEGIES) {
     ip.insert(ctx.createOperation({ name: "custom.op3" }));
     assertEquals(names(entry), ["custom.op1", "custom.op2", "custom.op3"]);
     assertModuleRoundTrip(ctx, mod.toString());
-    assertThrows(() => InsertionPoint.atEnd(null as never), ArgumentError, "needs a Block");
+    assertArgumentError(() => InsertionPoint.atEnd(null as never), { argument: "InsertionPoint.atEnd's block", expected: "a Block" });
   });
 
   // test_insert_before_operation
@@ -294,13 +290,13 @@ for (const strategy of STRATEGIES) {
     assertModuleRoundTrip(ctx, mod.toString());
 
     const detached = ctx.createOperation({ name: "custom.detached" });
-    assertThrows(() => InsertionPoint.before(detached), ArgumentError, "not in a block");
-    assertThrows(() => InsertionPoint.after(detached), ArgumentError, "not in a block");
+    assertArgumentError(() => InsertionPoint.before(detached), { argument: "InsertionPoint.before's argument", expected: "in a block" });
+    assertArgumentError(() => InsertionPoint.after(detached), { argument: "InsertionPoint.after's argument", expected: "in a block" });
     // The reference operation leaving its block, or being erased, is reported.
     const ref = entry.operations.at(0)!;
     const afterRef = InsertionPoint.after(ref);
     mod.body.append(ref);
-    assertThrows(() => afterRef.insert(ctx.createOperation({ name: "custom.x" })), ArgumentError, "has left its block");
+    assertArgumentError(() => afterRef.insert(ctx.createOperation({ name: "custom.x" })), { argument: "The insertion point's reference operation", expected: "in the insertion point's block" });
     ref.erase();
     assertThrows(
       () => afterRef.insert(ctx.createOperation({ name: "custom.y" })),
@@ -320,7 +316,7 @@ for (const strategy of STRATEGIES) {
     ip.insert(ctx.createOperation({ name: "custom.op1" }));
     assertEquals(names(entry), ["custom.op1", "custom.op2"]);
     assertModuleRoundTrip(ctx, mod.toString());
-    assertThrows(() => InsertionPoint.atStart({} as never), ArgumentError, "needs a Block");
+    assertArgumentError(() => InsertionPoint.atStart({} as never), { argument: "InsertionPoint.atStart's block", expected: "a Block" });
   });
 
   // test_insert_at_block_begin_empty (an upstream TODO)
@@ -349,7 +345,7 @@ for (const strategy of STRATEGIES) {
     assert(entry.terminator!.equals(entry.operations.at(-1)));
     mod.verify();
     assertModuleRoundTrip(ctx, mod.toString());
-    assertThrows(() => InsertionPoint.atTerminator(undefined as never), ArgumentError, "needs a Block");
+    assertArgumentError(() => InsertionPoint.atTerminator(undefined as never), { argument: "InsertionPoint.atTerminator's block", expected: "a Block" });
   });
 
   // test_insert_at_block_terminator_missing: upstream refuses an insertion
@@ -380,11 +376,7 @@ for (const strategy of STRATEGIES) {
     assertEquals(names(entry), ["custom.opa", "custom.op1", "custom.op2", "custom.op3"]);
     assert(op2.block!.equals(entry));
     assertModuleRoundTrip(ctx, mod.toString());
-    assertThrows(
-      () => ctx.createOperation({ name: "custom.op4", insertAt: entry as never }),
-      ArgumentError,
-      "must be an InsertionPoint",
-    );
+    assertArgumentError(() => ctx.createOperation({ name: "custom.op4", insertAt: entry as never }), { argument: "createOperation's insertAt", expected: "an InsertionPoint" });
     using other = new Context({ strategy, allowUnregisteredDialects: true });
     assertThrows(
       () => other.createOperation({ name: "custom.op4", insertAt: atEnd }),

@@ -25,6 +25,7 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import {
   ArgumentError,
   Context,
@@ -69,12 +70,12 @@ for (const strategy of STRATEGIES) {
     assertEquals(loc.key, Location.unknown(ctx).key);
     assertRoundTrips(ctx, loc);
 
-    assertThrows(() => Location.unknown("ctx" as never), ArgumentError, "must be a Context");
+    assertArgumentError(() => Location.unknown("ctx" as never), { argument: "Location.unknown's context", expected: "a Context" });
     // Kind-specific accessors refuse other kinds (upstream: the typed casts).
-    assertThrows(() => loc.file, ArgumentError, "only defined for file locations");
-    assertThrows(() => loc.name, ArgumentError, "only defined for name locations");
-    assertThrows(() => loc.callee, ArgumentError, "only defined for callSite locations");
-    assertThrows(() => loc.locations, ArgumentError, "only defined for fused locations");
+    assertArgumentError(() => loc.file, { argument: "The location whose file was asked for", expected: "a file location" });
+    assertArgumentError(() => loc.name, { argument: "The location whose name was asked for", expected: "a name location" });
+    assertArgumentError(() => loc.callee, { argument: "The location whose callee was asked for", expected: "a callSite location" });
+    assertArgumentError(() => loc.locations, { argument: "The location whose locations was asked for", expected: "a fused location" });
   });
 
   test(`location [${strategy}] a location dies with its context`, () => {
@@ -123,15 +124,15 @@ for (const strategy of STRATEGIES) {
     assertEquals([odd.line, odd.column], [0, 2 ** 31 - 1]);
     assertRoundTrips(ctx, odd);
 
-    assertThrows(() => Location.file(ctx, "f", -1, 1), ArgumentError, "Line must be an integer");
-    assertThrows(() => Location.file(ctx, "f", 1, 1.5), ArgumentError, "Column must be an integer");
-    assertThrows(() => Location.file(ctx, "f", 2 ** 32, 1), ArgumentError, "Line must be an integer");
-    assertThrows(() => Location.file(ctx, 42 as never, 1, 1), ArgumentError, "File name must be a string");
-    assertThrows(() => Location.fileRange(ctx, "f", 1, 1, -2, 1), ArgumentError, "End line must be an integer");
-    assertThrows(() => Location.fileRange(ctx, "f", 1, 1, 2, NaN), ArgumentError, "End column must be an integer");
-    assertThrows(() => loc.name, ArgumentError, "only defined for name locations; this one is file");
-    assertThrows(() => loc.child, ArgumentError, "only defined for name locations");
-    assertThrows(() => loc.metadata, ArgumentError, "only defined for fused locations");
+    assertArgumentError(() => Location.file(ctx, "f", -1, 1), { argument: "Line", expected: "an integer in [0, 4294967295]" });
+    assertArgumentError(() => Location.file(ctx, "f", 1, 1.5), { argument: "Column", expected: "an integer in [0, 4294967295]" });
+    assertArgumentError(() => Location.file(ctx, "f", 2 ** 32, 1), { argument: "Line", expected: "an integer in [0, 4294967295]" });
+    assertArgumentError(() => Location.file(ctx, 42 as never, 1, 1), { argument: "File name", expected: "a string" });
+    assertArgumentError(() => Location.fileRange(ctx, "f", 1, 1, -2, 1), { argument: "End line", expected: "an integer in [0, 4294967295]" });
+    assertArgumentError(() => Location.fileRange(ctx, "f", 1, 1, 2, NaN), { argument: "End column", expected: "an integer in [0, 4294967295]" });
+    assertArgumentError(() => loc.name, { argument: "The location whose name was asked for", expected: "a name location" });
+    assertArgumentError(() => loc.child, { argument: "The location whose child was asked for", expected: "a name location" });
+    assertArgumentError(() => loc.metadata, { argument: "The location whose metadata was asked for", expected: "a fused location" });
   });
 
   // The source is an explicit `module {}`: parsing bare top-level operations
@@ -181,10 +182,10 @@ for (const strategy of STRATEGIES) {
     assertRoundTrips(ctx, odd);
 
     using other = new Context(ctxOptions);
-    assertThrows(() => Location.named(ctx, 7 as never), ArgumentError, "Location name must be a string");
-    assertThrows(() => Location.named(other, "x", loc), ArgumentError, "Child location belongs to another context");
-    assertThrows(() => loc.line, ArgumentError, "only defined for file locations; this one is name");
-    assertThrows(() => loc.caller, ArgumentError, "only defined for callSite locations");
+    assertArgumentError(() => Location.named(ctx, 7 as never), { argument: "Location name", expected: "a string" });
+    assertArgumentError(() => Location.named(other, "x", loc), { argument: "Child location", expected: "of this Context" });
+    assertArgumentError(() => loc.line, { argument: "The location whose line or column was asked for", expected: "a file location" });
+    assertArgumentError(() => loc.caller, { argument: "The location whose caller was asked for", expected: "a callSite location" });
   });
 
   // upstream: testCallSite
@@ -211,10 +212,10 @@ for (const strategy of STRATEGIES) {
     assertRoundTrips(ctx, caller);
 
     using other = new Context(ctxOptions);
-    assertThrows(() => Location.callSite(loc, "main.foo" as never), ArgumentError, "needs two Locations");
-    assertThrows(() => Location.callSite(null as never, loc), ArgumentError, "needs two Locations");
-    assertThrows(() => Location.callSite(loc, Location.unknown(other)), ArgumentError, "belongs to another context");
-    assertThrows(() => loc.name, ArgumentError, "only defined for name locations; this one is callSite");
+    assertArgumentError(() => Location.callSite(loc, "main.foo" as never), { argument: "Location.callSite's caller", expected: "a Location" });
+    assertArgumentError(() => Location.callSite(null as never, loc), { argument: "Location.callSite's callee", expected: "a Location" });
+    assertArgumentError(() => Location.callSite(loc, Location.unknown(other)), { argument: "Caller location", expected: "of this Context" });
+    assertArgumentError(() => loc.name, { argument: "The location whose name was asked for", expected: "a name location" });
   });
 
   // upstream: testFused
@@ -262,20 +263,12 @@ for (const strategy of STRATEGIES) {
     for (const l of [loc, withAttr, emptyAttr, singleAttr]) assertRoundTrips(ctx, l);
 
     using other = new Context(ctxOptions);
-    assertThrows(
-      () => Location.fused(ctx, [apple, "banana" as never]),
-      ArgumentError,
-      "Fused location 1 is not a Location",
-    );
-    assertThrows(() => Location.fused(ctx, apple as never), ArgumentError, "needs an array of Locations");
-    assertThrows(() => Location.fused(other, [apple]), ArgumentError, "Fused location 0 belongs to another context");
-    assertThrows(
-      () => Location.fused(other, [Location.named(other, "a"), Location.named(other, "b")], sauteed),
-      ArgumentError,
-      "metadata belongs to another context",
-    );
-    assertThrows(() => single.locations, ArgumentError, "only defined for fused locations; this one is name");
-    assertThrows(() => empty.metadata, ArgumentError, "only defined for fused locations; this one is unknown");
+    assertArgumentError(() => Location.fused(ctx, [apple, "banana" as never]), { argument: "Fused location 1", expected: "a Location" });
+    assertArgumentError(() => Location.fused(ctx, apple as never), { argument: "Location.fused's locations", expected: "an array of Locations" });
+    assertArgumentError(() => Location.fused(other, [apple]), { argument: "Fused location 0", expected: "of this Context" });
+    assertArgumentError(() => Location.fused(other, [Location.named(other, "a"), Location.named(other, "b")], sauteed), { argument: "Fused location metadata", expected: "of this Context" });
+    assertArgumentError(() => single.locations, { argument: "The location whose locations was asked for", expected: "a fused location" });
+    assertArgumentError(() => empty.metadata, { argument: "The location whose metadata was asked for", expected: "a fused location" });
   });
 
   // upstream: testFileLineCol (operation part), and operation locations in general.
@@ -311,25 +304,13 @@ for (const strategy of STRATEGIES) {
     assert(op2!.location.equals(named));
 
     using other = new Context(ctxOptions);
-    assertThrows(
-      () => {
+    assertArgumentError(() => {
         plain.location = "here" as never;
-      },
-      ArgumentError,
-      "location must be a Location",
-    );
-    assertThrows(
-      () => {
+      }, { argument: "location", expected: "a Location" });
+    assertArgumentError(() => {
         plain.location = Location.unknown(other);
-      },
-      ArgumentError,
-      "location belongs to another context",
-    );
-    assertThrows(
-      () => ctx.createOperation({ name: "custom.op3", location: Location.unknown(other) }),
-      ArgumentError,
-      "location belongs to another context",
-    );
+      }, { argument: "location", expected: "of this Context" });
+    assertArgumentError(() => ctx.createOperation({ name: "custom.op3", location: Location.unknown(other) }), { argument: "location", expected: "of this Context" });
     assert(plain.location.equals(named), "a refused location leaves the old one in place");
     plain.erase();
     assertThrows(() => plain.location, InvalidHandleError, "operation erased");
@@ -361,10 +342,10 @@ test("location arguments are checked (a Type as metadata used to abort)", () => 
   using ctx = new Context();
   const a = Location.file(ctx, "a", 1, 1);
   const b = Location.file(ctx, "b", 2, 2);
-  assertThrows(() => Location.fused(ctx, [a, b], IntegerType.get(ctx, 32) as never), ArgumentError, "Attribute");
+  assertArgumentError(() => Location.fused(ctx, [a, b], IntegerType.get(ctx, 32) as never), { argument: "Fused location metadata", expected: "an Attribute" });
   assertThrows(() => Location.fused(ctx, [a, b], "x" as never), ArgumentError);
-  assertThrows(() => Location.named(ctx, "x", "y" as never), ArgumentError, "Location");
-  assertThrows(() => Location.named(ctx, "x", StringAttr.get(ctx, "s") as never), ArgumentError, "Location");
+  assertArgumentError(() => Location.named(ctx, "x", "y" as never), { argument: "Child location", expected: "a Location" });
+  assertArgumentError(() => Location.named(ctx, "x", StringAttr.get(ctx, "s") as never), { argument: "Child location", expected: "a Location" });
   // Lines and columns are unsigned 32-bit, on both runtimes.
   const far = Location.fileRange(ctx, "x", 2 ** 31, 2 ** 32 - 1, 2 ** 32 - 1, 7);
   assertEquals([far.line, far.column, far.endLine, far.endColumn], [2 ** 31, 2 ** 32 - 1, 2 ** 32 - 1, 7]);

@@ -21,6 +21,7 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import {
   ArgumentError,
   Context,
@@ -115,7 +116,7 @@ for (const strategy of STRATEGIES) {
     assertEquals(op.regions.at(-42), undefined);
     assertEquals(op.regions.at(0)!.blocks.at(-42), undefined);
     assertEquals(blocks[0]!.operations.at(-42), undefined);
-    assertThrows(() => op.regions.at(0.5), ArgumentError, "integer");
+    assertArgumentError(() => op.regions.at(0.5), { argument: "HandleList.at's index", expected: "an integer" });
     assertModuleRoundTrip(ctx, mod.toString());
 
     // Handles die with their module, with a typed error.
@@ -223,7 +224,7 @@ for (const strategy of STRATEGIES) {
     assert(consumer!.operands.at(0)!.equals(entry.arguments.at(0)));
     assert(consumer!.operands.at(1)!.equals(producer!.result));
     assertModuleRoundTrip(ctx, mod.toString());
-    assertThrows(() => consumer!.setOperand(2, producer!.result), ArgumentError, "[0, 1]");
+    assertArgumentError(() => consumer!.setOperand(2, producer!.result), { argument: "setOperand's index", expected: "an integer in [0, 1]" });
   }, true);
 
   // testOperationOperandsSlice
@@ -277,8 +278,8 @@ for (const strategy of STRATEGIES) {
     assertModuleRoundTrip(ctx, mod.toString());
 
     // Upstream also accepts a negative index (operands[-1] = ...); this binding does not.
-    assertThrows(() => consumer!.setOperand(-1, producer0!.result), ArgumentError, "[0, 0]");
-    assertThrows(() => consumer!.setOperand(0, "%0" as never), ArgumentError, "needs a Value");
+    assertArgumentError(() => consumer!.setOperand(-1, producer0!.result), { argument: "setOperand's index", expected: "an integer in [0, 0]" });
+    assertArgumentError(() => consumer!.setOperand(0, "%0" as never), { argument: "setOperand's value", expected: "a Value" });
     using other = ctx.parseModule(`%0 = "test.elsewhere"() : () -> i64`);
     assertThrows(() => consumer!.setOperand(0, other.body.operations.at(0)!.result), StructuralError, "same module");
   }, true);
@@ -301,13 +302,9 @@ for (const strategy of STRATEGIES) {
     assertFalse(op1.isRegistered);
     assertOpRoundTrip(ctx, text);
 
-    assertThrows(() => ctx.createOperation({ name: "op1" }), ArgumentError, "not an operation name");
-    assertThrows(
-      () => ctx.createOperation({ name: "custom.op", results: ["si32" as never] }),
-      ArgumentError,
-      "must be a Type",
-    );
-    assertThrows(() => ctx.createOperation({ name: "custom.op", regions: -1 }), ArgumentError, "regions");
+    assertArgumentError(() => ctx.createOperation({ name: "op1" }), { argument: "Operation name", expected: "of the form dialect.op" });
+    assertArgumentError(() => ctx.createOperation({ name: "custom.op", results: ["si32" as never] }), { argument: "Result types[0]", expected: "a Type" });
+    assertArgumentError(() => ctx.createOperation({ name: "custom.op", regions: -1 }), { argument: "regions", expected: "an integer in [0, 65535]" });
     // A detached operation is owned by its handle.
     op1.dispose();
     assertThrows(() => op1.toString(), InvalidHandleError);
@@ -329,7 +326,7 @@ for (const strategy of STRATEGIES) {
     // Upstream refuses to insert an op that has a parent; here it is moved
     // (documented), but never into itself.
     assertThrows(() => InsertionPoint.atEnd(mod.body).insert(mod.operation), StructuralError, "nested inside itself");
-    assertThrows(() => ip.insert("custom.op2" as never), ArgumentError, "must be an Operation");
+    assertArgumentError(() => ip.insert("custom.op2" as never), { argument: "InsertionPoint.insert's argument", expected: "an Operation" });
   }, true);
 
   // testOperationWithRegion
@@ -450,10 +447,10 @@ func.func private @f3() -> ()`);
 
     // A missing name is undefined; a name that is not a string is refused.
     assertEquals(attrs.get("does_not_exist"), undefined);
-    assertThrows(() => attrs.get(0 as never), ArgumentError, "must be a string");
-    assertThrows(() => attrs.get([] as never), ArgumentError, "must be a string");
-    assertThrows(() => attrs.has(42 as never), ArgumentError, "must be a string");
-    assertThrows(() => attrs.set("x", "y" as never), ArgumentError, "must be set to an Attribute");
+    assertArgumentError(() => attrs.get(0 as never), { argument: "Attribute name", expected: "a string" });
+    assertArgumentError(() => attrs.get([] as never), { argument: "Attribute name", expected: "a string" });
+    assertArgumentError(() => attrs.has(42 as never), { argument: "Attribute name", expected: "a string" });
+    assertArgumentError(() => attrs.set("x", "y" as never), { argument: "Attribute 'x'", expected: "an Attribute" });
     assertOpRoundTrip(ctx, op.toString());
   }, true);
 
@@ -517,8 +514,8 @@ func.func private @f3() -> ()`);
     assertStringIncludes(limited, "func.func @f1(%arg0: i32) -> i32");
     assertStringIncludes(limited, 'resource1: "0x08');
 
-    assertThrows(() => op.print({ largeElementsLimit: -1 }), ArgumentError, "largeElementsLimit");
-    assertThrows(() => op.print({ generic: "yes" as never }), ArgumentError, "'generic' must be a boolean");
+    assertArgumentError(() => op.print({ largeElementsLimit: -1 }), { argument: "Print option 'largeElementsLimit'", expected: "a non-negative integer" });
+    assertArgumentError(() => op.print({ generic: "yes" as never }), { argument: "Print option 'generic'", expected: "a boolean" });
   });
 
   // testFailedGenericOperationCreationReportsError
@@ -527,11 +524,7 @@ func.func private @f3() -> ()`);
 %1 = shape.const_shape [1, 2, 3] : tensor<3xindex>`);
     const [c0, c1] = mod.body.operations.toArray().map((o) => o.result);
     const at = InsertionPoint.atEnd(mod.body);
-    const e = assertThrows(
-      () => ctx.createOperation({ name: "shape.meet", operands: [c0!, c1!], inferResultTypes: true, insertAt: at }),
-      ArgumentError,
-      "unequal shape cardinality",
-    );
+    const e = assertArgumentError(() => ctx.createOperation({ name: "shape.meet", operands: [c0!, c1!], inferResultTypes: true, insertAt: at }), { argument: "createOperation's description of 'shape.meet'", expected: "one MLIR can build and infer result types for" });
     assertEquals(e.diagnostics.map((d) => [d.severity, d.message]), [["error", "unequal shape cardinality"]]);
     assertEquals(mod.body.operations.length, 2);
     // The same with shapes that meet.
@@ -591,19 +584,11 @@ func.func private @f3() -> ()`);
   // testCreateWithInvalidAttributes (JS object keys are always strings)
   t("invalid attribute values are refused", (ctx) => {
     for (const value of [ctx, null, undefined, "name", 42]) {
-      assertThrows(
-        () => ctx.createOperation({ name: "builtin.module", attributes: { some_key: value as never } }),
-        ArgumentError,
-        "Attribute 'some_key' must be an Attribute",
-      );
+      assertArgumentError(() => ctx.createOperation({ name: "builtin.module", attributes: { some_key: value as never } }), { argument: "Attribute 'some_key'", expected: "an Attribute" });
     }
     assertThrows(() => ctx.createOperation({ name: "builtin.module", attributes: 42 as never }), ArgumentError);
     using other = new Context();
-    assertThrows(
-      () => ctx.createOperation({ name: "builtin.module", attributes: { k: StringAttr.get(other, "v") } }),
-      ArgumentError,
-      "another context",
-    );
+    assertArgumentError(() => ctx.createOperation({ name: "builtin.module", attributes: { k: StringAttr.get(other, "v") } }), { argument: "Attribute 'k'", expected: "of this Context" });
     // And with a valid one, the attribute is there.
     const ok = ctx.createOperation({
       name: "builtin.module",
@@ -691,26 +676,14 @@ func.func private @f3() -> ()`);
     using copy = ctx.parseModule(text);
     assertEquals(copy.body.operations.at(0)!.location.toString(), 'loc("another_loc")');
 
-    assertThrows(
-      () => {
+    assertArgumentError(() => {
         op.location = "another_loc" as never;
-      },
-      ArgumentError,
-      "must be a Location",
-    );
+      }, { argument: "location", expected: "a Location" });
     using other = new Context();
-    assertThrows(
-      () => {
+    assertArgumentError(() => {
         op.location = Location.named(other, "elsewhere");
-      },
-      ArgumentError,
-      "another context",
-    );
-    assertThrows(
-      () => ctx.createOperation({ name: "custom.op", location: Location.unknown(other) }),
-      ArgumentError,
-      "another context",
-    );
+      }, { argument: "location", expected: "of this Context" });
+    assertArgumentError(() => ctx.createOperation({ name: "custom.op", location: Location.unknown(other) }), { argument: "location", expected: "of this Context" });
   }, true);
 
   // testModuleMerge

@@ -5,6 +5,7 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertFalse, assertMatch, assertStringIncludes, assertThrows } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import { ArgumentError, Context, MlirVerificationError } from "../../src/mod.ts";
 
 const ADD = `func.func @add(%a: i32, %b: i32) -> i32 {
@@ -68,8 +69,8 @@ test("print: a large text comes back whole", () => {
 test("print: options are checked", () => {
   using ctx = new Context();
   using mod = ctx.parseModule(ADD);
-  assertThrows(() => mod.print({ generic: 1 as unknown as boolean }), ArgumentError, "generic");
-  assertThrows(() => mod.print({ largeElementsLimit: -2 }), ArgumentError, "largeElementsLimit");
+  assertArgumentError(() => mod.print({ generic: 1 as unknown as boolean }), { argument: "Print option 'generic'", expected: "a boolean" });
+  assertArgumentError(() => mod.print({ largeElementsLimit: -2 }), { argument: "Print option 'largeElementsLimit'", expected: "a non-negative integer" });
   assertThrows(() => mod.print("generic" as never), ArgumentError);
 });
 

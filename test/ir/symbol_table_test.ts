@@ -6,8 +6,8 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertFalse, assertNotEquals, assertStringIncludes, assertThrows } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import {
-  ArgumentError,
   Context,
   InvalidHandleError,
   type Module,
@@ -57,7 +57,7 @@ func.func private @foo()
     const e = assertThrows(() => bar.toString(), InvalidHandleError, "operation erased");
     assertEquals(e.reason, "operation erased");
     assertThrows(() => table.erase(bar), InvalidHandleError);
-    assertThrows(() => table.erase(table.get("bar")!), ArgumentError, "must be an Operation");
+    assertArgumentError(() => table.erase(table.get("bar")!), { argument: "SymbolTable.erase's argument", expected: "an Operation" });
 
     // Upstream appends to the body first; here a symbol is inserted detached.
     const qux = m2.body.operations.at(0)!;
@@ -81,11 +81,11 @@ func.func private @foo()
 
     // What is not a symbol, or not a symbol table, is refused.
     const notSymbol = m2.body.operations.at(0)!.detach();
-    assertThrows(() => table.insert(notSymbol), ArgumentError, "'foo.bar' has no string sym_name");
+    assertArgumentError(() => table.insert(notSymbol), { argument: "SymbolTable.insert's argument", expected: "a symbol (an operation with a string sym_name)" });
     assertEquals(notSymbol.block, null);
-    assertThrows(() => new SymbolTable(table.get("foo")!), ArgumentError, "not a symbol table operation");
+    assertArgumentError(() => new SymbolTable(table.get("foo")!), { argument: "SymbolTable's operation", expected: "a symbol table operation with a single block" });
     assertThrows(() => table.erase(m2.operation), StructuralError, "not a symbol of this table");
-    assertThrows(() => table.get(1 as never), ArgumentError, "must be a string");
+    assertArgumentError(() => table.get(1 as never), { argument: "Symbol name", expected: "a string" });
   }, true);
 
   // testSymbolTableRAUW
@@ -122,13 +122,9 @@ func.func private @bar()`);
     m.verify();
 
     assertThrows(() => table.rename(bar!, "foo"), StructuralError, "'foo' already exists");
-    assertThrows(() => SymbolTable.getSymbolName(m.operation), ArgumentError, "'builtin.module' is not a symbol");
-    assertThrows(() => SymbolTable.setSymbolName(bar!, 3 as never), ArgumentError, "must be a string");
-    assertThrows(
-      () => SymbolTable.replaceAllSymbolUses("qux", 1 as never, m.operation),
-      ArgumentError,
-      "must be a string",
-    );
+    assertArgumentError(() => SymbolTable.getSymbolName(m.operation), { argument: "getSymbolName's argument", expected: "a symbol (an operation with a string sym_name)" });
+    assertArgumentError(() => SymbolTable.setSymbolName(bar!, 3 as never), { argument: "Symbol name", expected: "a string" });
+    assertArgumentError(() => SymbolTable.replaceAllSymbolUses("qux", 1 as never, m.operation), { argument: "New symbol name", expected: "a string" });
     assertEquals(bar!.symbolName, "qux");
   });
 
@@ -151,8 +147,8 @@ func.func private @bar()`);
     m.verify();
     assertModuleRoundTrip(ctx, m);
 
-    assertThrows(() => SymbolTable.setVisibility(foo, "protected" as never), ArgumentError, "public, private, nested");
-    assertThrows(() => SymbolTable.getVisibility("foo" as never), ArgumentError, "must be an Operation");
+    assertArgumentError(() => SymbolTable.setVisibility(foo, "protected" as never), { argument: "setVisibility's visibility", expected: "one of public, private, nested" });
+    assertArgumentError(() => SymbolTable.getVisibility("foo" as never), { argument: "getVisibility's argument", expected: "an Operation" });
     assertEquals(SymbolTable.getVisibility(foo), "private");
   });
 
@@ -173,7 +169,7 @@ func.func private @bar()`);
     assertModuleRoundTrip(ctx, m);
     // From the inner module, only itself.
     assertEquals(SymbolTable.symbolTables(tables[0]!).length, 1);
-    assertThrows(() => SymbolTable.symbolTables(null as never), ArgumentError, "must be an Operation");
+    assertArgumentError(() => SymbolTable.symbolTables(null as never), { argument: "symbolTables' operation", expected: "an Operation" });
     tables[0]!.erase();
     assertThrows(() => SymbolTable.symbolTables(tables[0]!), InvalidHandleError);
     assertEquals(SymbolTable.symbolTables(m.operation).length, 1);

@@ -14,6 +14,7 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import {
   ArgumentError,
   Block,
@@ -121,7 +122,7 @@ for (const strategy of STRATEGIES) {
     assertThrows(() => attrs.get(1 as unknown as string), ArgumentError);
     assertThrows(() => attrs.set("x", "y" as never), ArgumentError);
     using other = new Context();
-    assertThrows(() => attrs.set("x", other.parseAttribute("1 : i32")), ArgumentError, "another context");
+    assertArgumentError(() => attrs.set("x", other.parseAttribute("1 : i32")), { argument: "Attribute 'x'", expected: "of this Context" });
   });
 
   t("walk: pre-order, post-order, skip and interrupt", (ctx) => {
@@ -178,7 +179,7 @@ for (const strategy of STRATEGIES) {
     assert(ops.at(-1)!.equals(ops.at(0)));
     assertEquals(ops.at(1), undefined);
     assertEquals(ops.at(-2), undefined);
-    assertThrows(() => ops.at(0.5), ArgumentError, "integer");
+    assertArgumentError(() => ops.at(0.5), { argument: "HandleList.at's index", expected: "an integer" });
     assertThrows(() => ops.at("0" as never), ArgumentError);
   });
 
@@ -188,8 +189,8 @@ for (const strategy of STRATEGIES) {
     const c1 = body.operations.at(1)!;
     body.insert(0, c1);
     assert(body.operations.at(0)!.equals(c1));
-    assertThrows(() => body.insert(99, c1), ArgumentError, "[0, 4]");
-    assertThrows(() => body.append("op" as never), ArgumentError, "must be an Operation");
+    assertArgumentError(() => body.insert(99, c1), { argument: "Block.insert's index", expected: "an integer in [0, 4]" });
+    assertArgumentError(() => body.append("op" as never), { argument: "Block.append's argument", expected: "an Operation" });
     mod.verify();
   });
 

@@ -23,8 +23,8 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import {
-  ArgumentError,
   BlockArgument,
   Context,
   InsertionPoint,
@@ -190,11 +190,7 @@ for (const strategy of STRATEGIES) {
       StructuralError,
       "give insertAt",
     );
-    assertThrows(
-      () => ctx.createOperation({ name: "custom.op3", operands: ["%0" as never], insertAt: at }),
-      ArgumentError,
-      "Operand 0 must be a Value",
-    );
+    assertArgumentError(() => ctx.createOperation({ name: "custom.op3", operands: ["%0" as never], insertAt: at }), { argument: "Operand 0", expected: "a Value" });
     const op2Use = uses.find((use) => use.owner.equals(op2))!;
     op2.erase();
     assertFalse(op2Use.isValid);
@@ -239,7 +235,7 @@ for (const strategy of STRATEGIES) {
       insertAt: InsertionPoint.atEnd(other.body),
     });
     assertThrows(() => value2.replaceAllUsesWith(foreign.result), StructuralError, "same module");
-    assertThrows(() => value2.replaceAllUsesWith("%0" as never), ArgumentError, "needs a Value");
+    assertArgumentError(() => value2.replaceAllUsesWith("%0" as never), { argument: "replaceAllUsesWith's argument", expected: "a Value" });
     assertEquals(value2.uses.length, 2, "a refused replacement changes nothing");
   });
 
@@ -345,7 +341,7 @@ for (const strategy of STRATEGIES) {
     assertEquals(back.toString(), mod.toString());
 
     assertStrictEquals(op.results.at(2), undefined);
-    assertThrows(() => op.results.at(0.5), ArgumentError, "List index must be an integer");
+    assertArgumentError(() => op.results.at(0.5), { argument: "HandleList.at's index", expected: "an integer" });
   });
 
   test(`value [${strategy}] changing which value an operand uses`, () => {
@@ -376,8 +372,8 @@ for (const strategy of STRATEGIES) {
       insertAt: InsertionPoint.atEnd(other.body),
     });
     assertThrows(() => use.set(foreign.result), StructuralError, "same module");
-    assertThrows(() => use.set(null as never), ArgumentError, "needs a Value");
-    assertThrows(() => user.setOperand(2, a), ArgumentError, "Operand index must be an integer in [0, 1]");
+    assertArgumentError(() => use.set(null as never), { argument: "setOperand's value", expected: "a Value" });
+    assertArgumentError(() => user.setOperand(2, a), { argument: "setOperand's index", expected: "an integer in [0, 1]" });
     assert(use.value.equals(b), "a refused change leaves the operand alone");
   });
 
@@ -414,11 +410,11 @@ for (const strategy of STRATEGIES) {
     assertStringIncludes(mod.toString(), '"custom.use"(%arg1) : (i64) -> ()');
 
     using other = new Context(ctxOptions);
-    assertThrows(() => block.addArgument("i32" as never), ArgumentError, "Argument type must be a Type");
-    assertThrows(() => block.addArgument(IntegerType.signless(other, 8)), ArgumentError, "belongs to another context");
-    assertThrows(() => block.addArgument(i32, Location.unknown(other)), ArgumentError, "belongs to another context");
-    assertThrows(() => block.insertArgument(5, i32), ArgumentError, "Argument index must be an integer in [0, 2]");
-    assertThrows(() => block.eraseArgument(-1), ArgumentError, "Argument index must be an integer in [0, 1]");
+    assertArgumentError(() => block.addArgument("i32" as never), { argument: "Argument type", expected: "a Type" });
+    assertArgumentError(() => block.addArgument(IntegerType.signless(other, 8)), { argument: "Argument type", expected: "of this Context" });
+    assertArgumentError(() => block.addArgument(i32, Location.unknown(other)), { argument: "Argument location", expected: "of this Context" });
+    assertArgumentError(() => block.insertArgument(5, i32), { argument: "insertArgument's index", expected: "an integer in [0, 2]" });
+    assertArgumentError(() => block.eraseArgument(-1), { argument: "eraseArgument's index", expected: "an integer in [0, 1]" });
     assertEquals(block.numArguments, 2);
   });
 

@@ -10,8 +10,8 @@ import { existsSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assert, assertEquals, assertThrows } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import {
-  ArgumentError,
   Context,
   ExecutionEngine,
   ExecutionEngineError,
@@ -125,24 +125,24 @@ test("jit: wrong calls are refused before any code runs", () => {
   using ctx = new Context();
   using mod = ctx.parseModule(KERNELS);
   using engine = ExecutionEngine.create(mod);
-  const cases: [() => unknown, string][] = [
-    [() => engine.invoke("missing"), "no function @missing"],
-    [() => engine.invoke("external", 1), "no function @external"],
-    [() => engine.invoke("add_i32", 1), "takes 2 arguments"],
-    [() => engine.invoke("add_i32", 1, 2, 3), "takes 2 arguments"],
-    [() => engine.invoke("add_i32", "1" as never, 2), "must be an integer"],
-    [() => engine.invoke("add_i32", 1.5, 2), "must be an integer"],
-    [() => engine.invoke("add_i32", 2 ** 40, 2), "does not fit"],
-    [() => engine.invoke("mul_f32", 1n, 2), "must be a number"],
-    [() => engine.invoke("double", new Float64Array(3)), "must be a Float32Array"],
-    [() => engine.invoke("double", [1, 2, 3] as never), "must be a Float32Array"],
-    [() => engine.invoke("transpose", new Float64Array(5), new Float64Array(6)), "needs 6 elements"],
-    [() => engine.invoke("transpose", { data: new Float64Array(6), shape: [3, 2] }, new Float64Array(6)), "does not match"],
-    [() => engine.invoke("sum", new Int32Array(4)), "dynamic sizes"],
+  const cases: [() => unknown, { argument: string; expected: string }][] = [
+    [() => engine.invoke("missing"), { argument: "invoke's function name", expected: "the name of a function (with a body) in the module" }],
+    [() => engine.invoke("external", 1), { argument: "invoke's function name", expected: "the name of a function (with a body) in the module" }],
+    [() => engine.invoke("add_i32", 1), { argument: "invoke's arguments for @add_i32", expected: "2 arguments ((i32, i32) -> i32)" }],
+    [() => engine.invoke("add_i32", 1, 2, 3), { argument: "invoke's arguments for @add_i32", expected: "2 arguments ((i32, i32) -> i32)" }],
+    [() => engine.invoke("add_i32", "1" as never, 2), { argument: "@add_i32 argument 0 (i32)", expected: "an integer (number or BigInt)" }],
+    [() => engine.invoke("add_i32", 1.5, 2), { argument: "@add_i32 argument 0 (i32)", expected: "an integer (number or BigInt)" }],
+    [() => engine.invoke("add_i32", 2 ** 40, 2), { argument: "@add_i32 argument 0 (i32)", expected: "an integer in [-2147483648, 4294967295]" }],
+    [() => engine.invoke("mul_f32", 1n, 2), { argument: "@mul_f32 argument 0 (f32)", expected: "a number" }],
+    [() => engine.invoke("double", new Float64Array(3)), { argument: "@double argument 0 (memref<?xf32>)", expected: "a Float32Array" }],
+    [() => engine.invoke("double", [1, 2, 3] as never), { argument: "@double argument 0 (memref<?xf32>)", expected: "a Float32Array" }],
+    [() => engine.invoke("transpose", new Float64Array(5), new Float64Array(6)), { argument: "@transpose argument 0's data", expected: "6 elements (as shape [2,3] needs)" }],
+    [() => engine.invoke("transpose", { data: new Float64Array(6), shape: [3, 2] }, new Float64Array(6)), { argument: "@transpose argument 0's shape", expected: "a shape that matches memref<2x3xf64>" }],
+    [() => engine.invoke("sum", new Int32Array(4)), { argument: "@sum argument 0 (memref<?x?xi32>)", expected: "{ data, shape } for a memref with dynamic sizes" }],
   ];
-  for (const [call, message] of cases) assertThrows(call, ArgumentError, message);
-  assertThrows(() => ExecutionEngine.create(mod, { optLevel: 7 }), ArgumentError, "optLevel");
-  assertThrows(() => ExecutionEngine.create("module" as never), ArgumentError, "needs a Module");
+  for (const [call, fields] of cases) assertArgumentError(call, fields);
+  assertArgumentError(() => ExecutionEngine.create(mod, { optLevel: 7 }), { argument: "ExecutionEngine option 'optLevel'", expected: "an integer in [0, 3]" });
+  assertArgumentError(() => ExecutionEngine.create("module" as never), { argument: "ExecutionEngine.create's module", expected: "a Module" });
 });
 
 test("jit: a module that cannot be lowered or compiled gives ExecutionEngineError", () => {
@@ -151,7 +151,7 @@ test("jit: a module that cannot be lowered or compiled gives ExecutionEngineErro
   assertThrows(() => ExecutionEngine.create(tensors), ExecutionEngineError);
   using unlowered = ctx.parseModule(KERNELS);
   assertThrows(() => ExecutionEngine.create(unlowered, { lower: false }), ExecutionEngineError, "LLVM dialect");
-  assertThrows(() => ExecutionEngine.create(unlowered, { sharedLibs: ["/nonexistent/lib.so"] }), ArgumentError, "does not exist");
+  assertArgumentError(() => ExecutionEngine.create(unlowered, { sharedLibs: ["/nonexistent/lib.so"] }), { argument: "sharedLibs[0]", expected: "the path of an existing file" });
 });
 
 test("jit: options: object dump, shared libraries, disposal", () => {

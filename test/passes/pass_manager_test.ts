@@ -7,6 +7,7 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertMatch, assertStringIncludes, assertThrows } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import {
   ArgumentError,
   Context,
@@ -57,7 +58,7 @@ test("passes: built step by step with nested managers and options", () => {
   assertStringIncludes(text, "max-iterations=3");
   assertStringIncludes(text, "top-down=false");
   assertStringIncludes(text, "symbol-dce");
-  assertThrows(() => pm.addPass("not a pass"), ArgumentError, "not a pass name");
+  assertArgumentError(() => pm.addPass("not a pass"), { argument: "Pass name", expected: "a pass name (letters, digits, _, . and -)" });
   assertThrows(() => pm.addPass("canonicalize", { "bad key!": 1 }), ArgumentError);
   assertThrows(() => pm.addPass("no-such-pass"), PassPipelineError, "no-such-pass");
   using mod = ctx.parseModule(FOLDABLE);
@@ -137,10 +138,10 @@ test("passes: the verifier can be turned off; misuse of the manager is refused",
   using ctx = new Context();
   using pm = ctx.passManager("builtin.module(canonicalize)").enableVerifier(false);
   assertThrows(() => pm.enableVerifier("yes" as never), ArgumentError);
-  assertThrows(() => pm.run({} as never), ArgumentError, "Module or an Operation");
+  assertArgumentError(() => pm.run({} as never), { argument: "PassManager.run's target", expected: "a Module or an Operation" });
   using other = new Context();
   using foreign = other.parseModule(FOLDABLE);
-  assertThrows(() => pm.run(foreign), ArgumentError, "another context");
+  assertArgumentError(() => pm.run(foreign), { argument: "PassManager.run's target", expected: "IR of the pass manager's context" });
   ctx.dispose();
   assertThrows(() => pm.run(foreign), InvalidHandleError, "context disposed");
 });

@@ -58,7 +58,7 @@ test("bytecode: every version from 0 to the current one; an unknown one is refus
       current = v;
     } catch (e) {
       assert(e instanceof ArgumentError, String(e));
-      assertStringIncludes(e.message, `Cannot write bytecode version ${v}`);
+      assertEquals([e.argument, e.got], ["toBytecode's version", `number ${v}`]);
       break;
     }
   }

@@ -6,6 +6,7 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertInstanceOf, assertMatch, assertStringIncludes, assertThrows } from "@std/assert";
+import { assertArgumentError } from "../_errors.ts";
 import { ArgumentError, Context, InvalidHandleError, MlirParseError } from "../../src/mod.ts";
 
 test("parse: a module with its operations and file locations", () => {
@@ -125,12 +126,12 @@ test("bad input: deep types and attributes are refused before parsing, not a sta
 
 test("bad input: wrong argument types", () => {
   using ctx = new Context();
-  assertThrows(() => ctx.parseModule(42 as unknown as string), ArgumentError, "string or UTF-8 bytes");
+  assertArgumentError(() => ctx.parseModule(42 as unknown as string), { argument: "parseModule's source", expected: "source text (a string or UTF-8 bytes in a Uint8Array)" });
   assertThrows(() => ctx.parseModule(null as unknown as string), ArgumentError);
-  assertThrows(() => ctx.parseModule("module {}", { filename: 7 as unknown as string }), ArgumentError, "filename");
-  assertThrows(() => ctx.parseModule("module {}", { maxNestingDepth: -1 }), ArgumentError, "maxNestingDepth");
-  assertThrows(() => new Context({ strategy: "fast" as never }), ArgumentError, "interned, weak, ephemeral");
-  assertThrows(() => new Context({ threading: "yes" as never }), ArgumentError, "threading");
+  assertArgumentError(() => ctx.parseModule("module {}", { filename: 7 as unknown as string }), { argument: "Parse option 'filename'", expected: "a string" });
+  assertArgumentError(() => ctx.parseModule("module {}", { maxNestingDepth: -1 }), { argument: "Parse option 'maxNestingDepth'", expected: "a positive integer or Infinity" });
+  assertArgumentError(() => new Context({ strategy: "fast" as never }), { argument: "Context option 'strategy'", expected: "one of interned, weak, ephemeral" });
+  assertArgumentError(() => new Context({ threading: "yes" as never }), { argument: "Context option 'threading'", expected: "a boolean" });
 });
 
 test("bad input: a disposed context", () => {
