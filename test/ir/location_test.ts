@@ -11,7 +11,8 @@
  * - testLocationAttr: `Location.attr` / `Location.from_attr` have no
  *   counterpart in this API.
  * - testLocationCapsule: Python capsules; nothing to port.
- * - `value.location` (part of testFileLineCol): values have no `location`.
+ * - `value.location` (part of testFileLineCol) was added later; it is tested
+ *   in value_test.ts.
  *
  * @module
  */

@@ -2,11 +2,10 @@
  * Operations, ported from upstream MLIR's `mlir/test/python/ir/operation.py`,
  * under every strategy.
  *
- * Left out (see the port's report): Python-only cases (OpView classes,
- * capsules), and cases needing API this binding lacks
- * (`replace_uses_of_with`, `get_parent_of_type`, `BlockArgument.set_type`,
- * bytecode, `AsmState`, `large_resource_limit`, `Operation.parse` of a
- * single non-module operation).
+ * Left out: Python-only cases (OpView classes, capsules), `AsmState` and
+ * `large_resource_limit`, which this binding lacks. `replaceUsesOfWith`,
+ * `parentOfType` and `parseOperation` were added later and are tested below;
+ * `BlockArgument.setType` in value_test.ts, bytecode in test/text/.
  *
  * @module
  */
