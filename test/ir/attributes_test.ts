@@ -20,7 +20,7 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import {
   AffineMapAttr,
   ArgumentError,
@@ -39,7 +39,6 @@ import {
   IndexType,
   IntegerAttr,
   IntegerType,
-  InvalidHandleError,
   MlirParseError,
   NoneType,
   OpaqueAttr,
@@ -95,7 +94,7 @@ for (const strategy of STRATEGIES) {
     const orphan = other.parseAttribute('"hello"');
     other.dispose();
     assertFalse(orphan.isValid);
-    assertThrows(() => orphan.toString(), InvalidHandleError, "context disposed");
+    assertInvalidHandle(() => orphan.toString(), { kind: "Attribute", reason: "context disposed" });
   });
 
   t("wrappers read back are cached per context, within a bound", (ctx) => {
@@ -114,7 +113,7 @@ for (const strategy of STRATEGIES) {
 
     ctx.dispose();
     assertEquals(ctx._stats().cachedUniqued, 0);
-    assertThrows(() => n.toString(), InvalidHandleError, "context disposed");
+    assertInvalidHandle(() => n.toString(), { kind: "Attribute", reason: "context disposed" });
   });
 
   t("parse errors carry MLIR's diagnostic", (ctx) => {

@@ -13,7 +13,7 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertFalse, assertNotEquals, assertStringIncludes, assertThrows } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import {
   type Block,
   Context,
@@ -190,7 +190,7 @@ for (const strategy of STRATEGIES) {
     }
     assertModuleRoundTrip(ctx, mod.toString());
     block1.erase();
-    assertThrows(() => block1.key, InvalidHandleError, "block erased");
+    assertInvalidHandle(() => block1.key, { kind: "Block", reason: "block erased" });
     assertFalse(block1.equals(second));
   }, true);
 
@@ -297,11 +297,7 @@ for (const strategy of STRATEGIES) {
     mod.body.append(ref);
     assertArgumentError(() => afterRef.insert(ctx.createOperation({ name: "custom.x" })), { argument: "The insertion point's reference operation", expected: "in the insertion point's block" });
     ref.erase();
-    assertThrows(
-      () => afterRef.insert(ctx.createOperation({ name: "custom.y" })),
-      InvalidHandleError,
-      "operation erased",
-    );
+    assertInvalidHandle(() => afterRef.insert(ctx.createOperation({ name: "custom.y" })), { kind: "Operation", reason: "operation erased" });
   });
 
   // test_insert_at_block_begin (one insertion; see the module comment)

@@ -26,13 +26,12 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import {
   ArgumentError,
   Context,
   InsertionPoint,
   IntegerType,
-  InvalidHandleError,
   Location,
   STRATEGIES,
   StringAttr,
@@ -85,11 +84,11 @@ for (const strategy of STRATEGIES) {
     assert(loc.isValid);
     ctx.dispose();
     assertFalse(loc.isValid);
-    assertThrows(() => loc.toString(), InvalidHandleError, "context disposed");
-    assertThrows(() => loc.kind, InvalidHandleError, "context disposed");
-    assertThrows(() => loc.line, InvalidHandleError, "context disposed");
-    assertThrows(() => loc.context, InvalidHandleError, "context disposed");
-    assertThrows(() => Location.unknown(ctx), InvalidHandleError, "context disposed");
+    assertInvalidHandle(() => loc.toString(), { kind: "Location", reason: "context disposed" });
+    assertInvalidHandle(() => loc.kind, { kind: "Location", reason: "context disposed" });
+    assertInvalidHandle(() => loc.line, { kind: "Location", reason: "context disposed" });
+    assertInvalidHandle(() => loc.context, { kind: "Location", reason: "context disposed" });
+    assertInvalidHandle(() => Location.unknown(ctx), { kind: "Context", reason: "context disposed" });
   });
 
   // upstream: testFileLineCol
@@ -314,7 +313,7 @@ for (const strategy of STRATEGIES) {
     assertArgumentError(() => ctx.createOperation({ name: "custom.op3", location: Location.unknown(other) }), { argument: "location", expected: "of this Context" });
     assert(plain.location.equals(named), "a refused location leaves the old one in place");
     plain.erase();
-    assertThrows(() => plain.location, InvalidHandleError, "operation erased");
+    assertInvalidHandle(() => plain.location, { kind: "Operation", reason: "operation erased" });
   });
 
   test(`location [${strategy}] equality and keys across kinds`, () => {

@@ -20,7 +20,7 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import {
   ArgumentError,
   Context,
@@ -120,8 +120,7 @@ for (const strategy of STRATEGIES) {
 
     // Handles die with their module, with a typed error.
     mod.dispose();
-    const e = assertThrows(() => op.regions, InvalidHandleError, "module disposed");
-    assertEquals(e.reason, "module disposed");
+    assertInvalidHandle(() => op.regions, { kind: "Operation", reason: "module disposed" });
     assertThrows(() => ops[0]!.name, InvalidHandleError);
   }, true);
 
@@ -177,7 +176,7 @@ for (const strategy of STRATEGIES) {
     assertModuleRoundTrip(ctx, mod.toString());
     // A region lives exactly as long as its operation.
     f.erase();
-    assertThrows(() => region.owner, InvalidHandleError, "operation erased");
+    assertInvalidHandle(() => region.owner, { kind: "Operation", reason: "operation erased" });
     assertThrows(() => region.blocks, InvalidHandleError);
   });
 
@@ -357,8 +356,8 @@ for (const strategy of STRATEGIES) {
     // Upstream's TODO, the lifetime hazard: the module owns both now, and
     // they die with it, with a typed error rather than a crash.
     mod.dispose();
-    assertThrows(() => op1.name, InvalidHandleError, "module disposed");
-    assertThrows(() => terminator.parent, InvalidHandleError, "module disposed");
+    assertInvalidHandle(() => op1.name, { kind: "Operation", reason: "module disposed" });
+    assertInvalidHandle(() => terminator.parent, { kind: "Operation", reason: "module disposed" });
     assertFalse(block.isValid);
   }, true);
 
@@ -613,7 +612,7 @@ func.func private @f3() -> ()`);
     assertEquals([custom!.dialect, custom!.isRegistered], ["custom", false]);
     assertEquals([constant!.dialect, constant!.isRegistered], ["arith", true]);
     custom!.erase();
-    assertThrows(() => custom!.name, InvalidHandleError, "operation erased");
+    assertInvalidHandle(() => custom!.name, { kind: "Operation", reason: "operation erased" });
   }, true);
 
   // testOperationErase

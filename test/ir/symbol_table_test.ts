@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertFalse, assertNotEquals, assertStringIncludes, assertThrows } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import {
   Context,
   InvalidHandleError,
@@ -54,8 +54,7 @@ func.func private @foo()
     assertEquals(m1.toString(), "module {\n  func.func private @foo()\n}\n");
     // The erased symbol's handle is invalid (upstream: "the operation has
     // been invalidated"), and erasing it again is refused.
-    const e = assertThrows(() => bar.toString(), InvalidHandleError, "operation erased");
-    assertEquals(e.reason, "operation erased");
+    assertInvalidHandle(() => bar.toString(), { kind: "Operation", reason: "operation erased" });
     assertThrows(() => table.erase(bar), InvalidHandleError);
     assertArgumentError(() => table.erase(table.get("bar")!), { argument: "SymbolTable.erase's argument", expected: "an Operation" });
 

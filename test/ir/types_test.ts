@@ -22,7 +22,7 @@ import {
   assertStrictEquals,
   assertThrows,
 } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import {
   AffineMapAttr,
   ComplexType,
@@ -118,10 +118,10 @@ for (const strategy of STRATEGIES) {
     assert(i32.isValid);
     ctx.dispose();
     assertFalse(i32.isValid);
-    assertThrows(() => i32.toString(), InvalidHandleError, "context disposed");
-    assertThrows(() => i32.context, InvalidHandleError, "context disposed");
-    assertThrows(() => IndexType.get(ctx), InvalidHandleError, "context disposed");
-    assertThrows(() => ctx.parseType("i32"), InvalidHandleError, "context disposed");
+    assertInvalidHandle(() => i32.toString(), { kind: "Type", reason: "context disposed" });
+    assertInvalidHandle(() => i32.context, { kind: "Type", reason: "context disposed" });
+    assertInvalidHandle(() => IndexType.get(ctx), { kind: "Context", reason: "context disposed" });
+    assertInvalidHandle(() => ctx.parseType("i32"), { kind: "Context", reason: "context disposed" });
   });
 
   // testTypeEq, testTypeHash, testTypeEqDoesNotRaise

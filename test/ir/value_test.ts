@@ -23,7 +23,7 @@ import {
   assertStringIncludes,
   assertThrows,
 } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import {
   BlockArgument,
   Context,
@@ -100,8 +100,8 @@ for (const strategy of STRATEGIES) {
 
     mod.dispose();
     assertFalse(arg.isValid);
-    assertThrows(() => arg.owner, InvalidHandleError, "module disposed");
-    assertThrows(() => arg.argNumber, InvalidHandleError, "module disposed");
+    assertInvalidHandle(() => arg.owner, { kind: "BlockArgument", reason: "module disposed" });
+    assertInvalidHandle(() => arg.argNumber, { kind: "BlockArgument", reason: "module disposed" });
   });
 
   // upstream: testValueIsInstance
@@ -127,7 +127,7 @@ for (const strategy of STRATEGIES) {
 
     assertFalse(arg.equals(result));
     block.operations.at(0)!.erase();
-    assertThrows(() => result.isOpResult, InvalidHandleError, "operation erased");
+    assertInvalidHandle(() => result.isOpResult, { kind: "Operation", reason: "operation erased" });
   });
 
   // upstream: testValueHash
@@ -155,7 +155,7 @@ for (const strategy of STRATEGIES) {
     ret!.erase();
     op!.erase();
     assertFalse(result.equals(result), "a dead value equals nothing");
-    assertThrows(() => result.key, InvalidHandleError, "operation erased");
+    assertInvalidHandle(() => result.key, { kind: "Operation", reason: "operation erased" });
   });
 
   // upstream: testValueUses
@@ -194,7 +194,7 @@ for (const strategy of STRATEGIES) {
     const op2Use = uses.find((use) => use.owner.equals(op2))!;
     op2.erase();
     assertFalse(op2Use.isValid);
-    assertThrows(() => op2Use.operandNumber, InvalidHandleError, "operation erased");
+    assertInvalidHandle(() => op2Use.operandNumber, { kind: "Operation", reason: "operation erased" });
     assertEquals(value.uses.length, 1);
   });
 
@@ -312,9 +312,9 @@ for (const strategy of STRATEGIES) {
     assertEquals(value2.name, "%0");
     assertEquals(value3.name, "%1");
     value2.owner.dispose();
-    assertThrows(() => value2.name, InvalidHandleError, "operation erased");
+    assertInvalidHandle(() => value2.name, { kind: "Operation", reason: "operation erased" });
     value6.owner.erase();
-    assertThrows(() => value6.name, InvalidHandleError, "operation erased");
+    assertInvalidHandle(() => value6.name, { kind: "Operation", reason: "operation erased" });
   });
 
   // upstream: testValueCasters (the parts that are not about casters)
@@ -405,7 +405,7 @@ for (const strategy of STRATEGIES) {
     assertThrows(() => block.eraseArgument(2), StructuralError, "still used");
     block.eraseArgument(0);
     assertFalse(inserted.isValid);
-    assertThrows(() => inserted.argNumber, InvalidHandleError, "argument erased");
+    assertInvalidHandle(() => inserted.argNumber, { kind: "BlockArgument", reason: "argument erased" });
     assertEquals(added.argNumber, 1);
     assertStringIncludes(mod.toString(), '"custom.use"(%arg1) : (i64) -> ()');
 

@@ -10,12 +10,11 @@ import { existsSync, mkdtempSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assert, assertEquals, assertThrows } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import {
   Context,
   ExecutionEngine,
   ExecutionEngineError,
-  InvalidHandleError,
   STRATEGIES,
 } from "../../src/mod.ts";
 
@@ -168,8 +167,8 @@ test("jit: options: object dump, shared libraries, disposal", () => {
   assert(existsSync(file) && statSync(file).size > 0, "an object file was written");
   engine.dispose();
   engine.dispose();
-  assertThrows(() => engine.invoke("add_i32", 1, 2), InvalidHandleError, "disposed");
+  assertInvalidHandle(() => engine.invoke("add_i32", 1, 2), { kind: "ExecutionEngine", reason: "disposed" });
   using engine2 = ExecutionEngine.create(mod);
   ctx.dispose();
-  assertThrows(() => engine2.invoke("add_i32", 1, 2), InvalidHandleError, "context disposed");
+  assertInvalidHandle(() => engine2.invoke("add_i32", 1, 2), { kind: "ExecutionEngine", reason: "context disposed" });
 });

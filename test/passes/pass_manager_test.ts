@@ -7,11 +7,10 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertMatch, assertStringIncludes, assertThrows } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import {
   ArgumentError,
   Context,
-  InvalidHandleError,
   MlirVerificationError,
   PassFailureError,
   PassPipelineError,
@@ -131,7 +130,7 @@ test("passes: the timing report is collected when the manager is disposed", () =
   assertStringIncludes(pm.timingReport, "Execution time report");
   assertStringIncludes(pm.timingReport, "Canonicalizer");
   pm.dispose(); // twice is fine
-  assertThrows(() => pm.run(mod), InvalidHandleError, "disposed");
+  assertInvalidHandle(() => pm.run(mod), { kind: "PassManager", reason: "disposed" });
 });
 
 test("passes: the verifier can be turned off; misuse of the manager is refused", () => {
@@ -143,5 +142,5 @@ test("passes: the verifier can be turned off; misuse of the manager is refused",
   using foreign = other.parseModule(FOLDABLE);
   assertArgumentError(() => pm.run(foreign), { argument: "PassManager.run's target", expected: "IR of the pass manager's context" });
   ctx.dispose();
-  assertThrows(() => pm.run(foreign), InvalidHandleError, "context disposed");
+  assertInvalidHandle(() => pm.run(foreign), { kind: "PassManager", reason: "context disposed" });
 });

@@ -6,7 +6,7 @@
  */
 import { test } from "node:test";
 import { assert, assertEquals, assertInstanceOf, assertMatch, assertStringIncludes, assertThrows } from "@std/assert";
-import { assertArgumentError } from "../_errors.ts";
+import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import { ArgumentError, Context, InvalidHandleError, MlirParseError } from "../../src/mod.ts";
 
 test("parse: a module with its operations and file locations", () => {
@@ -137,8 +137,7 @@ test("bad input: wrong argument types", () => {
 test("bad input: a disposed context", () => {
   const ctx = new Context();
   ctx.dispose();
-  const e = assertThrows(() => ctx.parseModule("module {}"), InvalidHandleError, "context disposed");
-  assertEquals(e.reason, "context disposed");
+  assertInvalidHandle(() => ctx.parseModule("module {}"), { kind: "Context", reason: "context disposed" });
   assertThrows(() => ctx.parseType("i32"), InvalidHandleError);
 });
 
