@@ -27,7 +27,7 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { lib } from "../src/ffi/load.ts";
 import { STRATEGIES } from "../src/mod.ts";
-import { availableRuntimes, CURRENT_RUNTIME, type RuntimeExe, scriptArgs, versionOf } from "./runtimes.ts";
+import { availableRuntimes, CURRENT_RUNTIME, ensureDevDependencies, type RuntimeExe, scriptArgs, versionOf } from "./runtimes.ts";
 import { VARIANTS } from "./fixtures.ts";
 import { clock, Progress, type Step } from "./progress.ts";
 import { writeReport } from "./report.ts";
@@ -38,21 +38,11 @@ import type { Result } from "./workload.ts";
 const root = fileURLToPath(new URL("..", import.meta.url));
 const args = process.argv.slice(2);
 
-/**
- * The benchmarks run mitata under Bun from node_modules, and find Deno there;
- * a fresh clone has neither until `npm ci` (from the lockfile) has run.
- */
-function ensureDevDependencies(): void {
-  const bin = (name: string) => join(root, "node_modules", ".bin", name);
-  if (existsSync(join(root, "node_modules", "mitata")) && existsSync(bin("deno")) && existsSync(bin("bun"))) return;
-  console.error("bench: installing the dev dependencies (npm ci)");
-  const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: root, stdio: "inherit" });
-  if (r.status !== 0) {
-    console.error("bench: `npm ci` failed, and the benchmarks need its packages (mitata, Bun, Deno); check the network, then run `npm ci`.");
-    process.exit(1);
-  }
+// The benchmarks run mitata under Bun from node_modules, and find Deno there.
+if (!ensureDevDependencies(["mitata", ".bin/deno", ".bin/bun"])) {
+  console.error("bench: `npm ci` failed, and the benchmarks need its packages (mitata, Bun, Deno); check the network, then run `npm ci`.");
+  process.exit(1);
 }
-ensureDevDependencies();
 // The library loads on import and throws on first use when it could not be
 // built; its message says what to install or set, and that is all to say.
 try {

@@ -6,11 +6,12 @@
  *
  * @module
  */
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
+import { fileURLToPath } from "node:url";
 import { Context } from "../src/mod.ts";
 import { functionsModule } from "./fixtures.ts";
 
@@ -27,13 +28,16 @@ export interface ParsePrintResult {
   readonly mlirOptMissing?: string;
 }
 
+/**
+ * mlir-opt: the one bench/main.ts found (MLIR_OPT), else native/build.sh
+ * --tools, the project's one lookup (which installs mlir-22-tools as root).
+ */
 function findMlirOpt(): string | null {
-  for (const p of [process.env.MLIR_OPT, "/usr/lib/llvm-22/bin/mlir-opt"]) if (p && existsSync(p)) return p;
-  try {
-    return execFileSync("which", ["mlir-opt-22"], { encoding: "utf8" }).trim() || null;
-  } catch {
-    return null;
-  }
+  if (process.env.MLIR_OPT) return process.env.MLIR_OPT;
+  if (process.env.MLIR_OPT_MISSING) return null;
+  const build = fileURLToPath(new URL("../native/build.sh", import.meta.url));
+  const r = spawnSync("bash", [build, "--tools"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  return r.status === 0 && r.stdout.trim() ? r.stdout.trim() : null;
 }
 
 /** Reads a phase's wall time (seconds) from mlir-opt's timing report. */

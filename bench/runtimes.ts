@@ -11,11 +11,25 @@
  *
  * @module
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+
+/**
+ * Installs the dev dependencies from the lockfile (`npm ci`) unless every
+ * path in `needed` (relative to `node_modules/`) is there already. A fresh
+ * clone has none: Deno runs the suite without a node_modules folder, and the
+ * benchmarks (mitata, Bun, Deno) and the package tests (tsup) need them.
+ * Returns whether npm ci succeeded or was not needed.
+ */
+export function ensureDevDependencies(needed: readonly string[]): boolean {
+  if (needed.every((p) => existsSync(join(root, "node_modules", p)))) return true;
+  console.error("installing the dev dependencies (npm ci)");
+  const r = spawnSync("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], { cwd: root, stdio: "inherit" });
+  return r.status === 0;
+}
 
 /** A runtime executable. */
 export interface RuntimeExe {

@@ -5,10 +5,9 @@
  * @module
  */
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
+import { ensureDevDependencies as installDevDependencies } from "../../bench/runtimes.ts";
 
 /** The repository root. */
 export const ROOT: string = fileURLToPath(new URL("../..", import.meta.url));
@@ -20,13 +19,7 @@ export function run(cmd: string, args: string[], cwd: string): string {
   return r.stdout;
 }
 
-/**
- * `npm pack` builds dist/ with tsup, a dev dependency. Deno runs this suite
- * without a node_modules folder (deno.json: `nodeModulesDir: "none"`), so a
- * fresh clone has none until something installs them: the package tests do,
- * from the lockfile, as `npm ci` would for Bun and the benchmarks.
- */
+/** `npm pack` builds dist/ with tsup, a dev dependency that a fresh clone has not installed yet. */
 export function ensureDevDependencies(): void {
-  if (existsSync(join(ROOT, "node_modules", ".bin", "tsup"))) return;
-  run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], ROOT);
+  if (!installDevDependencies([".bin/tsup"])) throw new Error("npm ci failed: the package tests need tsup from the dev dependencies");
 }
