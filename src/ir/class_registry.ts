@@ -12,6 +12,7 @@
 import type { Attribute } from "./attribute.ts";
 import type { ContextState } from "./context_state.ts";
 import type { Type } from "./type.ts";
+import type { Operation } from "./operation.ts";
 
 type Wrap<T> = (state: ContextState, ptr: number) => T;
 
@@ -38,3 +39,16 @@ export function wrapAttribute(state: ContextState, ptr: number): Attribute {
   return attributeWrapper!(state, ptr);
 }
 
+
+type MakeView = (op: Operation) => object;
+let viewMaker: MakeView | undefined;
+
+/** @internal Installs the op view table (op_view.ts). */
+export function setOpViewMaker(make: MakeView): void {
+  viewMaker = make;
+}
+
+/** The registered view class's instance for `op` (the generic OpView for an op with none). */
+export function makeOpView(op: Operation): object {
+  return viewMaker!(op);
+}

@@ -11,8 +11,11 @@ import { asOperation, type Operation } from "./operation.ts";
 import type { Owner } from "../safety/ledger.ts";
 import { insertOperation } from "./ownership_events.ts";
 import { ThreadBound } from "../base/thread_bound.ts";
+import { ScopeStack } from "../base/scope_stack.ts";
 
 type Where = "end" | "before" | "after" | "terminator";
+
+const scopes = new ScopeStack<InsertionPoint>();
 
 /**
  * A position in a block: at its start or end, before or after an operation,
@@ -37,6 +40,34 @@ export class InsertionPoint extends ThreadBound {
     this.#block = block;
     this.#ref = ref;
     this.#where = where;
+  }
+
+  /**
+   * The insertion point made current by the innermost `enter()` scope, or
+   * null: the one the dialect builders use when given no `ip`.
+   */
+  static get current(): InsertionPoint | null {
+    return scopes.current;
+  }
+
+  /**
+   * Makes this the current insertion point until the returned object is
+   * disposed, like Python's `with InsertionPoint(block):`.
+   *
+   * @example
+   * ```ts
+   * import { Context, InsertionPoint } from "../mod.ts";
+   * using ctx = new Context();
+   * using mod = ctx.createModule();
+   * {
+   *   using _ = InsertionPoint.atEnd(mod.body).enter();
+   *   console.log(InsertionPoint.current?.block === mod.body); // true
+   * }
+   * console.log(InsertionPoint.current); // null
+   * ```
+   */
+  enter(): Disposable {
+    return scopes.enter(this);
   }
 
   /** After the last operation of `block`. */

@@ -12,6 +12,7 @@ import { encode, takeText, TEXT, TEXT_CAP } from "../ffi/text.ts";
 import { Uniqued } from "./uniqued.ts";
 import { type Attribute, attributeArg } from "./attribute.ts";
 import { wrapAttribute } from "./class_registry.ts";
+import { ScopeStack } from "../base/scope_stack.ts";
 
 /** What kind of location it is. */
 export type LocationKind = "unknown" | "file" | "name" | "callSite" | "fused" | "other";
@@ -19,6 +20,7 @@ export type LocationKind = "unknown" | "file" | "name" | "callSite" | "fused" | 
 const KINDS: readonly LocationKind[] = ["other", "unknown", "file", "name", "callSite", "fused"];
 const U32 = 0xffffffff;
 const checkUint = (n: unknown, what: string) => intArg(n, 0, U32, what);
+const scopes = new ScopeStack<Location>();
 
 /**
  * A source location: unknown, `file:line:col` (or a range), a name, a call
@@ -37,6 +39,30 @@ export class Location extends Uniqued {
   /** @internal */
   get _kind(): string {
     return "Location";
+  }
+
+  /**
+   * The location made current by the innermost `enter()` scope, or null:
+   * the one the dialect builders use when given no `loc`.
+   */
+  static get current(): Location | null {
+    return scopes.current;
+  }
+
+  /**
+   * Makes this the current location until the returned object is disposed,
+   * like Python's `with loc:`.
+   *
+   * @example
+   * ```ts
+   * import { Context, Location } from "../mod.ts";
+   * using ctx = new Context();
+   * using _ = Location.file(ctx, "kernel.ts", 1, 1).enter();
+   * console.log(Location.current?.toString()); // loc("kernel.ts":1:1)
+   * ```
+   */
+  enter(): Disposable {
+    return scopes.enter(this);
   }
 
   /** The unknown location. */

@@ -41,6 +41,7 @@ export { HandleList } from "./handle_list.ts";
 export { Location, type LocationKind } from "./location.ts";
 export { Module } from "./module.ts";
 export { Operation } from "./operation.ts";
+export { OpView, type OpViewClass, opViewClass, registerOpView } from "./op_view.ts";
 export type { PrintOptions } from "./print_options.ts";
 export { Region } from "./region.ts";
 export { Type } from "./type.ts";

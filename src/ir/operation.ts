@@ -18,6 +18,8 @@ import { cloneOperation, detachOperation, disposeOwner, eraseOperation, insertOp
 import { encodePrintOptions, type PrintOptions } from "./print_options.ts";
 import { stateOf } from "./context_state.ts";
 import { AttributeMap } from "./attribute_map.ts";
+import { makeOpView } from "./class_registry.ts";
+import type { OpView } from "./op_view.ts";
 import { walk, type WalkOptions, type WalkResult, type WalkStatus } from "./walk.ts";
 import type { Block } from "./block.ts";
 import type { Context } from "../context.ts";
@@ -225,6 +227,24 @@ export class Operation extends Handle {
   /** Number of successor blocks. */
   get numSuccessors(): number {
     return lib.mlirffi_op_num_successors(this._live());
+  }
+
+  /**
+   * A typed view of this op: an instance of the class registered for its
+   * name by a loaded dialect module (`arith.AddIOp` once
+   * `mlir-ffi/dialects/arith` is imported), else the generic `OpView`.
+   *
+   * @example
+   * ```ts
+   * import { Context } from "../mod.ts";
+   * using ctx = new Context();
+   * using mod = ctx.parseModule("func.func @f() { return }");
+   * console.log(mod.body.operations.at(0)!.opview.operation.name); // func.func
+   * ```
+   */
+  get opview(): OpView {
+    this._live();
+    return makeOpView(this) as OpView;
   }
 
   /** The operation's attributes, inherent and discardable, by name. */
