@@ -559,8 +559,8 @@ export class AffineLinearizeIndexOp extends $.OpView {
 }
 $.registerOpView(AffineLinearizeIndexOp);
 /** Builds `affine.linearize_index` (see {@linkcode AffineLinearizeIndexOp}) and returns its result. */
-export function linearize_index(multiIndex: readonly $.Value[], dynamicBasis: readonly $.Value[], staticBasis: readonly (number | bigint)[] | $.Attribute, options: { disjoint?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AffineLinearizeIndexOp, { resultTypes: options.results, operands: [multiIndex, dynamicBasis], attributes: { "static_basis": staticBasis, "disjoint": options.disjoint } }, options).result;
+export function linearize_index(multiIndex: readonly $.Value[], dynamicBasis: readonly $.Value[], staticBasis: readonly (number | bigint)[] | $.Attribute, disjoint: boolean | $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
+  return $.buildOp(AffineLinearizeIndexOp, { resultTypes: options.results, operands: [multiIndex, dynamicBasis], attributes: { "static_basis": staticBasis, "disjoint": disjoint } }, options).result;
 }
 
 /**

@@ -2445,6 +2445,7 @@ export class TransposeLoadOp extends $.OpView {
     name: "amdgpu.transpose_load",
     operands: [1, "*"],
     results: [1],
+    operandSegments: "same",
     attributes: {  },
   };
 

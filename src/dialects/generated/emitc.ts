@@ -2382,8 +2382,8 @@ export class SwitchOp extends $.OpView {
 }
 $.registerOpView(SwitchOp);
 /** Builds `emitc.switch` (see {@linkcode SwitchOp}) and returns the op's view. */
-export function switch_(arg: $.Value, cases: readonly (number | bigint)[] | $.Attribute, options: { regions?: number } & $.BuildOptions = {}): SwitchOp {
-  return new SwitchOp($.buildOp(SwitchOp, { results: [], operands: [arg], attributes: { "cases": cases }, variadicRegions: options.regions }, options));
+export function switch_(arg: $.Value, cases: readonly (number | bigint)[] | $.Attribute, numCaseRegions: number, options: $.BuildOptions = {}): SwitchOp {
+  return new SwitchOp($.buildOp(SwitchOp, { results: [], operands: [arg], attributes: { "cases": cases }, variadicRegions: numCaseRegions }, options));
 }
 
 /**

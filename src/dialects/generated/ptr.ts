@@ -180,8 +180,8 @@ export class GatherOp extends $.OpView {
 }
 $.registerOpView(GatherOp);
 /** Builds `ptr.gather` (see {@linkcode GatherOp}) and returns its result. */
-export function gather(ptrs: $.Value, mask: $.Value, passthrough: $.Value, options: { alignment?: $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GatherOp, { resultTypes: options.results, operands: [ptrs, mask, passthrough], attributes: { "alignment": options.alignment } }, options).result;
+export function gather(ptrs: $.Value, mask: $.Value, passthrough: $.Value, alignment: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
+  return $.buildOp(GatherOp, { resultTypes: options.results, operands: [ptrs, mask, passthrough], attributes: { "alignment": alignment } }, options).result;
 }
 
 /**
@@ -306,8 +306,8 @@ export class LoadOp extends $.OpView {
 }
 $.registerOpView(LoadOp);
 /** Builds `ptr.load` (see {@linkcode LoadOp}) and returns its result. */
-export function load(valueType: $.Type, ptr: $.Value, options: { alignment?: $.Attribute; volatile?: boolean | $.Attribute; nontemporal?: boolean | $.Attribute; invariant?: boolean | $.Attribute; invariantGroup?: boolean | $.Attribute; ordering?: $.Attribute; syncscope?: string | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadOp, { results: [valueType], operands: [ptr], attributes: { "alignment": options.alignment, "volatile_": options.volatile, "nontemporal": options.nontemporal, "invariant": options.invariant, "invariantGroup": options.invariantGroup, "ordering": options.ordering, "syncscope": options.syncscope } }, options).result;
+export function load(valueType: $.Type, ptr: $.Value, alignment: $.Attribute | null, volatile: boolean | $.Attribute | null, nontemporal: boolean | $.Attribute | null, invariant: boolean | $.Attribute | null, invariantGroup: boolean | $.Attribute | null, ordering: $.Attribute | null, options: { syncscope?: string | $.Attribute } & $.BuildOptions = {}): $.OpResult {
+  return $.buildOp(LoadOp, { results: [valueType], operands: [ptr], attributes: { "alignment": alignment, "volatile_": volatile, "nontemporal": nontemporal, "invariant": invariant, "invariantGroup": invariantGroup, "ordering": ordering, "syncscope": options.syncscope } }, options).result;
 }
 
 /**
@@ -369,8 +369,8 @@ export class MaskedLoadOp extends $.OpView {
 }
 $.registerOpView(MaskedLoadOp);
 /** Builds `ptr.masked_load` (see {@linkcode MaskedLoadOp}) and returns its result. */
-export function masked_load(ptr: $.Value, mask: $.Value, passthrough: $.Value, options: { alignment?: $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaskedLoadOp, { resultTypes: options.results, operands: [ptr, mask, passthrough], attributes: { "alignment": options.alignment } }, options).result;
+export function masked_load(ptr: $.Value, mask: $.Value, passthrough: $.Value, alignment: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
+  return $.buildOp(MaskedLoadOp, { resultTypes: options.results, operands: [ptr, mask, passthrough], attributes: { "alignment": alignment } }, options).result;
 }
 
 /**
@@ -426,8 +426,8 @@ export class MaskedStoreOp extends $.OpView {
 }
 $.registerOpView(MaskedStoreOp);
 /** Builds `ptr.masked_store` (see {@linkcode MaskedStoreOp}) and returns the op's view. */
-export function masked_store(value: $.Value, ptr: $.Value, mask: $.Value, options: { alignment?: $.Attribute } & $.BuildOptions = {}): MaskedStoreOp {
-  return new MaskedStoreOp($.buildOp(MaskedStoreOp, { results: [], operands: [value, ptr, mask], attributes: { "alignment": options.alignment } }, options));
+export function masked_store(value: $.Value, ptr: $.Value, mask: $.Value, alignment: $.Attribute | null, options: $.BuildOptions = {}): MaskedStoreOp {
+  return new MaskedStoreOp($.buildOp(MaskedStoreOp, { results: [], operands: [value, ptr, mask], attributes: { "alignment": alignment } }, options));
 }
 
 /**
@@ -494,8 +494,8 @@ export class PtrAddOp extends $.OpView {
 }
 $.registerOpView(PtrAddOp);
 /** Builds `ptr.ptr_add` (see {@linkcode PtrAddOp}) and returns its result. */
-export function ptr_add(base: $.Value, offset: $.Value, options: { flags?: $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PtrAddOp, { resultTypes: options.results, operands: [base, offset], attributes: { "flags": options.flags } }, options).result;
+export function ptr_add(base: $.Value, offset: $.Value, flags: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
+  return $.buildOp(PtrAddOp, { resultTypes: options.results, operands: [base, offset], attributes: { "flags": flags } }, options).result;
 }
 
 /**
@@ -564,8 +564,8 @@ export class PtrDiffOp extends $.OpView {
 }
 $.registerOpView(PtrDiffOp);
 /** Builds `ptr.ptr_diff` (see {@linkcode PtrDiffOp}) and returns its result. */
-export function ptr_diff(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { flags?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PtrDiffOp, { results: [resultType], operands: [lhs, rhs], attributes: { "flags": options.flags } }, options).result;
+export function ptr_diff(resultType: $.Type, lhs: $.Value, rhs: $.Value, flags: $.Attribute | null, options: $.BuildOptions = {}): $.OpResult {
+  return $.buildOp(PtrDiffOp, { results: [resultType], operands: [lhs, rhs], attributes: { "flags": flags } }, options).result;
 }
 
 /**
@@ -621,8 +621,8 @@ export class ScatterOp extends $.OpView {
 }
 $.registerOpView(ScatterOp);
 /** Builds `ptr.scatter` (see {@linkcode ScatterOp}) and returns the op's view. */
-export function scatter(value: $.Value, ptrs: $.Value, mask: $.Value, options: { alignment?: $.Attribute } & $.BuildOptions = {}): ScatterOp {
-  return new ScatterOp($.buildOp(ScatterOp, { results: [], operands: [value, ptrs, mask], attributes: { "alignment": options.alignment } }, options));
+export function scatter(value: $.Value, ptrs: $.Value, mask: $.Value, alignment: $.Attribute | null, options: $.BuildOptions = {}): ScatterOp {
+  return new ScatterOp($.buildOp(ScatterOp, { results: [], operands: [value, ptrs, mask], attributes: { "alignment": alignment } }, options));
 }
 
 /**
@@ -702,8 +702,8 @@ export class StoreOp extends $.OpView {
 }
 $.registerOpView(StoreOp);
 /** Builds `ptr.store` (see {@linkcode StoreOp}) and returns the op's view. */
-export function store(value: $.Value, ptr: $.Value, options: { alignment?: $.Attribute; volatile?: boolean | $.Attribute; nontemporal?: boolean | $.Attribute; invariantGroup?: boolean | $.Attribute; ordering?: $.Attribute; syncscope?: string | $.Attribute } & $.BuildOptions = {}): StoreOp {
-  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [value, ptr], attributes: { "alignment": options.alignment, "volatile_": options.volatile, "nontemporal": options.nontemporal, "invariantGroup": options.invariantGroup, "ordering": options.ordering, "syncscope": options.syncscope } }, options));
+export function store(value: $.Value, ptr: $.Value, alignment: $.Attribute | null, volatile: boolean | $.Attribute | null, nontemporal: boolean | $.Attribute | null, invariantGroup: boolean | $.Attribute | null, ordering: $.Attribute | null, options: { syncscope?: string | $.Attribute } & $.BuildOptions = {}): StoreOp {
+  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [value, ptr], attributes: { "alignment": alignment, "volatile_": volatile, "nontemporal": nontemporal, "invariantGroup": invariantGroup, "ordering": ordering, "syncscope": options.syncscope } }, options));
 }
 
 /**

@@ -720,8 +720,8 @@ export class IndexSwitchOp extends $.OpView {
 }
 $.registerOpView(IndexSwitchOp);
 /** Builds `scf.index_switch` (see {@linkcode IndexSwitchOp}) and returns the op's view. */
-export function index_switch(resultsTypes: readonly $.Type[], arg: $.Value, cases: readonly (number | bigint)[] | $.Attribute, options: { regions?: number } & $.BuildOptions = {}): IndexSwitchOp {
-  return new IndexSwitchOp($.buildOp(IndexSwitchOp, { results: [resultsTypes], operands: [arg], attributes: { "cases": cases }, variadicRegions: options.regions }, options));
+export function index_switch(resultsTypes: readonly $.Type[], arg: $.Value, cases: readonly (number | bigint)[] | $.Attribute, numCaseRegions: number, options: $.BuildOptions = {}): IndexSwitchOp {
+  return new IndexSwitchOp($.buildOp(IndexSwitchOp, { results: [resultsTypes], operands: [arg], attributes: { "cases": cases }, variadicRegions: numCaseRegions }, options));
 }
 
 /**
@@ -884,8 +884,8 @@ export class ReduceOp extends $.OpView {
 }
 $.registerOpView(ReduceOp);
 /** Builds `scf.reduce` (see {@linkcode ReduceOp}) and returns the op's view. */
-export function reduce(operands: readonly $.Value[], options: { regions?: number } & $.BuildOptions = {}): ReduceOp {
-  return new ReduceOp($.buildOp(ReduceOp, { results: [], operands: [operands], variadicRegions: options.regions }, options));
+export function reduce(operands: readonly $.Value[], numReductions: number, options: $.BuildOptions = {}): ReduceOp {
+  return new ReduceOp($.buildOp(ReduceOp, { results: [], operands: [operands], variadicRegions: numReductions }, options));
 }
 
 /**

@@ -519,7 +519,7 @@ export class BVConstantOp extends $.OpView {
     results: [1],
     attributes: { "value": _k1 },
     required: ["value"],
-    inference: "interface",
+    inference: "firstAttribute",
   };
 
   /** `value` */
@@ -1499,8 +1499,8 @@ export class ExistsOp extends $.OpView {
 }
 $.registerOpView(ExistsOp);
 /** Builds `smt.exists` (see {@linkcode ExistsOp}) and returns its result. */
-export function exists(resultType: $.Type, options: { weight?: number | bigint | $.Attribute; noPattern?: boolean | $.Attribute; boundVarNames?: readonly (string | $.Attribute)[] | $.Attribute; regions?: number } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExistsOp, { results: [resultType], operands: [], attributes: { "weight": options.weight, "noPattern": options.noPattern, "boundVarNames": options.boundVarNames }, variadicRegions: options.regions }, options).result;
+export function exists(resultType: $.Type, numPatterns: number, options: { weight?: number | bigint | $.Attribute; noPattern?: boolean | $.Attribute; boundVarNames?: readonly (string | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
+  return $.buildOp(ExistsOp, { results: [resultType], operands: [], attributes: { "weight": options.weight, "noPattern": options.noPattern, "boundVarNames": options.boundVarNames }, variadicRegions: numPatterns }, options).result;
 }
 
 /**
@@ -1581,8 +1581,8 @@ export class ForallOp extends $.OpView {
 }
 $.registerOpView(ForallOp);
 /** Builds `smt.forall` (see {@linkcode ForallOp}) and returns its result. */
-export function forall(resultType: $.Type, options: { weight?: number | bigint | $.Attribute; noPattern?: boolean | $.Attribute; boundVarNames?: readonly (string | $.Attribute)[] | $.Attribute; regions?: number } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ForallOp, { results: [resultType], operands: [], attributes: { "weight": options.weight, "noPattern": options.noPattern, "boundVarNames": options.boundVarNames }, variadicRegions: options.regions }, options).result;
+export function forall(resultType: $.Type, numPatterns: number, options: { weight?: number | bigint | $.Attribute; noPattern?: boolean | $.Attribute; boundVarNames?: readonly (string | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
+  return $.buildOp(ForallOp, { results: [resultType], operands: [], attributes: { "weight": options.weight, "noPattern": options.noPattern, "boundVarNames": options.boundVarNames }, variadicRegions: numPatterns }, options).result;
 }
 
 /**

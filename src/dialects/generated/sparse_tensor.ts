@@ -452,8 +452,8 @@ export class CoIterateOp extends $.OpView {
 }
 $.registerOpView(CoIterateOp);
 /** Builds `sparse_tensor.coiterate` (see {@linkcode CoIterateOp}) and returns the op's view. */
-export function coiterate(resultsTypes: readonly $.Type[], iterSpaces: readonly $.Value[], initArgs: readonly $.Value[], crdUsedLvls: number | bigint | $.Attribute, cases: readonly (number | bigint | $.Attribute)[] | $.Attribute, options: { regions?: number } & $.BuildOptions = {}): CoIterateOp {
-  return new CoIterateOp($.buildOp(CoIterateOp, { results: [resultsTypes], operands: [iterSpaces, initArgs], attributes: { "crdUsedLvls": crdUsedLvls, "cases": cases }, variadicRegions: options.regions }, options));
+export function coiterate(resultsTypes: readonly $.Type[], iterSpaces: readonly $.Value[], initArgs: readonly $.Value[], crdUsedLvls: number | bigint | $.Attribute, cases: readonly (number | bigint | $.Attribute)[] | $.Attribute, numCaseRegions: number, options: $.BuildOptions = {}): CoIterateOp {
+  return new CoIterateOp($.buildOp(CoIterateOp, { results: [resultsTypes], operands: [iterSpaces, initArgs], attributes: { "crdUsedLvls": crdUsedLvls, "cases": cases }, variadicRegions: numCaseRegions }, options));
 }
 
 /**

@@ -950,6 +950,7 @@ export class ConstOp extends $.OpView {
     results: [1],
     attributes: { "values": _k7 },
     required: ["values"],
+    inference: "firstAttribute",
   };
 
   /** `values`: constant vector/tensor attribute */
@@ -964,8 +965,8 @@ export class ConstOp extends $.OpView {
 }
 $.registerOpView(ConstOp);
 /** Builds `tosa.const` (see {@linkcode ConstOp}) and returns its result. */
-export function const_(outputType: $.Type, values: $.Attribute, options: $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConstOp, { results: [outputType], operands: [], attributes: { "values": values } }, options).result;
+export function const_(values: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
+  return $.buildOp(ConstOp, { resultTypes: options.results, operands: [], attributes: { "values": values } }, options).result;
 }
 
 /**

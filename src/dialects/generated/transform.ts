@@ -298,8 +298,8 @@ export class AlternativesOp extends $.OpView {
 }
 $.registerOpView(AlternativesOp);
 /** Builds `transform.alternatives` (see {@linkcode AlternativesOp}) and returns the op's view. */
-export function alternatives(resultsTypes: readonly $.Type[], options: { scope?: $.Value | null; regions?: number } & $.BuildOptions = {}): AlternativesOp {
-  return new AlternativesOp($.buildOp(AlternativesOp, { results: [resultsTypes], operands: [options.scope], variadicRegions: options.regions }, options));
+export function alternatives(resultsTypes: readonly $.Type[], numAlternatives: number, options: { scope?: $.Value | null } & $.BuildOptions = {}): AlternativesOp {
+  return new AlternativesOp($.buildOp(AlternativesOp, { results: [resultsTypes], operands: [options.scope], variadicRegions: numAlternatives }, options));
 }
 
 /**
@@ -450,8 +450,8 @@ export class ApplyConversionPatternsOp extends $.OpView {
 }
 $.registerOpView(ApplyConversionPatternsOp);
 /** Builds `transform.apply_conversion_patterns` (see {@linkcode ApplyConversionPatternsOp}) and returns the op's view. */
-export function apply_conversion_patterns(target: $.Value, options: { legalOps?: readonly (string | $.Attribute)[] | $.Attribute; illegalOps?: readonly (string | $.Attribute)[] | $.Attribute; legalDialects?: readonly (string | $.Attribute)[] | $.Attribute; illegalDialects?: readonly (string | $.Attribute)[] | $.Attribute; partialConversion?: boolean | $.Attribute; preserveHandles?: boolean | $.Attribute; regions?: number } & $.BuildOptions = {}): ApplyConversionPatternsOp {
-  return new ApplyConversionPatternsOp($.buildOp(ApplyConversionPatternsOp, { results: [], operands: [target], attributes: { "legal_ops": options.legalOps, "illegal_ops": options.illegalOps, "legal_dialects": options.legalDialects, "illegal_dialects": options.illegalDialects, "partial_conversion": options.partialConversion, "preserve_handles": options.preserveHandles }, variadicRegions: options.regions }, options));
+export function apply_conversion_patterns(target: $.Value, numDefaultTypeConverterRegion: number, options: { legalOps?: readonly (string | $.Attribute)[] | $.Attribute; illegalOps?: readonly (string | $.Attribute)[] | $.Attribute; legalDialects?: readonly (string | $.Attribute)[] | $.Attribute; illegalDialects?: readonly (string | $.Attribute)[] | $.Attribute; partialConversion?: boolean | $.Attribute; preserveHandles?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyConversionPatternsOp {
+  return new ApplyConversionPatternsOp($.buildOp(ApplyConversionPatternsOp, { results: [], operands: [target], attributes: { "legal_ops": options.legalOps, "illegal_ops": options.illegalOps, "legal_dialects": options.legalDialects, "illegal_dialects": options.illegalDialects, "partial_conversion": options.partialConversion, "preserve_handles": options.preserveHandles }, variadicRegions: numDefaultTypeConverterRegion }, options));
 }
 
 /**
@@ -10498,8 +10498,8 @@ export class AlternativesOp_ extends $.OpView {
 }
 $.registerOpView(AlternativesOp_);
 /** Builds `transform.tune.alternatives` (see {@linkcode AlternativesOp_}) and returns the op's view. */
-export function tune_alternatives(resultsTypes: readonly $.Type[], name: string | $.Attribute, options: { selectedRegionAttr?: $.Attribute; selectedRegionParam?: $.Value | null; regions?: number } & $.BuildOptions = {}): AlternativesOp_ {
-  return new AlternativesOp_($.buildOp(AlternativesOp_, { results: [resultsTypes], operands: [options.selectedRegionParam], attributes: { "name": name, "selected_region_attr": options.selectedRegionAttr }, variadicRegions: options.regions }, options));
+export function tune_alternatives(resultsTypes: readonly $.Type[], name: string | $.Attribute, numAlternatives: number, options: { selectedRegionAttr?: $.Attribute; selectedRegionParam?: $.Value | null } & $.BuildOptions = {}): AlternativesOp_ {
+  return new AlternativesOp_($.buildOp(AlternativesOp_, { results: [resultsTypes], operands: [options.selectedRegionParam], attributes: { "name": name, "selected_region_attr": options.selectedRegionAttr }, variadicRegions: numAlternatives }, options));
 }
 
 /**

@@ -51,7 +51,8 @@ function printRecords(file: string): Promise<string | null> {
   });
 }
 
-interface Collected {
+/** One op as collected: its model, the file it was read from, its attributes' kinds, its dialect's docs. */
+export interface Collected {
   readonly op: OdsOp;
   readonly source: string;
   readonly kinds: Map<string, Kind>;
@@ -69,13 +70,19 @@ export async function collect(): Promise<Map<string, Collected>> {
   await Promise.all([0, 1].map(async () => {
     for (let i = next++; i < files.length; i = next++) texts[i] = await printRecords(files[i]!);
   }));
+  // What ODS derives for an op depends on what the processed file includes
+  // (InferTypeOpInterface must be known for ODS to add it), so an op found in
+  // several files is taken from the one with the most defs, the fullest
+  // context (a dialect's main file), ties going to the first in path order.
+  const sizes = new Map<string, number>();
   files.forEach((file, i) => {
     const text = texts[i];
     texts[i] = null;
     if (text === null || text === undefined || !text.includes("\n------------- Defs")) return;
     const records = new Records(text);
     for (const op of operations(records)) {
-      if (ops.has(op.name)) continue;
+      if ((sizes.get(op.name) ?? -1) >= records.defs.size) continue;
+      sizes.set(op.name, records.defs.size);
       const kinds = new Map(op.attributes.map((a) => [a.name, a.property ? propertyKind(a.def) : attrKind(records, a.def)]));
       const dialect = records.deref(op.def.fields.get("opDialect"))!;
       ops.set(op.name, {
@@ -95,9 +102,9 @@ function mlirVersion(): string {
   return /version (\d+\.\d+\.\d+)/.exec(out)?.[1] ?? "22";
 }
 
-/** Every file the generator owns, path → contents. */
-export async function generate(): Promise<Map<string, string>> {
-  const ops = await collect();
+/** Every file the generator owns, path → contents (from `ops`, collected if not given). */
+export async function generate(collected?: Map<string, Collected>): Promise<Map<string, string>> {
+  const ops = collected ?? await collect();
   const version = mlirVersion();
   const byDialect = new Map<string, Collected[]>();
   for (const c of ops.values()) {
@@ -143,7 +150,7 @@ export async function generate(): Promise<Map<string, string>> {
 }
 
 /** The generated files now under src/dialects that the generator would not write. */
-function strays(files: Map<string, string>): string[] {
+export function strays(files: Map<string, string>): string[] {
   const out: string[] = [];
   const gen = join(dialectsDir, "generated");
   if (existsSync(gen)) for (const f of readdirSync(gen)) if (!files.has(join(gen, f))) out.push(join(gen, f));

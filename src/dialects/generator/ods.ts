@@ -198,8 +198,9 @@ function flattenTraits(records: Records, traits: readonly Value[]): Set<string> 
         continue;
       }
       if (d.supers.has("Interface")) add(list(d, "baseInterfaces"));
+      // Generated internal traits spell their name fully (`::mlir::OpTrait::X`).
       const trait = str(d, "trait");
-      if (trait !== "") out.add(`${str(d, "cppNamespace")}::${trait}`);
+      if (trait !== "") out.add(trait.startsWith("::") ? trait : `${str(d, "cppNamespace")}::${trait}`);
     }
   };
   add(traits);

@@ -220,10 +220,15 @@ function schema(op: OdsOp, kinds: Map<string, Kind>, constFor: (k: Kind) => stri
 
 /** The positional and option parameters of an op's builder, in Python's order. */
 export interface BuilderSignature {
-  readonly positional: readonly { readonly name: string; readonly ods: string; readonly type: string; readonly kind: "result" | "operand" | "attribute" | "successor" }[];
+  readonly positional: readonly {
+    readonly name: string;
+    /** The ODS name it stands for (`num_<name>` for a variadic region group's count). */
+    readonly ods: string;
+    readonly type: string;
+    readonly kind: "result" | "operand" | "attribute" | "successor" | "regions";
+  }[];
   readonly options: readonly { readonly name: string; readonly ods: string; readonly type: string; readonly kind: "operand" | "attribute" }[];
   readonly inferable: boolean;
-  readonly variadicRegions: boolean;
 }
 
 /** The builder's parameters (also what the tests compare with Python's generated builders). */
@@ -253,15 +258,25 @@ export function builderSignature(op: OdsOp, kinds: Map<string, Kind>): BuilderSi
       else positional.push(entry);
     } else {
       const at = a.attribute;
-      const entry = { name: unique(identifier(camel(at.name)), taken), ods: at.name, type: tsType(kinds.get(at.name)!), kind: "attribute" as const };
-      if (at.optional) options.push(entry);
+      const type = tsType(kinds.get(at.name)!);
+      const entry = { name: unique(identifier(camel(at.name)), taken), ods: at.name, type, kind: "attribute" as const };
+      // Python's builders take properties positionally, even those with a
+      // default; null leaves such a property at its default.
+      if (at.property) positional.push(at.optional ? { ...entry, type: `${type} | null` } : entry);
+      else if (at.optional) options.push(entry);
       else positional.push(entry);
     }
   }
   for (const s of op.successors) {
     positional.push({ name: unique(identifier(camel(s.name)), taken), ods: s.name, type: s.variadic ? "readonly $.Block[]" : "$.Block", kind: "successor" });
   }
-  return { positional, options, inferable, variadicRegions: op.regions.some((r) => r.variadic) };
+  // A variadic region group (ODS allows one, last) is sized by a count, as in Python (`num_caseRegions`).
+  const variadic = op.regions.find((r) => r.variadic);
+  if (variadic !== undefined) {
+    const name = camel(variadic.name);
+    positional.push({ name: unique(`num${name[0]!.toUpperCase()}${name.slice(1)}`, taken), ods: `num_${variadic.name}`, type: "number", kind: "regions" });
+  }
+  return { positional, options, inferable };
 }
 
 function renderBuilder(op: OdsOp, cls: string, fn: string, kinds: Map<string, Kind>): string {
@@ -269,7 +284,6 @@ function renderBuilder(op: OdsOp, cls: string, fn: string, kinds: Map<string, Ki
   const single = op.results.length === 1 && op.results[0]!.arity === "single";
   const optionFields = sig.options.map((o) => `${o.name}?: ${o.type}`);
   if (sig.inferable) optionFields.push("results?: readonly $.Type[]");
-  if (sig.variadicRegions) optionFields.push("regions?: number");
   const optionsType = optionFields.length === 0 ? "$.BuildOptions" : `{ ${optionFields.join("; ")} } & $.BuildOptions`;
   const params = [...sig.positional.map((p) => `${p.name}: ${p.type}`), `options: ${optionsType} = {}`];
   const value = (ods: string, kind: string) => {
@@ -285,7 +299,8 @@ function renderBuilder(op: OdsOp, cls: string, fn: string, kinds: Map<string, Ki
     parts.push(`attributes: { ${op.attributes.map((a) => `${quote(a.name)}: ${value(a.name, "attribute")}`).join(", ")} }`);
   }
   if (op.successors.length > 0) parts.push(`successors: [${op.successors.map((s) => value(s.name, "successor")).join(", ")}]`);
-  if (sig.variadicRegions) parts.push("variadicRegions: options.regions");
+  const regions = sig.positional.find((p) => p.kind === "regions");
+  if (regions !== undefined) parts.push(`variadicRegions: ${regions.name}`);
   const call = `$.buildOp(${cls}, { ${parts.join(", ")} }, options)`;
   const doc = `/** Builds \`${op.name}\` (see {@linkcode ${cls}}) and returns ${single ? "its result" : "the op's view"}. */`;
   const returns = single ? "$.OpResult" : cls;
