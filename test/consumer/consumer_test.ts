@@ -49,6 +49,9 @@ test(`consumer: the packed package installs into a fresh ${CURRENT_RUNTIME.name}
     const text = printed.join("\n");
     assertStringIncludes(text, "func.func @triple(%arg0: i32) -> i32");
     assertStringIncludes(text, "arith.constant 3 : i32");
+    // Built through mlir-ffi/dialects.
+    assertStringIncludes(text, "func.func @add(%arg0: i32, %arg1: i32) -> i32");
+    assertStringIncludes(text, "arith.addi %arg0, %arg1 : i32");
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -699,8 +699,8 @@ export function expandload(resultType: $.Type, base: $.Value, indices: readonly 
 /**
  * `vector.extract`: extract operation
  *
- * Extracts an (n − k)-D result sub-vector from an n-D source vector at a
- * specified k-D position. When n = k, the result degenerates to a scalar
+ * Extracts an (n − k)-D result sub-vector from an n-D source vector at a
+ * specified k-D position. When n = k, the result degenerates to a scalar
  * element.
  *
  * Static and dynamic indices must be greater or equal to zero and less than

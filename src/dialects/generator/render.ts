@@ -69,7 +69,9 @@ export function dedent(text: string): string[] {
 
 /** A JSDoc block of `lines`, with `*\/` escaped and runs of blank lines collapsed. */
 function jsdoc(lines: readonly string[], indent = ""): string {
-  const text = lines.join("\n").replaceAll("*/", "*\\/").trimEnd().replace(/\n{3,}/g, "\n\n");
+  // Irregular spaces (no-break, thin) in ODS docs become plain ones.
+  const text = lines.join("\n").replaceAll("*/", "*\\/").replace(/[\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/g, " ")
+    .trimEnd().replace(/\n{3,}/g, "\n\n");
   const body = text.split("\n").map((r) => (r.trim() === "" ? `${indent} *` : `${indent} * ${r}`.trimEnd()));
   return `${indent}/**\n${body.join("\n")}\n${indent} */`;
 }

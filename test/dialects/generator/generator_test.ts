@@ -10,7 +10,7 @@
  * @module
  */
 import { test } from "node:test";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { assert, assertEquals } from "@std/assert";
@@ -78,6 +78,11 @@ test("the committed dialect modules are exactly what the generator writes", asyn
   const stale = [...files].filter(([path, text]) => !existsSync(path) || readFileSync(path, "utf8") !== text).map(([p]) => p);
   assertEquals(stale, [], "run `bun src/dialects/generator/main.ts` and commit the result");
   assertEquals(strays(files), []);
+  // deno.json names every public dialect module (package.json maps them by pattern).
+  const root = join(import.meta.dirname ?? ".", "..", "..", "..");
+  const exported = Object.keys(JSON.parse(readFileSync(join(root, "deno.json"), "utf8")).exports as Record<string, string>);
+  const entries = readdirSync(join(root, "src", "dialects")).filter((f) => f.endsWith(".ts") && f !== "mod.ts");
+  assertEquals(exported.filter((k) => k.startsWith("./dialects/")).sort(), entries.map((f) => `./dialects/${f.slice(0, -3)}`).sort());
   // Every upstream dialect with ODS ops, among them those the issue names.
   const dialects = [...files.keys()].filter((p) => p.includes("/generated/")).map((p) => p.replace(/.*\//, "").replace(/\.ts$/, ""));
   for (const name of ["arith", "func", "scf", "cf", "math", "memref", "tensor", "vector", "linalg", "affine", "gpu", "llvm", "nvvm", "rocdl", "spirv", "tosa", "emitc", "async", "complex", "index", "shape", "sparse_tensor", "bufferization", "transform", "pdl", "ml_program", "quant", "amdgpu", "builtin"]) {
