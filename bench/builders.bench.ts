@@ -41,7 +41,7 @@ function fixture(strategy: (typeof STRATEGIES)[number], build: (ctx: Context, ip
         insertAt: InsertionPoint.atEnd(mod.body),
       });
       const entry = f.regions.at(0)!.appendBlock([i32, i32]);
-      const [a, b] = entry.arguments.toArray() as [Value, Value];
+      const [a, b] = entry.arguments.toArray() as unknown as [Value, Value];
       build(ctx, InsertionPoint.atEnd(entry), a, b);
       do_not_optimize(entry);
       mod.dispose();
