@@ -67,6 +67,9 @@ export class InsertionPoint extends ThreadBound {
    * ```
    */
   enter(): Disposable {
+    // A stale point is refused now, not at the first builder inside the scope.
+    this.#block._live();
+    this.#ref?._live();
     return scopes.enter(this);
   }
 

@@ -62,6 +62,7 @@ export class Location extends Uniqued {
    * ```
    */
   enter(): Disposable {
+    this._live();
     return scopes.enter(this);
   }
 
