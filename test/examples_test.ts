@@ -88,4 +88,12 @@ for (const strategy of STRATEGIES) {
     assertEquals(r.status, 0, r.stderr);
     assertStringIncludes(r.stdout, `saxpy on 1000 elements: ok (${strategy})`);
   });
+
+  test(`examples [${strategy}] matmul_kernel builds, lowers, runs and checks`, () => {
+    const r = run("matmul_kernel.ts", strategy);
+    assertEquals(r.status, 0, r.stderr);
+    assertStringIncludes(r.stdout, "iter_args(%arg6 = %0) -> (f32)");
+    assertStringIncludes(r.stdout, "cf.cond_br");
+    assertStringIncludes(r.stdout, `matmul 4x3 by 3x2: ok (${strategy}); C = [9,12,18,25.5,27,39,36,52.5]`);
+  });
 }

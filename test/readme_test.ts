@@ -32,7 +32,11 @@ function checkComments(code: string): string {
 blocks.forEach((code, i) => {
   const firstLine = code.split("\n").find((l) => l.trim() && !l.startsWith("import")) ?? "";
   test(`readme: example ${i + 1} runs (${firstLine.trim().slice(0, 40)})`, () => {
-    const body = checkComments(code.replace(/from "mlir-ffi"/g, `from ${JSON.stringify(MOD_URL)}`));
+    // The package's entry points, as the sources (mlir-ffi/dialects is src/dialects/mod.ts beside src/mod.ts).
+    const body = checkComments(
+      code.replace(/from "mlir-ffi\/dialects"/g, `from ${JSON.stringify(new URL("dialects/mod.ts", MOD_URL).href)}`)
+        .replace(/from "mlir-ffi"/g, `from ${JSON.stringify(MOD_URL)}`),
+    );
     const r = runChild(body);
     assertEquals(r.status, 0, describeChild(r));
   });
