@@ -28,14 +28,7 @@
  * @module
  */
 import { assert, assertEquals, assertInstanceOf, assertStrictEquals } from "@std/assert";
-import {
-  Attribute,
-  DenseElementsAttr,
-  FloatAttr,
-  FloatType,
-  IntegerType,
-  VectorType,
-} from "../../src/mod.ts";
+import { Attribute, DenseElementsAttr, FloatAttr, FloatType, IntegerType, VectorType } from "../../src/mod.ts";
 import * as arith from "../../src/dialects/arith.ts";
 import { assertInOrder, dialectTest } from "./_helpers.ts";
 

@@ -1,9 +1,9 @@
 /**
  * Port of upstream MLIR's `mlir/test/python/dialects/scf.py`, under every
  * strategy: each upstream `CHECK:` line is asserted on the printed IR, in
- * order, with FileCheck's captured names (`%[[ARG0]]`) checked as the
- * Values the test holds (`Value.name`-free: through the printed text of
- * the function, whose numbering is its own). Upstream's
+ * order, with FileCheck's captured names (`%[[ARG0]]`) written as the
+ * names MLIR prints (each function numbers its values afresh, so they are
+ * stable), and the captured values checked through the accessors. Upstream's
  * `@func.FuncOp.from_py_func` is played by `defineFunc` (`func.func`,
  * `addEntryBlock`, `func.return_`); every module is verified, as upstream's
  * `constructAndPrintInModule` does.
@@ -114,7 +114,10 @@ t("forall loops ending in parallel_insert_slice", ({ ctx, mod }) => {
     const tenDynamic = tensor.empty([ii!, 10], i32);
     const par = scf.forall_in_parallel();
     buildBlock(par.region, [], () => {
-      const ins = tensor.parallel_insert_slice(tenDynamic, sharedOuts!, [ii!], [ii!], [ii!], [DYNAMIC, 0], [DYNAMIC, 10], [
+      const ins = tensor.parallel_insert_slice(tenDynamic, sharedOuts!, [ii!], [ii!], [ii!], [DYNAMIC, 0], [
+        DYNAMIC,
+        10,
+      ], [
         DYNAMIC,
         1,
       ]);
