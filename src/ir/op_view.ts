@@ -19,6 +19,7 @@ import { asOperation, type Operation } from "./operation.ts";
 
 /** A class of views: what the generated op classes are. */
 export interface OpViewClass<V extends OpView = OpView> {
+  /** A view of `operation` (which must be the op the class views). */
   new (operation: Operation): V;
   /** The op name it views, `dialect.op` (null for the generic view). */
   readonly OPERATION_NAME: string | null;
