@@ -116,19 +116,14 @@ export async function generate(collected?: Map<string, Collected>): Promise<Map<
   const names = [...byDialect.keys()].sort();
   for (const name of names) {
     const list = byDialect.get(name)!.sort((a, b) => (a.op.name < b.op.name ? -1 : 1));
-    const kinds = new Map(list.flatMap((c) => [...c.kinds].map(([k, v]) => [`${c.op.name}\0${k}`, v] as const)));
     files.set(
       join(dialectsDir, "generated", `${name}.ts`),
       renderDialect({
         name,
         summary: list[0]!.dialectSummary,
         description: list[0]!.dialectDescription,
-        ops: list.map((c) => c.op),
+        ops: list,
         sources: [...new Set(list.map((c) => c.source))].sort(),
-        kindOf: (a) => {
-          const op = list.find((c) => c.op.attributes.includes(a))!;
-          return kinds.get(`${op.op.name}\0${a.name}`)!;
-        },
         mlirVersion: version,
       }),
     );

@@ -115,15 +115,14 @@ function operation(records: Records, def: Def): OdsOp {
     name,
     variadic: argDef(records, value, def, name).supers.has("VariadicSuccessor"),
   }));
-  const traits = flattenTraits(records, list(def, "traits"));
-  const segments = (groups: readonly OdsValueGroup[], attr: string, same: string) =>
-    groups.filter((g) => g.arity !== "single").length === 0
-      ? null
-      : traits.has(attr)
-      ? "attribute" as const
-      : traits.has(same) || groups.filter((g) => g.arity !== "single").length > 1
-      ? "same" as const
-      : null;
+  const defs = traitDefs(records, list(def, "traits"));
+  const traits = traitNames(defs);
+  const segments = (groups: readonly OdsValueGroup[], attr: string, same: string) => {
+    const variable = groups.filter((g) => g.arity !== "single").length;
+    if (variable === 0) return null;
+    if (traits.has(attr)) return "attribute" as const;
+    return traits.has(same) || variable > 1 ? "same" as const : null;
+  };
   const op = {
     def,
     name: `${dialect}.${str(def, "opName")}`,
@@ -142,7 +141,7 @@ function operation(records: Records, def: Def): OdsOp {
     resultSegments: segments(results, TRAIT.attrSizedResults, TRAIT.sameVariadicResults),
     inference: null as ResultInference,
   };
-  if (!traits.has(TRAIT.inferType) && allResultTypesKnown(records, op)) (traits as Set<string>).add(TRAIT.inferType);
+  if (!traits.has(TRAIT.inferType) && allResultTypesKnown(records, op, defs)) traits.add(TRAIT.inferType);
   op.inference = inference(op);
   return op;
 }
@@ -183,9 +182,13 @@ function valueGroup(d: Def, name: string): OdsValueGroup {
   return arity === "variadicOfVariadic" ? { ...group, segmentAttr: str(d, "segmentAttrName") } : group;
 }
 
-/** The fully qualified names of an op's traits, TraitLists expanded and interfaces' bases added. */
-function flattenTraits(records: Records, traits: readonly Value[]): Set<string> {
-  const out = new Set<string>();
+/**
+ * An op's trait defs as ODS collects them: TraitLists expanded, interfaces'
+ * bases added, each once (the type predicates AllTypesMatch and
+ * TypesMatchWith are among them).
+ */
+function traitDefs(records: Records, traits: readonly Value[]): Def[] {
+  const out: Def[] = [];
   const seen = new Set<string>();
   const add = (items: readonly Value[]) => {
     for (const item of items) {
@@ -198,12 +201,20 @@ function flattenTraits(records: Records, traits: readonly Value[]): Set<string> 
         continue;
       }
       if (d.supers.has("Interface")) add(list(d, "baseInterfaces"));
-      // Generated internal traits spell their name fully (`::mlir::OpTrait::X`).
-      const trait = str(d, "trait");
-      if (trait !== "") out.add(trait.startsWith("::") ? trait : `${str(d, "cppNamespace")}::${trait}`);
+      out.push(d);
     }
   };
   add(traits);
+  return out;
+}
+
+/** The fully qualified names of the traits among `defs` (generated internal traits spell theirs fully already). */
+function traitNames(defs: readonly Def[]): Set<string> {
+  const out = new Set<string>();
+  for (const d of defs) {
+    const trait = str(d, "trait");
+    if (trait !== "") out.add(trait.startsWith("::") ? trait : `${str(d, "cppNamespace")}::${trait}`);
+  }
   return out;
 }
 
@@ -213,7 +224,7 @@ function flattenTraits(records: Records, traits: readonly Value[]): Set<string> 
  * known from a buildable type, an argument, or another known result through
  * SameOperandsAndResultType, AllTypesMatch or TypesMatchWith.
  */
-function allResultTypesKnown(records: Records, op: Omit<OdsOp, "inference">): boolean {
+function allResultTypesKnown(records: Records, op: Omit<OdsOp, "inference">, traits: readonly Def[]): boolean {
   if (records.get("InferTypeOpInterface") === undefined) return false;
   if (op.results.length === 0 || op.results.some((r) => r.arity !== "single")) return false;
   if (op.traits.has(TRAIT.sameOperandsAndResultType)) {
@@ -223,10 +234,14 @@ function allResultTypesKnown(records: Records, op: Omit<OdsOp, "inference">): bo
   const index = new Map<string, number>();
   op.arguments.forEach((a, i) => index.set(a.kind === "operand" ? a.operand.name : a.attribute.name, i));
   op.results.forEach((r, i) => index.set(r.name, -1 - i));
-  const known = op.results.map((_, i) => buildable(records, op.def, i));
+  const results = dagArgs(op.def, "results");
+  // A buildable type constraint (`I1`, `Index`) names its builder.
+  const known = results.map((r) => {
+    const d = records.deref(r.value);
+    return d !== undefined && str(d, "builderCall") !== "";
+  });
   const sources: number[][] = op.results.map(() => []);
-  const allTraits = traitDefs(records, list(op.def, "traits"));
-  for (const d of allTraits) {
+  for (const d of traits) {
     if (d.supers.has("TypesMatchWith")) {
       const target = index.get(str(d, "rhs"));
       const source = index.get(str(d, "lhs"));
@@ -250,25 +265,6 @@ function allResultTypesKnown(records: Records, op: Omit<OdsOp, "inference">): bo
     }
   }
   return known.every((k) => k);
-}
-
-/** Trait defs, TraitLists expanded (the predicates AllTypesMatch and TypesMatchWith are traits). */
-function traitDefs(records: Records, traits: readonly Value[]): Def[] {
-  const out: Def[] = [];
-  for (const item of traits) {
-    const d = records.deref(item);
-    if (d === undefined) continue;
-    if (d.supers.has("TraitList")) out.push(...traitDefs(records, list(d, "traits")));
-    else out.push(d);
-  }
-  return out;
-}
-
-/** True when result `i`'s type constraint can build its type (`I1`, `Index`, ...). */
-function buildable(records: Records, op: Def, i: number): boolean {
-  const r = dagArgs(op, "results")[i]!;
-  const d = records.deref(r.value);
-  return d !== undefined && str(d, "builderCall") !== "";
 }
 
 /** Python's generated builders' rule: which results the builder can derive (OpPythonBindingGen's canInferType). */

@@ -12,17 +12,17 @@
 import type { Arity } from "../support/schema.ts";
 import type { EnumInfo, Kind } from "./kinds.ts";
 import { tsType } from "./kinds.ts";
-import type { OdsAttribute, OdsOp, OdsValueGroup } from "./ods.ts";
+import type { OdsOp, OdsValueGroup } from "./ods.ts";
 
 /** What the renderer needs besides the ops. */
 export interface DialectInput {
   readonly name: string;
   readonly summary: string;
   readonly description: string;
-  readonly ops: readonly OdsOp[];
+  /** Each op with its attributes' kinds, by ODS name. */
+  readonly ops: readonly { readonly op: OdsOp; readonly kinds: ReadonlyMap<string, Kind> }[];
   /** The .td files the ops come from (include-relative), for the header. */
   readonly sources: readonly string[];
-  readonly kindOf: (a: OdsAttribute) => Kind;
   /** The MLIR version the records came from. */
   readonly mlirVersion: string;
 }
@@ -107,23 +107,20 @@ export function renderDialect(input: DialectInput): string {
     return name;
   };
   // Classes, builders and enum types share one namespace (a class is a type too).
-  const classNames = new Set<string>();
   const names = new Set<string>();
-  const body: string[] = [];
-  for (const op of input.ops) {
-    const kinds = new Map(op.attributes.map((a) => [a.name, input.kindOf(a)]));
+  const classes = input.ops.map(({ op, kinds }) => {
     for (const k of kinds.values()) {
       if (k.enumInfo !== undefined && k.enumInfo.typeName !== "") enums.set(k.enumInfo.typeName, k.enumInfo);
     }
-    const cls = unique(op.className, names);
-    classNames.add(cls);
-    body.push(renderOp(op, cls, kinds, constFor));
-  }
-  // Builders after all classes: a builder named like some class (ROCDL's
-  // lower-case classes) gets the trailing `_`, never the class.
-  input.ops.forEach((op, i) => {
-    body[i] += "\n" + renderBuilder(op, [...classNames][i]!, unique(builderName(op), names), new Map(op.attributes.map((a) => [a.name, input.kindOf(a)])));
+    return unique(op.className, names);
   });
+  const classNames = new Set(classes);
+  // Builders are named after all classes: a builder named like some class
+  // (ROCDL's lower-case classes) gets the trailing `_`, never the class.
+  const builders = input.ops.map(({ op }) => unique(builderName(op), names));
+  const body = input.ops.map(({ op, kinds }, i) =>
+    renderOp(op, classes[i]!, kinds, constFor) + "\n" + renderBuilder(op, classes[i]!, builders[i]!, kinds)
+  );
   // Enum type names must not clash with the classes (both are types).
   // A type alias may share a function's name, not a class's.
   for (const name of enums.keys()) {
@@ -154,7 +151,7 @@ export function renderDialect(input: DialectInput): string {
   return out.join("\n").replace(/\n{3,}/g, "\n\n").trimEnd() + "\n";
 }
 
-function renderOp(op: OdsOp, cls: string, kinds: Map<string, Kind>, constFor: (k: Kind) => string): string {
+function renderOp(op: OdsOp, cls: string, kinds: ReadonlyMap<string, Kind>, constFor: (k: Kind) => string): string {
   const out: string[] = [];
   const doc = [op.summary.trim() === "" ? `\`${op.name}\`` : `\`${op.name}\`: ${op.summary.trim()}`];
   if (op.description.trim() !== "") doc.push("", ...dedent(op.description));
@@ -203,7 +200,7 @@ function renderOp(op: OdsOp, cls: string, kinds: Map<string, Kind>, constFor: (k
   return out.join("\n");
 }
 
-function schema(op: OdsOp, kinds: Map<string, Kind>, constFor: (k: Kind) => string): string {
+function schema(op: OdsOp, kinds: ReadonlyMap<string, Kind>, constFor: (k: Kind) => string): string {
   const fields: string[] = [`name: ${quote(op.name)}`];
   fields.push(`operands: [${op.operands.map((g) => JSON.stringify(arity(g))).join(", ")}]`);
   fields.push(`results: [${op.results.map((g) => JSON.stringify(arity(g))).join(", ")}]`);
@@ -234,7 +231,7 @@ export interface BuilderSignature {
 }
 
 /** The builder's parameters (also what the tests compare with Python's generated builders). */
-export function builderSignature(op: OdsOp, kinds: Map<string, Kind>): BuilderSignature {
+export function builderSignature(op: OdsOp, kinds: ReadonlyMap<string, Kind>): BuilderSignature {
   const taken = new Set(["options", "loc", "ip", "results", "regions"]);
   const positional: BuilderSignature["positional"][number][] = [];
   const options: BuilderSignature["options"][number][] = [];
@@ -281,7 +278,7 @@ export function builderSignature(op: OdsOp, kinds: Map<string, Kind>): BuilderSi
   return { positional, options, inferable };
 }
 
-function renderBuilder(op: OdsOp, cls: string, fn: string, kinds: Map<string, Kind>): string {
+function renderBuilder(op: OdsOp, cls: string, fn: string, kinds: ReadonlyMap<string, Kind>): string {
   const sig = builderSignature(op, kinds);
   const single = op.results.length === 1 && op.results[0]!.arity === "single";
   const optionFields = sig.options.map((o) => `${o.name}?: ${o.type}`);
