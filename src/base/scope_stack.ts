@@ -35,9 +35,4 @@ export class ScopeStack<T> {
       },
     };
   }
-
-  /** How many scopes are open (for tests). */
-  get depth(): number {
-    return this.#entries.length;
-  }
 }

@@ -116,7 +116,7 @@ const isType = (v: unknown): v is Type => v instanceof Type;
 const isBlock = (v: unknown): v is Block => v instanceof Block;
 
 /** The insertion point to build at: given, else the current one, else an error saying how to give one. */
-export function insertionPointFor(op: string, ip: unknown): InsertionPoint {
+function insertionPointFor(op: string, ip: unknown): InsertionPoint {
   const at = ip ?? InsertionPoint.current;
   if (at === null) {
     throw fail(

@@ -15,7 +15,7 @@ export type { Type } from "../../ir/type.ts";
 export type { OpResult, Value } from "../../ir/value.ts";
 export type { AttrKind } from "./attribute_values.ts";
 export type { Arity, OpSchema } from "./schema.ts";
-export { type BuildOptions, buildOp, type BuildParts, insertionPointFor, type SchemaClass } from "./build.ts";
+export { type BuildOptions, buildOp, type BuildParts, type SchemaClass } from "./build.ts";
 export {
   attribute,
   nestedOperand,
