@@ -32,6 +32,7 @@ import { VARIANTS } from "./fixtures.ts";
 import { clock, Progress, type Step } from "./progress.ts";
 import { writeReport } from "./report.ts";
 import type { ParsePrintResult } from "./parse_print.ts";
+import type { StartupResult } from "./startup.ts";
 import type { BenchMode, RuntimeResults } from "./results.ts";
 import type { Result } from "./workload.ts";
 
@@ -134,6 +135,7 @@ function emptyResults(runtime: RuntimeExe): RuntimeResults {
     results: [],
     churn: [],
     parsePrint: null,
+    startup: null,
   };
 }
 
@@ -142,7 +144,21 @@ function emptyResults(runtime: RuntimeExe): RuntimeResults {
  * the short mode: a variant's child process against churn and parse+print.
  * Only their ratios matter (see progress.ts).
  */
-const WEIGHT = { variant: 10, native: 3, churn: 4, parsePrint: 3 } as const;
+const WEIGHT = { variant: 10, native: 3, churn: 4, parsePrint: 3, startup: 1 } as const;
+
+/** Fresh processes measuring start-up; each figure is the best of them. */
+const STARTUP_PROCESSES = 5;
+
+/** Figure by figure, the faster of two start-up measurements. */
+function fasterStartup(a: StartupResult | null | undefined, b: StartupResult): StartupResult {
+  if (a == null) return b;
+  return {
+    runtimeMs: Math.min(a.runtimeMs, b.runtimeMs),
+    packageMs: Math.min(a.packageMs, b.packageMs),
+    arithMs: Math.min(a.arithMs, b.arithMs),
+    allDialectsMs: Math.min(a.allDialectsMs, b.allDialectsMs),
+  };
+}
 
 const runtimes = args.includes("--this-runtime-only") ? [CURRENT_RUNTIME] : availableRuntimes();
 const dir = mkdtempSync(join(tmpdir(), "mlir-ffi-bench-"));
@@ -189,6 +205,16 @@ for (const runtime of runtimes) {
       },
     });
   }
+  steps.push({
+    label: `${runtime.name}: start-up, ${STARTUP_PROCESSES} fresh processes`,
+    weight: WEIGHT.startup,
+    run() {
+      for (let i = 0; i < STARTUP_PROCESSES; i++) {
+        const s = runChild(runtime, "startup.ts", [], join(dir, `${runtime.name}-startup-${i}.json`)) as StartupResult;
+        results.startup = fasterStartup(results.startup, s);
+      }
+    },
+  });
   for (let round = 1; round <= rounds; round++) {
     steps.push({
       label: `${runtime.name}: parse and print vs mlir-opt${rounds > 1 ? ` (round ${round} of ${rounds})` : ""}`,

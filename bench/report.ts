@@ -23,6 +23,8 @@ const WORKLOAD_TITLES: Record<string, string> = {
   identity: "Ops as Map keys: insert every op, then look every op up (ns per op)",
   erase: "Erase every other op of a large block, then walk (ns per op of the block)",
   pass: "Canonicalize, then re-fetch and walk (ns per op; the pass dominates)",
+  create: "Build arith.addi ops with ctx.createOperation (ns per op)",
+  build: "Build arith.addi ops with the generated builder arith.addi (ns per op, and its ratio to createOperation)",
 };
 
 const fmt = (ns: number): string => (ns >= 100 ? ns.toFixed(0) : ns >= 10 ? ns.toFixed(1) : ns.toFixed(2));
@@ -79,9 +81,11 @@ function workloadTable(runs: RuntimeResults[], workload: string): string[] {
       if (v === undefined) return "";
       const raw = value(r, workload, "raw", size);
       const native = value(r, workload, "native", size);
+      const created = workload === "build" ? value(r, "create", variant, size) : undefined;
       const rel = [
         native !== undefined && variant !== "native" ? `${ratio(v / native)} native` : "",
         raw !== undefined && variant !== "raw" && variant !== "native" ? `${ratio(v / raw)} raw` : "",
+        created !== undefined ? `${ratio(v / created)} createOperation` : "",
       ].filter(Boolean);
       return `${fmt(v)}${rel.length ? ` (${rel.join(", ")})` : ""}`;
     });
@@ -138,6 +142,31 @@ function targets(runs: RuntimeResults[]): Target[] {
         met: ratios.every((x) => x <= 1.2),
       });
     }
+    const built = STRATEGIES.map((s) => {
+      const sizes = r.results.filter((x) => x.workload === "build" && x.variant === s).map((x) => x.size);
+      const sz = Math.max(...sizes);
+      return { s, sz, x: (value(r, "build", s, sz) ?? NaN) / (value(r, "create", s, sz) ?? NaN) };
+    }).filter((b) => !Number.isNaN(b.x));
+    if (built.length > 0) {
+      out.push({
+        target: `${r.runtime}: a generated builder within 1.2× its createOperation call (arith.addi, ${sizeName(built[0]!.sz)} ops)`,
+        measured: built.map((b) => `${b.s} ${ratio(b.x)}`).join(", "),
+        met: built.every((b) => b.x <= 1.2),
+      });
+    }
+    const st = r.startup;
+    if (st != null) {
+      out.push({
+        target: `${r.runtime}: start-up (import mlir-ffi, new Context()) at most 100 ms`,
+        measured: `${st.packageMs.toFixed(1)} ms`,
+        met: st.packageMs <= 100,
+      });
+      out.push({
+        target: `${r.runtime}: importing mlir-ffi/dialects/arith adds at most 20 ms`,
+        measured: `${st.arithMs.toFixed(1)} ms (then every other dialect: ${st.allDialectsMs.toFixed(0)} ms)`,
+        met: st.arithMs <= 20,
+      });
+    }
     const pp = r.parsePrint;
     if (pp !== null) {
       const target = `${r.runtime}: parse+print within 1.1× mlir-opt's Parser+Output (${sizeName(pp.ops)} ops)`;
@@ -180,6 +209,19 @@ function churnTable(runs: RuntimeResults[]): string[] {
           (c.before.native === undefined ? "– |" : `${mb(c.before.native)} → ${mb(c.after.native!)} → ${mb(c.afterGC.native!)} |`),
       );
     }
+  }
+  return lines;
+}
+
+function startupTable(runs: RuntimeResults[]): string[] {
+  const lines = [
+    "| runtime | runtime boot | import mlir-ffi + new Context() | then dialects/arith | then every other dialect |",
+    "|---|---:|---:|---:|---:|",
+  ];
+  for (const r of runs) {
+    const s = r.startup;
+    if (s == null) continue;
+    lines.push(`| ${r.runtime} | ${s.runtimeMs.toFixed(1)} | ${s.packageMs.toFixed(1)} | ${s.arithMs.toFixed(1)} | ${s.allDialectsMs.toFixed(1)} |`);
   }
   return lines;
 }
@@ -302,6 +344,10 @@ export function writeReport(root: string, mode: BenchMode): void {
     "(glibc's mallinfo2): native memory that was freed leaves it even when the allocator keeps it in RSS.",
     "",
     ...churnTable(runs),
+    "",
+    "## Start-up (ms, best of fresh processes)",
+    "",
+    ...startupTable(runs),
     "",
     "## Parse and print vs mlir-opt",
     "",

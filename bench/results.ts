@@ -5,6 +5,7 @@
  */
 import type { ChurnResult } from "./churn.ts";
 import type { ParsePrintResult } from "./parse_print.ts";
+import type { StartupResult } from "./startup.ts";
 import type { Result } from "./workload.ts";
 
 /**
@@ -27,4 +28,6 @@ export interface RuntimeResults {
   readonly results: Result[];
   readonly churn: ChurnResult[];
   parsePrint: ParsePrintResult | null;
+  /** Best of several fresh processes, figure by figure; absent in reports made before it was measured. */
+  startup?: StartupResult | null;
 }

@@ -17,6 +17,7 @@ import { ffiRepresentationBenches } from "./ffi_repr.bench.ts";
 import { measureAll } from "./harness.ts";
 import type { Variant } from "./fixtures.ts";
 import { RawContext } from "./raw.ts";
+import { build, create } from "./workloads/build.bench.ts";
 import { erase } from "./workloads/erase.bench.ts";
 import { hotAttribute, hotName } from "./workloads/hot.bench.ts";
 import { identity } from "./workloads/identity.bench.ts";
@@ -25,7 +26,7 @@ import { nativeWalk, walk } from "./workloads/walk.bench.ts";
 import type { Meta, Result, Workload } from "./workload.ts";
 
 /** The workload families, in report order. */
-export const WORKLOADS: readonly Workload[] = [walk, hotName, hotAttribute, identity, erase, passRun];
+export const WORKLOADS: readonly Workload[] = [walk, hotName, hotAttribute, identity, erase, passRun, create, build];
 
 const [variant, sizeList, minCpuMs, minSamples, rewriteMax, out] = process.argv.slice(-6) as [
   Variant,
