@@ -77,6 +77,12 @@ MLIRFFI_EXPORT H mlirffi_region_add_block(H region, int32_t pos, const double *t
   return ph(b.ptr);
 }
 
+/* Moves every block of `src` to the end of `dst` (MLIR's Region::takeBody
+ * replaces dst's blocks, so dst must be empty: the caller checks). */
+MLIRFFI_EXPORT void mlirffi_region_take_body(H dst, H src) {
+  mlirRegionTakeBody(AS_REGION(dst), AS_REGION(src));
+}
+
 MLIRFFI_EXPORT H mlirffi_block_add_argument(H block, H type, H loc) {
   return ph(mlirBlockAddArgument(AS_BLOCK(block), AS_TYPE(type), AS_LOC(loc)).ptr);
 }

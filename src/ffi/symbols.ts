@@ -391,6 +391,7 @@ export const symbols = {
     ["handle" /* region */, "i32" /* pos, -1 = end */, "buffer" /* types */, "buffer" /* locs */, "i32" /* n */],
     "handle",
   ),
+  mlirffi_region_take_body: fn(["handle" /* dst */, "handle" /* src */], "void"),
   mlirffi_block_add_argument: fn(["handle" /* block */, "handle" /* type */, "handle" /* loc */], "handle"),
   mlirffi_block_insert_argument: fn(
     ["handle" /* block */, "i32" /* pos */, "handle" /* type */, "handle" /* loc */],

@@ -129,6 +129,14 @@ export class InsertionPoint extends ThreadBound {
   }
 
   /**
+   * @internal The owner of the block, unchecked: enough to name the context
+   * (a JS object) before the insert checks the block itself.
+   */
+  _ownerUnchecked(): Owner {
+    return this.#block._owner;
+  }
+
+  /**
    * @internal Checks that an insert can happen here and returns how to do it
    * (a native placement in the block). Called before anything is built.
    */

@@ -194,6 +194,10 @@ for (const strategy of STRATEGIES) {
       expected: "an array of integers",
       got: "0.5",
     });
+    // An integer out of its attribute's range: the op's attribute is named, not IntegerAttr.
+    assertArgumentError(() => memref.alloc(MemRefType.get([2], index), [], [], { ip, alignment: 2 ** 70 }), {
+      argument: "'memref.alloc' attribute 'alignment'",
+    });
     // A Type attribute given something else.
     assertArgumentError(() => memref.global("g", "memref<2xi32>" as never, { ip }), {
       argument: "'memref.global' attribute 'type'",
@@ -239,6 +243,12 @@ for (const strategy of STRATEGIES) {
       argument: "'arith.addi' builder's options",
       expected: "an object",
       got: "'fast'",
+    });
+    // null, as JavaScript callers write "no options": a typed error, not a TypeError from reading its fields.
+    assertArgumentError(() => arith.addi(c, c, null as never), {
+      argument: "'arith.addi' builder's options",
+      expected: "an object",
+      got: "null",
     });
     assertArgumentError(() => arith.addi(c, c, { ip: mod.body as never }), {
       argument: "'arith.addi' builder's ip",

@@ -3,13 +3,11 @@
  * every strategy: each upstream `CHECK:` line is asserted on the printed
  * IR, with upstream's `@func.FuncOp.from_py_func` played by `defineFunc`.
  *
- * The generated builders create a structured op with an empty region;
- * upstream fills a named op's region with `linalg.fill_builtin_region`
- * (MLIR's C++ region builder), which has no counterpart here. The region
- * is built by hand instead, with the body the region builder makes
- * (`fill`/`transpose`/`broadcast`: yield the input; `matmul`/`contract`:
- * `mulf` then `addf`; `elementwise<exp>`: `math.exp`), and every module is
- * verified, so a wrong body fails the test.
+ * A named op's body (`fill`, `transpose`, `matmul`, `elementwise`, ...) is
+ * built by its builder, as upstream's `linalg.fill_builtin_region` builds
+ * it; each test asserts the body's ops (the scalar function MLIR defines for
+ * the op) and every module is verified, so a wrong body fails the test.
+ * `generic`, `reduce` and `map` bodies are the user's, built by hand.
  *
  * Ported:
  * - testFill: `linalg.fill` on a tensor (with a result) and on a buffer.
@@ -37,10 +35,9 @@
  *   `@linalg.reduce`, `@linalg.map` decorators): Python-side helpers over
  *   the region builder; each op they make is ported once through the
  *   generated builder.
- * - testElementwiseOp's ops without `indexing_maps`: upstream relies on
- *   default maps that MLIR 22's verifier does not supply for an op built
- *   without them ("expected the number of indexing_map (0) to be equal to
- *   the number of input/output operands"), so the maps are always given.
+ * - testElementwiseOp's ops without `indexing_maps` are covered by
+ *   "named op bodies" below (the builder gives them the default maps, as
+ *   parsing the custom form does).
  * - testNamedStructuredOpCustomForm (`linalg.elemwise_unary`/`_binary`):
  *   OpDSL ops, built through `mlir.dialects.linalg.opdsl`; Python-only.
  * - testBatchMatmulOp, testBatchReduceMatmulOp: the same builder shape as
@@ -64,21 +61,30 @@ import {
 } from "../../src/mod.ts";
 import * as arith from "../../src/dialects/arith.ts";
 import * as linalg from "../../src/dialects/linalg.ts";
-import * as math from "../../src/dialects/math.ts";
 import * as memref from "../../src/dialects/memref.ts";
 import * as tensor from "../../src/dialects/tensor.ts";
+import { assertArgumentError } from "../_errors.ts";
 import { assertInOrder, buildBlock, defineFunc, dialectTest } from "./_helpers.ts";
 
 const t = (name: string, fn: Parameters<typeof dialectTest>[2]) => dialectTest("linalg", name, fn);
 
-/** A body yielding the block's first argument (fill, transpose, broadcast, copy). */
-function yieldFirst(region: Region, types: readonly Type[]): void {
-  buildBlock(region, types, (a) => void linalg.yield_([a!]));
+/** The names of the ops of `region`'s one block, and its argument types: the body a named op's builder made. */
+function body(region: Region): { ops: string[]; args: string[] } {
+  assertEquals(region.blocks.length, 1);
+  const block = region.blocks.at(0)!;
+  return { ops: block.operations.toArray().map((o) => o.name), args: block.arguments.toArray().map((a) => a.type.toString()) };
+}
+
+/** fill, transpose, broadcast: yield the input element. */
+function assertYieldsFirst(region: Region): void {
+  assertEquals(body(region), { ops: ["linalg.yield"], args: ["f32", "f32"] });
+  const block = region.blocks.at(0)!;
+  assert(block.operations.at(0)!.operands.at(0)!.equals(block.arguments.at(0)!));
 }
 
 /** The matmul / contract body: `out + a * b`. */
-function multiplyAccumulate(region: Region, f32: Type): void {
-  buildBlock(region, [f32, f32, f32], (a, b, out) => void linalg.yield_([arith.addf(out!, arith.mulf(a!, b!))]));
+function assertMultiplyAccumulates(region: Region): void {
+  assertEquals(body(region), { ops: ["arith.mulf", "arith.addf", "linalg.yield"], args: ["f32", "f32", "f32"] });
 }
 
 const maps = (ctx: Context, ...texts: string[]) => ArrayAttr.get(ctx, texts.map((m) => AffineMapAttr.get(ctx, m)));
@@ -91,7 +97,7 @@ t("fill a tensor and a buffer", ({ ctx, mod }) => {
     const zero = arith.constant(f32, 0.0);
     const fill = linalg.fill([tensorType], [zero], [out!]);
     assertInstanceOf(fill, linalg.FillOp);
-    yieldFirst(fill.region, [f32, f32]);
+    assertYieldsFirst(fill.region);
     assert(fill.inputs[0]!.equals(zero) && fill.outputs[0]!.equals(out!));
     assertEquals(fill.resultTensors.length, 1);
     return fill.resultTensors;
@@ -100,7 +106,7 @@ t("fill a tensor and a buffer", ({ ctx, mod }) => {
   const f2 = defineFunc(ctx, "fill_buffer", [memrefType], [], (out) => {
     const zero = arith.constant(f32, 0.0);
     const fill = linalg.fill([], [zero], [out!]);
-    yieldFirst(fill.region, [f32, f32]);
+    assertYieldsFirst(fill.region);
     assertEquals(fill.resultTensors, []);
   });
   mod.verify();
@@ -133,10 +139,9 @@ t("transpose and broadcast", ({ ctx, mod }) => {
   const op2 = tensor.empty([13, 1], f32);
   const tr = linalg.transpose([RankedTensorType.get([13, 1], f32)], op1, op2, [1, 0]);
   assertInstanceOf(tr, linalg.TransposeOp);
-  yieldFirst(tr.region, [f32, f32]);
+  assertYieldsFirst(tr.region);
   assertEquals(tr.permutation.toString(), "array<i64: 1, 0>");
-  const tr2 = linalg.transpose([RankedTensorType.get([1, 13], f32)], op2, op1, [1, 0]);
-  yieldFirst(tr2.region, [f32, f32]);
+  linalg.transpose([RankedTensorType.get([1, 13], f32)], op2, op1, [1, 0]);
 
   const fT = defineFunc(
     ctx,
@@ -144,8 +149,8 @@ t("transpose and broadcast", ({ ctx, mod }) => {
     [MemRefType.get([1, 13], f32), MemRefType.get([13, 1], f32)],
     [],
     (a, b) => {
-      yieldFirst(linalg.transpose([], a!, b!, [1, 0]).region, [f32, f32]);
-      yieldFirst(linalg.transpose([], b!, a!, [1, 0]).region, [f32, f32]);
+      assertYieldsFirst(linalg.transpose([], a!, b!, [1, 0]).region);
+      linalg.transpose([], b!, a!, [1, 0]);
     },
   );
 
@@ -153,15 +158,15 @@ t("transpose and broadcast", ({ ctx, mod }) => {
   const b2 = tensor.empty([16, 64], f32);
   const bc = linalg.broadcast([RankedTensorType.get([16, 64], f32)], b1, b2, [1]);
   assertInstanceOf(bc, linalg.BroadcastOp);
-  yieldFirst(bc.region, [f32, f32]);
+  assertYieldsFirst(bc.region);
   assert(bc.input.equals(b1) && bc.init.equals(b2));
   const b4 = tensor.empty([64], f32);
-  yieldFirst(linalg.broadcast([RankedTensorType.get([16, 64], f32)], b4, b2, [0]).region, [f32, f32]);
+  linalg.broadcast([RankedTensorType.get([16, 64], f32)], b4, b2, [0]);
 
   const memrefs = [MemRefType.get([16], f32), MemRefType.get([16, 64], f32), MemRefType.get([64], f32)];
   const fB = defineFunc(ctx, "broadcast_op", memrefs, [], (a, b, c) => {
-    yieldFirst(linalg.broadcast([], a!, b!, [1]).region, [f32, f32]);
-    yieldFirst(linalg.broadcast([], c!, b!, [0]).region, [f32, f32]);
+    assertYieldsFirst(linalg.broadcast([], a!, b!, [1]).region);
+    linalg.broadcast([], c!, b!, [0]);
   });
   mod.verify();
   assertInOrder(mod.toString(), [
@@ -257,16 +262,16 @@ function matmulArgs(ctx: Context): Type[] {
 
 // upstream: testMatmulOp
 t("matmul with default and explicit maps", ({ ctx, mod }) => {
-  const f32 = FloatType.f32(ctx);
   const f = defineFunc(ctx, "matmul_op", matmulArgs(ctx), [], (A, Amem, B, Bmem, Bt, Btmem, C, Cmem) => {
     const build = (results: Type[], ins: Value[], outs: Value[], indexingMaps?: ArrayAttr) => {
       const op = linalg.matmul(results, ins, outs, indexingMaps === undefined ? {} : { indexingMaps });
       assertInstanceOf(op, linalg.MatmulOp);
-      multiplyAccumulate(op.region, f32);
+      assertMultiplyAccumulates(op.region);
       return op;
     };
     const m = build([C!.type], [A!, B!], [C!]);
-    assertEquals(m.indexingMaps, null);
+    // Not given, so the default maps (what the custom form without them means).
+    assertEquals(m.indexingMaps!.toString(), `[affine_map<${A_MAP}>, affine_map<${B_MAP}>, affine_map<${C_MAP}>]`);
     const mt = build([C!.type], [A!, Bt!], [C!], maps(ctx, A_MAP, B_TRANS_MAP, C_MAP));
     assertEquals(
       mt.indexingMaps!.toString(),
@@ -291,12 +296,11 @@ t("matmul with default and explicit maps", ({ ctx, mod }) => {
 
 // upstream: testContractOp
 t("contract with explicit maps", ({ ctx, mod }) => {
-  const f32 = FloatType.f32(ctx);
   defineFunc(ctx, "matmul_as_contract_op", matmulArgs(ctx), [], (A, Amem, B, Bmem, Bt, Btmem, C, Cmem) => {
     const build = (results: Type[], ins: Value[], outs: Value[], bMap: string) => {
       const op = linalg.contract(results, ins, outs, maps(ctx, A_MAP, bMap, C_MAP));
       assertInstanceOf(op, linalg.ContractOp);
-      multiplyAccumulate(op.combiner, f32);
+      assertMultiplyAccumulates(op.combiner);
       return op;
     };
     const c = build([C!.type], [A!, B!], [C!], B_MAP);
@@ -359,19 +363,9 @@ t("elementwise kinds with identity, broadcast and transposed maps", ({ ctx, mod 
     const unary = (results: Type[], ins: Value[], out: Value, kind: linalg.ElementwiseKind, m: string[]) => {
       const op = linalg.elementwise(results, ins, [out], kind, { indexingMaps: maps(ctx, ...m) });
       assertInstanceOf(op, linalg.ElementwiseOp);
-      const types: Type[] = [...ins.map(() => f32), f32];
-      if (kind === "select") types[0] = i1;
-      buildBlock(op.region, types, (...xs) => {
-        const [a, b, c] = xs;
-        const r = kind === "exp"
-          ? math.exp(a!)
-          : kind === "add"
-          ? arith.addf(a!, b!)
-          : kind === "div"
-          ? arith.divf(a!, b!)
-          : arith.select(a!, b!, c!);
-        linalg.yield_([r]);
-      });
+      const scalar = { exp: "math.exp", add: "arith.addf", div: "arith.divf", select: "arith.select" } as Record<string, string>;
+      assertEquals(body(op.region).ops, [scalar[kind]!, "linalg.yield"]);
+      assertEquals(body(op.region).args, [...ins.map((_, i) => kind === "select" && i === 0 ? "i1" : "f32"), "f32"]);
       return op;
     };
     const e1 = unary([outRect.type], [rect!], outRect, "exp", [IDENT, IDENT]);
@@ -458,4 +452,48 @@ t("map with an addf mapper", ({ ctx, mod }) => {
       "}",
     ].join("\n"),
   );
+});
+
+// Not upstream's: the bodies the region builders make, and what they refuse.
+t("named op bodies: casts, default maps, batch_matmul", ({ ctx, mod }) => {
+  const f32 = FloatType.f32(ctx), i8 = IntegerType.get(ctx, 8), i32 = IntegerType.get(ctx, 32);
+  const args = [RankedTensorType.get([4, 8], i8), RankedTensorType.get([8, 16], i8), RankedTensorType.get([4, 16], i32)];
+  defineFunc(ctx, "quantized", args, [], (a, b, c) => {
+    // Inputs are cast to the output's element type, signed by default.
+    const m = linalg.matmul([c!.type], [a!, b!], [c!]);
+    assertEquals(body(m.region), {
+      ops: ["arith.extsi", "arith.extsi", "arith.muli", "arith.addi", "linalg.yield"],
+      args: ["i8", "i8", "i32"],
+    });
+    const u = linalg.matmul([c!.type], [a!, b!], [c!], { cast: "cast_unsigned" });
+    assertEquals(body(u.region).ops, ["arith.extui", "arith.extui", "arith.muli", "arith.addi", "linalg.yield"]);
+  });
+  const t3 = (s: number[]) => RankedTensorType.get(s, f32);
+  defineFunc(ctx, "batched", [t3([2, 4, 8]), t3([2, 8, 16]), t3([2, 4, 16]), t3([4, 16])], [], (a, b, c, d) => {
+    assertMultiplyAccumulates(linalg.batch_matmul([c!.type], [a!, b!], [c!]).region);
+    assertMultiplyAccumulates(linalg.batch_reduce_matmul([d!.type], [a!, b!], [d!]).region);
+    // Without indexing_maps, elementwise gets the identity maps, as its custom form does.
+    const e = linalg.elementwise([d!.type], [d!, d!], [d!], "add");
+    assertEquals(e.indexingMaps!.toString(), "[affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>, affine_map<(d0, d1) -> (d0, d1)>]");
+    assertEquals(body(e.region).ops, ["arith.addf", "linalg.yield"]);
+    assertEquals(body(linalg.exp([d!.type], [d!], [d!]).region).ops, ["math.exp", "linalg.yield"]);
+  });
+  mod.verify();
+});
+
+t("a named op MLIR cannot build a body for: an ArgumentError, nothing left behind", ({ ctx }) => {
+  const i32 = RankedTensorType.get([4], IntegerType.get(ctx, 32));
+  const f32 = RankedTensorType.get([4], FloatType.f32(ctx));
+  defineFunc(ctx, "refused", [i32, f32], [], (x, y) => {
+    const block = x!.owner as unknown as { operations: { length: number } };
+    const before = block.operations.length;
+    // exp of integers: MLIR's C API would reach llvm_unreachable here.
+    const e = assertArgumentError(() => linalg.exp([i32], [x!], [x!]), { argument: "'linalg.exp' operands and attributes" });
+    assert(e.diagnostics.some((d) => d.message.includes("unsupported non numeric type")), e.message);
+    // A wrong operand count for the op's body (exp takes one input).
+    assertArgumentError(() => linalg.exp([f32], [y!, y!], [y!]), { argument: "'linalg.exp' operands and attributes" });
+    assertEquals(block.operations.length, before);
+    assertEquals([...x!.uses].length, 0);
+    assertEquals([...y!.uses].length, 0);
+  });
 });

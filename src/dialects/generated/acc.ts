@@ -161,7 +161,7 @@ export class AtomicCaptureOp extends $.OpView {
 $.registerOpView(AtomicCaptureOp);
 /** Builds `acc.atomic.capture` (see {@linkcode AtomicCaptureOp}) and returns the op's view. */
 export function atomic_capture(options: { ifCond?: $.Value | null } & $.BuildOptions = {}): AtomicCaptureOp {
-  return new AtomicCaptureOp($.buildOp(AtomicCaptureOp, { results: [], operands: [options.ifCond] }, options));
+  return new AtomicCaptureOp($.buildOp(AtomicCaptureOp, { results: [], operands: [options?.ifCond] }, options));
 }
 
 /**
@@ -206,7 +206,7 @@ export class AtomicReadOp extends $.OpView {
 $.registerOpView(AtomicReadOp);
 /** Builds `acc.atomic.read` (see {@linkcode AtomicReadOp}) and returns the op's view. */
 export function atomic_read(x: $.Value, v: $.Value, elementType: $.Type | $.Attribute, options: { ifCond?: $.Value | null } & $.BuildOptions = {}): AtomicReadOp {
-  return new AtomicReadOp($.buildOp(AtomicReadOp, { results: [], operands: [x, v, options.ifCond], attributes: { "element_type": elementType } }, options));
+  return new AtomicReadOp($.buildOp(AtomicReadOp, { results: [], operands: [x, v, options?.ifCond], attributes: { "element_type": elementType } }, options));
 }
 
 /**
@@ -262,7 +262,7 @@ export class AtomicUpdateOp extends $.OpView {
 $.registerOpView(AtomicUpdateOp);
 /** Builds `acc.atomic.update` (see {@linkcode AtomicUpdateOp}) and returns the op's view. */
 export function atomic_update(x: $.Value, options: { ifCond?: $.Value | null } & $.BuildOptions = {}): AtomicUpdateOp {
-  return new AtomicUpdateOp($.buildOp(AtomicUpdateOp, { results: [], operands: [x, options.ifCond] }, options));
+  return new AtomicUpdateOp($.buildOp(AtomicUpdateOp, { results: [], operands: [x, options?.ifCond] }, options));
 }
 
 /**
@@ -303,7 +303,7 @@ export class AtomicWriteOp extends $.OpView {
 $.registerOpView(AtomicWriteOp);
 /** Builds `acc.atomic.write` (see {@linkcode AtomicWriteOp}) and returns the op's view. */
 export function atomic_write(x: $.Value, expr: $.Value, options: { ifCond?: $.Value | null } & $.BuildOptions = {}): AtomicWriteOp {
-  return new AtomicWriteOp($.buildOp(AtomicWriteOp, { results: [], operands: [x, expr, options.ifCond] }, options));
+  return new AtomicWriteOp($.buildOp(AtomicWriteOp, { results: [], operands: [x, expr, options?.ifCond] }, options));
 }
 
 /**
@@ -427,7 +427,7 @@ export class AttachOp extends $.OpView {
 $.registerOpView(AttachOp);
 /** Builds `acc.attach` (see {@linkcode AttachOp}) and returns its result. */
 export function attach(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AttachOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(AttachOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -523,7 +523,7 @@ export class DataBoundsOp extends $.OpView {
 $.registerOpView(DataBoundsOp);
 /** Builds `acc.bounds` (see {@linkcode DataBoundsOp}) and returns its result. */
 export function bounds(resultType: $.Type, options: { lowerbound?: $.Value | null; upperbound?: $.Value | null; extent?: $.Value | null; stride?: $.Value | null; strideInBytes?: boolean | $.Attribute; startIdx?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DataBoundsOp, { results: [resultType], operands: [options.lowerbound, options.upperbound, options.extent, options.stride, options.startIdx], attributes: { "strideInBytes": options.strideInBytes } }, options).result;
+  return $.buildOp(DataBoundsOp, { results: [resultType], operands: [options?.lowerbound, options?.upperbound, options?.extent, options?.stride, options?.startIdx], attributes: { "strideInBytes": options?.strideInBytes } }, options).result;
 }
 
 /**
@@ -647,7 +647,7 @@ export class CacheOp extends $.OpView {
 $.registerOpView(CacheOp);
 /** Builds `acc.cache` (see {@linkcode CacheOp}) and returns its result. */
 export function cache(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CacheOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(CacheOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -771,7 +771,7 @@ export class CopyinOp extends $.OpView {
 $.registerOpView(CopyinOp);
 /** Builds `acc.copyin` (see {@linkcode CopyinOp}) and returns its result. */
 export function copyin(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CopyinOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(CopyinOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -878,7 +878,7 @@ export class CopyoutOp extends $.OpView {
 $.registerOpView(CopyoutOp);
 /** Builds `acc.copyout` (see {@linkcode CopyoutOp}) and returns the op's view. */
 export function copyout(accVar: $.Value, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute } & $.BuildOptions = {}): CopyoutOp {
-  return new CopyoutOp($.buildOp(CopyoutOp, { results: [], operands: [accVar, var_, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name } }, options));
+  return new CopyoutOp($.buildOp(CopyoutOp, { results: [], operands: [accVar, var_, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name } }, options));
 }
 
 /**
@@ -1002,7 +1002,7 @@ export class CreateOp extends $.OpView {
 $.registerOpView(CreateOp);
 /** Builds `acc.create` (see {@linkcode CreateOp}) and returns its result. */
 export function create(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CreateOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(CreateOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -1102,7 +1102,7 @@ export class DataOp extends $.OpView {
 $.registerOpView(DataOp);
 /** Builds `acc.data` (see {@linkcode DataOp}) and returns the op's view. */
 export function data(asyncOperands: readonly $.Value[], waitOperands: readonly $.Value[], dataClauseOperands: readonly $.Value[], options: { ifCond?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; waitOperandsSegments?: readonly (number | bigint)[] | $.Attribute; waitOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; hasWaitDevnum?: readonly (boolean | $.Attribute)[] | $.Attribute; waitOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; defaultAttr?: ClauseDefaultValue | $.Attribute } & $.BuildOptions = {}): DataOp {
-  return new DataOp($.buildOp(DataOp, { results: [], operands: [options.ifCond, asyncOperands, waitOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "waitOperandsSegments": options.waitOperandsSegments, "waitOperandsDeviceType": options.waitOperandsDeviceType, "hasWaitDevnum": options.hasWaitDevnum, "waitOnly": options.waitOnly, "defaultAttr": options.defaultAttr } }, options));
+  return new DataOp($.buildOp(DataOp, { results: [], operands: [options?.ifCond, asyncOperands, waitOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "waitOperandsSegments": options?.waitOperandsSegments, "waitOperandsDeviceType": options?.waitOperandsDeviceType, "hasWaitDevnum": options?.hasWaitDevnum, "waitOnly": options?.waitOnly, "defaultAttr": options?.defaultAttr } }, options));
 }
 
 /**
@@ -1268,7 +1268,7 @@ export class DeclareDeviceResidentOp extends $.OpView {
 $.registerOpView(DeclareDeviceResidentOp);
 /** Builds `acc.declare_device_resident` (see {@linkcode DeclareDeviceResidentOp}) and returns its result. */
 export function declare_device_resident(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DeclareDeviceResidentOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(DeclareDeviceResidentOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -1350,7 +1350,7 @@ export class DeclareExitOp extends $.OpView {
 $.registerOpView(DeclareExitOp);
 /** Builds `acc.declare_exit` (see {@linkcode DeclareExitOp}) and returns the op's view. */
 export function declare_exit(dataClauseOperands: readonly $.Value[], options: { token?: $.Value | null } & $.BuildOptions = {}): DeclareExitOp {
-  return new DeclareExitOp($.buildOp(DeclareExitOp, { results: [], operands: [options.token, dataClauseOperands] }, options));
+  return new DeclareExitOp($.buildOp(DeclareExitOp, { results: [], operands: [options?.token, dataClauseOperands] }, options));
 }
 
 /**
@@ -1474,7 +1474,7 @@ export class DeclareLinkOp extends $.OpView {
 $.registerOpView(DeclareLinkOp);
 /** Builds `acc.declare_link` (see {@linkcode DeclareLinkOp}) and returns its result. */
 export function declare_link(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DeclareLinkOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(DeclareLinkOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -1569,7 +1569,7 @@ export class DeleteOp extends $.OpView {
 $.registerOpView(DeleteOp);
 /** Builds `acc.delete` (see {@linkcode DeleteOp}) and returns the op's view. */
 export function delete_(accVar: $.Value, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute } & $.BuildOptions = {}): DeleteOp {
-  return new DeleteOp($.buildOp(DeleteOp, { results: [], operands: [accVar, bounds, asyncOperands], attributes: { "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name } }, options));
+  return new DeleteOp($.buildOp(DeleteOp, { results: [], operands: [accVar, bounds, asyncOperands], attributes: { "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name } }, options));
 }
 
 /**
@@ -1664,7 +1664,7 @@ export class DetachOp extends $.OpView {
 $.registerOpView(DetachOp);
 /** Builds `acc.detach` (see {@linkcode DetachOp}) and returns the op's view. */
 export function detach(accVar: $.Value, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute } & $.BuildOptions = {}): DetachOp {
-  return new DetachOp($.buildOp(DetachOp, { results: [], operands: [accVar, bounds, asyncOperands], attributes: { "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name } }, options));
+  return new DetachOp($.buildOp(DetachOp, { results: [], operands: [accVar, bounds, asyncOperands], attributes: { "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name } }, options));
 }
 
 /**
@@ -1788,7 +1788,7 @@ export class DevicePtrOp extends $.OpView {
 $.registerOpView(DevicePtrOp);
 /** Builds `acc.deviceptr` (see {@linkcode DevicePtrOp}) and returns its result. */
 export function deviceptr(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DevicePtrOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(DevicePtrOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -1851,7 +1851,7 @@ export class EnterDataOp extends $.OpView {
 $.registerOpView(EnterDataOp);
 /** Builds `acc.enter_data` (see {@linkcode EnterDataOp}) and returns the op's view. */
 export function enter_data(waitOperands: readonly $.Value[], dataClauseOperands: readonly $.Value[], options: { ifCond?: $.Value | null; asyncOperand?: $.Value | null; async?: boolean | $.Attribute; waitDevnum?: $.Value | null; wait?: boolean | $.Attribute } & $.BuildOptions = {}): EnterDataOp {
-  return new EnterDataOp($.buildOp(EnterDataOp, { results: [], operands: [options.ifCond, options.asyncOperand, options.waitDevnum, waitOperands, dataClauseOperands], attributes: { "async": options.async, "wait": options.wait } }, options));
+  return new EnterDataOp($.buildOp(EnterDataOp, { results: [], operands: [options?.ifCond, options?.asyncOperand, options?.waitDevnum, waitOperands, dataClauseOperands], attributes: { "async": options?.async, "wait": options?.wait } }, options));
 }
 
 /**
@@ -1919,7 +1919,7 @@ export class ExitDataOp extends $.OpView {
 $.registerOpView(ExitDataOp);
 /** Builds `acc.exit_data` (see {@linkcode ExitDataOp}) and returns the op's view. */
 export function exit_data(waitOperands: readonly $.Value[], dataClauseOperands: readonly $.Value[], options: { ifCond?: $.Value | null; asyncOperand?: $.Value | null; async?: boolean | $.Attribute; waitDevnum?: $.Value | null; wait?: boolean | $.Attribute; finalize?: boolean | $.Attribute } & $.BuildOptions = {}): ExitDataOp {
-  return new ExitDataOp($.buildOp(ExitDataOp, { results: [], operands: [options.ifCond, options.asyncOperand, options.waitDevnum, waitOperands, dataClauseOperands], attributes: { "async": options.async, "wait": options.wait, "finalize": options.finalize } }, options));
+  return new ExitDataOp($.buildOp(ExitDataOp, { results: [], operands: [options?.ifCond, options?.asyncOperand, options?.waitDevnum, waitOperands, dataClauseOperands], attributes: { "async": options?.async, "wait": options?.wait, "finalize": options?.finalize } }, options));
 }
 
 /**
@@ -2043,7 +2043,7 @@ export class FirstprivateOp extends $.OpView {
 $.registerOpView(FirstprivateOp);
 /** Builds `acc.firstprivate` (see {@linkcode FirstprivateOp}) and returns its result. */
 export function firstprivate(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FirstprivateOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(FirstprivateOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -2280,7 +2280,7 @@ export class FirstprivateMapInitialOp extends $.OpView {
 $.registerOpView(FirstprivateMapInitialOp);
 /** Builds `acc.firstprivate_map` (see {@linkcode FirstprivateMapInitialOp}) and returns its result. */
 export function firstprivate_map(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FirstprivateMapInitialOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(FirstprivateMapInitialOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -2560,7 +2560,7 @@ export class GetDevicePtrOp extends $.OpView {
 $.registerOpView(GetDevicePtrOp);
 /** Builds `acc.getdeviceptr` (see {@linkcode GetDevicePtrOp}) and returns its result. */
 export function getdeviceptr(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetDevicePtrOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(GetDevicePtrOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -2711,7 +2711,7 @@ export class HostDataOp extends $.OpView {
 $.registerOpView(HostDataOp);
 /** Builds `acc.host_data` (see {@linkcode HostDataOp}) and returns the op's view. */
 export function host_data(dataClauseOperands: readonly $.Value[], options: { ifCond?: $.Value | null; ifPresent?: boolean | $.Attribute } & $.BuildOptions = {}): HostDataOp {
-  return new HostDataOp($.buildOp(HostDataOp, { results: [], operands: [options.ifCond, dataClauseOperands], attributes: { "ifPresent": options.ifPresent } }, options));
+  return new HostDataOp($.buildOp(HostDataOp, { results: [], operands: [options?.ifCond, dataClauseOperands], attributes: { "ifPresent": options?.ifPresent } }, options));
 }
 
 /**
@@ -2756,7 +2756,7 @@ export class InitOp extends $.OpView {
 $.registerOpView(InitOp);
 /** Builds `acc.init` (see {@linkcode InitOp}) and returns the op's view. */
 export function init(options: { deviceTypes?: readonly (DeviceType | $.Attribute)[] | $.Attribute; deviceNum?: $.Value | null; ifCond?: $.Value | null } & $.BuildOptions = {}): InitOp {
-  return new InitOp($.buildOp(InitOp, { results: [], operands: [options.deviceNum, options.ifCond], attributes: { "device_types": options.deviceTypes } }, options));
+  return new InitOp($.buildOp(InitOp, { results: [], operands: [options?.deviceNum, options?.ifCond], attributes: { "device_types": options?.deviceTypes } }, options));
 }
 
 /**
@@ -2838,7 +2838,7 @@ export class KernelEnvironmentOp extends $.OpView {
 $.registerOpView(KernelEnvironmentOp);
 /** Builds `acc.kernel_environment` (see {@linkcode KernelEnvironmentOp}) and returns the op's view. */
 export function kernel_environment(dataClauseOperands: readonly $.Value[], asyncOperands: readonly $.Value[], waitOperands: readonly $.Value[], options: { asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; waitOperandsSegments?: readonly (number | bigint)[] | $.Attribute; waitOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; hasWaitDevnum?: readonly (boolean | $.Attribute)[] | $.Attribute; waitOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): KernelEnvironmentOp {
-  return new KernelEnvironmentOp($.buildOp(KernelEnvironmentOp, { results: [], operands: [dataClauseOperands, asyncOperands, waitOperands], attributes: { "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "waitOperandsSegments": options.waitOperandsSegments, "waitOperandsDeviceType": options.waitOperandsDeviceType, "hasWaitDevnum": options.hasWaitDevnum, "waitOnly": options.waitOnly } }, options));
+  return new KernelEnvironmentOp($.buildOp(KernelEnvironmentOp, { results: [], operands: [dataClauseOperands, asyncOperands, waitOperands], attributes: { "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "waitOperandsSegments": options?.waitOperandsSegments, "waitOperandsDeviceType": options?.waitOperandsDeviceType, "hasWaitDevnum": options?.hasWaitDevnum, "waitOnly": options?.waitOnly } }, options));
 }
 
 /**
@@ -3002,7 +3002,7 @@ export class KernelsOp extends $.OpView {
 $.registerOpView(KernelsOp);
 /** Builds `acc.kernels` (see {@linkcode KernelsOp}) and returns the op's view. */
 export function kernels(asyncOperands: readonly $.Value[], waitOperands: readonly $.Value[], numGangs: readonly $.Value[], numWorkers: readonly $.Value[], vectorLength: readonly $.Value[], reductionOperands: readonly $.Value[], privateOperands: readonly $.Value[], firstprivateOperands: readonly $.Value[], dataClauseOperands: readonly $.Value[], options: { asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; waitOperandsSegments?: readonly (number | bigint)[] | $.Attribute; waitOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; hasWaitDevnum?: readonly (boolean | $.Attribute)[] | $.Attribute; waitOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; numGangsSegments?: readonly (number | bigint)[] | $.Attribute; numGangsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; numWorkersDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; vectorLengthDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; ifCond?: $.Value | null; selfCond?: $.Value | null; selfAttr?: boolean | $.Attribute; defaultAttr?: ClauseDefaultValue | $.Attribute; combined?: boolean | $.Attribute } & $.BuildOptions = {}): KernelsOp {
-  return new KernelsOp($.buildOp(KernelsOp, { results: [], operands: [asyncOperands, waitOperands, numGangs, numWorkers, vectorLength, options.ifCond, options.selfCond, reductionOperands, privateOperands, firstprivateOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "waitOperandsSegments": options.waitOperandsSegments, "waitOperandsDeviceType": options.waitOperandsDeviceType, "hasWaitDevnum": options.hasWaitDevnum, "waitOnly": options.waitOnly, "numGangsSegments": options.numGangsSegments, "numGangsDeviceType": options.numGangsDeviceType, "numWorkersDeviceType": options.numWorkersDeviceType, "vectorLengthDeviceType": options.vectorLengthDeviceType, "selfAttr": options.selfAttr, "defaultAttr": options.defaultAttr, "combined": options.combined } }, options));
+  return new KernelsOp($.buildOp(KernelsOp, { results: [], operands: [asyncOperands, waitOperands, numGangs, numWorkers, vectorLength, options?.ifCond, options?.selfCond, reductionOperands, privateOperands, firstprivateOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "waitOperandsSegments": options?.waitOperandsSegments, "waitOperandsDeviceType": options?.waitOperandsDeviceType, "hasWaitDevnum": options?.hasWaitDevnum, "waitOnly": options?.waitOnly, "numGangsSegments": options?.numGangsSegments, "numGangsDeviceType": options?.numGangsDeviceType, "numWorkersDeviceType": options?.numWorkersDeviceType, "vectorLengthDeviceType": options?.vectorLengthDeviceType, "selfAttr": options?.selfAttr, "defaultAttr": options?.defaultAttr, "combined": options?.combined } }, options));
 }
 
 /**
@@ -3231,7 +3231,7 @@ export class LoopOp extends $.OpView {
 $.registerOpView(LoopOp);
 /** Builds `acc.loop` (see {@linkcode LoopOp}) and returns the op's view. */
 export function loop(resultsTypes: readonly $.Type[], lowerbound: readonly $.Value[], upperbound: readonly $.Value[], step: readonly $.Value[], gangOperands: readonly $.Value[], workerNumOperands: readonly $.Value[], vectorOperands: readonly $.Value[], tileOperands: readonly $.Value[], cacheOperands: readonly $.Value[], privateOperands: readonly $.Value[], firstprivateOperands: readonly $.Value[], reductionOperands: readonly $.Value[], options: { inclusiveUpperbound?: readonly boolean[] | $.Attribute; collapse?: readonly (number | bigint | $.Attribute)[] | $.Attribute; collapseDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; gangOperandsArgType?: readonly (GangArgType | $.Attribute)[] | $.Attribute; gangOperandsSegments?: readonly (number | bigint)[] | $.Attribute; gangOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; workerNumOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; vectorOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; seq?: readonly (DeviceType | $.Attribute)[] | $.Attribute; independent?: readonly (DeviceType | $.Attribute)[] | $.Attribute; auto?: readonly (DeviceType | $.Attribute)[] | $.Attribute; gang?: readonly (DeviceType | $.Attribute)[] | $.Attribute; worker?: readonly (DeviceType | $.Attribute)[] | $.Attribute; vector?: readonly (DeviceType | $.Attribute)[] | $.Attribute; tileOperandsSegments?: readonly (number | bigint)[] | $.Attribute; tileOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; combined?: CombinedConstructsType | $.Attribute; unstructured?: boolean | $.Attribute } & $.BuildOptions = {}): LoopOp {
-  return new LoopOp($.buildOp(LoopOp, { results: [resultsTypes], operands: [lowerbound, upperbound, step, gangOperands, workerNumOperands, vectorOperands, tileOperands, cacheOperands, privateOperands, firstprivateOperands, reductionOperands], attributes: { "inclusiveUpperbound": options.inclusiveUpperbound, "collapse": options.collapse, "collapseDeviceType": options.collapseDeviceType, "gangOperandsArgType": options.gangOperandsArgType, "gangOperandsSegments": options.gangOperandsSegments, "gangOperandsDeviceType": options.gangOperandsDeviceType, "workerNumOperandsDeviceType": options.workerNumOperandsDeviceType, "vectorOperandsDeviceType": options.vectorOperandsDeviceType, "seq": options.seq, "independent": options.independent, "auto_": options.auto, "gang": options.gang, "worker": options.worker, "vector": options.vector, "tileOperandsSegments": options.tileOperandsSegments, "tileOperandsDeviceType": options.tileOperandsDeviceType, "combined": options.combined, "unstructured": options.unstructured } }, options));
+  return new LoopOp($.buildOp(LoopOp, { results: [resultsTypes], operands: [lowerbound, upperbound, step, gangOperands, workerNumOperands, vectorOperands, tileOperands, cacheOperands, privateOperands, firstprivateOperands, reductionOperands], attributes: { "inclusiveUpperbound": options?.inclusiveUpperbound, "collapse": options?.collapse, "collapseDeviceType": options?.collapseDeviceType, "gangOperandsArgType": options?.gangOperandsArgType, "gangOperandsSegments": options?.gangOperandsSegments, "gangOperandsDeviceType": options?.gangOperandsDeviceType, "workerNumOperandsDeviceType": options?.workerNumOperandsDeviceType, "vectorOperandsDeviceType": options?.vectorOperandsDeviceType, "seq": options?.seq, "independent": options?.independent, "auto_": options?.auto, "gang": options?.gang, "worker": options?.worker, "vector": options?.vector, "tileOperandsSegments": options?.tileOperandsSegments, "tileOperandsDeviceType": options?.tileOperandsDeviceType, "combined": options?.combined, "unstructured": options?.unstructured } }, options));
 }
 
 /**
@@ -3355,7 +3355,7 @@ export class NoCreateOp extends $.OpView {
 $.registerOpView(NoCreateOp);
 /** Builds `acc.nocreate` (see {@linkcode NoCreateOp}) and returns its result. */
 export function nocreate(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NoCreateOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(NoCreateOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -3518,7 +3518,7 @@ export class ParallelOp extends $.OpView {
 $.registerOpView(ParallelOp);
 /** Builds `acc.parallel` (see {@linkcode ParallelOp}) and returns the op's view. */
 export function parallel(asyncOperands: readonly $.Value[], waitOperands: readonly $.Value[], numGangs: readonly $.Value[], numWorkers: readonly $.Value[], vectorLength: readonly $.Value[], reductionOperands: readonly $.Value[], privateOperands: readonly $.Value[], firstprivateOperands: readonly $.Value[], dataClauseOperands: readonly $.Value[], options: { asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; waitOperandsSegments?: readonly (number | bigint)[] | $.Attribute; waitOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; hasWaitDevnum?: readonly (boolean | $.Attribute)[] | $.Attribute; waitOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; numGangsSegments?: readonly (number | bigint)[] | $.Attribute; numGangsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; numWorkersDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; vectorLengthDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; ifCond?: $.Value | null; selfCond?: $.Value | null; selfAttr?: boolean | $.Attribute; defaultAttr?: ClauseDefaultValue | $.Attribute; combined?: boolean | $.Attribute } & $.BuildOptions = {}): ParallelOp {
-  return new ParallelOp($.buildOp(ParallelOp, { results: [], operands: [asyncOperands, waitOperands, numGangs, numWorkers, vectorLength, options.ifCond, options.selfCond, reductionOperands, privateOperands, firstprivateOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "waitOperandsSegments": options.waitOperandsSegments, "waitOperandsDeviceType": options.waitOperandsDeviceType, "hasWaitDevnum": options.hasWaitDevnum, "waitOnly": options.waitOnly, "numGangsSegments": options.numGangsSegments, "numGangsDeviceType": options.numGangsDeviceType, "numWorkersDeviceType": options.numWorkersDeviceType, "vectorLengthDeviceType": options.vectorLengthDeviceType, "selfAttr": options.selfAttr, "defaultAttr": options.defaultAttr, "combined": options.combined } }, options));
+  return new ParallelOp($.buildOp(ParallelOp, { results: [], operands: [asyncOperands, waitOperands, numGangs, numWorkers, vectorLength, options?.ifCond, options?.selfCond, reductionOperands, privateOperands, firstprivateOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "waitOperandsSegments": options?.waitOperandsSegments, "waitOperandsDeviceType": options?.waitOperandsDeviceType, "hasWaitDevnum": options?.hasWaitDevnum, "waitOnly": options?.waitOnly, "numGangsSegments": options?.numGangsSegments, "numGangsDeviceType": options?.numGangsDeviceType, "numWorkersDeviceType": options?.numWorkersDeviceType, "vectorLengthDeviceType": options?.vectorLengthDeviceType, "selfAttr": options?.selfAttr, "defaultAttr": options?.defaultAttr, "combined": options?.combined } }, options));
 }
 
 /**
@@ -3642,7 +3642,7 @@ export class PresentOp extends $.OpView {
 $.registerOpView(PresentOp);
 /** Builds `acc.present` (see {@linkcode PresentOp}) and returns its result. */
 export function present(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PresentOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(PresentOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -3766,7 +3766,7 @@ export class PrivateOp extends $.OpView {
 $.registerOpView(PrivateOp);
 /** Builds `acc.private` (see {@linkcode PrivateOp}) and returns its result. */
 export function private_(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PrivateOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(PrivateOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -3982,7 +3982,7 @@ export class ReductionOp extends $.OpView {
 $.registerOpView(ReductionOp);
 /** Builds `acc.reduction` (see {@linkcode ReductionOp}) and returns its result. */
 export function reduction(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReductionOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(ReductionOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -4239,7 +4239,7 @@ export class RoutineOp extends $.OpView {
 $.registerOpView(RoutineOp);
 /** Builds `acc.routine` (see {@linkcode RoutineOp}) and returns the op's view. */
 export function routine(symName: string | $.Attribute, funcName: string | readonly string[] | $.Attribute, options: { bindIdName?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; bindStrName?: readonly (string | $.Attribute)[] | $.Attribute; bindIdNameDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; bindStrNameDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; worker?: readonly (DeviceType | $.Attribute)[] | $.Attribute; vector?: readonly (DeviceType | $.Attribute)[] | $.Attribute; seq?: readonly (DeviceType | $.Attribute)[] | $.Attribute; nohost?: boolean | $.Attribute; implicit?: boolean | $.Attribute; gang?: readonly (DeviceType | $.Attribute)[] | $.Attribute; gangDim?: readonly (number | bigint | $.Attribute)[] | $.Attribute; gangDimDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): RoutineOp {
-  return new RoutineOp($.buildOp(RoutineOp, { results: [], operands: [], attributes: { "sym_name": symName, "func_name": funcName, "bindIdName": options.bindIdName, "bindStrName": options.bindStrName, "bindIdNameDeviceType": options.bindIdNameDeviceType, "bindStrNameDeviceType": options.bindStrNameDeviceType, "worker": options.worker, "vector": options.vector, "seq": options.seq, "nohost": options.nohost, "implicit": options.implicit, "gang": options.gang, "gangDim": options.gangDim, "gangDimDeviceType": options.gangDimDeviceType } }, options));
+  return new RoutineOp($.buildOp(RoutineOp, { results: [], operands: [], attributes: { "sym_name": symName, "func_name": funcName, "bindIdName": options?.bindIdName, "bindStrName": options?.bindStrName, "bindIdNameDeviceType": options?.bindIdNameDeviceType, "bindStrNameDeviceType": options?.bindStrNameDeviceType, "worker": options?.worker, "vector": options?.vector, "seq": options?.seq, "nohost": options?.nohost, "implicit": options?.implicit, "gang": options?.gang, "gangDim": options?.gangDim, "gangDimDeviceType": options?.gangDimDeviceType } }, options));
 }
 
 /**
@@ -4365,7 +4365,7 @@ export class SerialOp extends $.OpView {
 $.registerOpView(SerialOp);
 /** Builds `acc.serial` (see {@linkcode SerialOp}) and returns the op's view. */
 export function serial(asyncOperands: readonly $.Value[], waitOperands: readonly $.Value[], reductionOperands: readonly $.Value[], privateOperands: readonly $.Value[], firstprivateOperands: readonly $.Value[], dataClauseOperands: readonly $.Value[], options: { asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; waitOperandsSegments?: readonly (number | bigint)[] | $.Attribute; waitOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; hasWaitDevnum?: readonly (boolean | $.Attribute)[] | $.Attribute; waitOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; ifCond?: $.Value | null; selfCond?: $.Value | null; selfAttr?: boolean | $.Attribute; defaultAttr?: ClauseDefaultValue | $.Attribute; combined?: boolean | $.Attribute } & $.BuildOptions = {}): SerialOp {
-  return new SerialOp($.buildOp(SerialOp, { results: [], operands: [asyncOperands, waitOperands, options.ifCond, options.selfCond, reductionOperands, privateOperands, firstprivateOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "waitOperandsSegments": options.waitOperandsSegments, "waitOperandsDeviceType": options.waitOperandsDeviceType, "hasWaitDevnum": options.hasWaitDevnum, "waitOnly": options.waitOnly, "selfAttr": options.selfAttr, "defaultAttr": options.defaultAttr, "combined": options.combined } }, options));
+  return new SerialOp($.buildOp(SerialOp, { results: [], operands: [asyncOperands, waitOperands, options?.ifCond, options?.selfCond, reductionOperands, privateOperands, firstprivateOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "waitOperandsSegments": options?.waitOperandsSegments, "waitOperandsDeviceType": options?.waitOperandsDeviceType, "hasWaitDevnum": options?.hasWaitDevnum, "waitOnly": options?.waitOnly, "selfAttr": options?.selfAttr, "defaultAttr": options?.defaultAttr, "combined": options?.combined } }, options));
 }
 
 /**
@@ -4413,7 +4413,7 @@ export class SetOp extends $.OpView {
 $.registerOpView(SetOp);
 /** Builds `acc.set` (see {@linkcode SetOp}) and returns the op's view. */
 export function set(options: { deviceType?: DeviceType | $.Attribute; defaultAsync?: $.Value | null; deviceNum?: $.Value | null; ifCond?: $.Value | null } & $.BuildOptions = {}): SetOp {
-  return new SetOp($.buildOp(SetOp, { results: [], operands: [options.defaultAsync, options.deviceNum, options.ifCond], attributes: { "device_type": options.deviceType } }, options));
+  return new SetOp($.buildOp(SetOp, { results: [], operands: [options?.defaultAsync, options?.deviceNum, options?.ifCond], attributes: { "device_type": options?.deviceType } }, options));
 }
 
 /**
@@ -4458,7 +4458,7 @@ export class ShutdownOp extends $.OpView {
 $.registerOpView(ShutdownOp);
 /** Builds `acc.shutdown` (see {@linkcode ShutdownOp}) and returns the op's view. */
 export function shutdown(options: { deviceTypes?: readonly (DeviceType | $.Attribute)[] | $.Attribute; deviceNum?: $.Value | null; ifCond?: $.Value | null } & $.BuildOptions = {}): ShutdownOp {
-  return new ShutdownOp($.buildOp(ShutdownOp, { results: [], operands: [options.deviceNum, options.ifCond], attributes: { "device_types": options.deviceTypes } }, options));
+  return new ShutdownOp($.buildOp(ShutdownOp, { results: [], operands: [options?.deviceNum, options?.ifCond], attributes: { "device_types": options?.deviceTypes } }, options));
 }
 
 /**
@@ -4572,7 +4572,7 @@ export class UpdateOp extends $.OpView {
 $.registerOpView(UpdateOp);
 /** Builds `acc.update` (see {@linkcode UpdateOp}) and returns the op's view. */
 export function update(asyncOperands: readonly $.Value[], waitOperands: readonly $.Value[], dataClauseOperands: readonly $.Value[], options: { ifCond?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; waitOperandsSegments?: readonly (number | bigint)[] | $.Attribute; waitOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; hasWaitDevnum?: readonly (boolean | $.Attribute)[] | $.Attribute; waitOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; ifPresent?: boolean | $.Attribute } & $.BuildOptions = {}): UpdateOp {
-  return new UpdateOp($.buildOp(UpdateOp, { results: [], operands: [options.ifCond, asyncOperands, waitOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "waitOperandsSegments": options.waitOperandsSegments, "waitOperandsDeviceType": options.waitOperandsDeviceType, "hasWaitDevnum": options.hasWaitDevnum, "waitOnly": options.waitOnly, "ifPresent": options.ifPresent } }, options));
+  return new UpdateOp($.buildOp(UpdateOp, { results: [], operands: [options?.ifCond, asyncOperands, waitOperands, dataClauseOperands], attributes: { "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "waitOperandsSegments": options?.waitOperandsSegments, "waitOperandsDeviceType": options?.waitOperandsDeviceType, "hasWaitDevnum": options?.hasWaitDevnum, "waitOnly": options?.waitOnly, "ifPresent": options?.ifPresent } }, options));
 }
 
 /**
@@ -4696,7 +4696,7 @@ export class UpdateDeviceOp extends $.OpView {
 $.registerOpView(UpdateDeviceOp);
 /** Builds `acc.update_device` (see {@linkcode UpdateDeviceOp}) and returns its result. */
 export function update_device(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UpdateDeviceOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(UpdateDeviceOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -4803,7 +4803,7 @@ export class UpdateHostOp extends $.OpView {
 $.registerOpView(UpdateHostOp);
 /** Builds `acc.update_host` (see {@linkcode UpdateHostOp}) and returns the op's view. */
 export function update_host(accVar: $.Value, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute } & $.BuildOptions = {}): UpdateHostOp {
-  return new UpdateHostOp($.buildOp(UpdateHostOp, { results: [], operands: [accVar, var_, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name } }, options));
+  return new UpdateHostOp($.buildOp(UpdateHostOp, { results: [], operands: [accVar, var_, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name } }, options));
 }
 
 /**
@@ -4927,7 +4927,7 @@ export class UseDeviceOp extends $.OpView {
 $.registerOpView(UseDeviceOp);
 /** Builds `acc.use_device` (see {@linkcode UseDeviceOp}) and returns its result. */
 export function use_device(accVarType: $.Type, var_: $.Value, varType: $.Type | $.Attribute, bounds: readonly $.Value[], asyncOperands: readonly $.Value[], options: { varPtrPtr?: $.Value | null; asyncOperandsDeviceType?: readonly (DeviceType | $.Attribute)[] | $.Attribute; asyncOnly?: readonly (DeviceType | $.Attribute)[] | $.Attribute; dataClause?: DataClause | $.Attribute; structured?: boolean | $.Attribute; implicit?: boolean | $.Attribute; modifiers?: DataClauseModifier | readonly DataClauseModifier[] | $.Attribute; name?: string | $.Attribute; recipe?: string | readonly string[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UseDeviceOp, { results: [accVarType], operands: [var_, options.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options.asyncOperandsDeviceType, "asyncOnly": options.asyncOnly, "dataClause": options.dataClause, "structured": options.structured, "implicit": options.implicit, "modifiers": options.modifiers, "name": options.name, "recipe": options.recipe } }, options).result;
+  return $.buildOp(UseDeviceOp, { results: [accVarType], operands: [var_, options?.varPtrPtr, bounds, asyncOperands], attributes: { "varType": varType, "asyncOperandsDeviceType": options?.asyncOperandsDeviceType, "asyncOnly": options?.asyncOnly, "dataClause": options?.dataClause, "structured": options?.structured, "implicit": options?.implicit, "modifiers": options?.modifiers, "name": options?.name, "recipe": options?.recipe } }, options).result;
 }
 
 /**
@@ -4987,7 +4987,7 @@ export class WaitOp extends $.OpView {
 $.registerOpView(WaitOp);
 /** Builds `acc.wait` (see {@linkcode WaitOp}) and returns the op's view. */
 export function wait(waitOperands: readonly $.Value[], options: { asyncOperand?: $.Value | null; waitDevnum?: $.Value | null; async?: boolean | $.Attribute; ifCond?: $.Value | null } & $.BuildOptions = {}): WaitOp {
-  return new WaitOp($.buildOp(WaitOp, { results: [], operands: [waitOperands, options.asyncOperand, options.waitDevnum, options.ifCond], attributes: { "async": options.async } }, options));
+  return new WaitOp($.buildOp(WaitOp, { results: [], operands: [waitOperands, options?.asyncOperand, options?.waitDevnum, options?.ifCond], attributes: { "async": options?.async } }, options));
 }
 
 /**

@@ -93,7 +93,7 @@ export class AffineApplyOp extends $.OpView {
 $.registerOpView(AffineApplyOp);
 /** Builds `affine.apply` (see {@linkcode AffineApplyOp}) and returns its result. */
 export function apply(map: $.Attribute, mapOperands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AffineApplyOp, { resultTypes: options.results, operands: [mapOperands], attributes: { "map": map } }, options).result;
+  return $.buildOp(AffineApplyOp, { resultTypes: options?.results, operands: [mapOperands], attributes: { "map": map } }, options).result;
 }
 
 /**
@@ -560,7 +560,7 @@ export class AffineLinearizeIndexOp extends $.OpView {
 $.registerOpView(AffineLinearizeIndexOp);
 /** Builds `affine.linearize_index` (see {@linkcode AffineLinearizeIndexOp}) and returns its result. */
 export function linearize_index(multiIndex: readonly $.Value[], dynamicBasis: readonly $.Value[], staticBasis: readonly (number | bigint)[] | $.Attribute, disjoint: boolean | $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AffineLinearizeIndexOp, { resultTypes: options.results, operands: [multiIndex, dynamicBasis], attributes: { "static_basis": staticBasis, "disjoint": disjoint } }, options).result;
+  return $.buildOp(AffineLinearizeIndexOp, { resultTypes: options?.results, operands: [multiIndex, dynamicBasis], attributes: { "static_basis": staticBasis, "disjoint": disjoint } }, options).result;
 }
 
 /**
@@ -670,7 +670,7 @@ export class AffineMaxOp extends $.OpView {
 $.registerOpView(AffineMaxOp);
 /** Builds `affine.max` (see {@linkcode AffineMaxOp}) and returns its result. */
 export function max(map: $.Attribute, operands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AffineMaxOp, { resultTypes: options.results, operands: [operands], attributes: { "map": map } }, options).result;
+  return $.buildOp(AffineMaxOp, { resultTypes: options?.results, operands: [operands], attributes: { "map": map } }, options).result;
 }
 
 /**
@@ -725,7 +725,7 @@ export class AffineMinOp extends $.OpView {
 $.registerOpView(AffineMinOp);
 /** Builds `affine.min` (see {@linkcode AffineMinOp}) and returns its result. */
 export function min(map: $.Attribute, operands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AffineMinOp, { resultTypes: options.results, operands: [operands], attributes: { "map": map } }, options).result;
+  return $.buildOp(AffineMinOp, { resultTypes: options?.results, operands: [operands], attributes: { "map": map } }, options).result;
 }
 
 /**

@@ -222,7 +222,7 @@ export class DPPOp extends $.OpView {
 $.registerOpView(DPPOp);
 /** Builds `amdgpu.dpp` (see {@linkcode DPPOp}) and returns its result. */
 export function dpp(old: $.Value, src: $.Value, kind: DPPPerm | $.Attribute, options: { permArgument?: $.Attribute; rowMask?: number | bigint | $.Attribute; bankMask?: number | bigint | $.Attribute; boundCtrl?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DPPOp, { resultTypes: options.results, operands: [old, src], attributes: { "kind": kind, "permArgument": options.permArgument, "row_mask": options.rowMask, "bank_mask": options.bankMask, "bound_ctrl": options.boundCtrl } }, options).result;
+  return $.buildOp(DPPOp, { resultTypes: options?.results, operands: [old, src], attributes: { "kind": kind, "permArgument": options?.permArgument, "row_mask": options?.rowMask, "bank_mask": options?.bankMask, "bound_ctrl": options?.boundCtrl } }, options).result;
 }
 
 /**
@@ -354,7 +354,7 @@ export class FatRawBufferCastOp extends $.OpView {
 $.registerOpView(FatRawBufferCastOp);
 /** Builds `amdgpu.fat_raw_buffer_cast` (see {@linkcode FatRawBufferCastOp}) and returns its result. */
 export function fat_raw_buffer_cast(source: $.Value, options: { validBytes?: $.Value | null; cacheSwizzleStride?: $.Value | null; boundsCheck?: boolean | $.Attribute; resetOffset?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FatRawBufferCastOp, { resultTypes: options.results, operands: [source, options.validBytes, options.cacheSwizzleStride], attributes: { "boundsCheck": options.boundsCheck, "resetOffset": options.resetOffset } }, options).result;
+  return $.buildOp(FatRawBufferCastOp, { resultTypes: options?.results, operands: [source, options?.validBytes, options?.cacheSwizzleStride], attributes: { "boundsCheck": options?.boundsCheck, "resetOffset": options?.resetOffset } }, options).result;
 }
 
 /**
@@ -685,7 +685,7 @@ export class MakeDmaDescriptorOp extends $.OpView {
 $.registerOpView(MakeDmaDescriptorOp);
 /** Builds `amdgpu.make_dma_descriptor` (see {@linkcode MakeDmaDescriptorOp}) and returns its result. */
 export function make_dma_descriptor(base: $.Value, globalDynamicSizes: readonly $.Value[], globalStaticSizes: readonly (number | bigint)[] | $.Attribute, globalDynamicStrides: readonly $.Value[], globalStaticStrides: readonly (number | bigint)[] | $.Attribute, sharedDynamicSizes: readonly $.Value[], sharedStaticSizes: readonly (number | bigint)[] | $.Attribute, atomicBarrierIndices: readonly $.Value[], options: { workgroupMask?: $.Value | null; earlyTimeout?: $.Value | null; padAmount?: $.Value | null; padInterval?: $.Value | null; atomicBarrierAddress?: $.Value | null; globalIncrement?: $.Value | null; ldsIncrement?: $.Value | null; iterationCount?: $.Value | null; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MakeDmaDescriptorOp, { resultTypes: options.results, operands: [base, globalDynamicSizes, globalDynamicStrides, sharedDynamicSizes, options.workgroupMask, options.earlyTimeout, options.padAmount, options.padInterval, options.atomicBarrierAddress, atomicBarrierIndices, options.globalIncrement, options.ldsIncrement, options.iterationCount], attributes: { "global_static_sizes": globalStaticSizes, "global_static_strides": globalStaticStrides, "shared_static_sizes": sharedStaticSizes } }, options).result;
+  return $.buildOp(MakeDmaDescriptorOp, { resultTypes: options?.results, operands: [base, globalDynamicSizes, globalDynamicStrides, sharedDynamicSizes, options?.workgroupMask, options?.earlyTimeout, options?.padAmount, options?.padInterval, options?.atomicBarrierAddress, atomicBarrierIndices, options?.globalIncrement, options?.ldsIncrement, options?.iterationCount], attributes: { "global_static_sizes": globalStaticSizes, "global_static_strides": globalStaticStrides, "shared_static_sizes": sharedStaticSizes } }, options).result;
 }
 
 /**
@@ -859,7 +859,7 @@ export class MakeGatherDmaDescriptorOp extends $.OpView {
 $.registerOpView(MakeGatherDmaDescriptorOp);
 /** Builds `amdgpu.make_gather_dma_descriptor` (see {@linkcode MakeGatherDmaDescriptorOp}) and returns its result. */
 export function make_gather_dma_descriptor(base: $.Value, indices: $.Value, globalDynamicSizes: readonly $.Value[], globalStaticSizes: readonly (number | bigint)[] | $.Attribute, globalDynamicStrides: readonly $.Value[], globalStaticStrides: readonly (number | bigint)[] | $.Attribute, sharedDynamicSizes: readonly $.Value[], sharedStaticSizes: readonly (number | bigint)[] | $.Attribute, atomicBarrierIndices: readonly $.Value[], options: { workgroupMask?: $.Value | null; earlyTimeout?: $.Value | null; padAmount?: $.Value | null; padInterval?: $.Value | null; atomicBarrierAddress?: $.Value | null; globalIncrement?: $.Value | null; ldsIncrement?: $.Value | null; iterationCount?: $.Value | null; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MakeGatherDmaDescriptorOp, { resultTypes: options.results, operands: [base, indices, globalDynamicSizes, globalDynamicStrides, sharedDynamicSizes, options.workgroupMask, options.earlyTimeout, options.padAmount, options.padInterval, options.atomicBarrierAddress, atomicBarrierIndices, options.globalIncrement, options.ldsIncrement, options.iterationCount], attributes: { "global_static_sizes": globalStaticSizes, "global_static_strides": globalStaticStrides, "shared_static_sizes": sharedStaticSizes } }, options).result;
+  return $.buildOp(MakeGatherDmaDescriptorOp, { resultTypes: options?.results, operands: [base, indices, globalDynamicSizes, globalDynamicStrides, sharedDynamicSizes, options?.workgroupMask, options?.earlyTimeout, options?.padAmount, options?.padInterval, options?.atomicBarrierAddress, atomicBarrierIndices, options?.globalIncrement, options?.ldsIncrement, options?.iterationCount], attributes: { "global_static_sizes": globalStaticSizes, "global_static_strides": globalStaticStrides, "shared_static_sizes": sharedStaticSizes } }, options).result;
 }
 
 /**
@@ -910,7 +910,7 @@ export class MemoryCounterWaitOp extends $.OpView {
 $.registerOpView(MemoryCounterWaitOp);
 /** Builds `amdgpu.memory_counter_wait` (see {@linkcode MemoryCounterWaitOp}) and returns the op's view. */
 export function memory_counter_wait(options: { load?: number | bigint | $.Attribute; store?: number | bigint | $.Attribute; ds?: number | bigint | $.Attribute; exp?: number | bigint | $.Attribute; tensor?: number | bigint | $.Attribute } & $.BuildOptions = {}): MemoryCounterWaitOp {
-  return new MemoryCounterWaitOp($.buildOp(MemoryCounterWaitOp, { results: [], operands: [], attributes: { "load": options.load, "store": options.store, "ds": options.ds, "exp": options.exp, "tensor": options.tensor } }, options));
+  return new MemoryCounterWaitOp($.buildOp(MemoryCounterWaitOp, { results: [], operands: [], attributes: { "load": options?.load, "store": options?.store, "ds": options?.ds, "exp": options?.exp, "tensor": options?.tensor } }, options));
 }
 
 /**
@@ -1042,7 +1042,7 @@ export class MFMAOp extends $.OpView {
 $.registerOpView(MFMAOp);
 /** Builds `amdgpu.mfma` (see {@linkcode MFMAOp}) and returns its result. */
 export function mfma(m: number | bigint | $.Attribute, n: number | bigint | $.Attribute, k: number | bigint | $.Attribute, sourceA: $.Value, sourceB: $.Value, destC: $.Value, options: { blocks?: number | bigint | $.Attribute; cbsz?: number | bigint | $.Attribute; abid?: number | bigint | $.Attribute; blgp?: MFMAPermB | $.Attribute; reducePrecision?: boolean | $.Attribute; negateA?: boolean | $.Attribute; negateB?: boolean | $.Attribute; negateC?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MFMAOp, { resultTypes: options.results, operands: [sourceA, sourceB, destC], attributes: { "m": m, "n": n, "k": k, "blocks": options.blocks, "cbsz": options.cbsz, "abid": options.abid, "blgp": options.blgp, "reducePrecision": options.reducePrecision, "negateA": options.negateA, "negateB": options.negateB, "negateC": options.negateC } }, options).result;
+  return $.buildOp(MFMAOp, { resultTypes: options?.results, operands: [sourceA, sourceB, destC], attributes: { "m": m, "n": n, "k": k, "blocks": options?.blocks, "cbsz": options?.cbsz, "abid": options?.abid, "blgp": options?.blgp, "reducePrecision": options?.reducePrecision, "negateA": options?.negateA, "negateB": options?.negateB, "negateC": options?.negateC } }, options).result;
 }
 
 /**
@@ -1096,7 +1096,7 @@ export class PackedScaledTruncOp extends $.OpView {
 $.registerOpView(PackedScaledTruncOp);
 /** Builds `amdgpu.packed_scaled_trunc` (see {@linkcode PackedScaledTruncOp}) and returns its result. */
 export function packed_scaled_trunc(resType: $.Type, source: $.Value, scale: $.Value, index: number | bigint | $.Attribute, options: { existing?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PackedScaledTruncOp, { results: [resType], operands: [source, scale, options.existing], attributes: { "index": index } }, options).result;
+  return $.buildOp(PackedScaledTruncOp, { results: [resType], operands: [source, scale, options?.existing], attributes: { "index": index } }, options).result;
 }
 
 /**
@@ -1152,7 +1152,7 @@ export class PackedStochRoundFp8Op extends $.OpView {
 $.registerOpView(PackedStochRoundFp8Op);
 /** Builds `amdgpu.packed_stoch_round_fp8` (see {@linkcode PackedStochRoundFp8Op}) and returns its result. */
 export function packed_stoch_round_fp8(resType: $.Type, source: $.Value, stochiasticParam: $.Value, storeIndex: number | bigint | $.Attribute, options: { existing?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PackedStochRoundFp8Op, { results: [resType], operands: [source, stochiasticParam, options.existing], attributes: { "storeIndex": storeIndex } }, options).result;
+  return $.buildOp(PackedStochRoundFp8Op, { results: [resType], operands: [source, stochiasticParam, options?.existing], attributes: { "storeIndex": storeIndex } }, options).result;
 }
 
 /**
@@ -1208,7 +1208,7 @@ export class PackedTrunc2xFp8Op extends $.OpView {
 $.registerOpView(PackedTrunc2xFp8Op);
 /** Builds `amdgpu.packed_trunc_2xfp8` (see {@linkcode PackedTrunc2xFp8Op}) and returns its result. */
 export function packed_trunc_2xfp8(resType: $.Type, sourceA: $.Value, wordIndex: number | bigint | $.Attribute, options: { sourceB?: $.Value | null; existing?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PackedTrunc2xFp8Op, { results: [resType], operands: [sourceA, options.sourceB, options.existing], attributes: { "wordIndex": wordIndex } }, options).result;
+  return $.buildOp(PackedTrunc2xFp8Op, { results: [resType], operands: [sourceA, options?.sourceB, options?.existing], attributes: { "wordIndex": wordIndex } }, options).result;
 }
 
 /**
@@ -1282,7 +1282,7 @@ export class PermlaneSwapOp extends $.OpView {
 $.registerOpView(PermlaneSwapOp);
 /** Builds `amdgpu.permlane_swap` (see {@linkcode PermlaneSwapOp}) and returns its result. */
 export function permlane_swap(src: $.Value, rowLength: number | bigint | $.Attribute, options: { fetchInactive?: boolean | $.Attribute; boundCtrl?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PermlaneSwapOp, { resultTypes: options.results, operands: [src], attributes: { "row_length": rowLength, "fetch_inactive": options.fetchInactive, "bound_ctrl": options.boundCtrl } }, options).result;
+  return $.buildOp(PermlaneSwapOp, { resultTypes: options?.results, operands: [src], attributes: { "row_length": rowLength, "fetch_inactive": options?.fetchInactive, "bound_ctrl": options?.boundCtrl } }, options).result;
 }
 
 /**
@@ -1359,7 +1359,7 @@ export class RawBufferAtomicCmpswapOp extends $.OpView {
 $.registerOpView(RawBufferAtomicCmpswapOp);
 /** Builds `amdgpu.raw_buffer_atomic_cmpswap` (see {@linkcode RawBufferAtomicCmpswapOp}) and returns its result. */
 export function raw_buffer_atomic_cmpswap(src: $.Value, cmp: $.Value, memref: $.Value, indices: readonly $.Value[], options: { boundsCheck?: boolean | $.Attribute; indexOffset?: number | bigint | $.Attribute; sgprOffset?: $.Value | null; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RawBufferAtomicCmpswapOp, { resultTypes: options.results, operands: [src, cmp, memref, indices, options.sgprOffset], attributes: { "boundsCheck": options.boundsCheck, "indexOffset": options.indexOffset } }, options).result;
+  return $.buildOp(RawBufferAtomicCmpswapOp, { resultTypes: options?.results, operands: [src, cmp, memref, indices, options?.sgprOffset], attributes: { "boundsCheck": options?.boundsCheck, "indexOffset": options?.indexOffset } }, options).result;
 }
 
 /**
@@ -1426,7 +1426,7 @@ export class RawBufferAtomicFaddOp extends $.OpView {
 $.registerOpView(RawBufferAtomicFaddOp);
 /** Builds `amdgpu.raw_buffer_atomic_fadd` (see {@linkcode RawBufferAtomicFaddOp}) and returns the op's view. */
 export function raw_buffer_atomic_fadd(value: $.Value, memref: $.Value, indices: readonly $.Value[], options: { boundsCheck?: boolean | $.Attribute; indexOffset?: number | bigint | $.Attribute; sgprOffset?: $.Value | null } & $.BuildOptions = {}): RawBufferAtomicFaddOp {
-  return new RawBufferAtomicFaddOp($.buildOp(RawBufferAtomicFaddOp, { results: [], operands: [value, memref, indices, options.sgprOffset], attributes: { "boundsCheck": options.boundsCheck, "indexOffset": options.indexOffset } }, options));
+  return new RawBufferAtomicFaddOp($.buildOp(RawBufferAtomicFaddOp, { results: [], operands: [value, memref, indices, options?.sgprOffset], attributes: { "boundsCheck": options?.boundsCheck, "indexOffset": options?.indexOffset } }, options));
 }
 
 /**
@@ -1492,7 +1492,7 @@ export class RawBufferAtomicFmaxOp extends $.OpView {
 $.registerOpView(RawBufferAtomicFmaxOp);
 /** Builds `amdgpu.raw_buffer_atomic_fmax` (see {@linkcode RawBufferAtomicFmaxOp}) and returns the op's view. */
 export function raw_buffer_atomic_fmax(value: $.Value, memref: $.Value, indices: readonly $.Value[], options: { boundsCheck?: boolean | $.Attribute; indexOffset?: number | bigint | $.Attribute; sgprOffset?: $.Value | null } & $.BuildOptions = {}): RawBufferAtomicFmaxOp {
-  return new RawBufferAtomicFmaxOp($.buildOp(RawBufferAtomicFmaxOp, { results: [], operands: [value, memref, indices, options.sgprOffset], attributes: { "boundsCheck": options.boundsCheck, "indexOffset": options.indexOffset } }, options));
+  return new RawBufferAtomicFmaxOp($.buildOp(RawBufferAtomicFmaxOp, { results: [], operands: [value, memref, indices, options?.sgprOffset], attributes: { "boundsCheck": options?.boundsCheck, "indexOffset": options?.indexOffset } }, options));
 }
 
 /**
@@ -1558,7 +1558,7 @@ export class RawBufferAtomicSmaxOp extends $.OpView {
 $.registerOpView(RawBufferAtomicSmaxOp);
 /** Builds `amdgpu.raw_buffer_atomic_smax` (see {@linkcode RawBufferAtomicSmaxOp}) and returns the op's view. */
 export function raw_buffer_atomic_smax(value: $.Value, memref: $.Value, indices: readonly $.Value[], options: { boundsCheck?: boolean | $.Attribute; indexOffset?: number | bigint | $.Attribute; sgprOffset?: $.Value | null } & $.BuildOptions = {}): RawBufferAtomicSmaxOp {
-  return new RawBufferAtomicSmaxOp($.buildOp(RawBufferAtomicSmaxOp, { results: [], operands: [value, memref, indices, options.sgprOffset], attributes: { "boundsCheck": options.boundsCheck, "indexOffset": options.indexOffset } }, options));
+  return new RawBufferAtomicSmaxOp($.buildOp(RawBufferAtomicSmaxOp, { results: [], operands: [value, memref, indices, options?.sgprOffset], attributes: { "boundsCheck": options?.boundsCheck, "indexOffset": options?.indexOffset } }, options));
 }
 
 /**
@@ -1624,7 +1624,7 @@ export class RawBufferAtomicUminOp extends $.OpView {
 $.registerOpView(RawBufferAtomicUminOp);
 /** Builds `amdgpu.raw_buffer_atomic_umin` (see {@linkcode RawBufferAtomicUminOp}) and returns the op's view. */
 export function raw_buffer_atomic_umin(value: $.Value, memref: $.Value, indices: readonly $.Value[], options: { boundsCheck?: boolean | $.Attribute; indexOffset?: number | bigint | $.Attribute; sgprOffset?: $.Value | null } & $.BuildOptions = {}): RawBufferAtomicUminOp {
-  return new RawBufferAtomicUminOp($.buildOp(RawBufferAtomicUminOp, { results: [], operands: [value, memref, indices, options.sgprOffset], attributes: { "boundsCheck": options.boundsCheck, "indexOffset": options.indexOffset } }, options));
+  return new RawBufferAtomicUminOp($.buildOp(RawBufferAtomicUminOp, { results: [], operands: [value, memref, indices, options?.sgprOffset], attributes: { "boundsCheck": options?.boundsCheck, "indexOffset": options?.indexOffset } }, options));
 }
 
 /**
@@ -1703,7 +1703,7 @@ export class RawBufferLoadOp extends $.OpView {
 $.registerOpView(RawBufferLoadOp);
 /** Builds `amdgpu.raw_buffer_load` (see {@linkcode RawBufferLoadOp}) and returns its result. */
 export function raw_buffer_load(valueType: $.Type, memref: $.Value, indices: readonly $.Value[], options: { boundsCheck?: boolean | $.Attribute; indexOffset?: number | bigint | $.Attribute; sgprOffset?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RawBufferLoadOp, { results: [valueType], operands: [memref, indices, options.sgprOffset], attributes: { "boundsCheck": options.boundsCheck, "indexOffset": options.indexOffset } }, options).result;
+  return $.buildOp(RawBufferLoadOp, { results: [valueType], operands: [memref, indices, options?.sgprOffset], attributes: { "boundsCheck": options?.boundsCheck, "indexOffset": options?.indexOffset } }, options).result;
 }
 
 /**
@@ -1770,7 +1770,7 @@ export class RawBufferStoreOp extends $.OpView {
 $.registerOpView(RawBufferStoreOp);
 /** Builds `amdgpu.raw_buffer_store` (see {@linkcode RawBufferStoreOp}) and returns the op's view. */
 export function raw_buffer_store(value: $.Value, memref: $.Value, indices: readonly $.Value[], options: { boundsCheck?: boolean | $.Attribute; indexOffset?: number | bigint | $.Attribute; sgprOffset?: $.Value | null } & $.BuildOptions = {}): RawBufferStoreOp {
-  return new RawBufferStoreOp($.buildOp(RawBufferStoreOp, { results: [], operands: [value, memref, indices, options.sgprOffset], attributes: { "boundsCheck": options.boundsCheck, "indexOffset": options.indexOffset } }, options));
+  return new RawBufferStoreOp($.buildOp(RawBufferStoreOp, { results: [], operands: [value, memref, indices, options?.sgprOffset], attributes: { "boundsCheck": options?.boundsCheck, "indexOffset": options?.indexOffset } }, options));
 }
 
 /**
@@ -2045,7 +2045,7 @@ export class ScaledMFMAOp extends $.OpView {
 $.registerOpView(ScaledMFMAOp);
 /** Builds `amdgpu.scaled_mfma` (see {@linkcode ScaledMFMAOp}) and returns its result. */
 export function scaled_mfma(m: number | bigint | $.Attribute, n: number | bigint | $.Attribute, k: number | bigint | $.Attribute, sourceA: $.Value, sourceB: $.Value, destC: $.Value, scalesA: $.Value, scalesB: $.Value, scalesIdxA: number | bigint | $.Attribute, scalesIdxB: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ScaledMFMAOp, { resultTypes: options.results, operands: [sourceA, sourceB, destC, scalesA, scalesB], attributes: { "m": m, "n": n, "k": k, "scalesIdxA": scalesIdxA, "scalesIdxB": scalesIdxB } }, options).result;
+  return $.buildOp(ScaledMFMAOp, { resultTypes: options?.results, operands: [sourceA, sourceB, destC, scalesA, scalesB], attributes: { "m": m, "n": n, "k": k, "scalesIdxA": scalesIdxA, "scalesIdxB": scalesIdxB } }, options).result;
 }
 
 /**
@@ -2167,7 +2167,7 @@ export class ScaledWMMAOp extends $.OpView {
 $.registerOpView(ScaledWMMAOp);
 /** Builds `amdgpu.scaled_wmma` (see {@linkcode ScaledWMMAOp}) and returns its result. */
 export function scaled_wmma(m: number | bigint | $.Attribute, n: number | bigint | $.Attribute, k: number | bigint | $.Attribute, sourceA: $.Value, sourceB: $.Value, destC: $.Value, scaleA: $.Value, aFirstScaleLane: number | bigint | $.Attribute, scaleB: $.Value, bFirstScaleLane: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ScaledWMMAOp, { resultTypes: options.results, operands: [sourceA, sourceB, destC, scaleA, scaleB], attributes: { "m": m, "n": n, "k": k, "a_first_scale_lane": aFirstScaleLane, "b_first_scale_lane": bFirstScaleLane } }, options).result;
+  return $.buildOp(ScaledWMMAOp, { resultTypes: options?.results, operands: [sourceA, sourceB, destC, scaleA, scaleB], attributes: { "m": m, "n": n, "k": k, "a_first_scale_lane": aFirstScaleLane, "b_first_scale_lane": bFirstScaleLane } }, options).result;
 }
 
 /**
@@ -2302,7 +2302,7 @@ export class SparseMFMAOp extends $.OpView {
 $.registerOpView(SparseMFMAOp);
 /** Builds `amdgpu.sparse_mfma` (see {@linkcode SparseMFMAOp}) and returns its result. */
 export function sparse_mfma(m: number | bigint | $.Attribute, n: number | bigint | $.Attribute, k: number | bigint | $.Attribute, sourceA: $.Value, sourceB: $.Value, destC: $.Value, sparseIdx: $.Value, options: { cbsz?: number | bigint | $.Attribute; abid?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SparseMFMAOp, { resultTypes: options.results, operands: [sourceA, sourceB, destC, sparseIdx], attributes: { "m": m, "n": n, "k": k, "cbsz": options.cbsz, "abid": options.abid } }, options).result;
+  return $.buildOp(SparseMFMAOp, { resultTypes: options?.results, operands: [sourceA, sourceB, destC, sparseIdx], attributes: { "m": m, "n": n, "k": k, "cbsz": options?.cbsz, "abid": options?.abid } }, options).result;
 }
 
 /**
@@ -2354,7 +2354,7 @@ export class SwizzleBitModeOp extends $.OpView {
 $.registerOpView(SwizzleBitModeOp);
 /** Builds `amdgpu.swizzle_bitmode` (see {@linkcode SwizzleBitModeOp}) and returns its result. */
 export function swizzle_bitmode(src: $.Value, andMask: number | bigint | $.Attribute, orMask: number | bigint | $.Attribute, xorMask: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SwizzleBitModeOp, { resultTypes: options.results, operands: [src], attributes: { "and_mask": andMask, "or_mask": orMask, "xor_mask": xorMask } }, options).result;
+  return $.buildOp(SwizzleBitModeOp, { resultTypes: options?.results, operands: [src], attributes: { "and_mask": andMask, "or_mask": orMask, "xor_mask": xorMask } }, options).result;
 }
 
 /**
@@ -2577,5 +2577,5 @@ export class WMMAOp extends $.OpView {
 $.registerOpView(WMMAOp);
 /** Builds `amdgpu.wmma` (see {@linkcode WMMAOp}) and returns its result. */
 export function wmma(m: number | bigint | $.Attribute, n: number | bigint | $.Attribute, k: number | bigint | $.Attribute, sourceA: $.Value, sourceB: $.Value, destC: $.Value, options: { subwordOffset?: number | bigint | $.Attribute; unsignedA?: boolean | $.Attribute; unsignedB?: boolean | $.Attribute; clamp?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WMMAOp, { resultTypes: options.results, operands: [sourceA, sourceB, destC], attributes: { "m": m, "n": n, "k": k, "subwordOffset": options.subwordOffset, "unsignedA": options.unsignedA, "unsignedB": options.unsignedB, "clamp": options.clamp } }, options).result;
+  return $.buildOp(WMMAOp, { resultTypes: options?.results, operands: [sourceA, sourceB, destC], attributes: { "m": m, "n": n, "k": k, "subwordOffset": options?.subwordOffset, "unsignedA": options?.unsignedA, "unsignedB": options?.unsignedB, "clamp": options?.clamp } }, options).result;
 }

@@ -98,7 +98,7 @@ export class TileLoadOp extends $.OpView {
 $.registerOpView(TileLoadOp);
 /** Builds `amx.tile_load` (see {@linkcode TileLoadOp}) and returns its result. */
 export function tile_load(resType: $.Type, base: $.Value, indices: readonly $.Value[], options: { stride?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TileLoadOp, { results: [resType], operands: [base, indices, options.stride] }, options).result;
+  return $.buildOp(TileLoadOp, { results: [resType], operands: [base, indices, options?.stride] }, options).result;
 }
 
 /**
@@ -217,7 +217,7 @@ export class TileMulIOp extends $.OpView {
 $.registerOpView(TileMulIOp);
 /** Builds `amx.tile_muli` (see {@linkcode TileMulIOp}) and returns its result. */
 export function tile_muli(resType: $.Type, lhs: $.Value, rhs: $.Value, acc: $.Value, options: { isZextLhs?: boolean | $.Attribute; isZextRhs?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TileMulIOp, { results: [resType], operands: [lhs, rhs, acc], attributes: { "isZextLhs": options.isZextLhs, "isZextRhs": options.isZextRhs } }, options).result;
+  return $.buildOp(TileMulIOp, { results: [resType], operands: [lhs, rhs, acc], attributes: { "isZextLhs": options?.isZextLhs, "isZextRhs": options?.isZextRhs } }, options).result;
 }
 
 /**
@@ -289,7 +289,7 @@ export class TileStoreOp extends $.OpView {
 $.registerOpView(TileStoreOp);
 /** Builds `amx.tile_store` (see {@linkcode TileStoreOp}) and returns the op's view. */
 export function tile_store(base: $.Value, indices: readonly $.Value[], val: $.Value, options: { stride?: $.Value | null } & $.BuildOptions = {}): TileStoreOp {
-  return new TileStoreOp($.buildOp(TileStoreOp, { results: [], operands: [base, indices, val, options.stride] }, options));
+  return new TileStoreOp($.buildOp(TileStoreOp, { results: [], operands: [base, indices, val, options?.stride] }, options));
 }
 
 /**

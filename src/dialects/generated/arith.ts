@@ -144,7 +144,7 @@ export class AddFOp extends $.OpView {
 $.registerOpView(AddFOp);
 /** Builds `arith.addf` (see {@linkcode AddFOp}) and returns its result. */
 export function addf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AddFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AddFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -215,7 +215,7 @@ export class AddIOp extends $.OpView {
 $.registerOpView(AddIOp);
 /** Builds `arith.addi` (see {@linkcode AddIOp}) and returns its result. */
 export function addi(lhs: $.Value, rhs: $.Value, options: { overflowFlags?: IntegerOverflowFlags | readonly IntegerOverflowFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AddIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "overflowFlags": options.overflowFlags } }, options).result;
+  return $.buildOp(AddIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "overflowFlags": options?.overflowFlags } }, options).result;
 }
 
 /**
@@ -325,7 +325,7 @@ export class AndIOp extends $.OpView {
 $.registerOpView(AndIOp);
 /** Builds `arith.andi` (see {@linkcode AndIOp}) and returns its result. */
 export function andi(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AndIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(AndIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -418,7 +418,7 @@ export class CeilDivSIOp extends $.OpView {
 $.registerOpView(CeilDivSIOp);
 /** Builds `arith.ceildivsi` (see {@linkcode CeilDivSIOp}) and returns its result. */
 export function ceildivsi(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CeilDivSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CeilDivSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -468,7 +468,7 @@ export class CeilDivUIOp extends $.OpView {
 $.registerOpView(CeilDivUIOp);
 /** Builds `arith.ceildivui` (see {@linkcode CeilDivUIOp}) and returns its result. */
 export function ceildivui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CeilDivUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CeilDivUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -538,7 +538,7 @@ export class CmpFOp extends $.OpView {
 $.registerOpView(CmpFOp);
 /** Builds `arith.cmpf` (see {@linkcode CmpFOp}) and returns its result. */
 export function cmpf(predicate: CmpFPredicate | $.Attribute, lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CmpFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "predicate": predicate, "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(CmpFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "predicate": predicate, "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -641,7 +641,7 @@ export class CmpIOp extends $.OpView {
 $.registerOpView(CmpIOp);
 /** Builds `arith.cmpi` (see {@linkcode CmpIOp}) and returns its result. */
 export function cmpi(predicate: CmpIPredicate | $.Attribute, lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CmpIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "predicate": predicate } }, options).result;
+  return $.buildOp(CmpIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "predicate": predicate } }, options).result;
 }
 
 /**
@@ -686,7 +686,7 @@ export class ConstantOp extends $.OpView {
 $.registerOpView(ConstantOp);
 /** Builds `arith.constant` (see {@linkcode ConstantOp}) and returns its result. */
 export function constant(value: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConstantOp, { resultTypes: options.results, operands: [], attributes: { "value": value } }, options).result;
+  return $.buildOp(ConstantOp, { resultTypes: options?.results, operands: [], attributes: { "value": value } }, options).result;
 }
 
 /**
@@ -726,7 +726,7 @@ export class DivFOp extends $.OpView {
 $.registerOpView(DivFOp);
 /** Builds `arith.divf` (see {@linkcode DivFOp}) and returns its result. */
 export function divf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(DivFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -793,7 +793,7 @@ export class DivSIOp extends $.OpView {
 $.registerOpView(DivSIOp);
 /** Builds `arith.divsi` (see {@linkcode DivSIOp}) and returns its result. */
 export function divsi(lhs: $.Value, rhs: $.Value, options: { isExact?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivSIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "isExact": options.isExact } }, options).result;
+  return $.buildOp(DivSIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "isExact": options?.isExact } }, options).result;
 }
 
 /**
@@ -860,7 +860,7 @@ export class DivUIOp extends $.OpView {
 $.registerOpView(DivUIOp);
 /** Builds `arith.divui` (see {@linkcode DivUIOp}) and returns its result. */
 export function divui(lhs: $.Value, rhs: $.Value, options: { isExact?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivUIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "isExact": options.isExact } }, options).result;
+  return $.buildOp(DivUIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "isExact": options?.isExact } }, options).result;
 }
 
 /**
@@ -898,7 +898,7 @@ export class ExtFOp extends $.OpView {
 $.registerOpView(ExtFOp);
 /** Builds `arith.extf` (see {@linkcode ExtFOp}) and returns its result. */
 export function extf(outType: $.Type, in_: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtFOp, { results: [outType], operands: [in_], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ExtFOp, { results: [outType], operands: [in_], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1039,7 +1039,7 @@ export class FloorDivSIOp extends $.OpView {
 $.registerOpView(FloorDivSIOp);
 /** Builds `arith.floordivsi` (see {@linkcode FloorDivSIOp}) and returns its result. */
 export function floordivsi(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FloorDivSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(FloorDivSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1223,7 +1223,7 @@ export class MaximumFOp extends $.OpView {
 $.registerOpView(MaximumFOp);
 /** Builds `arith.maximumf` (see {@linkcode MaximumFOp}) and returns its result. */
 export function maximumf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaximumFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(MaximumFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1274,7 +1274,7 @@ export class MaxNumFOp extends $.OpView {
 $.registerOpView(MaxNumFOp);
 /** Builds `arith.maxnumf` (see {@linkcode MaxNumFOp}) and returns its result. */
 export function maxnumf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaxNumFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(MaxNumFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1309,7 +1309,7 @@ export class MaxSIOp extends $.OpView {
 $.registerOpView(MaxSIOp);
 /** Builds `arith.maxsi` (see {@linkcode MaxSIOp}) and returns its result. */
 export function maxsi(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaxSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MaxSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1344,7 +1344,7 @@ export class MaxUIOp extends $.OpView {
 $.registerOpView(MaxUIOp);
 /** Builds `arith.maxui` (see {@linkcode MaxUIOp}) and returns its result. */
 export function maxui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaxUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MaxUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1394,7 +1394,7 @@ export class MinimumFOp extends $.OpView {
 $.registerOpView(MinimumFOp);
 /** Builds `arith.minimumf` (see {@linkcode MinimumFOp}) and returns its result. */
 export function minimumf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinimumFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(MinimumFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1445,7 +1445,7 @@ export class MinNumFOp extends $.OpView {
 $.registerOpView(MinNumFOp);
 /** Builds `arith.minnumf` (see {@linkcode MinNumFOp}) and returns its result. */
 export function minnumf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinNumFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(MinNumFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1480,7 +1480,7 @@ export class MinSIOp extends $.OpView {
 $.registerOpView(MinSIOp);
 /** Builds `arith.minsi` (see {@linkcode MinSIOp}) and returns its result. */
 export function minsi(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MinSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1515,7 +1515,7 @@ export class MinUIOp extends $.OpView {
 $.registerOpView(MinUIOp);
 /** Builds `arith.minui` (see {@linkcode MinUIOp}) and returns its result. */
 export function minui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MinUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1576,7 +1576,7 @@ export class MulFOp extends $.OpView {
 $.registerOpView(MulFOp);
 /** Builds `arith.mulf` (see {@linkcode MulFOp}) and returns its result. */
 export function mulf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MulFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(MulFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1647,7 +1647,7 @@ export class MulIOp extends $.OpView {
 $.registerOpView(MulIOp);
 /** Builds `arith.muli` (see {@linkcode MulIOp}) and returns its result. */
 export function muli(lhs: $.Value, rhs: $.Value, options: { overflowFlags?: IntegerOverflowFlags | readonly IntegerOverflowFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MulIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "overflowFlags": options.overflowFlags } }, options).result;
+  return $.buildOp(MulIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "overflowFlags": options?.overflowFlags } }, options).result;
 }
 
 /**
@@ -1705,7 +1705,7 @@ export class MulSIExtendedOp extends $.OpView {
 $.registerOpView(MulSIExtendedOp);
 /** Builds `arith.mulsi_extended` (see {@linkcode MulSIExtendedOp}) and returns the op's view. */
 export function mulsi_extended(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): MulSIExtendedOp {
-  return new MulSIExtendedOp($.buildOp(MulSIExtendedOp, { resultTypes: options.results, operands: [lhs, rhs] }, options));
+  return new MulSIExtendedOp($.buildOp(MulSIExtendedOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options));
 }
 
 /**
@@ -1763,7 +1763,7 @@ export class MulUIExtendedOp extends $.OpView {
 $.registerOpView(MulUIExtendedOp);
 /** Builds `arith.mului_extended` (see {@linkcode MulUIExtendedOp}) and returns the op's view. */
 export function mului_extended(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): MulUIExtendedOp {
-  return new MulUIExtendedOp($.buildOp(MulUIExtendedOp, { resultTypes: options.results, operands: [lhs, rhs] }, options));
+  return new MulUIExtendedOp($.buildOp(MulUIExtendedOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options));
 }
 
 /**
@@ -1816,7 +1816,7 @@ export class NegFOp extends $.OpView {
 $.registerOpView(NegFOp);
 /** Builds `arith.negf` (see {@linkcode NegFOp}) and returns its result. */
 export function negf(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NegFOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(NegFOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1869,7 +1869,7 @@ export class OrIOp extends $.OpView {
 $.registerOpView(OrIOp);
 /** Builds `arith.ori` (see {@linkcode OrIOp}) and returns its result. */
 export function ori(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OrIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(OrIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1912,7 +1912,7 @@ export class RemFOp extends $.OpView {
 $.registerOpView(RemFOp);
 /** Builds `arith.remf` (see {@linkcode RemFOp}) and returns its result. */
 export function remf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RemFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(RemFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1967,7 +1967,7 @@ export class RemSIOp extends $.OpView {
 $.registerOpView(RemSIOp);
 /** Builds `arith.remsi` (see {@linkcode RemSIOp}) and returns its result. */
 export function remsi(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RemSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(RemSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2022,7 +2022,7 @@ export class RemUIOp extends $.OpView {
 $.registerOpView(RemUIOp);
 /** Builds `arith.remui` (see {@linkcode RemUIOp}) and returns its result. */
 export function remui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RemUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(RemUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2106,7 +2106,7 @@ export class ScalingExtFOp extends $.OpView {
 $.registerOpView(ScalingExtFOp);
 /** Builds `arith.scaling_extf` (see {@linkcode ScalingExtFOp}) and returns its result. */
 export function scaling_extf(outType: $.Type, in_: $.Value, scale: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ScalingExtFOp, { results: [outType], operands: [in_, scale], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ScalingExtFOp, { results: [outType], operands: [in_, scale], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2197,7 +2197,7 @@ export class ScalingTruncFOp extends $.OpView {
 $.registerOpView(ScalingTruncFOp);
 /** Builds `arith.scaling_truncf` (see {@linkcode ScalingTruncFOp}) and returns its result. */
 export function scaling_truncf(outType: $.Type, in_: $.Value, scale: $.Value, options: { roundingmode?: RoundingMode | $.Attribute; fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ScalingTruncFOp, { results: [outType], operands: [in_, scale], attributes: { "roundingmode": options.roundingmode, "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ScalingTruncFOp, { results: [outType], operands: [in_, scale], attributes: { "roundingmode": options?.roundingmode, "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2271,7 +2271,7 @@ export class SelectOp extends $.OpView {
 $.registerOpView(SelectOp);
 /** Builds `arith.select` (see {@linkcode SelectOp}) and returns its result. */
 export function select(condition: $.Value, trueValue: $.Value, falseValue: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SelectOp, { resultTypes: options.results, operands: [condition, trueValue, falseValue] }, options).result;
+  return $.buildOp(SelectOp, { resultTypes: options?.results, operands: [condition, trueValue, falseValue] }, options).result;
 }
 
 /**
@@ -2331,7 +2331,7 @@ export class ShLIOp extends $.OpView {
 $.registerOpView(ShLIOp);
 /** Builds `arith.shli` (see {@linkcode ShLIOp}) and returns its result. */
 export function shli(lhs: $.Value, rhs: $.Value, options: { overflowFlags?: IntegerOverflowFlags | readonly IntegerOverflowFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShLIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "overflowFlags": options.overflowFlags } }, options).result;
+  return $.buildOp(ShLIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "overflowFlags": options?.overflowFlags } }, options).result;
 }
 
 /**
@@ -2392,7 +2392,7 @@ export class ShRSIOp extends $.OpView {
 $.registerOpView(ShRSIOp);
 /** Builds `arith.shrsi` (see {@linkcode ShRSIOp}) and returns its result. */
 export function shrsi(lhs: $.Value, rhs: $.Value, options: { isExact?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShRSIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "isExact": options.isExact } }, options).result;
+  return $.buildOp(ShRSIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "isExact": options?.isExact } }, options).result;
 }
 
 /**
@@ -2451,7 +2451,7 @@ export class ShRUIOp extends $.OpView {
 $.registerOpView(ShRUIOp);
 /** Builds `arith.shrui` (see {@linkcode ShRUIOp}) and returns its result. */
 export function shrui(lhs: $.Value, rhs: $.Value, options: { isExact?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShRUIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "isExact": options.isExact } }, options).result;
+  return $.buildOp(ShRUIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "isExact": options?.isExact } }, options).result;
 }
 
 /**
@@ -2546,7 +2546,7 @@ export class SubFOp extends $.OpView {
 $.registerOpView(SubFOp);
 /** Builds `arith.subf` (see {@linkcode SubFOp}) and returns its result. */
 export function subf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(SubFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2617,7 +2617,7 @@ export class SubIOp extends $.OpView {
 $.registerOpView(SubIOp);
 /** Builds `arith.subi` (see {@linkcode SubIOp}) and returns its result. */
 export function subi(lhs: $.Value, rhs: $.Value, options: { overflowFlags?: IntegerOverflowFlags | readonly IntegerOverflowFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "overflowFlags": options.overflowFlags } }, options).result;
+  return $.buildOp(SubIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "overflowFlags": options?.overflowFlags } }, options).result;
 }
 
 /**
@@ -2662,7 +2662,7 @@ export class TruncFOp extends $.OpView {
 $.registerOpView(TruncFOp);
 /** Builds `arith.truncf` (see {@linkcode TruncFOp}) and returns its result. */
 export function truncf(outType: $.Type, in_: $.Value, options: { roundingmode?: RoundingMode | $.Attribute; fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TruncFOp, { results: [outType], operands: [in_], attributes: { "roundingmode": options.roundingmode, "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(TruncFOp, { results: [outType], operands: [in_], attributes: { "roundingmode": options?.roundingmode, "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2722,7 +2722,7 @@ export class TruncIOp extends $.OpView {
 $.registerOpView(TruncIOp);
 /** Builds `arith.trunci` (see {@linkcode TruncIOp}) and returns its result. */
 export function trunci(outType: $.Type, in_: $.Value, options: { overflowFlags?: IntegerOverflowFlags | readonly IntegerOverflowFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TruncIOp, { results: [outType], operands: [in_], attributes: { "overflowFlags": options.overflowFlags } }, options).result;
+  return $.buildOp(TruncIOp, { results: [outType], operands: [in_], attributes: { "overflowFlags": options?.overflowFlags } }, options).result;
 }
 
 /**
@@ -2809,5 +2809,5 @@ export class XOrIOp extends $.OpView {
 $.registerOpView(XOrIOp);
 /** Builds `arith.xori` (see {@linkcode XOrIOp}) and returns its result. */
 export function xori(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(XOrIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(XOrIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }

@@ -75,7 +75,7 @@ export class CopyTileOp extends $.OpView {
 $.registerOpView(CopyTileOp);
 /** Builds `arm_sme.copy_tile` (see {@linkcode CopyTileOp}) and returns its result. */
 export function copy_tile(tile: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CopyTileOp, { resultTypes: options.results, operands: [tile] }, options).result;
+  return $.buildOp(CopyTileOp, { resultTypes: options?.results, operands: [tile] }, options).result;
 }
 
 /**
@@ -132,7 +132,7 @@ export class ExtractTileSliceOp extends $.OpView {
 $.registerOpView(ExtractTileSliceOp);
 /** Builds `arm_sme.extract_tile_slice` (see {@linkcode ExtractTileSliceOp}) and returns its result. */
 export function extract_tile_slice(tile: $.Value, tileSliceIndex: $.Value, options: { layout?: TileSliceLayout | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtractTileSliceOp, { resultTypes: options.results, operands: [tile, tileSliceIndex], attributes: { "layout": options.layout } }, options).result;
+  return $.buildOp(ExtractTileSliceOp, { resultTypes: options?.results, operands: [tile, tileSliceIndex], attributes: { "layout": options?.layout } }, options).result;
 }
 
 /**
@@ -282,7 +282,7 @@ export class FMopa2WayOp extends $.OpView {
 $.registerOpView(FMopa2WayOp);
 /** Builds `arm_sme.fmopa_2way` (see {@linkcode FMopa2WayOp}) and returns its result. */
 export function fmopa_2way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FMopa2WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(FMopa2WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -354,7 +354,7 @@ export class FMops2WayOp extends $.OpView {
 $.registerOpView(FMops2WayOp);
 /** Builds `arm_sme.fmops_2way` (see {@linkcode FMops2WayOp}) and returns its result. */
 export function fmops_2way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FMops2WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(FMops2WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -466,7 +466,7 @@ export class InsertTileSliceOp extends $.OpView {
 $.registerOpView(InsertTileSliceOp);
 /** Builds `arm_sme.insert_tile_slice` (see {@linkcode InsertTileSliceOp}) and returns its result. */
 export function insert_tile_slice(vector: $.Value, tile: $.Value, tileSliceIndex: $.Value, options: { layout?: TileSliceLayout | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InsertTileSliceOp, { resultTypes: options.results, operands: [vector, tile, tileSliceIndex], attributes: { "layout": options.layout } }, options).result;
+  return $.buildOp(InsertTileSliceOp, { resultTypes: options?.results, operands: [vector, tile, tileSliceIndex], attributes: { "layout": options?.layout } }, options).result;
 }
 
 /**
@@ -2324,7 +2324,7 @@ export class LoadTileSliceOp extends $.OpView {
 $.registerOpView(LoadTileSliceOp);
 /** Builds `arm_sme.load_tile_slice` (see {@linkcode LoadTileSliceOp}) and returns its result. */
 export function load_tile_slice(base: $.Value, mask: $.Value, tile: $.Value, indices: readonly $.Value[], tileSliceIndex: $.Value, options: { layout?: TileSliceLayout | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadTileSliceOp, { resultTypes: options.results, operands: [base, mask, tile, indices, tileSliceIndex], attributes: { "layout": options.layout } }, options).result;
+  return $.buildOp(LoadTileSliceOp, { resultTypes: options?.results, operands: [base, mask, tile, indices, tileSliceIndex], attributes: { "layout": options?.layout } }, options).result;
 }
 
 /**
@@ -2409,7 +2409,7 @@ export class OuterProductOp extends $.OpView {
 $.registerOpView(OuterProductOp);
 /** Builds `arm_sme.outerproduct` (see {@linkcode OuterProductOp}) and returns its result. */
 export function outerproduct(lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null; kind?: CombiningKind | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OuterProductOp, { resultTypes: options.results, operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc], attributes: { "kind": options.kind } }, options).result;
+  return $.buildOp(OuterProductOp, { resultTypes: options?.results, operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc], attributes: { "kind": options?.kind } }, options).result;
 }
 
 /**
@@ -2472,7 +2472,7 @@ export class SMopa2WayOp extends $.OpView {
 $.registerOpView(SMopa2WayOp);
 /** Builds `arm_sme.smopa_2way` (see {@linkcode SMopa2WayOp}) and returns its result. */
 export function smopa_2way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SMopa2WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(SMopa2WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -2647,7 +2647,7 @@ export class SMopa4WayOp extends $.OpView {
 $.registerOpView(SMopa4WayOp);
 /** Builds `arm_sme.smopa_4way` (see {@linkcode SMopa4WayOp}) and returns its result. */
 export function smopa_4way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SMopa4WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(SMopa4WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -2710,7 +2710,7 @@ export class SMops2WayOp extends $.OpView {
 $.registerOpView(SMops2WayOp);
 /** Builds `arm_sme.smops_2way` (see {@linkcode SMops2WayOp}) and returns its result. */
 export function smops_2way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SMops2WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(SMops2WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -2780,7 +2780,7 @@ export class SMops4WayOp extends $.OpView {
 $.registerOpView(SMops4WayOp);
 /** Builds `arm_sme.smops_4way` (see {@linkcode SMops4WayOp}) and returns its result. */
 export function smops_4way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SMops4WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(SMops4WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -2859,7 +2859,7 @@ export class StoreTileSliceOp extends $.OpView {
 $.registerOpView(StoreTileSliceOp);
 /** Builds `arm_sme.store_tile_slice` (see {@linkcode StoreTileSliceOp}) and returns the op's view. */
 export function store_tile_slice(tile: $.Value, tileSliceIndex: $.Value, mask: $.Value, base: $.Value, indices: readonly $.Value[], options: { layout?: TileSliceLayout | $.Attribute } & $.BuildOptions = {}): StoreTileSliceOp {
-  return new StoreTileSliceOp($.buildOp(StoreTileSliceOp, { results: [], operands: [tile, tileSliceIndex, mask, base, indices], attributes: { "layout": options.layout } }, options));
+  return new StoreTileSliceOp($.buildOp(StoreTileSliceOp, { results: [], operands: [tile, tileSliceIndex, mask, base, indices], attributes: { "layout": options?.layout } }, options));
 }
 
 /**
@@ -2907,7 +2907,7 @@ export class StreamingVLOp extends $.OpView {
 $.registerOpView(StreamingVLOp);
 /** Builds `arm_sme.streaming_vl` (see {@linkcode StreamingVLOp}) and returns its result. */
 export function streaming_vl(typeSize: TypeSize | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(StreamingVLOp, { resultTypes: options.results, operands: [], attributes: { "type_size": typeSize } }, options).result;
+  return $.buildOp(StreamingVLOp, { resultTypes: options?.results, operands: [], attributes: { "type_size": typeSize } }, options).result;
 }
 
 /**
@@ -2974,7 +2974,7 @@ export class SuMopa4WayOp extends $.OpView {
 $.registerOpView(SuMopa4WayOp);
 /** Builds `arm_sme.sumopa_4way` (see {@linkcode SuMopa4WayOp}) and returns its result. */
 export function sumopa_4way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SuMopa4WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(SuMopa4WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -3041,7 +3041,7 @@ export class SuMops4WayOp extends $.OpView {
 $.registerOpView(SuMops4WayOp);
 /** Builds `arm_sme.sumops_4way` (see {@linkcode SuMops4WayOp}) and returns its result. */
 export function sumops_4way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SuMops4WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(SuMops4WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -3129,7 +3129,7 @@ export class TileLoadOp extends $.OpView {
 $.registerOpView(TileLoadOp);
 /** Builds `arm_sme.tile_load` (see {@linkcode TileLoadOp}) and returns its result. */
 export function tile_load(resultType: $.Type, base: $.Value, indices: readonly $.Value[], options: { padding?: $.Value | null; mask?: $.Value | null; layout?: TileSliceLayout | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TileLoadOp, { results: [resultType], operands: [base, indices, options.padding, options.mask], attributes: { "layout": options.layout } }, options).result;
+  return $.buildOp(TileLoadOp, { results: [resultType], operands: [base, indices, options?.padding, options?.mask], attributes: { "layout": options?.layout } }, options).result;
 }
 
 /**
@@ -3205,7 +3205,7 @@ export class TileStoreOp extends $.OpView {
 $.registerOpView(TileStoreOp);
 /** Builds `arm_sme.tile_store` (see {@linkcode TileStoreOp}) and returns the op's view. */
 export function tile_store(valueToStore: $.Value, base: $.Value, indices: readonly $.Value[], options: { mask?: $.Value | null; layout?: TileSliceLayout | $.Attribute } & $.BuildOptions = {}): TileStoreOp {
-  return new TileStoreOp($.buildOp(TileStoreOp, { results: [], operands: [valueToStore, base, indices, options.mask], attributes: { "layout": options.layout } }, options));
+  return new TileStoreOp($.buildOp(TileStoreOp, { results: [], operands: [valueToStore, base, indices, options?.mask], attributes: { "layout": options?.layout } }, options));
 }
 
 /**
@@ -3268,7 +3268,7 @@ export class UMopa2WayOp extends $.OpView {
 $.registerOpView(UMopa2WayOp);
 /** Builds `arm_sme.umopa_2way` (see {@linkcode UMopa2WayOp}) and returns its result. */
 export function umopa_2way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UMopa2WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(UMopa2WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -3335,7 +3335,7 @@ export class UMopa4WayOp extends $.OpView {
 $.registerOpView(UMopa4WayOp);
 /** Builds `arm_sme.umopa_4way` (see {@linkcode UMopa4WayOp}) and returns its result. */
 export function umopa_4way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UMopa4WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(UMopa4WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -3398,7 +3398,7 @@ export class UMops2WayOp extends $.OpView {
 $.registerOpView(UMops2WayOp);
 /** Builds `arm_sme.umops_2way` (see {@linkcode UMops2WayOp}) and returns its result. */
 export function umops_2way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UMops2WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(UMops2WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -3465,7 +3465,7 @@ export class UMops4WayOp extends $.OpView {
 $.registerOpView(UMops4WayOp);
 /** Builds `arm_sme.umops_4way` (see {@linkcode UMops4WayOp}) and returns its result. */
 export function umops_4way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UMops4WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(UMops4WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -3532,7 +3532,7 @@ export class UsMopa4WayOp extends $.OpView {
 $.registerOpView(UsMopa4WayOp);
 /** Builds `arm_sme.usmopa_4way` (see {@linkcode UsMopa4WayOp}) and returns its result. */
 export function usmopa_4way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UsMopa4WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(UsMopa4WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**
@@ -3599,7 +3599,7 @@ export class UsMops4WayOp extends $.OpView {
 $.registerOpView(UsMops4WayOp);
 /** Builds `arm_sme.usmops_4way` (see {@linkcode UsMops4WayOp}) and returns its result. */
 export function usmops_4way(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { lhsMask?: $.Value | null; rhsMask?: $.Value | null; acc?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UsMops4WayOp, { results: [resultType], operands: [lhs, rhs, options.lhsMask, options.rhsMask, options.acc] }, options).result;
+  return $.buildOp(UsMops4WayOp, { results: [resultType], operands: [lhs, rhs, options?.lhsMask, options?.rhsMask, options?.acc] }, options).result;
 }
 
 /**

@@ -62,7 +62,7 @@ export class AddToGroupOp extends $.OpView {
 $.registerOpView(AddToGroupOp);
 /** Builds `async.add_to_group` (see {@linkcode AddToGroupOp}) and returns its result. */
 export function add_to_group(operand: $.Value, group: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AddToGroupOp, { resultTypes: options.results, operands: [operand, group] }, options).result;
+  return $.buildOp(AddToGroupOp, { resultTypes: options?.results, operands: [operand, group] }, options).result;
 }
 
 /**
@@ -201,7 +201,7 @@ export class CallOp extends $.OpView {
 $.registerOpView(CallOp);
 /** Builds `async.call` (see {@linkcode CallOp}) and returns the op's view. */
 export function call(result0Types: readonly $.Type[], callee: string | $.Attribute, operands: readonly $.Value[], options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): CallOp {
-  return new CallOp($.buildOp(CallOp, { results: [result0Types], operands: [operands], attributes: { "callee": callee, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new CallOp($.buildOp(CallOp, { results: [result0Types], operands: [operands], attributes: { "callee": callee, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -234,7 +234,7 @@ export class CoroBeginOp extends $.OpView {
 $.registerOpView(CoroBeginOp);
 /** Builds `async.coro.begin` (see {@linkcode CoroBeginOp}) and returns its result. */
 export function coro_begin(id: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CoroBeginOp, { resultTypes: options.results, operands: [id] }, options).result;
+  return $.buildOp(CoroBeginOp, { resultTypes: options?.results, operands: [id] }, options).result;
 }
 
 /**
@@ -321,7 +321,7 @@ export class CoroIdOp extends $.OpView {
 $.registerOpView(CoroIdOp);
 /** Builds `async.coro.id` (see {@linkcode CoroIdOp}) and returns its result. */
 export function coro_id(options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CoroIdOp, { resultTypes: options.results, operands: [] }, options).result;
+  return $.buildOp(CoroIdOp, { resultTypes: options?.results, operands: [] }, options).result;
 }
 
 /**
@@ -353,7 +353,7 @@ export class CoroSaveOp extends $.OpView {
 $.registerOpView(CoroSaveOp);
 /** Builds `async.coro.save` (see {@linkcode CoroSaveOp}) and returns its result. */
 export function coro_save(handle: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CoroSaveOp, { resultTypes: options.results, operands: [handle] }, options).result;
+  return $.buildOp(CoroSaveOp, { resultTypes: options?.results, operands: [handle] }, options).result;
 }
 
 /**
@@ -446,7 +446,7 @@ export class CreateGroupOp extends $.OpView {
 $.registerOpView(CreateGroupOp);
 /** Builds `async.create_group` (see {@linkcode CreateGroupOp}) and returns its result. */
 export function create_group(size: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CreateGroupOp, { resultTypes: options.results, operands: [size] }, options).result;
+  return $.buildOp(CreateGroupOp, { resultTypes: options?.results, operands: [size] }, options).result;
 }
 
 /**
@@ -609,7 +609,7 @@ export class FuncOp extends $.OpView {
 $.registerOpView(FuncOp);
 /** Builds `async.func` (see {@linkcode FuncOp}) and returns the op's view. */
 export function func(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { symVisibility?: string | $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): FuncOp {
-  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "sym_visibility": options.symVisibility, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "sym_visibility": options?.symVisibility, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -714,7 +714,7 @@ export class RuntimeAddToGroupOp extends $.OpView {
 $.registerOpView(RuntimeAddToGroupOp);
 /** Builds `async.runtime.add_to_group` (see {@linkcode RuntimeAddToGroupOp}) and returns its result. */
 export function runtime_add_to_group(operand: $.Value, group: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RuntimeAddToGroupOp, { resultTypes: options.results, operands: [operand, group] }, options).result;
+  return $.buildOp(RuntimeAddToGroupOp, { resultTypes: options?.results, operands: [operand, group] }, options).result;
 }
 
 /**
@@ -834,7 +834,7 @@ export class RuntimeCreateGroupOp extends $.OpView {
 $.registerOpView(RuntimeCreateGroupOp);
 /** Builds `async.runtime.create_group` (see {@linkcode RuntimeCreateGroupOp}) and returns its result. */
 export function runtime_create_group(size: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RuntimeCreateGroupOp, { resultTypes: options.results, operands: [size] }, options).result;
+  return $.buildOp(RuntimeCreateGroupOp, { resultTypes: options?.results, operands: [size] }, options).result;
 }
 
 /**
@@ -902,7 +902,7 @@ export class RuntimeIsErrorOp extends $.OpView {
 $.registerOpView(RuntimeIsErrorOp);
 /** Builds `async.runtime.is_error` (see {@linkcode RuntimeIsErrorOp}) and returns its result. */
 export function runtime_is_error(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RuntimeIsErrorOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(RuntimeIsErrorOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -935,7 +935,7 @@ export class RuntimeLoadOp extends $.OpView {
 $.registerOpView(RuntimeLoadOp);
 /** Builds `async.runtime.load` (see {@linkcode RuntimeLoadOp}) and returns its result. */
 export function runtime_load(storage: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RuntimeLoadOp, { resultTypes: options.results, operands: [storage] }, options).result;
+  return $.buildOp(RuntimeLoadOp, { resultTypes: options?.results, operands: [storage] }, options).result;
 }
 
 /**
@@ -963,7 +963,7 @@ export class RuntimeNumWorkerThreadsOp extends $.OpView {
 $.registerOpView(RuntimeNumWorkerThreadsOp);
 /** Builds `async.runtime.num_worker_threads` (see {@linkcode RuntimeNumWorkerThreadsOp}) and returns its result. */
 export function runtime_num_worker_threads(options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RuntimeNumWorkerThreadsOp, { resultTypes: options.results, operands: [] }, options).result;
+  return $.buildOp(RuntimeNumWorkerThreadsOp, { resultTypes: options?.results, operands: [] }, options).result;
 }
 
 /**

@@ -118,7 +118,7 @@ export class AllocTensorOp extends $.OpView {
 $.registerOpView(AllocTensorOp);
 /** Builds `bufferization.alloc_tensor` (see {@linkcode AllocTensorOp}) and returns its result. */
 export function alloc_tensor(resultType: $.Type, dynamicSizes: readonly $.Value[], options: { copy?: $.Value | null; sizeHint?: $.Value | null; memorySpace?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllocTensorOp, { results: [resultType], operands: [dynamicSizes, options.copy, options.sizeHint], attributes: { "memory_space": options.memorySpace } }, options).result;
+  return $.buildOp(AllocTensorOp, { results: [resultType], operands: [dynamicSizes, options?.copy, options?.sizeHint], attributes: { "memory_space": options?.memorySpace } }, options).result;
 }
 
 /**
@@ -251,7 +251,7 @@ export class DeallocOp extends $.OpView {
 $.registerOpView(DeallocOp);
 /** Builds `bufferization.dealloc` (see {@linkcode DeallocOp}) and returns the op's view. */
 export function dealloc(memrefs: readonly $.Value[], conditions: readonly $.Value[], retained: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): DeallocOp {
-  return new DeallocOp($.buildOp(DeallocOp, { resultTypes: options.results, operands: [memrefs, conditions, retained] }, options));
+  return new DeallocOp($.buildOp(DeallocOp, { resultTypes: options?.results, operands: [memrefs, conditions, retained] }, options));
 }
 
 /**
@@ -388,7 +388,7 @@ export class MaterializeInDestinationOp extends $.OpView {
 $.registerOpView(MaterializeInDestinationOp);
 /** Builds `bufferization.materialize_in_destination` (see {@linkcode MaterializeInDestinationOp}) and returns the op's view. */
 export function materialize_in_destination(resultType: $.Type | null, source: $.Value, dest: $.Value, options: { restrict?: boolean | $.Attribute; writable?: boolean | $.Attribute } & $.BuildOptions = {}): MaterializeInDestinationOp {
-  return new MaterializeInDestinationOp($.buildOp(MaterializeInDestinationOp, { results: [resultType], operands: [source, dest], attributes: { "restrict": options.restrict, "writable": options.writable } }, options));
+  return new MaterializeInDestinationOp($.buildOp(MaterializeInDestinationOp, { results: [resultType], operands: [source, dest], attributes: { "restrict": options?.restrict, "writable": options?.writable } }, options));
 }
 
 /**
@@ -437,7 +437,7 @@ export class ToBufferOp extends $.OpView {
 $.registerOpView(ToBufferOp);
 /** Builds `bufferization.to_buffer` (see {@linkcode ToBufferOp}) and returns its result. */
 export function to_buffer(bufferType: $.Type, tensor: $.Value, options: { readOnly?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ToBufferOp, { results: [bufferType], operands: [tensor], attributes: { "read_only": options.readOnly } }, options).result;
+  return $.buildOp(ToBufferOp, { results: [bufferType], operands: [tensor], attributes: { "read_only": options?.readOnly } }, options).result;
 }
 
 /**
@@ -525,5 +525,5 @@ export class ToTensorOp extends $.OpView {
 $.registerOpView(ToTensorOp);
 /** Builds `bufferization.to_tensor` (see {@linkcode ToTensorOp}) and returns its result. */
 export function to_tensor(resultType: $.Type, buffer: $.Value, options: { restrict?: boolean | $.Attribute; writable?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ToTensorOp, { results: [resultType], operands: [buffer], attributes: { "restrict": options.restrict, "writable": options.writable } }, options).result;
+  return $.buildOp(ToTensorOp, { results: [resultType], operands: [buffer], attributes: { "restrict": options?.restrict, "writable": options?.writable } }, options).result;
 }

@@ -60,7 +60,7 @@ export class ModuleOp extends $.OpView {
 $.registerOpView(ModuleOp);
 /** Builds `builtin.module` (see {@linkcode ModuleOp}) and returns the op's view. */
 export function module(options: { symName?: string | $.Attribute; symVisibility?: string | $.Attribute } & $.BuildOptions = {}): ModuleOp {
-  return new ModuleOp($.buildOp(ModuleOp, { results: [], operands: [], attributes: { "sym_name": options.symName, "sym_visibility": options.symVisibility } }, options));
+  return new ModuleOp($.buildOp(ModuleOp, { results: [], operands: [], attributes: { "sym_name": options?.symName, "sym_visibility": options?.symVisibility } }, options));
 }
 
 /**

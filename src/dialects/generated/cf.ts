@@ -177,7 +177,7 @@ export class CondBranchOp extends $.OpView {
 $.registerOpView(CondBranchOp);
 /** Builds `cf.cond_br` (see {@linkcode CondBranchOp}) and returns the op's view. */
 export function cond_br(condition: $.Value, trueDestOperands: readonly $.Value[], falseDestOperands: readonly $.Value[], trueDest: $.Block, falseDest: $.Block, options: { branchWeights?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): CondBranchOp {
-  return new CondBranchOp($.buildOp(CondBranchOp, { results: [], operands: [condition, trueDestOperands, falseDestOperands], attributes: { "branch_weights": options.branchWeights }, successors: [trueDest, falseDest] }, options));
+  return new CondBranchOp($.buildOp(CondBranchOp, { results: [], operands: [condition, trueDestOperands, falseDestOperands], attributes: { "branch_weights": options?.branchWeights }, successors: [trueDest, falseDest] }, options));
 }
 
 /**
@@ -251,5 +251,5 @@ export class SwitchOp extends $.OpView {
 $.registerOpView(SwitchOp);
 /** Builds `cf.switch` (see {@linkcode SwitchOp}) and returns the op's view. */
 export function switch_(flag: $.Value, defaultOperands: readonly $.Value[], caseOperands: readonly (readonly $.Value[])[], caseOperandSegments: readonly (number | bigint)[] | $.Attribute, defaultDestination: $.Block, caseDestinations: readonly $.Block[], options: { caseValues?: $.Attribute } & $.BuildOptions = {}): SwitchOp {
-  return new SwitchOp($.buildOp(SwitchOp, { results: [], operands: [flag, defaultOperands, caseOperands], attributes: { "case_values": options.caseValues, "case_operand_segments": caseOperandSegments }, successors: [defaultDestination, caseDestinations] }, options));
+  return new SwitchOp($.buildOp(SwitchOp, { results: [], operands: [flag, defaultOperands, caseOperands], attributes: { "case_values": options?.caseValues, "case_operand_segments": caseOperandSegments }, successors: [defaultDestination, caseDestinations] }, options));
 }

@@ -68,7 +68,7 @@ export class AbsOp extends $.OpView {
 $.registerOpView(AbsOp);
 /** Builds `complex.abs` (see {@linkcode AbsOp}) and returns its result. */
 export function abs(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AbsOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AbsOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -116,7 +116,7 @@ export class AddOp extends $.OpView {
 $.registerOpView(AddOp);
 /** Builds `complex.add` (see {@linkcode AddOp}) and returns its result. */
 export function add(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AddOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AddOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -159,7 +159,7 @@ export class AngleOp extends $.OpView {
 $.registerOpView(AngleOp);
 /** Builds `complex.angle` (see {@linkcode AngleOp}) and returns its result. */
 export function angle(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AngleOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AngleOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -208,7 +208,7 @@ export class Atan2Op extends $.OpView {
 $.registerOpView(Atan2Op);
 /** Builds `complex.atan2` (see {@linkcode Atan2Op}) and returns its result. */
 export function atan2(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Atan2Op, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(Atan2Op, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -287,7 +287,7 @@ export class ConjOp extends $.OpView {
 $.registerOpView(ConjOp);
 /** Builds `complex.conj` (see {@linkcode ConjOp}) and returns its result. */
 export function conj(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConjOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ConjOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -370,7 +370,7 @@ export class CosOp extends $.OpView {
 $.registerOpView(CosOp);
 /** Builds `complex.cos` (see {@linkcode CosOp}) and returns its result. */
 export function cos(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CosOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(CosOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -460,7 +460,7 @@ export class DivOp extends $.OpView {
 $.registerOpView(DivOp);
 /** Builds `complex.div` (see {@linkcode DivOp}) and returns its result. */
 export function div(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(DivOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -503,7 +503,7 @@ export class EqualOp extends $.OpView {
 $.registerOpView(EqualOp);
 /** Builds `complex.eq` (see {@linkcode EqualOp}) and returns its result. */
 export function eq(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(EqualOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(EqualOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -548,7 +548,7 @@ export class ExpOp extends $.OpView {
 $.registerOpView(ExpOp);
 /** Builds `complex.exp` (see {@linkcode ExpOp}) and returns its result. */
 export function exp(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExpOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ExpOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -591,7 +591,7 @@ export class Expm1Op extends $.OpView {
 $.registerOpView(Expm1Op);
 /** Builds `complex.expm1` (see {@linkcode Expm1Op}) and returns its result. */
 export function expm1(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Expm1Op, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(Expm1Op, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -634,7 +634,7 @@ export class ImOp extends $.OpView {
 $.registerOpView(ImOp);
 /** Builds `complex.im` (see {@linkcode ImOp}) and returns its result. */
 export function im(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ImOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ImOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -679,7 +679,7 @@ export class LogOp extends $.OpView {
 $.registerOpView(LogOp);
 /** Builds `complex.log` (see {@linkcode LogOp}) and returns its result. */
 export function log(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LogOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(LogOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -725,7 +725,7 @@ export class Log1pOp extends $.OpView {
 $.registerOpView(Log1pOp);
 /** Builds `complex.log1p` (see {@linkcode Log1pOp}) and returns its result. */
 export function log1p(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Log1pOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(Log1pOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -771,7 +771,7 @@ export class MulOp extends $.OpView {
 $.registerOpView(MulOp);
 /** Builds `complex.mul` (see {@linkcode MulOp}) and returns its result. */
 export function mul(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MulOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(MulOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -814,7 +814,7 @@ export class NegOp extends $.OpView {
 $.registerOpView(NegOp);
 /** Builds `complex.neg` (see {@linkcode NegOp}) and returns its result. */
 export function neg(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NegOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(NegOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -858,7 +858,7 @@ export class NotEqualOp extends $.OpView {
 $.registerOpView(NotEqualOp);
 /** Builds `complex.neq` (see {@linkcode NotEqualOp}) and returns its result. */
 export function neq(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NotEqualOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(NotEqualOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -907,7 +907,7 @@ export class PowOp extends $.OpView {
 $.registerOpView(PowOp);
 /** Builds `complex.pow` (see {@linkcode PowOp}) and returns its result. */
 export function pow(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PowOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(PowOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -957,7 +957,7 @@ export class PowiOp extends $.OpView {
 $.registerOpView(PowiOp);
 /** Builds `complex.powi` (see {@linkcode PowiOp}) and returns its result. */
 export function powi(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PowiOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(PowiOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1000,7 +1000,7 @@ export class ReOp extends $.OpView {
 $.registerOpView(ReOp);
 /** Builds `complex.re` (see {@linkcode ReOp}) and returns its result. */
 export function re(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ReOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1043,7 +1043,7 @@ export class RsqrtOp extends $.OpView {
 $.registerOpView(RsqrtOp);
 /** Builds `complex.rsqrt` (see {@linkcode RsqrtOp}) and returns its result. */
 export function rsqrt(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RsqrtOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(RsqrtOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1087,7 +1087,7 @@ export class SignOp extends $.OpView {
 $.registerOpView(SignOp);
 /** Builds `complex.sign` (see {@linkcode SignOp}) and returns its result. */
 export function sign(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SignOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(SignOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1131,7 +1131,7 @@ export class SinOp extends $.OpView {
 $.registerOpView(SinOp);
 /** Builds `complex.sin` (see {@linkcode SinOp}) and returns its result. */
 export function sin(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SinOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(SinOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1174,7 +1174,7 @@ export class SqrtOp extends $.OpView {
 $.registerOpView(SqrtOp);
 /** Builds `complex.sqrt` (see {@linkcode SqrtOp}) and returns its result. */
 export function sqrt(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SqrtOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(SqrtOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1222,7 +1222,7 @@ export class SubOp extends $.OpView {
 $.registerOpView(SubOp);
 /** Builds `complex.sub` (see {@linkcode SubOp}) and returns its result. */
 export function sub(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(SubOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1266,7 +1266,7 @@ export class TanOp extends $.OpView {
 $.registerOpView(TanOp);
 /** Builds `complex.tan` (see {@linkcode TanOp}) and returns its result. */
 export function tan(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TanOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(TanOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1310,5 +1310,5 @@ export class TanhOp extends $.OpView {
 $.registerOpView(TanhOp);
 /** Builds `complex.tanh` (see {@linkcode TanhOp}) and returns its result. */
 export function tanh(complex: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TanhOp, { resultTypes: options.results, operands: [complex], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(TanhOp, { resultTypes: options?.results, operands: [complex], attributes: { "fastmath": options?.fastmath } }, options).result;
 }

@@ -545,7 +545,7 @@ export class CallOp extends $.OpView {
 $.registerOpView(CallOp);
 /** Builds `emitc.call` (see {@linkcode CallOp}) and returns the op's view. */
 export function call(result0Types: readonly $.Type[], callee: string | $.Attribute, operands: readonly $.Value[], options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): CallOp {
-  return new CallOp($.buildOp(CallOp, { results: [result0Types], operands: [operands], attributes: { "callee": callee, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new CallOp($.buildOp(CallOp, { results: [result0Types], operands: [operands], attributes: { "callee": callee, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -607,7 +607,7 @@ export class CallOpaqueOp extends $.OpView {
 $.registerOpView(CallOpaqueOp);
 /** Builds `emitc.call_opaque` (see {@linkcode CallOpaqueOp}) and returns the op's view. */
 export function call_opaque(result0Types: readonly $.Type[], callee: string | $.Attribute, operands: readonly $.Value[], options: { args?: $.Attribute; templateArgs?: $.Attribute } & $.BuildOptions = {}): CallOpaqueOp {
-  return new CallOpaqueOp($.buildOp(CallOpaqueOp, { results: [result0Types], operands: [operands], attributes: { "callee": callee, "args": options.args, "template_args": options.templateArgs } }, options));
+  return new CallOpaqueOp($.buildOp(CallOpaqueOp, { results: [result0Types], operands: [operands], attributes: { "callee": callee, "args": options?.args, "template_args": options?.templateArgs } }, options));
 }
 
 /**
@@ -716,7 +716,7 @@ export class ClassOp extends $.OpView {
 $.registerOpView(ClassOp);
 /** Builds `emitc.class` (see {@linkcode ClassOp}) and returns the op's view. */
 export function class_(symName: string | $.Attribute, options: { finalSpecifier?: boolean | $.Attribute } & $.BuildOptions = {}): ClassOp {
-  return new ClassOp($.buildOp(ClassOp, { results: [], operands: [], attributes: { "sym_name": symName, "final_specifier": options.finalSpecifier } }, options));
+  return new ClassOp($.buildOp(ClassOp, { results: [], operands: [], attributes: { "sym_name": symName, "final_specifier": options?.finalSpecifier } }, options));
 }
 
 /**
@@ -1217,7 +1217,7 @@ export class ExpressionOp extends $.OpView {
 $.registerOpView(ExpressionOp);
 /** Builds `emitc.expression` (see {@linkcode ExpressionOp}) and returns its result. */
 export function expression(resultType: $.Type, defs: readonly $.Value[], options: { doNotInline?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExpressionOp, { results: [resultType], operands: [defs], attributes: { "do_not_inline": options.doNotInline } }, options).result;
+  return $.buildOp(ExpressionOp, { results: [resultType], operands: [defs], attributes: { "do_not_inline": options?.doNotInline } }, options).result;
 }
 
 /**
@@ -1269,7 +1269,7 @@ export class FieldOp extends $.OpView {
 $.registerOpView(FieldOp);
 /** Builds `emitc.field` (see {@linkcode FieldOp}) and returns the op's view. */
 export function field(symName: string | $.Attribute, type: $.Type | $.Attribute, options: { initialValue?: $.Attribute } & $.BuildOptions = {}): FieldOp {
-  return new FieldOp($.buildOp(FieldOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "initial_value": options.initialValue } }, options));
+  return new FieldOp($.buildOp(FieldOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "initial_value": options?.initialValue } }, options));
 }
 
 /**
@@ -1473,7 +1473,7 @@ export class FuncOp extends $.OpView {
 $.registerOpView(FuncOp);
 /** Builds `emitc.func` (see {@linkcode FuncOp}) and returns the op's view. */
 export function func(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { specifiers?: readonly (string | $.Attribute)[] | $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): FuncOp {
-  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "specifiers": options.specifiers, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "specifiers": options?.specifiers, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -1633,7 +1633,7 @@ export class GlobalOp extends $.OpView {
 $.registerOpView(GlobalOp);
 /** Builds `emitc.global` (see {@linkcode GlobalOp}) and returns the op's view. */
 export function global(symName: string | $.Attribute, type: $.Type | $.Attribute, options: { initialValue?: $.Attribute; externSpecifier?: boolean | $.Attribute; staticSpecifier?: boolean | $.Attribute; constSpecifier?: boolean | $.Attribute } & $.BuildOptions = {}): GlobalOp {
-  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "initial_value": options.initialValue, "extern_specifier": options.externSpecifier, "static_specifier": options.staticSpecifier, "const_specifier": options.constSpecifier } }, options));
+  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "initial_value": options?.initialValue, "extern_specifier": options?.externSpecifier, "static_specifier": options?.staticSpecifier, "const_specifier": options?.constSpecifier } }, options));
 }
 
 /**
@@ -1734,7 +1734,7 @@ export class IncludeOp extends $.OpView {
 $.registerOpView(IncludeOp);
 /** Builds `emitc.include` (see {@linkcode IncludeOp}) and returns the op's view. */
 export function include(include: string | $.Attribute, options: { isStandardInclude?: boolean | $.Attribute } & $.BuildOptions = {}): IncludeOp {
-  return new IncludeOp($.buildOp(IncludeOp, { results: [], operands: [], attributes: { "include": include, "is_standard_include": options.isStandardInclude } }, options));
+  return new IncludeOp($.buildOp(IncludeOp, { results: [], operands: [], attributes: { "include": include, "is_standard_include": options?.isStandardInclude } }, options));
 }
 
 /**
@@ -2189,7 +2189,7 @@ export class ReturnOp extends $.OpView {
 $.registerOpView(ReturnOp);
 /** Builds `emitc.return` (see {@linkcode ReturnOp}) and returns the op's view. */
 export function return_(options: { operand?: $.Value | null } & $.BuildOptions = {}): ReturnOp {
-  return new ReturnOp($.buildOp(ReturnOp, { results: [], operands: [options.operand] }, options));
+  return new ReturnOp($.buildOp(ReturnOp, { results: [], operands: [options?.operand] }, options));
 }
 
 /**
@@ -2637,5 +2637,5 @@ export class YieldOp extends $.OpView {
 $.registerOpView(YieldOp);
 /** Builds `emitc.yield` (see {@linkcode YieldOp}) and returns the op's view. */
 export function yield_(options: { result?: $.Value | null } & $.BuildOptions = {}): YieldOp {
-  return new YieldOp($.buildOp(YieldOp, { results: [], operands: [options.result] }, options));
+  return new YieldOp($.buildOp(YieldOp, { results: [], operands: [options?.result] }, options));
 }

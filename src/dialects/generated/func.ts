@@ -74,7 +74,7 @@ export class CallOp extends $.OpView {
 $.registerOpView(CallOp);
 /** Builds `func.call` (see {@linkcode CallOp}) and returns the op's view. */
 export function call(result0Types: readonly $.Type[], callee: string | $.Attribute, operands: readonly $.Value[], options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute; noInline?: boolean | $.Attribute } & $.BuildOptions = {}): CallOp {
-  return new CallOp($.buildOp(CallOp, { results: [result0Types], operands: [operands], attributes: { "callee": callee, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "no_inline": options.noInline } }, options));
+  return new CallOp($.buildOp(CallOp, { results: [result0Types], operands: [operands], attributes: { "callee": callee, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "no_inline": options?.noInline } }, options));
 }
 
 /**
@@ -132,7 +132,7 @@ export class CallIndirectOp extends $.OpView {
 $.registerOpView(CallIndirectOp);
 /** Builds `func.call_indirect` (see {@linkcode CallIndirectOp}) and returns the op's view. */
 export function call_indirect(resultsTypes: readonly $.Type[], callee: $.Value, calleeOperands: readonly $.Value[], options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): CallIndirectOp {
-  return new CallIndirectOp($.buildOp(CallIndirectOp, { results: [resultsTypes], operands: [callee, calleeOperands], attributes: { "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new CallIndirectOp($.buildOp(CallIndirectOp, { results: [resultsTypes], operands: [callee, calleeOperands], attributes: { "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -272,7 +272,7 @@ export class FuncOp extends $.OpView {
 $.registerOpView(FuncOp);
 /** Builds `func.func` (see {@linkcode FuncOp}) and returns the op's view. */
 export function func(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { symVisibility?: string | $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute; noInline?: boolean | $.Attribute } & $.BuildOptions = {}): FuncOp {
-  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "sym_visibility": options.symVisibility, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "no_inline": options.noInline } }, options));
+  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "sym_visibility": options?.symVisibility, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "no_inline": options?.noInline } }, options));
 }
 
 /**

@@ -165,7 +165,7 @@ export class AllReduceOp extends $.OpView {
 $.registerOpView(AllReduceOp);
 /** Builds `gpu.all_reduce` (see {@linkcode AllReduceOp}) and returns its result. */
 export function all_reduce(value: $.Value, options: { op?: AllReduceOperation | $.Attribute; uniform?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllReduceOp, { resultTypes: options.results, operands: [value], attributes: { "op": options.op, "uniform": options.uniform } }, options).result;
+  return $.buildOp(AllReduceOp, { resultTypes: options?.results, operands: [value], attributes: { "op": options?.op, "uniform": options?.uniform } }, options).result;
 }
 
 /**
@@ -234,7 +234,7 @@ export class AllocOp extends $.OpView {
 $.registerOpView(AllocOp);
 /** Builds `gpu.alloc` (see {@linkcode AllocOp}) and returns the op's view. */
 export function alloc(memrefType: $.Type, asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], dynamicSizes: readonly $.Value[], symbolOperands: readonly $.Value[], options: { hostShared?: boolean | $.Attribute } & $.BuildOptions = {}): AllocOp {
-  return new AllocOp($.buildOp(AllocOp, { results: [memrefType, asyncTokenType], operands: [asyncDependencies, dynamicSizes, symbolOperands], attributes: { "hostShared": options.hostShared } }, options));
+  return new AllocOp($.buildOp(AllocOp, { results: [memrefType, asyncTokenType], operands: [asyncDependencies, dynamicSizes, symbolOperands], attributes: { "hostShared": options?.hostShared } }, options));
 }
 
 /**
@@ -327,7 +327,7 @@ export class BinaryOp extends $.OpView {
 $.registerOpView(BinaryOp);
 /** Builds `gpu.binary` (see {@linkcode BinaryOp}) and returns the op's view. */
 export function binary(symName: string | $.Attribute, objects: $.Attribute, options: { offloadingHandler?: $.Attribute } & $.BuildOptions = {}): BinaryOp {
-  return new BinaryOp($.buildOp(BinaryOp, { results: [], operands: [], attributes: { "sym_name": symName, "offloadingHandler": options.offloadingHandler, "objects": objects } }, options));
+  return new BinaryOp($.buildOp(BinaryOp, { results: [], operands: [], attributes: { "sym_name": symName, "offloadingHandler": options?.offloadingHandler, "objects": objects } }, options));
 }
 
 /**
@@ -385,7 +385,7 @@ export class BlockDimOp extends $.OpView {
 $.registerOpView(BlockDimOp);
 /** Builds `gpu.block_dim` (see {@linkcode BlockDimOp}) and returns its result. */
 export function block_dim(dimension: Dimension | $.Attribute, options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockDimOp, { resultTypes: options.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(BlockDimOp, { resultTypes: options?.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -437,7 +437,7 @@ export class BlockIdOp extends $.OpView {
 $.registerOpView(BlockIdOp);
 /** Builds `gpu.block_id` (see {@linkcode BlockIdOp}) and returns its result. */
 export function block_id(dimension: Dimension | $.Attribute, options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockIdOp, { resultTypes: options.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(BlockIdOp, { resultTypes: options?.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -487,7 +487,7 @@ export class ClusterBlockIdOp extends $.OpView {
 $.registerOpView(ClusterBlockIdOp);
 /** Builds `gpu.cluster_block_id` (see {@linkcode ClusterBlockIdOp}) and returns its result. */
 export function cluster_block_id(dimension: Dimension | $.Attribute, options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterBlockIdOp, { resultTypes: options.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(ClusterBlockIdOp, { resultTypes: options?.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -538,7 +538,7 @@ export class ClusterDimOp extends $.OpView {
 $.registerOpView(ClusterDimOp);
 /** Builds `gpu.cluster_dim` (see {@linkcode ClusterDimOp}) and returns its result. */
 export function cluster_dim(dimension: Dimension | $.Attribute, options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterDimOp, { resultTypes: options.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(ClusterDimOp, { resultTypes: options?.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -589,7 +589,7 @@ export class ClusterDimBlocksOp extends $.OpView {
 $.registerOpView(ClusterDimBlocksOp);
 /** Builds `gpu.cluster_dim_blocks` (see {@linkcode ClusterDimBlocksOp}) and returns its result. */
 export function cluster_dim_blocks(dimension: Dimension | $.Attribute, options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterDimBlocksOp, { resultTypes: options.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(ClusterDimBlocksOp, { resultTypes: options?.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -640,7 +640,7 @@ export class ClusterIdOp extends $.OpView {
 $.registerOpView(ClusterIdOp);
 /** Builds `gpu.cluster_id` (see {@linkcode ClusterIdOp}) and returns its result. */
 export function cluster_id(dimension: Dimension | $.Attribute, options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterIdOp, { resultTypes: options.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(ClusterIdOp, { resultTypes: options?.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -710,7 +710,7 @@ export class Create2To4SpMatOp extends $.OpView {
 $.registerOpView(Create2To4SpMatOp);
 /** Builds `gpu.create_2to4_spmat` (see {@linkcode Create2To4SpMatOp}) and returns the op's view. */
 export function create_2to4_spmat(spMatType: $.Type, asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], rows: $.Value, cols: $.Value, memref: $.Value, options: { pruneFlag?: Prune2To4SpMatFlag | $.Attribute } & $.BuildOptions = {}): Create2To4SpMatOp {
-  return new Create2To4SpMatOp($.buildOp(Create2To4SpMatOp, { results: [spMatType, asyncTokenType], operands: [asyncDependencies, rows, cols, memref], attributes: { "pruneFlag": options.pruneFlag } }, options));
+  return new Create2To4SpMatOp($.buildOp(Create2To4SpMatOp, { results: [spMatType, asyncTokenType], operands: [asyncDependencies, rows, cols, memref], attributes: { "pruneFlag": options?.pruneFlag } }, options));
 }
 
 /**
@@ -1512,7 +1512,7 @@ export class GPUFuncOp extends $.OpView {
 $.registerOpView(GPUFuncOp);
 /** Builds `gpu.func` (see {@linkcode GPUFuncOp}) and returns the op's view. */
 export function func(functionType: $.Type | $.Attribute, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute; workgroupAttribAttrs?: $.Attribute; privateAttribAttrs?: $.Attribute; knownBlockSize?: readonly (number | bigint)[] | $.Attribute; knownGridSize?: readonly (number | bigint)[] | $.Attribute; knownClusterSize?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): GPUFuncOp {
-  return new GPUFuncOp($.buildOp(GPUFuncOp, { results: [], operands: [], attributes: { "function_type": functionType, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "workgroup_attrib_attrs": options.workgroupAttribAttrs, "private_attrib_attrs": options.privateAttribAttrs, "known_block_size": options.knownBlockSize, "known_grid_size": options.knownGridSize, "known_cluster_size": options.knownClusterSize } }, options));
+  return new GPUFuncOp($.buildOp(GPUFuncOp, { results: [], operands: [], attributes: { "function_type": functionType, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "workgroup_attrib_attrs": options?.workgroupAttribAttrs, "private_attrib_attrs": options?.privateAttribAttrs, "known_block_size": options?.knownBlockSize, "known_grid_size": options?.knownGridSize, "known_cluster_size": options?.knownClusterSize } }, options));
 }
 
 /**
@@ -1563,7 +1563,7 @@ export class GlobalIdOp extends $.OpView {
 $.registerOpView(GlobalIdOp);
 /** Builds `gpu.global_id` (see {@linkcode GlobalIdOp}) and returns its result. */
 export function global_id(dimension: Dimension | $.Attribute, options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GlobalIdOp, { resultTypes: options.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(GlobalIdOp, { resultTypes: options?.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -1621,7 +1621,7 @@ export class GridDimOp extends $.OpView {
 $.registerOpView(GridDimOp);
 /** Builds `gpu.grid_dim` (see {@linkcode GridDimOp}) and returns its result. */
 export function grid_dim(dimension: Dimension | $.Attribute, options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimOp, { resultTypes: options.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(GridDimOp, { resultTypes: options?.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -1725,7 +1725,7 @@ export class LaneIdOp extends $.OpView {
 $.registerOpView(LaneIdOp);
 /** Builds `gpu.lane_id` (see {@linkcode LaneIdOp}) and returns its result. */
 export function lane_id(options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LaneIdOp, { resultTypes: options.results, operands: [], attributes: { "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(LaneIdOp, { resultTypes: options?.results, operands: [], attributes: { "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -1936,7 +1936,7 @@ export class LaunchOp extends $.OpView {
 $.registerOpView(LaunchOp);
 /** Builds `gpu.launch` (see {@linkcode LaunchOp}) and returns the op's view. */
 export function launch(asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], gridSizeX: $.Value, gridSizeY: $.Value, gridSizeZ: $.Value, blockSizeX: $.Value, blockSizeY: $.Value, blockSizeZ: $.Value, options: { clusterSizeX?: $.Value | null; clusterSizeY?: $.Value | null; clusterSizeZ?: $.Value | null; dynamicSharedMemorySize?: $.Value | null; module?: string | $.Attribute; function_?: string | $.Attribute } & $.BuildOptions = {}): LaunchOp {
-  return new LaunchOp($.buildOp(LaunchOp, { results: [asyncTokenType], operands: [asyncDependencies, gridSizeX, gridSizeY, gridSizeZ, blockSizeX, blockSizeY, blockSizeZ, options.clusterSizeX, options.clusterSizeY, options.clusterSizeZ, options.dynamicSharedMemorySize], attributes: { "module": options.module, "function": options.function_ } }, options));
+  return new LaunchOp($.buildOp(LaunchOp, { results: [asyncTokenType], operands: [asyncDependencies, gridSizeX, gridSizeY, gridSizeZ, blockSizeX, blockSizeY, blockSizeZ, options?.clusterSizeX, options?.clusterSizeY, options?.clusterSizeZ, options?.dynamicSharedMemorySize], attributes: { "module": options?.module, "function": options?.function_ } }, options));
 }
 
 /**
@@ -2126,7 +2126,7 @@ export class LaunchFuncOp extends $.OpView {
 $.registerOpView(LaunchFuncOp);
 /** Builds `gpu.launch_func` (see {@linkcode LaunchFuncOp}) and returns the op's view. */
 export function launch_func(asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], kernel: string | readonly string[] | $.Attribute, gridSizeX: $.Value, gridSizeY: $.Value, gridSizeZ: $.Value, blockSizeX: $.Value, blockSizeY: $.Value, blockSizeZ: $.Value, kernelOperands: readonly $.Value[], options: { clusterSizeX?: $.Value | null; clusterSizeY?: $.Value | null; clusterSizeZ?: $.Value | null; dynamicSharedMemorySize?: $.Value | null; asyncObject?: $.Value | null } & $.BuildOptions = {}): LaunchFuncOp {
-  return new LaunchFuncOp($.buildOp(LaunchFuncOp, { results: [asyncTokenType], operands: [asyncDependencies, gridSizeX, gridSizeY, gridSizeZ, blockSizeX, blockSizeY, blockSizeZ, options.clusterSizeX, options.clusterSizeY, options.clusterSizeZ, options.dynamicSharedMemorySize, kernelOperands, options.asyncObject], attributes: { "kernel": kernel } }, options));
+  return new LaunchFuncOp($.buildOp(LaunchFuncOp, { results: [asyncTokenType], operands: [asyncDependencies, gridSizeX, gridSizeY, gridSizeZ, blockSizeX, blockSizeY, blockSizeZ, options?.clusterSizeX, options?.clusterSizeY, options?.clusterSizeZ, options?.dynamicSharedMemorySize, kernelOperands, options?.asyncObject], attributes: { "kernel": kernel } }, options));
 }
 
 /**
@@ -2311,7 +2311,7 @@ export class GPUModuleOp extends $.OpView {
 $.registerOpView(GPUModuleOp);
 /** Builds `gpu.module` (see {@linkcode GPUModuleOp}) and returns the op's view. */
 export function module(symName: string | $.Attribute, options: { targets?: $.Attribute; offloadingHandler?: $.Attribute } & $.BuildOptions = {}): GPUModuleOp {
-  return new GPUModuleOp($.buildOp(GPUModuleOp, { results: [], operands: [], attributes: { "sym_name": symName, "targets": options.targets, "offloadingHandler": options.offloadingHandler } }, options));
+  return new GPUModuleOp($.buildOp(GPUModuleOp, { results: [], operands: [], attributes: { "sym_name": symName, "targets": options?.targets, "offloadingHandler": options?.offloadingHandler } }, options));
 }
 
 /**
@@ -2353,7 +2353,7 @@ export class NumSubgroupsOp extends $.OpView {
 $.registerOpView(NumSubgroupsOp);
 /** Builds `gpu.num_subgroups` (see {@linkcode NumSubgroupsOp}) and returns its result. */
 export function num_subgroups(options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NumSubgroupsOp, { resultTypes: options.results, operands: [], attributes: { "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(NumSubgroupsOp, { resultTypes: options?.results, operands: [], attributes: { "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -2490,7 +2490,7 @@ export class RotateOp extends $.OpView {
 $.registerOpView(RotateOp);
 /** Builds `gpu.rotate` (see {@linkcode RotateOp}) and returns the op's view. */
 export function rotate(value: $.Value, offset: number | bigint | $.Attribute, width: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): RotateOp {
-  return new RotateOp($.buildOp(RotateOp, { resultTypes: options.results, operands: [value], attributes: { "offset": offset, "width": width } }, options));
+  return new RotateOp($.buildOp(RotateOp, { resultTypes: options?.results, operands: [value], attributes: { "offset": offset, "width": width } }, options));
 }
 
 /**
@@ -2574,7 +2574,7 @@ export class SDDMMOp extends $.OpView {
 $.registerOpView(SDDMMOp);
 /** Builds `gpu.sddmm` (see {@linkcode SDDMMOp}) and returns the op's view. */
 export function sddmm(asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], dnmatA: $.Value, dnmatB: $.Value, spmatC: $.Value, computeType: $.Type | $.Attribute, buffer: $.Value, options: { modeA?: TransposeMode | $.Attribute; modeB?: TransposeMode | $.Attribute } & $.BuildOptions = {}): SDDMMOp {
-  return new SDDMMOp($.buildOp(SDDMMOp, { results: [asyncTokenType], operands: [asyncDependencies, dnmatA, dnmatB, spmatC, buffer], attributes: { "modeA": options.modeA, "modeB": options.modeB, "computeType": computeType } }, options));
+  return new SDDMMOp($.buildOp(SDDMMOp, { results: [asyncTokenType], operands: [asyncDependencies, dnmatA, dnmatB, spmatC, buffer], attributes: { "modeA": options?.modeA, "modeB": options?.modeB, "computeType": computeType } }, options));
 }
 
 /**
@@ -2658,7 +2658,7 @@ export class SDDMMBufferSizeOp extends $.OpView {
 $.registerOpView(SDDMMBufferSizeOp);
 /** Builds `gpu.sddmm_buffer_size` (see {@linkcode SDDMMBufferSizeOp}) and returns the op's view. */
 export function sddmm_buffer_size(bufferSzType: $.Type, asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], dnmatA: $.Value, dnmatB: $.Value, spmatC: $.Value, computeType: $.Type | $.Attribute, options: { modeA?: TransposeMode | $.Attribute; modeB?: TransposeMode | $.Attribute } & $.BuildOptions = {}): SDDMMBufferSizeOp {
-  return new SDDMMBufferSizeOp($.buildOp(SDDMMBufferSizeOp, { results: [bufferSzType, asyncTokenType], operands: [asyncDependencies, dnmatA, dnmatB, spmatC], attributes: { "modeA": options.modeA, "modeB": options.modeB, "computeType": computeType } }, options));
+  return new SDDMMBufferSizeOp($.buildOp(SDDMMBufferSizeOp, { results: [bufferSzType, asyncTokenType], operands: [asyncDependencies, dnmatA, dnmatB, spmatC], attributes: { "modeA": options?.modeA, "modeB": options?.modeB, "computeType": computeType } }, options));
 }
 
 /**
@@ -2851,7 +2851,7 @@ export class ShuffleOp extends $.OpView {
 $.registerOpView(ShuffleOp);
 /** Builds `gpu.shuffle` (see {@linkcode ShuffleOp}) and returns the op's view. */
 export function shuffle(value: $.Value, offset: $.Value, width: $.Value, mode: ShuffleMode | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): ShuffleOp {
-  return new ShuffleOp($.buildOp(ShuffleOp, { resultTypes: options.results, operands: [value, offset, width], attributes: { "mode": mode } }, options));
+  return new ShuffleOp($.buildOp(ShuffleOp, { resultTypes: options?.results, operands: [value, offset, width], attributes: { "mode": mode } }, options));
 }
 
 /**
@@ -2933,7 +2933,7 @@ export class SpGEMMCopyOp extends $.OpView {
 $.registerOpView(SpGEMMCopyOp);
 /** Builds `gpu.spgemm_copy` (see {@linkcode SpGEMMCopyOp}) and returns the op's view. */
 export function spgemm_copy(asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], desc: $.Value, spmatA: $.Value, spmatB: $.Value, spmatC: $.Value, computeType: $.Type | $.Attribute, options: { modeA?: TransposeMode | $.Attribute; modeB?: TransposeMode | $.Attribute } & $.BuildOptions = {}): SpGEMMCopyOp {
-  return new SpGEMMCopyOp($.buildOp(SpGEMMCopyOp, { results: [asyncTokenType], operands: [asyncDependencies, desc, spmatA, spmatB, spmatC], attributes: { "modeA": options.modeA, "modeB": options.modeB, "computeType": computeType } }, options));
+  return new SpGEMMCopyOp($.buildOp(SpGEMMCopyOp, { results: [asyncTokenType], operands: [asyncDependencies, desc, spmatA, spmatB, spmatC], attributes: { "modeA": options?.modeA, "modeB": options?.modeB, "computeType": computeType } }, options));
 }
 
 /**
@@ -3139,7 +3139,7 @@ export class SpGEMMWorkEstimationOrComputeOp extends $.OpView {
 $.registerOpView(SpGEMMWorkEstimationOrComputeOp);
 /** Builds `gpu.spgemm_work_estimation_or_compute` (see {@linkcode SpGEMMWorkEstimationOrComputeOp}) and returns the op's view. */
 export function spgemm_work_estimation_or_compute(bufferSzNewType: $.Type, asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], desc: $.Value, spmatA: $.Value, spmatB: $.Value, spmatC: $.Value, computeType: $.Type | $.Attribute, bufferSz: $.Value, buffer: $.Value, kind: SpGEMMWorkEstimationOrComputeKind | $.Attribute, options: { modeA?: TransposeMode | $.Attribute; modeB?: TransposeMode | $.Attribute } & $.BuildOptions = {}): SpGEMMWorkEstimationOrComputeOp {
-  return new SpGEMMWorkEstimationOrComputeOp($.buildOp(SpGEMMWorkEstimationOrComputeOp, { results: [bufferSzNewType, asyncTokenType], operands: [asyncDependencies, desc, spmatA, spmatB, spmatC, bufferSz, buffer], attributes: { "modeA": options.modeA, "modeB": options.modeB, "computeType": computeType, "kind": kind } }, options));
+  return new SpGEMMWorkEstimationOrComputeOp($.buildOp(SpGEMMWorkEstimationOrComputeOp, { results: [bufferSzNewType, asyncTokenType], operands: [asyncDependencies, desc, spmatA, spmatB, spmatC, bufferSz, buffer], attributes: { "modeA": options?.modeA, "modeB": options?.modeB, "computeType": computeType, "kind": kind } }, options));
 }
 
 /**
@@ -3286,7 +3286,7 @@ export class SpMMOp extends $.OpView {
 $.registerOpView(SpMMOp);
 /** Builds `gpu.spmm` (see {@linkcode SpMMOp}) and returns the op's view. */
 export function spmm(asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], spmatA: $.Value, dnmatB: $.Value, dnmatC: $.Value, computeType: $.Type | $.Attribute, buffers: readonly $.Value[], options: { modeA?: TransposeMode | $.Attribute; modeB?: TransposeMode | $.Attribute } & $.BuildOptions = {}): SpMMOp {
-  return new SpMMOp($.buildOp(SpMMOp, { results: [asyncTokenType], operands: [asyncDependencies, spmatA, dnmatB, dnmatC, buffers], attributes: { "modeA": options.modeA, "modeB": options.modeB, "computeType": computeType } }, options));
+  return new SpMMOp($.buildOp(SpMMOp, { results: [asyncTokenType], operands: [asyncDependencies, spmatA, dnmatB, dnmatC, buffers], attributes: { "modeA": options?.modeA, "modeB": options?.modeB, "computeType": computeType } }, options));
 }
 
 /**
@@ -3371,7 +3371,7 @@ export class SpMMBufferSizeOp extends $.OpView {
 $.registerOpView(SpMMBufferSizeOp);
 /** Builds `gpu.spmm_buffer_size` (see {@linkcode SpMMBufferSizeOp}) and returns the op's view. */
 export function spmm_buffer_size(bufferSzsTypes: readonly $.Type[], asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], spmatA: $.Value, dnmatB: $.Value, dnmatC: $.Value, computeType: $.Type | $.Attribute, options: { modeA?: TransposeMode | $.Attribute; modeB?: TransposeMode | $.Attribute } & $.BuildOptions = {}): SpMMBufferSizeOp {
-  return new SpMMBufferSizeOp($.buildOp(SpMMBufferSizeOp, { results: [bufferSzsTypes, asyncTokenType], operands: [asyncDependencies, spmatA, dnmatB, dnmatC], attributes: { "modeA": options.modeA, "modeB": options.modeB, "computeType": computeType } }, options));
+  return new SpMMBufferSizeOp($.buildOp(SpMMBufferSizeOp, { results: [bufferSzsTypes, asyncTokenType], operands: [asyncDependencies, spmatA, dnmatB, dnmatC], attributes: { "modeA": options?.modeA, "modeB": options?.modeB, "computeType": computeType } }, options));
 }
 
 /**
@@ -3450,7 +3450,7 @@ export class SpMVOp extends $.OpView {
 $.registerOpView(SpMVOp);
 /** Builds `gpu.spmv` (see {@linkcode SpMVOp}) and returns the op's view. */
 export function spmv(asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], spmatA: $.Value, dnX: $.Value, dnY: $.Value, computeType: $.Type | $.Attribute, buffer: $.Value, options: { modeA?: TransposeMode | $.Attribute } & $.BuildOptions = {}): SpMVOp {
-  return new SpMVOp($.buildOp(SpMVOp, { results: [asyncTokenType], operands: [asyncDependencies, spmatA, dnX, dnY, buffer], attributes: { "modeA": options.modeA, "computeType": computeType } }, options));
+  return new SpMVOp($.buildOp(SpMVOp, { results: [asyncTokenType], operands: [asyncDependencies, spmatA, dnX, dnY, buffer], attributes: { "modeA": options?.modeA, "computeType": computeType } }, options));
 }
 
 /**
@@ -3529,7 +3529,7 @@ export class SpMVBufferSizeOp extends $.OpView {
 $.registerOpView(SpMVBufferSizeOp);
 /** Builds `gpu.spmv_buffer_size` (see {@linkcode SpMVBufferSizeOp}) and returns the op's view. */
 export function spmv_buffer_size(bufferSzType: $.Type, asyncTokenType: $.Type | null, asyncDependencies: readonly $.Value[], spmatA: $.Value, dnX: $.Value, dnY: $.Value, computeType: $.Type | $.Attribute, options: { modeA?: TransposeMode | $.Attribute } & $.BuildOptions = {}): SpMVBufferSizeOp {
-  return new SpMVBufferSizeOp($.buildOp(SpMVBufferSizeOp, { results: [bufferSzType, asyncTokenType], operands: [asyncDependencies, spmatA, dnX, dnY], attributes: { "modeA": options.modeA, "computeType": computeType } }, options));
+  return new SpMVBufferSizeOp($.buildOp(SpMVBufferSizeOp, { results: [bufferSzType, asyncTokenType], operands: [asyncDependencies, spmatA, dnX, dnY], attributes: { "modeA": options?.modeA, "computeType": computeType } }, options));
 }
 
 /**
@@ -3582,7 +3582,7 @@ export class SubgroupBroadcastOp extends $.OpView {
 $.registerOpView(SubgroupBroadcastOp);
 /** Builds `gpu.subgroup_broadcast` (see {@linkcode SubgroupBroadcastOp}) and returns its result. */
 export function subgroup_broadcast(src: $.Value, broadcastType: BroadcastType | $.Attribute, options: { lane?: $.Value | null; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubgroupBroadcastOp, { resultTypes: options.results, operands: [src, options.lane], attributes: { "broadcast_type": broadcastType } }, options).result;
+  return $.buildOp(SubgroupBroadcastOp, { resultTypes: options?.results, operands: [src, options?.lane], attributes: { "broadcast_type": broadcastType } }, options).result;
 }
 
 /**
@@ -3625,7 +3625,7 @@ export class SubgroupIdOp extends $.OpView {
 $.registerOpView(SubgroupIdOp);
 /** Builds `gpu.subgroup_id` (see {@linkcode SubgroupIdOp}) and returns its result. */
 export function subgroup_id(options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubgroupIdOp, { resultTypes: options.results, operands: [], attributes: { "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(SubgroupIdOp, { resultTypes: options?.results, operands: [], attributes: { "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -3703,7 +3703,7 @@ export class SubgroupMmaComputeOp extends $.OpView {
 $.registerOpView(SubgroupMmaComputeOp);
 /** Builds `gpu.subgroup_mma_compute` (see {@linkcode SubgroupMmaComputeOp}) and returns its result. */
 export function subgroup_mma_compute(opA: $.Value, opB: $.Value, opC: $.Value, options: { aTranspose?: boolean | $.Attribute; bTranspose?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubgroupMmaComputeOp, { resultTypes: options.results, operands: [opA, opB, opC], attributes: { "a_transpose": options.aTranspose, "b_transpose": options.bTranspose } }, options).result;
+  return $.buildOp(SubgroupMmaComputeOp, { resultTypes: options?.results, operands: [opA, opB, opC], attributes: { "a_transpose": options?.aTranspose, "b_transpose": options?.bTranspose } }, options).result;
 }
 
 /**
@@ -3863,7 +3863,7 @@ export class SubgroupMmaExtractThreadLocalOp extends $.OpView {
 $.registerOpView(SubgroupMmaExtractThreadLocalOp);
 /** Builds `gpu.subgroup_mma_extract_thread_local` (see {@linkcode SubgroupMmaExtractThreadLocalOp}) and returns its result. */
 export function subgroup_mma_extract_thread_local(matrix: $.Value, indices: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubgroupMmaExtractThreadLocalOp, { resultTypes: options.results, operands: [matrix, indices] }, options).result;
+  return $.buildOp(SubgroupMmaExtractThreadLocalOp, { resultTypes: options?.results, operands: [matrix, indices] }, options).result;
 }
 
 /**
@@ -3998,7 +3998,7 @@ export class SubgroupMmaLoadMatrixOp extends $.OpView {
 $.registerOpView(SubgroupMmaLoadMatrixOp);
 /** Builds `gpu.subgroup_mma_load_matrix` (see {@linkcode SubgroupMmaLoadMatrixOp}) and returns its result. */
 export function subgroup_mma_load_matrix(resType: $.Type, srcMemref: $.Value, indices: readonly $.Value[], leadDimension: number | bigint | $.Attribute, options: { transpose?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubgroupMmaLoadMatrixOp, { results: [resType], operands: [srcMemref, indices], attributes: { "leadDimension": leadDimension, "transpose": options.transpose } }, options).result;
+  return $.buildOp(SubgroupMmaLoadMatrixOp, { results: [resType], operands: [srcMemref, indices], attributes: { "leadDimension": leadDimension, "transpose": options?.transpose } }, options).result;
 }
 
 /**
@@ -4063,7 +4063,7 @@ export class SubgroupMmaStoreMatrixOp extends $.OpView {
 $.registerOpView(SubgroupMmaStoreMatrixOp);
 /** Builds `gpu.subgroup_mma_store_matrix` (see {@linkcode SubgroupMmaStoreMatrixOp}) and returns the op's view. */
 export function subgroup_mma_store_matrix(src: $.Value, dstMemref: $.Value, indices: readonly $.Value[], leadDimension: number | bigint | $.Attribute, options: { transpose?: boolean | $.Attribute } & $.BuildOptions = {}): SubgroupMmaStoreMatrixOp {
-  return new SubgroupMmaStoreMatrixOp($.buildOp(SubgroupMmaStoreMatrixOp, { results: [], operands: [src, dstMemref, indices], attributes: { "leadDimension": leadDimension, "transpose": options.transpose } }, options));
+  return new SubgroupMmaStoreMatrixOp($.buildOp(SubgroupMmaStoreMatrixOp, { results: [], operands: [src, dstMemref, indices], attributes: { "leadDimension": leadDimension, "transpose": options?.transpose } }, options));
 }
 
 /**
@@ -4145,7 +4145,7 @@ export class SubgroupReduceOp extends $.OpView {
 $.registerOpView(SubgroupReduceOp);
 /** Builds `gpu.subgroup_reduce` (see {@linkcode SubgroupReduceOp}) and returns its result. */
 export function subgroup_reduce(value: $.Value, op: AllReduceOperation | $.Attribute, options: { uniform?: boolean | $.Attribute; clusterSize?: number | bigint | $.Attribute; clusterStride?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubgroupReduceOp, { resultTypes: options.results, operands: [value], attributes: { "op": op, "uniform": options.uniform, "cluster_size": options.clusterSize, "cluster_stride": options.clusterStride } }, options).result;
+  return $.buildOp(SubgroupReduceOp, { resultTypes: options?.results, operands: [value], attributes: { "op": op, "uniform": options?.uniform, "cluster_size": options?.clusterSize, "cluster_stride": options?.clusterStride } }, options).result;
 }
 
 /**
@@ -4188,7 +4188,7 @@ export class SubgroupSizeOp extends $.OpView {
 $.registerOpView(SubgroupSizeOp);
 /** Builds `gpu.subgroup_size` (see {@linkcode SubgroupSizeOp}) and returns its result. */
 export function subgroup_size(options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubgroupSizeOp, { resultTypes: options.results, operands: [], attributes: { "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(SubgroupSizeOp, { resultTypes: options?.results, operands: [], attributes: { "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**
@@ -4262,7 +4262,7 @@ export class ThreadIdOp extends $.OpView {
 $.registerOpView(ThreadIdOp);
 /** Builds `gpu.thread_id` (see {@linkcode ThreadIdOp}) and returns its result. */
 export function thread_id(dimension: Dimension | $.Attribute, options: { upperBound?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ThreadIdOp, { resultTypes: options.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options.upperBound } }, options).result;
+  return $.buildOp(ThreadIdOp, { resultTypes: options?.results, operands: [], attributes: { "dimension": dimension, "upper_bound": options?.upperBound } }, options).result;
 }
 
 /**

@@ -119,7 +119,7 @@ export class AddOp extends $.OpView {
 $.registerOpView(AddOp);
 /** Builds `index.add` (see {@linkcode AddOp}) and returns its result. */
 export function add(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AddOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(AddOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -164,7 +164,7 @@ export class AndOp extends $.OpView {
 $.registerOpView(AndOp);
 /** Builds `index.and` (see {@linkcode AndOp}) and returns its result. */
 export function and(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AndOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(AndOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -207,7 +207,7 @@ export class BoolConstantOp extends $.OpView {
 $.registerOpView(BoolConstantOp);
 /** Builds `index.bool.constant` (see {@linkcode BoolConstantOp}) and returns its result. */
 export function bool_constant(value: boolean | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BoolConstantOp, { resultTypes: options.results, operands: [], attributes: { "value": value } }, options).result;
+  return $.buildOp(BoolConstantOp, { resultTypes: options?.results, operands: [], attributes: { "value": value } }, options).result;
 }
 
 /**
@@ -343,7 +343,7 @@ export class CeilDivSOp extends $.OpView {
 $.registerOpView(CeilDivSOp);
 /** Builds `index.ceildivs` (see {@linkcode CeilDivSOp}) and returns its result. */
 export function ceildivs(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CeilDivSOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CeilDivSOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -391,7 +391,7 @@ export class CeilDivUOp extends $.OpView {
 $.registerOpView(CeilDivUOp);
 /** Builds `index.ceildivu` (see {@linkcode CeilDivUOp}) and returns its result. */
 export function ceildivu(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CeilDivUOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CeilDivUOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -462,7 +462,7 @@ export class CmpOp extends $.OpView {
 $.registerOpView(CmpOp);
 /** Builds `index.cmp` (see {@linkcode CmpOp}) and returns its result. */
 export function cmp(pred: IndexCmpPredicate | $.Attribute, lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CmpOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "pred": pred } }, options).result;
+  return $.buildOp(CmpOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "pred": pred } }, options).result;
 }
 
 /**
@@ -502,7 +502,7 @@ export class ConstantOp extends $.OpView {
 $.registerOpView(ConstantOp);
 /** Builds `index.constant` (see {@linkcode ConstantOp}) and returns its result. */
 export function constant(value: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConstantOp, { resultTypes: options.results, operands: [], attributes: { "value": value } }, options).result;
+  return $.buildOp(ConstantOp, { resultTypes: options?.results, operands: [], attributes: { "value": value } }, options).result;
 }
 
 /**
@@ -550,7 +550,7 @@ export class DivSOp extends $.OpView {
 $.registerOpView(DivSOp);
 /** Builds `index.divs` (see {@linkcode DivSOp}) and returns its result. */
 export function divs(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivSOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(DivSOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -598,7 +598,7 @@ export class DivUOp extends $.OpView {
 $.registerOpView(DivUOp);
 /** Builds `index.divu` (see {@linkcode DivUOp}) and returns its result. */
 export function divu(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivUOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(DivUOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -646,7 +646,7 @@ export class FloorDivSOp extends $.OpView {
 $.registerOpView(FloorDivSOp);
 /** Builds `index.floordivs` (see {@linkcode FloorDivSOp}) and returns its result. */
 export function floordivs(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FloorDivSOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(FloorDivSOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -691,7 +691,7 @@ export class MaxSOp extends $.OpView {
 $.registerOpView(MaxSOp);
 /** Builds `index.maxs` (see {@linkcode MaxSOp}) and returns its result. */
 export function maxs(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaxSOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MaxSOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -737,7 +737,7 @@ export class MaxUOp extends $.OpView {
 $.registerOpView(MaxUOp);
 /** Builds `index.maxu` (see {@linkcode MaxUOp}) and returns its result. */
 export function maxu(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaxUOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MaxUOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -782,7 +782,7 @@ export class MinSOp extends $.OpView {
 $.registerOpView(MinSOp);
 /** Builds `index.mins` (see {@linkcode MinSOp}) and returns its result. */
 export function mins(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinSOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MinSOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -828,7 +828,7 @@ export class MinUOp extends $.OpView {
 $.registerOpView(MinUOp);
 /** Builds `index.minu` (see {@linkcode MinUOp}) and returns its result. */
 export function minu(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinUOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MinUOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -872,7 +872,7 @@ export class MulOp extends $.OpView {
 $.registerOpView(MulOp);
 /** Builds `index.mul` (see {@linkcode MulOp}) and returns its result. */
 export function mul(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MulOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MulOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -917,7 +917,7 @@ export class OrOp extends $.OpView {
 $.registerOpView(OrOp);
 /** Builds `index.or` (see {@linkcode OrOp}) and returns its result. */
 export function or(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OrOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(OrOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -962,7 +962,7 @@ export class RemSOp extends $.OpView {
 $.registerOpView(RemSOp);
 /** Builds `index.rems` (see {@linkcode RemSOp}) and returns its result. */
 export function rems(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RemSOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(RemSOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1008,7 +1008,7 @@ export class RemUOp extends $.OpView {
 $.registerOpView(RemUOp);
 /** Builds `index.remu` (see {@linkcode RemUOp}) and returns its result. */
 export function remu(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RemUOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(RemUOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1055,7 +1055,7 @@ export class ShlOp extends $.OpView {
 $.registerOpView(ShlOp);
 /** Builds `index.shl` (see {@linkcode ShlOp}) and returns its result. */
 export function shl(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShlOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(ShlOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1102,7 +1102,7 @@ export class ShrSOp extends $.OpView {
 $.registerOpView(ShrSOp);
 /** Builds `index.shrs` (see {@linkcode ShrSOp}) and returns its result. */
 export function shrs(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShrSOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(ShrSOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1149,7 +1149,7 @@ export class ShrUOp extends $.OpView {
 $.registerOpView(ShrUOp);
 /** Builds `index.shru` (see {@linkcode ShrUOp}) and returns its result. */
 export function shru(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShrUOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(ShrUOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1184,7 +1184,7 @@ export class SizeOfOp extends $.OpView {
 $.registerOpView(SizeOfOp);
 /** Builds `index.sizeof` (see {@linkcode SizeOfOp}) and returns its result. */
 export function sizeof(options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SizeOfOp, { resultTypes: options.results, operands: [] }, options).result;
+  return $.buildOp(SizeOfOp, { resultTypes: options?.results, operands: [] }, options).result;
 }
 
 /**
@@ -1229,7 +1229,7 @@ export class SubOp extends $.OpView {
 $.registerOpView(SubOp);
 /** Builds `index.sub` (see {@linkcode SubOp}) and returns its result. */
 export function sub(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(SubOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1274,5 +1274,5 @@ export class XOrOp extends $.OpView {
 $.registerOpView(XOrOp);
 /** Builds `index.xor` (see {@linkcode XOrOp}) and returns its result. */
 export function xor(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(XOrOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(XOrOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }

@@ -116,7 +116,7 @@ export class AllOfOp extends $.OpView {
 $.registerOpView(AllOfOp);
 /** Builds `irdl.all_of` (see {@linkcode AllOfOp}) and returns its result. */
 export function all_of(args: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllOfOp, { resultTypes: options.results, operands: [args] }, options).result;
+  return $.buildOp(AllOfOp, { resultTypes: options?.results, operands: [args] }, options).result;
 }
 
 /**
@@ -157,7 +157,7 @@ export class AnyOp extends $.OpView {
 $.registerOpView(AnyOp);
 /** Builds `irdl.any` (see {@linkcode AnyOp}) and returns its result. */
 export function any(options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AnyOp, { resultTypes: options.results, operands: [] }, options).result;
+  return $.buildOp(AnyOp, { resultTypes: options?.results, operands: [] }, options).result;
 }
 
 /**
@@ -209,7 +209,7 @@ export class AnyOfOp extends $.OpView {
 $.registerOpView(AnyOfOp);
 /** Builds `irdl.any_of` (see {@linkcode AnyOfOp}) and returns its result. */
 export function any_of(args: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AnyOfOp, { resultTypes: options.results, operands: [args] }, options).result;
+  return $.buildOp(AnyOfOp, { resultTypes: options?.results, operands: [args] }, options).result;
 }
 
 /**
@@ -379,7 +379,7 @@ export class BaseOp extends $.OpView {
 $.registerOpView(BaseOp);
 /** Builds `irdl.base` (see {@linkcode BaseOp}) and returns its result. */
 export function base(options: { baseRef?: string | readonly string[] | $.Attribute; baseName?: string | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BaseOp, { resultTypes: options.results, operands: [], attributes: { "base_ref": options.baseRef, "base_name": options.baseName } }, options).result;
+  return $.buildOp(BaseOp, { resultTypes: options?.results, operands: [], attributes: { "base_ref": options?.baseRef, "base_name": options?.baseName } }, options).result;
 }
 
 /**
@@ -436,7 +436,7 @@ export class CPredOp extends $.OpView {
 $.registerOpView(CPredOp);
 /** Builds `irdl.c_pred` (see {@linkcode CPredOp}) and returns its result. */
 export function c_pred(pred: string | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CPredOp, { resultTypes: options.results, operands: [], attributes: { "pred": pred } }, options).result;
+  return $.buildOp(CPredOp, { resultTypes: options?.results, operands: [], attributes: { "pred": pred } }, options).result;
 }
 
 /**
@@ -528,7 +528,7 @@ export class IsOp extends $.OpView {
 $.registerOpView(IsOp);
 /** Builds `irdl.is` (see {@linkcode IsOp}) and returns its result. */
 export function is(expected: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsOp, { resultTypes: options.results, operands: [], attributes: { "expected": expected } }, options).result;
+  return $.buildOp(IsOp, { resultTypes: options?.results, operands: [], attributes: { "expected": expected } }, options).result;
 }
 
 /**
@@ -765,7 +765,7 @@ export class ParametricOp extends $.OpView {
 $.registerOpView(ParametricOp);
 /** Builds `irdl.parametric` (see {@linkcode ParametricOp}) and returns its result. */
 export function parametric(baseType: string | readonly string[] | $.Attribute, args: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ParametricOp, { resultTypes: options.results, operands: [args], attributes: { "base_type": baseType } }, options).result;
+  return $.buildOp(ParametricOp, { resultTypes: options?.results, operands: [args], attributes: { "base_type": baseType } }, options).result;
 }
 
 /**
@@ -845,7 +845,7 @@ export class RegionOp extends $.OpView {
 $.registerOpView(RegionOp);
 /** Builds `irdl.region` (see {@linkcode RegionOp}) and returns its result. */
 export function region(entryBlockArgs: readonly $.Value[], options: { numberOfBlocks?: number | bigint | $.Attribute; constrainedArguments?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RegionOp, { resultTypes: options.results, operands: [entryBlockArgs], attributes: { "numberOfBlocks": options.numberOfBlocks, "constrainedArguments": options.constrainedArguments } }, options).result;
+  return $.buildOp(RegionOp, { resultTypes: options?.results, operands: [entryBlockArgs], attributes: { "numberOfBlocks": options?.numberOfBlocks, "constrainedArguments": options?.constrainedArguments } }, options).result;
 }
 
 /**

@@ -90,6 +90,7 @@ export class AbsOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -139,6 +140,7 @@ export class AddOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -217,6 +219,7 @@ export class BatchMatmulOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "indexing_maps": _k0, "cast": _k1 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -252,7 +255,7 @@ export class BatchMatmulOp extends $.OpView {
 $.registerOpView(BatchMatmulOp);
 /** Builds `linalg.batch_matmul` (see {@linkcode BatchMatmulOp}) and returns the op's view. */
 export function batch_matmul(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { indexingMaps?: $.Attribute; cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): BatchMatmulOp {
-  return new BatchMatmulOp($.buildOp(BatchMatmulOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": options.indexingMaps, "cast": options.cast } }, options));
+  return new BatchMatmulOp($.buildOp(BatchMatmulOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": options?.indexingMaps, "cast": options?.cast } }, options));
 }
 
 /**
@@ -271,6 +274,7 @@ export class BatchMatvecOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -318,6 +322,7 @@ export class BatchMmt4DOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -397,6 +402,7 @@ export class BatchReduceMatmulOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "indexing_maps": _k0, "cast": _k1 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -432,7 +438,7 @@ export class BatchReduceMatmulOp extends $.OpView {
 $.registerOpView(BatchReduceMatmulOp);
 /** Builds `linalg.batch_reduce_matmul` (see {@linkcode BatchReduceMatmulOp}) and returns the op's view. */
 export function batch_reduce_matmul(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { indexingMaps?: $.Attribute; cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): BatchReduceMatmulOp {
-  return new BatchReduceMatmulOp($.buildOp(BatchReduceMatmulOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": options.indexingMaps, "cast": options.cast } }, options));
+  return new BatchReduceMatmulOp($.buildOp(BatchReduceMatmulOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": options?.indexingMaps, "cast": options?.cast } }, options));
 }
 
 /**
@@ -451,6 +457,7 @@ export class BatchVecmatOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -502,6 +509,7 @@ export class BroadcastOp extends $.OpView {
     attributes: { "dimensions": _k2 },
     required: ["dimensions"],
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `input`: memref of any type values or ranked tensor of any type values */
@@ -550,6 +558,7 @@ export class CeilOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -650,6 +659,7 @@ export class ContractOp extends $.OpView {
     attributes: { "indexing_maps": _k0, "cast": _k1 },
     required: ["indexing_maps"],
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -685,7 +695,7 @@ export class ContractOp extends $.OpView {
 $.registerOpView(ContractOp);
 /** Builds `linalg.contract` (see {@linkcode ContractOp}) and returns the op's view. */
 export function contract(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], indexingMaps: $.Attribute, options: { cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): ContractOp {
-  return new ContractOp($.buildOp(ContractOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": indexingMaps, "cast": options.cast } }, options));
+  return new ContractOp($.buildOp(ContractOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": indexingMaps, "cast": options?.cast } }, options));
 }
 
 /**
@@ -704,6 +714,7 @@ export class Conv1DOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -752,6 +763,7 @@ export class Conv1DNcwFcwOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -787,7 +799,7 @@ export class Conv1DNcwFcwOp extends $.OpView {
 $.registerOpView(Conv1DNcwFcwOp);
 /** Builds `linalg.conv_1d_ncw_fcw` (see {@linkcode Conv1DNcwFcwOp}) and returns the op's view. */
 export function conv_1d_ncw_fcw(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv1DNcwFcwOp {
-  return new Conv1DNcwFcwOp($.buildOp(Conv1DNcwFcwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv1DNcwFcwOp($.buildOp(Conv1DNcwFcwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -806,6 +818,7 @@ export class Conv1DNwcWcfOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -841,7 +854,7 @@ export class Conv1DNwcWcfOp extends $.OpView {
 $.registerOpView(Conv1DNwcWcfOp);
 /** Builds `linalg.conv_1d_nwc_wcf` (see {@linkcode Conv1DNwcWcfOp}) and returns the op's view. */
 export function conv_1d_nwc_wcf(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv1DNwcWcfOp {
-  return new Conv1DNwcWcfOp($.buildOp(Conv1DNwcWcfOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv1DNwcWcfOp($.buildOp(Conv1DNwcWcfOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -860,6 +873,7 @@ export class Conv2DOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -908,6 +922,7 @@ export class Conv2DNchwFchwOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -943,7 +958,7 @@ export class Conv2DNchwFchwOp extends $.OpView {
 $.registerOpView(Conv2DNchwFchwOp);
 /** Builds `linalg.conv_2d_nchw_fchw` (see {@linkcode Conv2DNchwFchwOp}) and returns the op's view. */
 export function conv_2d_nchw_fchw(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNchwFchwOp {
-  return new Conv2DNchwFchwOp($.buildOp(Conv2DNchwFchwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNchwFchwOp($.buildOp(Conv2DNchwFchwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -967,6 +982,7 @@ export class Conv2DNchwFchwQOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1002,7 +1018,7 @@ export class Conv2DNchwFchwQOp extends $.OpView {
 $.registerOpView(Conv2DNchwFchwQOp);
 /** Builds `linalg.conv_2d_nchw_fchw_q` (see {@linkcode Conv2DNchwFchwQOp}) and returns the op's view. */
 export function conv_2d_nchw_fchw_q(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNchwFchwQOp {
-  return new Conv2DNchwFchwQOp($.buildOp(Conv2DNchwFchwQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNchwFchwQOp($.buildOp(Conv2DNchwFchwQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1025,6 +1041,7 @@ export class Conv2DNgchwFgchwOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1060,7 +1077,7 @@ export class Conv2DNgchwFgchwOp extends $.OpView {
 $.registerOpView(Conv2DNgchwFgchwOp);
 /** Builds `linalg.conv_2d_ngchw_fgchw` (see {@linkcode Conv2DNgchwFgchwOp}) and returns the op's view. */
 export function conv_2d_ngchw_fgchw(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNgchwFgchwOp {
-  return new Conv2DNgchwFgchwOp($.buildOp(Conv2DNgchwFgchwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNgchwFgchwOp($.buildOp(Conv2DNgchwFgchwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1083,6 +1100,7 @@ export class Conv2DNgchwGfchwOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1118,7 +1136,7 @@ export class Conv2DNgchwGfchwOp extends $.OpView {
 $.registerOpView(Conv2DNgchwGfchwOp);
 /** Builds `linalg.conv_2d_ngchw_gfchw` (see {@linkcode Conv2DNgchwGfchwOp}) and returns the op's view. */
 export function conv_2d_ngchw_gfchw(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNgchwGfchwOp {
-  return new Conv2DNgchwGfchwOp($.buildOp(Conv2DNgchwGfchwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNgchwGfchwOp($.buildOp(Conv2DNgchwGfchwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1142,6 +1160,7 @@ export class Conv2DNgchwGfchwQOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1177,7 +1196,7 @@ export class Conv2DNgchwGfchwQOp extends $.OpView {
 $.registerOpView(Conv2DNgchwGfchwQOp);
 /** Builds `linalg.conv_2d_ngchw_gfchw_q` (see {@linkcode Conv2DNgchwGfchwQOp}) and returns the op's view. */
 export function conv_2d_ngchw_gfchw_q(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNgchwGfchwQOp {
-  return new Conv2DNgchwGfchwQOp($.buildOp(Conv2DNgchwGfchwQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNgchwGfchwQOp($.buildOp(Conv2DNgchwGfchwQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1200,6 +1219,7 @@ export class Conv2DNhwcFhwcOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1235,7 +1255,7 @@ export class Conv2DNhwcFhwcOp extends $.OpView {
 $.registerOpView(Conv2DNhwcFhwcOp);
 /** Builds `linalg.conv_2d_nhwc_fhwc` (see {@linkcode Conv2DNhwcFhwcOp}) and returns the op's view. */
 export function conv_2d_nhwc_fhwc(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNhwcFhwcOp {
-  return new Conv2DNhwcFhwcOp($.buildOp(Conv2DNhwcFhwcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNhwcFhwcOp($.buildOp(Conv2DNhwcFhwcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1259,6 +1279,7 @@ export class Conv2DNhwcFhwcQOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1294,7 +1315,7 @@ export class Conv2DNhwcFhwcQOp extends $.OpView {
 $.registerOpView(Conv2DNhwcFhwcQOp);
 /** Builds `linalg.conv_2d_nhwc_fhwc_q` (see {@linkcode Conv2DNhwcFhwcQOp}) and returns the op's view. */
 export function conv_2d_nhwc_fhwc_q(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNhwcFhwcQOp {
-  return new Conv2DNhwcFhwcQOp($.buildOp(Conv2DNhwcFhwcQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNhwcFhwcQOp($.buildOp(Conv2DNhwcFhwcQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1317,6 +1338,7 @@ export class Conv2DNhwcHwcfOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1352,7 +1374,7 @@ export class Conv2DNhwcHwcfOp extends $.OpView {
 $.registerOpView(Conv2DNhwcHwcfOp);
 /** Builds `linalg.conv_2d_nhwc_hwcf` (see {@linkcode Conv2DNhwcHwcfOp}) and returns the op's view. */
 export function conv_2d_nhwc_hwcf(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNhwcHwcfOp {
-  return new Conv2DNhwcHwcfOp($.buildOp(Conv2DNhwcHwcfOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNhwcHwcfOp($.buildOp(Conv2DNhwcHwcfOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1376,6 +1398,7 @@ export class Conv2DNhwcHwcfQOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1411,7 +1434,7 @@ export class Conv2DNhwcHwcfQOp extends $.OpView {
 $.registerOpView(Conv2DNhwcHwcfQOp);
 /** Builds `linalg.conv_2d_nhwc_hwcf_q` (see {@linkcode Conv2DNhwcHwcfQOp}) and returns the op's view. */
 export function conv_2d_nhwc_hwcf_q(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNhwcHwcfQOp {
-  return new Conv2DNhwcHwcfQOp($.buildOp(Conv2DNhwcHwcfQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNhwcHwcfQOp($.buildOp(Conv2DNhwcHwcfQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1434,6 +1457,7 @@ export class Conv2DNhwgcGfhwcOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1469,7 +1493,7 @@ export class Conv2DNhwgcGfhwcOp extends $.OpView {
 $.registerOpView(Conv2DNhwgcGfhwcOp);
 /** Builds `linalg.conv_2d_nhwgc_gfhwc` (see {@linkcode Conv2DNhwgcGfhwcOp}) and returns the op's view. */
 export function conv_2d_nhwgc_gfhwc(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNhwgcGfhwcOp {
-  return new Conv2DNhwgcGfhwcOp($.buildOp(Conv2DNhwgcGfhwcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNhwgcGfhwcOp($.buildOp(Conv2DNhwgcGfhwcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1493,6 +1517,7 @@ export class Conv2DNhwgcGfhwcQOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1528,7 +1553,7 @@ export class Conv2DNhwgcGfhwcQOp extends $.OpView {
 $.registerOpView(Conv2DNhwgcGfhwcQOp);
 /** Builds `linalg.conv_2d_nhwgc_gfhwc_q` (see {@linkcode Conv2DNhwgcGfhwcQOp}) and returns the op's view. */
 export function conv_2d_nhwgc_gfhwc_q(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv2DNhwgcGfhwcQOp {
-  return new Conv2DNhwgcGfhwcQOp($.buildOp(Conv2DNhwgcGfhwcQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv2DNhwgcGfhwcQOp($.buildOp(Conv2DNhwgcGfhwcQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1547,6 +1572,7 @@ export class Conv3DOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1591,6 +1617,7 @@ export class Conv3DNcdhwFcdhwOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1626,7 +1653,7 @@ export class Conv3DNcdhwFcdhwOp extends $.OpView {
 $.registerOpView(Conv3DNcdhwFcdhwOp);
 /** Builds `linalg.conv_3d_ncdhw_fcdhw` (see {@linkcode Conv3DNcdhwFcdhwOp}) and returns the op's view. */
 export function conv_3d_ncdhw_fcdhw(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv3DNcdhwFcdhwOp {
-  return new Conv3DNcdhwFcdhwOp($.buildOp(Conv3DNcdhwFcdhwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv3DNcdhwFcdhwOp($.buildOp(Conv3DNcdhwFcdhwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1645,6 +1672,7 @@ export class Conv3DNdhwcDhwcfOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1680,7 +1708,7 @@ export class Conv3DNdhwcDhwcfOp extends $.OpView {
 $.registerOpView(Conv3DNdhwcDhwcfOp);
 /** Builds `linalg.conv_3d_ndhwc_dhwcf` (see {@linkcode Conv3DNdhwcDhwcfOp}) and returns the op's view. */
 export function conv_3d_ndhwc_dhwcf(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv3DNdhwcDhwcfOp {
-  return new Conv3DNdhwcDhwcfOp($.buildOp(Conv3DNdhwcDhwcfOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv3DNdhwcDhwcfOp($.buildOp(Conv3DNdhwcDhwcfOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1700,6 +1728,7 @@ export class Conv3DNdhwcDhwcfQOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1735,7 +1764,7 @@ export class Conv3DNdhwcDhwcfQOp extends $.OpView {
 $.registerOpView(Conv3DNdhwcDhwcfQOp);
 /** Builds `linalg.conv_3d_ndhwc_dhwcf_q` (see {@linkcode Conv3DNdhwcDhwcfQOp}) and returns the op's view. */
 export function conv_3d_ndhwc_dhwcf_q(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): Conv3DNdhwcDhwcfQOp {
-  return new Conv3DNdhwcDhwcfQOp($.buildOp(Conv3DNdhwcDhwcfQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new Conv3DNdhwcDhwcfQOp($.buildOp(Conv3DNdhwcDhwcfQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1754,6 +1783,7 @@ export class CopyOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "cast": _k1 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1784,7 +1814,7 @@ export class CopyOp extends $.OpView {
 $.registerOpView(CopyOp);
 /** Builds `linalg.copy` (see {@linkcode CopyOp}) and returns the op's view. */
 export function copy(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): CopyOp {
-  return new CopyOp($.buildOp(CopyOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "cast": options.cast } }, options));
+  return new CopyOp($.buildOp(CopyOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "cast": options?.cast } }, options));
 }
 
 /**
@@ -1804,6 +1834,7 @@ export class DepthwiseConv1DNcwCwOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1839,7 +1870,7 @@ export class DepthwiseConv1DNcwCwOp extends $.OpView {
 $.registerOpView(DepthwiseConv1DNcwCwOp);
 /** Builds `linalg.depthwise_conv_1d_ncw_cw` (see {@linkcode DepthwiseConv1DNcwCwOp}) and returns the op's view. */
 export function depthwise_conv_1d_ncw_cw(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv1DNcwCwOp {
-  return new DepthwiseConv1DNcwCwOp($.buildOp(DepthwiseConv1DNcwCwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv1DNcwCwOp($.buildOp(DepthwiseConv1DNcwCwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1859,6 +1890,7 @@ export class DepthwiseConv1DNwcWcOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1894,7 +1926,7 @@ export class DepthwiseConv1DNwcWcOp extends $.OpView {
 $.registerOpView(DepthwiseConv1DNwcWcOp);
 /** Builds `linalg.depthwise_conv_1d_nwc_wc` (see {@linkcode DepthwiseConv1DNwcWcOp}) and returns the op's view. */
 export function depthwise_conv_1d_nwc_wc(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv1DNwcWcOp {
-  return new DepthwiseConv1DNwcWcOp($.buildOp(DepthwiseConv1DNwcWcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv1DNwcWcOp($.buildOp(DepthwiseConv1DNwcWcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1913,6 +1945,7 @@ export class DepthwiseConv1DNwcWcmOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -1948,7 +1981,7 @@ export class DepthwiseConv1DNwcWcmOp extends $.OpView {
 $.registerOpView(DepthwiseConv1DNwcWcmOp);
 /** Builds `linalg.depthwise_conv_1d_nwc_wcm` (see {@linkcode DepthwiseConv1DNwcWcmOp}) and returns the op's view. */
 export function depthwise_conv_1d_nwc_wcm(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv1DNwcWcmOp {
-  return new DepthwiseConv1DNwcWcmOp($.buildOp(DepthwiseConv1DNwcWcmOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv1DNwcWcmOp($.buildOp(DepthwiseConv1DNwcWcmOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -1968,6 +2001,7 @@ export class DepthwiseConv2DNchwChwOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2003,7 +2037,7 @@ export class DepthwiseConv2DNchwChwOp extends $.OpView {
 $.registerOpView(DepthwiseConv2DNchwChwOp);
 /** Builds `linalg.depthwise_conv_2d_nchw_chw` (see {@linkcode DepthwiseConv2DNchwChwOp}) and returns the op's view. */
 export function depthwise_conv_2d_nchw_chw(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv2DNchwChwOp {
-  return new DepthwiseConv2DNchwChwOp($.buildOp(DepthwiseConv2DNchwChwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv2DNchwChwOp($.buildOp(DepthwiseConv2DNchwChwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -2023,6 +2057,7 @@ export class DepthwiseConv2DNhwcHwcOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2058,7 +2093,7 @@ export class DepthwiseConv2DNhwcHwcOp extends $.OpView {
 $.registerOpView(DepthwiseConv2DNhwcHwcOp);
 /** Builds `linalg.depthwise_conv_2d_nhwc_hwc` (see {@linkcode DepthwiseConv2DNhwcHwcOp}) and returns the op's view. */
 export function depthwise_conv_2d_nhwc_hwc(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv2DNhwcHwcOp {
-  return new DepthwiseConv2DNhwcHwcOp($.buildOp(DepthwiseConv2DNhwcHwcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv2DNhwcHwcOp($.buildOp(DepthwiseConv2DNhwcHwcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -2077,6 +2112,7 @@ export class DepthwiseConv2DNhwcHwcQOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2112,7 +2148,7 @@ export class DepthwiseConv2DNhwcHwcQOp extends $.OpView {
 $.registerOpView(DepthwiseConv2DNhwcHwcQOp);
 /** Builds `linalg.depthwise_conv_2d_nhwc_hwc_q` (see {@linkcode DepthwiseConv2DNhwcHwcQOp}) and returns the op's view. */
 export function depthwise_conv_2d_nhwc_hwc_q(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv2DNhwcHwcQOp {
-  return new DepthwiseConv2DNhwcHwcQOp($.buildOp(DepthwiseConv2DNhwcHwcQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv2DNhwcHwcQOp($.buildOp(DepthwiseConv2DNhwcHwcQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -2131,6 +2167,7 @@ export class DepthwiseConv2DNhwcHwcmOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2166,7 +2203,7 @@ export class DepthwiseConv2DNhwcHwcmOp extends $.OpView {
 $.registerOpView(DepthwiseConv2DNhwcHwcmOp);
 /** Builds `linalg.depthwise_conv_2d_nhwc_hwcm` (see {@linkcode DepthwiseConv2DNhwcHwcmOp}) and returns the op's view. */
 export function depthwise_conv_2d_nhwc_hwcm(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv2DNhwcHwcmOp {
-  return new DepthwiseConv2DNhwcHwcmOp($.buildOp(DepthwiseConv2DNhwcHwcmOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv2DNhwcHwcmOp($.buildOp(DepthwiseConv2DNhwcHwcmOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -2185,6 +2222,7 @@ export class DepthwiseConv2DNhwcHwcmQOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2220,7 +2258,7 @@ export class DepthwiseConv2DNhwcHwcmQOp extends $.OpView {
 $.registerOpView(DepthwiseConv2DNhwcHwcmQOp);
 /** Builds `linalg.depthwise_conv_2d_nhwc_hwcm_q` (see {@linkcode DepthwiseConv2DNhwcHwcmQOp}) and returns the op's view. */
 export function depthwise_conv_2d_nhwc_hwcm_q(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv2DNhwcHwcmQOp {
-  return new DepthwiseConv2DNhwcHwcmQOp($.buildOp(DepthwiseConv2DNhwcHwcmQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv2DNhwcHwcmQOp($.buildOp(DepthwiseConv2DNhwcHwcmQOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -2240,6 +2278,7 @@ export class DepthwiseConv3DNcdhwCdhwOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2275,7 +2314,7 @@ export class DepthwiseConv3DNcdhwCdhwOp extends $.OpView {
 $.registerOpView(DepthwiseConv3DNcdhwCdhwOp);
 /** Builds `linalg.depthwise_conv_3d_ncdhw_cdhw` (see {@linkcode DepthwiseConv3DNcdhwCdhwOp}) and returns the op's view. */
 export function depthwise_conv_3d_ncdhw_cdhw(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv3DNcdhwCdhwOp {
-  return new DepthwiseConv3DNcdhwCdhwOp($.buildOp(DepthwiseConv3DNcdhwCdhwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv3DNcdhwCdhwOp($.buildOp(DepthwiseConv3DNcdhwCdhwOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -2295,6 +2334,7 @@ export class DepthwiseConv3DNdhwcDhwcOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2330,7 +2370,7 @@ export class DepthwiseConv3DNdhwcDhwcOp extends $.OpView {
 $.registerOpView(DepthwiseConv3DNdhwcDhwcOp);
 /** Builds `linalg.depthwise_conv_3d_ndhwc_dhwc` (see {@linkcode DepthwiseConv3DNdhwcDhwcOp}) and returns the op's view. */
 export function depthwise_conv_3d_ndhwc_dhwc(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv3DNdhwcDhwcOp {
-  return new DepthwiseConv3DNdhwcDhwcOp($.buildOp(DepthwiseConv3DNdhwcDhwcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv3DNdhwcDhwcOp($.buildOp(DepthwiseConv3DNdhwcDhwcOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -2349,6 +2389,7 @@ export class DepthwiseConv3DNdhwcDhwcmOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2384,7 +2425,7 @@ export class DepthwiseConv3DNdhwcDhwcmOp extends $.OpView {
 $.registerOpView(DepthwiseConv3DNdhwcDhwcmOp);
 /** Builds `linalg.depthwise_conv_3d_ndhwc_dhwcm` (see {@linkcode DepthwiseConv3DNdhwcDhwcmOp}) and returns the op's view. */
 export function depthwise_conv_3d_ndhwc_dhwcm(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): DepthwiseConv3DNdhwcDhwcmOp {
-  return new DepthwiseConv3DNdhwcDhwcmOp($.buildOp(DepthwiseConv3DNdhwcDhwcmOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new DepthwiseConv3DNdhwcDhwcmOp($.buildOp(DepthwiseConv3DNdhwcDhwcmOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -2408,6 +2449,7 @@ export class DivOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2458,6 +2500,7 @@ export class DivUnsignedOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2502,6 +2545,7 @@ export class DotOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2581,6 +2625,7 @@ export class ElementwiseOp extends $.OpView {
     attributes: { "kind": _k3, "indexing_maps": _k0 },
     required: ["kind"],
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2616,7 +2661,7 @@ export class ElementwiseOp extends $.OpView {
 $.registerOpView(ElementwiseOp);
 /** Builds `linalg.elementwise` (see {@linkcode ElementwiseOp}) and returns the op's view. */
 export function elementwise(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], kind: ElementwiseKind | $.Attribute, options: { indexingMaps?: $.Attribute } & $.BuildOptions = {}): ElementwiseOp {
-  return new ElementwiseOp($.buildOp(ElementwiseOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "kind": kind, "indexing_maps": options.indexingMaps } }, options));
+  return new ElementwiseOp($.buildOp(ElementwiseOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "kind": kind, "indexing_maps": options?.indexingMaps } }, options));
 }
 
 /**
@@ -2634,6 +2679,7 @@ export class ErfOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2677,6 +2723,7 @@ export class ExpOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2722,6 +2769,7 @@ export class FillOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2771,6 +2819,7 @@ export class FillRng2DOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2814,6 +2863,7 @@ export class FloorOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -2984,7 +3034,7 @@ export class GenericOp extends $.OpView {
 $.registerOpView(GenericOp);
 /** Builds `linalg.generic` (see {@linkcode GenericOp}) and returns the op's view. */
 export function generic(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], indexingMaps: $.Attribute, iteratorTypes: readonly (IteratorType | $.Attribute)[] | $.Attribute, options: { doc?: string | $.Attribute; libraryCall?: string | $.Attribute } & $.BuildOptions = {}): GenericOp {
-  return new GenericOp($.buildOp(GenericOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": indexingMaps, "iterator_types": iteratorTypes, "doc": options.doc, "library_call": options.libraryCall } }, options));
+  return new GenericOp($.buildOp(GenericOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": indexingMaps, "iterator_types": iteratorTypes, "doc": options?.doc, "library_call": options?.libraryCall } }, options));
 }
 
 /**
@@ -3049,7 +3099,7 @@ export class IndexOp extends $.OpView {
 $.registerOpView(IndexOp);
 /** Builds `linalg.index` (see {@linkcode IndexOp}) and returns its result. */
 export function index(dim: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IndexOp, { resultTypes: options.results, operands: [], attributes: { "dim": dim } }, options).result;
+  return $.buildOp(IndexOp, { resultTypes: options?.results, operands: [], attributes: { "dim": dim } }, options).result;
 }
 
 /**
@@ -3067,6 +3117,7 @@ export class LogOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3211,6 +3262,7 @@ export class MatmulOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "indexing_maps": _k0, "cast": _k1 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3246,7 +3298,7 @@ export class MatmulOp extends $.OpView {
 $.registerOpView(MatmulOp);
 /** Builds `linalg.matmul` (see {@linkcode MatmulOp}) and returns the op's view. */
 export function matmul(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { indexingMaps?: $.Attribute; cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): MatmulOp {
-  return new MatmulOp($.buildOp(MatmulOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": options.indexingMaps, "cast": options.cast } }, options));
+  return new MatmulOp($.buildOp(MatmulOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": options?.indexingMaps, "cast": options?.cast } }, options));
 }
 
 /**
@@ -3265,6 +3317,7 @@ export class MatvecOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3314,6 +3367,7 @@ export class MaxOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3363,6 +3417,7 @@ export class MinOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3412,6 +3467,7 @@ export class Mmt4DOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3461,6 +3517,7 @@ export class MulOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3504,6 +3561,7 @@ export class NegFOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3688,7 +3746,7 @@ export class PackOp extends $.OpView {
 $.registerOpView(PackOp);
 /** Builds `linalg.pack` (see {@linkcode PackOp}) and returns its result. */
 export function pack(source: $.Value, dest: $.Value, innerDimsPos: readonly (number | bigint)[] | $.Attribute, innerTiles: readonly $.Value[], staticInnerTiles: readonly (number | bigint)[] | $.Attribute, options: { paddingValue?: $.Value | null; outerDimsPerm?: readonly (number | bigint)[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PackOp, { resultTypes: options.results, operands: [source, dest, options.paddingValue, innerTiles], attributes: { "outer_dims_perm": options.outerDimsPerm, "inner_dims_pos": innerDimsPos, "static_inner_tiles": staticInnerTiles } }, options).result;
+  return $.buildOp(PackOp, { resultTypes: options?.results, operands: [source, dest, options?.paddingValue, innerTiles], attributes: { "outer_dims_perm": options?.outerDimsPerm, "inner_dims_pos": innerDimsPos, "static_inner_tiles": staticInnerTiles } }, options).result;
 }
 
 /**
@@ -3707,6 +3765,7 @@ export class PoolingNchwMaxOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3742,7 +3801,7 @@ export class PoolingNchwMaxOp extends $.OpView {
 $.registerOpView(PoolingNchwMaxOp);
 /** Builds `linalg.pooling_nchw_max` (see {@linkcode PoolingNchwMaxOp}) and returns the op's view. */
 export function pooling_nchw_max(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNchwMaxOp {
-  return new PoolingNchwMaxOp($.buildOp(PoolingNchwMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNchwMaxOp($.buildOp(PoolingNchwMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -3765,6 +3824,7 @@ export class PoolingNchwSumOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3800,7 +3860,7 @@ export class PoolingNchwSumOp extends $.OpView {
 $.registerOpView(PoolingNchwSumOp);
 /** Builds `linalg.pooling_nchw_sum` (see {@linkcode PoolingNchwSumOp}) and returns the op's view. */
 export function pooling_nchw_sum(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNchwSumOp {
-  return new PoolingNchwSumOp($.buildOp(PoolingNchwSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNchwSumOp($.buildOp(PoolingNchwSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -3819,6 +3879,7 @@ export class PoolingNcwMaxOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3854,7 +3915,7 @@ export class PoolingNcwMaxOp extends $.OpView {
 $.registerOpView(PoolingNcwMaxOp);
 /** Builds `linalg.pooling_ncw_max` (see {@linkcode PoolingNcwMaxOp}) and returns the op's view. */
 export function pooling_ncw_max(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNcwMaxOp {
-  return new PoolingNcwMaxOp($.buildOp(PoolingNcwMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNcwMaxOp($.buildOp(PoolingNcwMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -3877,6 +3938,7 @@ export class PoolingNcwSumOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3912,7 +3974,7 @@ export class PoolingNcwSumOp extends $.OpView {
 $.registerOpView(PoolingNcwSumOp);
 /** Builds `linalg.pooling_ncw_sum` (see {@linkcode PoolingNcwSumOp}) and returns the op's view. */
 export function pooling_ncw_sum(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNcwSumOp {
-  return new PoolingNcwSumOp($.buildOp(PoolingNcwSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNcwSumOp($.buildOp(PoolingNcwSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -3931,6 +3993,7 @@ export class PoolingNdhwcMaxOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -3966,7 +4029,7 @@ export class PoolingNdhwcMaxOp extends $.OpView {
 $.registerOpView(PoolingNdhwcMaxOp);
 /** Builds `linalg.pooling_ndhwc_max` (see {@linkcode PoolingNdhwcMaxOp}) and returns the op's view. */
 export function pooling_ndhwc_max(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNdhwcMaxOp {
-  return new PoolingNdhwcMaxOp($.buildOp(PoolingNdhwcMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNdhwcMaxOp($.buildOp(PoolingNdhwcMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -3985,6 +4048,7 @@ export class PoolingNdhwcMinOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4020,7 +4084,7 @@ export class PoolingNdhwcMinOp extends $.OpView {
 $.registerOpView(PoolingNdhwcMinOp);
 /** Builds `linalg.pooling_ndhwc_min` (see {@linkcode PoolingNdhwcMinOp}) and returns the op's view. */
 export function pooling_ndhwc_min(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNdhwcMinOp {
-  return new PoolingNdhwcMinOp($.buildOp(PoolingNdhwcMinOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNdhwcMinOp($.buildOp(PoolingNdhwcMinOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4039,6 +4103,7 @@ export class PoolingNdhwcSumOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4074,7 +4139,7 @@ export class PoolingNdhwcSumOp extends $.OpView {
 $.registerOpView(PoolingNdhwcSumOp);
 /** Builds `linalg.pooling_ndhwc_sum` (see {@linkcode PoolingNdhwcSumOp}) and returns the op's view. */
 export function pooling_ndhwc_sum(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNdhwcSumOp {
-  return new PoolingNdhwcSumOp($.buildOp(PoolingNdhwcSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNdhwcSumOp($.buildOp(PoolingNdhwcSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4093,6 +4158,7 @@ export class PoolingNhwcMaxOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4128,7 +4194,7 @@ export class PoolingNhwcMaxOp extends $.OpView {
 $.registerOpView(PoolingNhwcMaxOp);
 /** Builds `linalg.pooling_nhwc_max` (see {@linkcode PoolingNhwcMaxOp}) and returns the op's view. */
 export function pooling_nhwc_max(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNhwcMaxOp {
-  return new PoolingNhwcMaxOp($.buildOp(PoolingNhwcMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNhwcMaxOp($.buildOp(PoolingNhwcMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4147,6 +4213,7 @@ export class PoolingNhwcMaxUnsignedOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4182,7 +4249,7 @@ export class PoolingNhwcMaxUnsignedOp extends $.OpView {
 $.registerOpView(PoolingNhwcMaxUnsignedOp);
 /** Builds `linalg.pooling_nhwc_max_unsigned` (see {@linkcode PoolingNhwcMaxUnsignedOp}) and returns the op's view. */
 export function pooling_nhwc_max_unsigned(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNhwcMaxUnsignedOp {
-  return new PoolingNhwcMaxUnsignedOp($.buildOp(PoolingNhwcMaxUnsignedOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNhwcMaxUnsignedOp($.buildOp(PoolingNhwcMaxUnsignedOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4201,6 +4268,7 @@ export class PoolingNhwcMinOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4236,7 +4304,7 @@ export class PoolingNhwcMinOp extends $.OpView {
 $.registerOpView(PoolingNhwcMinOp);
 /** Builds `linalg.pooling_nhwc_min` (see {@linkcode PoolingNhwcMinOp}) and returns the op's view. */
 export function pooling_nhwc_min(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNhwcMinOp {
-  return new PoolingNhwcMinOp($.buildOp(PoolingNhwcMinOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNhwcMinOp($.buildOp(PoolingNhwcMinOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4255,6 +4323,7 @@ export class PoolingNhwcMinUnsignedOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4290,7 +4359,7 @@ export class PoolingNhwcMinUnsignedOp extends $.OpView {
 $.registerOpView(PoolingNhwcMinUnsignedOp);
 /** Builds `linalg.pooling_nhwc_min_unsigned` (see {@linkcode PoolingNhwcMinUnsignedOp}) and returns the op's view. */
 export function pooling_nhwc_min_unsigned(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNhwcMinUnsignedOp {
-  return new PoolingNhwcMinUnsignedOp($.buildOp(PoolingNhwcMinUnsignedOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNhwcMinUnsignedOp($.buildOp(PoolingNhwcMinUnsignedOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4313,6 +4382,7 @@ export class PoolingNhwcSumOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4348,7 +4418,7 @@ export class PoolingNhwcSumOp extends $.OpView {
 $.registerOpView(PoolingNhwcSumOp);
 /** Builds `linalg.pooling_nhwc_sum` (see {@linkcode PoolingNhwcSumOp}) and returns the op's view. */
 export function pooling_nhwc_sum(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNhwcSumOp {
-  return new PoolingNhwcSumOp($.buildOp(PoolingNhwcSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNhwcSumOp($.buildOp(PoolingNhwcSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4367,6 +4437,7 @@ export class PoolingNwcMaxOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4402,7 +4473,7 @@ export class PoolingNwcMaxOp extends $.OpView {
 $.registerOpView(PoolingNwcMaxOp);
 /** Builds `linalg.pooling_nwc_max` (see {@linkcode PoolingNwcMaxOp}) and returns the op's view. */
 export function pooling_nwc_max(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNwcMaxOp {
-  return new PoolingNwcMaxOp($.buildOp(PoolingNwcMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNwcMaxOp($.buildOp(PoolingNwcMaxOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4421,6 +4492,7 @@ export class PoolingNwcMaxUnsignedOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4456,7 +4528,7 @@ export class PoolingNwcMaxUnsignedOp extends $.OpView {
 $.registerOpView(PoolingNwcMaxUnsignedOp);
 /** Builds `linalg.pooling_nwc_max_unsigned` (see {@linkcode PoolingNwcMaxUnsignedOp}) and returns the op's view. */
 export function pooling_nwc_max_unsigned(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNwcMaxUnsignedOp {
-  return new PoolingNwcMaxUnsignedOp($.buildOp(PoolingNwcMaxUnsignedOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNwcMaxUnsignedOp($.buildOp(PoolingNwcMaxUnsignedOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4475,6 +4547,7 @@ export class PoolingNwcMinOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4510,7 +4583,7 @@ export class PoolingNwcMinOp extends $.OpView {
 $.registerOpView(PoolingNwcMinOp);
 /** Builds `linalg.pooling_nwc_min` (see {@linkcode PoolingNwcMinOp}) and returns the op's view. */
 export function pooling_nwc_min(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNwcMinOp {
-  return new PoolingNwcMinOp($.buildOp(PoolingNwcMinOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNwcMinOp($.buildOp(PoolingNwcMinOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4529,6 +4602,7 @@ export class PoolingNwcMinUnsignedOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4564,7 +4638,7 @@ export class PoolingNwcMinUnsignedOp extends $.OpView {
 $.registerOpView(PoolingNwcMinUnsignedOp);
 /** Builds `linalg.pooling_nwc_min_unsigned` (see {@linkcode PoolingNwcMinUnsignedOp}) and returns the op's view. */
 export function pooling_nwc_min_unsigned(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNwcMinUnsignedOp {
-  return new PoolingNwcMinUnsignedOp($.buildOp(PoolingNwcMinUnsignedOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNwcMinUnsignedOp($.buildOp(PoolingNwcMinUnsignedOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4587,6 +4661,7 @@ export class PoolingNwcSumOp extends $.OpView {
     operandSegments: "attribute",
     attributes: { "strides": _k0, "dilations": _k0 },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4622,7 +4697,7 @@ export class PoolingNwcSumOp extends $.OpView {
 $.registerOpView(PoolingNwcSumOp);
 /** Builds `linalg.pooling_nwc_sum` (see {@linkcode PoolingNwcSumOp}) and returns the op's view. */
 export function pooling_nwc_sum(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { strides?: $.Attribute; dilations?: $.Attribute } & $.BuildOptions = {}): PoolingNwcSumOp {
-  return new PoolingNwcSumOp($.buildOp(PoolingNwcSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options.strides, "dilations": options.dilations } }, options));
+  return new PoolingNwcSumOp($.buildOp(PoolingNwcSumOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "strides": options?.strides, "dilations": options?.dilations } }, options));
 }
 
 /**
@@ -4648,6 +4723,7 @@ export class PowFOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4694,6 +4770,7 @@ export class QuantizedBatchMatmulOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4740,6 +4817,7 @@ export class QuantizedMatmulOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4783,6 +4861,7 @@ export class ReciprocalOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4903,6 +4982,7 @@ export class RoundOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4946,6 +5026,7 @@ export class RsqrtOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -4995,6 +5076,7 @@ export class SelectOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -5095,6 +5177,7 @@ export class SqrtOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -5138,6 +5221,7 @@ export class SquareOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -5187,6 +5271,7 @@ export class SubOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -5230,6 +5315,7 @@ export class TanhOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */
@@ -5285,6 +5371,7 @@ export class TransposeOp extends $.OpView {
     attributes: { "permutation": _k2 },
     required: ["permutation"],
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `input`: memref of any type values or ranked tensor of any type values */
@@ -5429,7 +5516,7 @@ export class UnPackOp extends $.OpView {
 $.registerOpView(UnPackOp);
 /** Builds `linalg.unpack` (see {@linkcode UnPackOp}) and returns its result. */
 export function unpack(source: $.Value, dest: $.Value, innerDimsPos: readonly (number | bigint)[] | $.Attribute, innerTiles: readonly $.Value[], staticInnerTiles: readonly (number | bigint)[] | $.Attribute, options: { outerDimsPerm?: readonly (number | bigint)[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UnPackOp, { resultTypes: options.results, operands: [source, dest, innerTiles], attributes: { "outer_dims_perm": options.outerDimsPerm, "inner_dims_pos": innerDimsPos, "static_inner_tiles": staticInnerTiles } }, options).result;
+  return $.buildOp(UnPackOp, { resultTypes: options?.results, operands: [source, dest, innerTiles], attributes: { "outer_dims_perm": options?.outerDimsPerm, "inner_dims_pos": innerDimsPos, "static_inner_tiles": staticInnerTiles } }, options).result;
 }
 
 /**
@@ -5448,6 +5535,7 @@ export class VecmatOp extends $.OpView {
     operandSegments: "attribute",
     attributes: {  },
     regions: [false],
+    builtinRegion: true,
   };
 
   /** `inputs`: variadic of any type */

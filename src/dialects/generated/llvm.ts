@@ -195,7 +195,7 @@ export class AddOp extends $.OpView {
 $.registerOpView(AddOp);
 /** Builds `llvm.add` (see {@linkcode AddOp}) and returns its result. */
 export function add(lhs: $.Value, rhs: $.Value, overflowFlags: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AddOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "overflowFlags": overflowFlags } }, options).result;
+  return $.buildOp(AddOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "overflowFlags": overflowFlags } }, options).result;
 }
 
 /**
@@ -269,7 +269,7 @@ export class AllocaOp extends $.OpView {
 $.registerOpView(AllocaOp);
 /** Builds `llvm.alloca` (see {@linkcode AllocaOp}) and returns its result. */
 export function alloca(resType: $.Type, arraySize: $.Value, elemType: $.Type | $.Attribute, options: { alignment?: number | bigint | $.Attribute; inalloca?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllocaOp, { results: [resType], operands: [arraySize], attributes: { "alignment": options.alignment, "elem_type": elemType, "inalloca": options.inalloca } }, options).result;
+  return $.buildOp(AllocaOp, { results: [resType], operands: [arraySize], attributes: { "alignment": options?.alignment, "elem_type": elemType, "inalloca": options?.inalloca } }, options).result;
 }
 
 /**
@@ -304,7 +304,7 @@ export class AndOp extends $.OpView {
 $.registerOpView(AndOp);
 /** Builds `llvm.and` (see {@linkcode AndOp}) and returns its result. */
 export function and(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AndOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(AndOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -344,7 +344,7 @@ export class AShrOp extends $.OpView {
 $.registerOpView(AShrOp);
 /** Builds `llvm.ashr` (see {@linkcode AShrOp}) and returns its result. */
 export function ashr(lhs: $.Value, rhs: $.Value, options: { isExact?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AShrOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "isExact": options.isExact } }, options).result;
+  return $.buildOp(AShrOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "isExact": options?.isExact } }, options).result;
 }
 
 /**
@@ -425,7 +425,7 @@ export class AtomicRMWOp extends $.OpView {
 $.registerOpView(AtomicRMWOp);
 /** Builds `llvm.atomicrmw` (see {@linkcode AtomicRMWOp}) and returns its result. */
 export function atomicrmw(binOp: AtomicBinOp | $.Attribute, ptr: $.Value, val: $.Value, ordering: AtomicOrdering | $.Attribute, options: { syncscope?: string | $.Attribute; alignment?: number | bigint | $.Attribute; volatile?: boolean | $.Attribute; accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicRMWOp, { resultTypes: options.results, operands: [ptr, val], attributes: { "bin_op": binOp, "ordering": ordering, "syncscope": options.syncscope, "alignment": options.alignment, "volatile_": options.volatile, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(AtomicRMWOp, { resultTypes: options?.results, operands: [ptr, val], attributes: { "bin_op": binOp, "ordering": ordering, "syncscope": options?.syncscope, "alignment": options?.alignment, "volatile_": options?.volatile, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -582,7 +582,7 @@ export class BrOp extends $.OpView {
 $.registerOpView(BrOp);
 /** Builds `llvm.br` (see {@linkcode BrOp}) and returns the op's view. */
 export function br(destOperands: readonly $.Value[], dest: $.Block, options: { loopAnnotation?: $.Attribute } & $.BuildOptions = {}): BrOp {
-  return new BrOp($.buildOp(BrOp, { results: [], operands: [destOperands], attributes: { "loop_annotation": options.loopAnnotation }, successors: [dest] }, options));
+  return new BrOp($.buildOp(BrOp, { results: [], operands: [destOperands], attributes: { "loop_annotation": options?.loopAnnotation }, successors: [dest] }, options));
 }
 
 /**
@@ -760,7 +760,7 @@ export class CallOp extends $.OpView {
 $.registerOpView(CallOp);
 /** Builds `llvm.call` (see {@linkcode CallOp}) and returns the op's view. */
 export function call(resultType: $.Type | null, calleeOperands: readonly $.Value[], opBundleOperands: readonly (readonly $.Value[])[], opBundleSizes: readonly (number | bigint)[] | $.Attribute, options: { varCalleeType?: $.Type | $.Attribute; callee?: string | $.Attribute; fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; CConv?: $.Attribute; TailCallKind?: $.Attribute; memoryEffects?: $.Attribute; convergent?: boolean | $.Attribute; noUnwind?: boolean | $.Attribute; willReturn?: boolean | $.Attribute; opBundleTags?: $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute; noInline?: boolean | $.Attribute; alwaysInline?: boolean | $.Attribute; inlineHint?: boolean | $.Attribute; accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): CallOp {
-  return new CallOp($.buildOp(CallOp, { results: [resultType], operands: [calleeOperands, opBundleOperands], attributes: { "var_callee_type": options.varCalleeType, "callee": options.callee, "fastmathFlags": options.fastmathFlags, "CConv": options.CConv, "TailCallKind": options.TailCallKind, "memory_effects": options.memoryEffects, "convergent": options.convergent, "no_unwind": options.noUnwind, "will_return": options.willReturn, "op_bundle_sizes": opBundleSizes, "op_bundle_tags": options.opBundleTags, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "no_inline": options.noInline, "always_inline": options.alwaysInline, "inline_hint": options.inlineHint, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new CallOp($.buildOp(CallOp, { results: [resultType], operands: [calleeOperands, opBundleOperands], attributes: { "var_callee_type": options?.varCalleeType, "callee": options?.callee, "fastmathFlags": options?.fastmathFlags, "CConv": options?.CConv, "TailCallKind": options?.TailCallKind, "memory_effects": options?.memoryEffects, "convergent": options?.convergent, "no_unwind": options?.noUnwind, "will_return": options?.willReturn, "op_bundle_sizes": opBundleSizes, "op_bundle_tags": options?.opBundleTags, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "no_inline": options?.noInline, "always_inline": options?.alwaysInline, "inline_hint": options?.inlineHint, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -830,7 +830,7 @@ export class CallIntrinsicOp extends $.OpView {
 $.registerOpView(CallIntrinsicOp);
 /** Builds `llvm.call_intrinsic` (see {@linkcode CallIntrinsicOp}) and returns the op's view. */
 export function call_intrinsic(resultsType: $.Type | null, intrin: string | $.Attribute, args: readonly $.Value[], opBundleOperands: readonly (readonly $.Value[])[], opBundleSizes: readonly (number | bigint)[] | $.Attribute, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; opBundleTags?: $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): CallIntrinsicOp {
-  return new CallIntrinsicOp($.buildOp(CallIntrinsicOp, { results: [resultsType], operands: [args, opBundleOperands], attributes: { "intrin": intrin, "fastmathFlags": options.fastmathFlags, "op_bundle_sizes": opBundleSizes, "op_bundle_tags": options.opBundleTags, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new CallIntrinsicOp($.buildOp(CallIntrinsicOp, { results: [resultsType], operands: [args, opBundleOperands], attributes: { "intrin": intrin, "fastmathFlags": options?.fastmathFlags, "op_bundle_sizes": opBundleSizes, "op_bundle_tags": options?.opBundleTags, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -921,7 +921,7 @@ export class AtomicCmpXchgOp extends $.OpView {
 $.registerOpView(AtomicCmpXchgOp);
 /** Builds `llvm.cmpxchg` (see {@linkcode AtomicCmpXchgOp}) and returns its result. */
 export function cmpxchg(ptr: $.Value, cmp: $.Value, val: $.Value, successOrdering: AtomicOrdering | $.Attribute, failureOrdering: AtomicOrdering | $.Attribute, options: { syncscope?: string | $.Attribute; alignment?: number | bigint | $.Attribute; weak?: boolean | $.Attribute; volatile?: boolean | $.Attribute; accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicCmpXchgOp, { resultTypes: options.results, operands: [ptr, cmp, val], attributes: { "success_ordering": successOrdering, "failure_ordering": failureOrdering, "syncscope": options.syncscope, "alignment": options.alignment, "weak": options.weak, "volatile_": options.volatile, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(AtomicCmpXchgOp, { resultTypes: options?.results, operands: [ptr, cmp, val], attributes: { "success_ordering": successOrdering, "failure_ordering": failureOrdering, "syncscope": options?.syncscope, "alignment": options?.alignment, "weak": options?.weak, "volatile_": options?.volatile, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -1058,7 +1058,7 @@ export class CondBrOp extends $.OpView {
 $.registerOpView(CondBrOp);
 /** Builds `llvm.cond_br` (see {@linkcode CondBrOp}) and returns the op's view. */
 export function cond_br(condition: $.Value, trueDestOperands: readonly $.Value[], falseDestOperands: readonly $.Value[], trueDest: $.Block, falseDest: $.Block, options: { branchWeights?: readonly (number | bigint)[] | $.Attribute; loopAnnotation?: $.Attribute } & $.BuildOptions = {}): CondBrOp {
-  return new CondBrOp($.buildOp(CondBrOp, { results: [], operands: [condition, trueDestOperands, falseDestOperands], attributes: { "branch_weights": options.branchWeights, "loop_annotation": options.loopAnnotation }, successors: [trueDest, falseDest] }, options));
+  return new CondBrOp($.buildOp(CondBrOp, { results: [], operands: [condition, trueDestOperands, falseDestOperands], attributes: { "branch_weights": options?.branchWeights, "loop_annotation": options?.loopAnnotation }, successors: [trueDest, falseDest] }, options));
 }
 
 /**
@@ -1140,7 +1140,7 @@ export class ExtractElementOp extends $.OpView {
 $.registerOpView(ExtractElementOp);
 /** Builds `llvm.extractelement` (see {@linkcode ExtractElementOp}) and returns its result. */
 export function extractelement(vector: $.Value, position: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtractElementOp, { resultTypes: options.results, operands: [vector, position] }, options).result;
+  return $.buildOp(ExtractElementOp, { resultTypes: options?.results, operands: [vector, position] }, options).result;
 }
 
 /**
@@ -1215,7 +1215,7 @@ export class FAddOp extends $.OpView {
 $.registerOpView(FAddOp);
 /** Builds `llvm.fadd` (see {@linkcode FAddOp}) and returns its result. */
 export function fadd(lhs: $.Value, rhs: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FAddOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FAddOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -1261,7 +1261,7 @@ export class FCmpOp extends $.OpView {
 $.registerOpView(FCmpOp);
 /** Builds `llvm.fcmp` (see {@linkcode FCmpOp}) and returns its result. */
 export function fcmp(predicate: FCmpPredicate | $.Attribute, lhs: $.Value, rhs: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FCmpOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "predicate": predicate, "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FCmpOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "predicate": predicate, "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -1301,7 +1301,7 @@ export class FDivOp extends $.OpView {
 $.registerOpView(FDivOp);
 /** Builds `llvm.fdiv` (see {@linkcode FDivOp}) and returns its result. */
 export function fdiv(lhs: $.Value, rhs: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FDivOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FDivOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -1331,7 +1331,7 @@ export class FenceOp extends $.OpView {
 $.registerOpView(FenceOp);
 /** Builds `llvm.fence` (see {@linkcode FenceOp}) and returns the op's view. */
 export function fence(ordering: AtomicOrdering | $.Attribute, options: { syncscope?: string | $.Attribute } & $.BuildOptions = {}): FenceOp {
-  return new FenceOp($.buildOp(FenceOp, { results: [], operands: [], attributes: { "ordering": ordering, "syncscope": options.syncscope } }, options));
+  return new FenceOp($.buildOp(FenceOp, { results: [], operands: [], attributes: { "ordering": ordering, "syncscope": options?.syncscope } }, options));
 }
 
 /**
@@ -1371,7 +1371,7 @@ export class FMulOp extends $.OpView {
 $.registerOpView(FMulOp);
 /** Builds `llvm.fmul` (see {@linkcode FMulOp}) and returns its result. */
 export function fmul(lhs: $.Value, rhs: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FMulOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FMulOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -1406,7 +1406,7 @@ export class FNegOp extends $.OpView {
 $.registerOpView(FNegOp);
 /** Builds `llvm.fneg` (see {@linkcode FNegOp}) and returns its result. */
 export function fneg(operand: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FNegOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FNegOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -1552,7 +1552,7 @@ export class FreezeOp extends $.OpView {
 $.registerOpView(FreezeOp);
 /** Builds `llvm.freeze` (see {@linkcode FreezeOp}) and returns its result. */
 export function freeze(val: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FreezeOp, { resultTypes: options.results, operands: [val] }, options).result;
+  return $.buildOp(FreezeOp, { resultTypes: options?.results, operands: [val] }, options).result;
 }
 
 /**
@@ -1592,7 +1592,7 @@ export class FRemOp extends $.OpView {
 $.registerOpView(FRemOp);
 /** Builds `llvm.frem` (see {@linkcode FRemOp}) and returns its result. */
 export function frem(lhs: $.Value, rhs: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FRemOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FRemOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -1632,7 +1632,7 @@ export class FSubOp extends $.OpView {
 $.registerOpView(FSubOp);
 /** Builds `llvm.fsub` (see {@linkcode FSubOp}) and returns its result. */
 export function fsub(lhs: $.Value, rhs: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FSubOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FSubOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -1949,7 +1949,7 @@ export class LLVMFuncOp extends $.OpView {
 $.registerOpView(LLVMFuncOp);
 /** Builds `llvm.func` (see {@linkcode LLVMFuncOp}) and returns the op's view. */
 export function func(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { symVisibility?: string | $.Attribute; linkage?: $.Attribute; dsoLocal?: boolean | $.Attribute; CConv?: $.Attribute; comdat?: string | readonly string[] | $.Attribute; convergent?: boolean | $.Attribute; personality?: string | $.Attribute; garbageCollector?: string | $.Attribute; passthrough?: $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute; functionEntryCount?: number | bigint | $.Attribute; memoryEffects?: $.Attribute; visibility?: Visibility | $.Attribute; armStreaming?: boolean | $.Attribute; armLocallyStreaming?: boolean | $.Attribute; armStreamingCompatible?: boolean | $.Attribute; armNewZa?: boolean | $.Attribute; armInZa?: boolean | $.Attribute; armOutZa?: boolean | $.Attribute; armInoutZa?: boolean | $.Attribute; armPreservesZa?: boolean | $.Attribute; section?: string | $.Attribute; unnamedAddr?: UnnamedAddr | $.Attribute; alignment?: number | bigint | $.Attribute; vscaleRange?: $.Attribute; framePointer?: $.Attribute; targetCpu?: string | $.Attribute; tuneCpu?: string | $.Attribute; reciprocalEstimates?: string | $.Attribute; preferVectorWidth?: string | $.Attribute; targetFeatures?: $.Attribute; noInfsFpMath?: boolean | $.Attribute; noNansFpMath?: boolean | $.Attribute; noSignedZerosFpMath?: boolean | $.Attribute; denormalFpMath?: string | $.Attribute; denormalFpMathF32?: string | $.Attribute; fpContract?: string | $.Attribute; instrumentFunctionEntry?: string | $.Attribute; instrumentFunctionExit?: string | $.Attribute; noInline?: boolean | $.Attribute; alwaysInline?: boolean | $.Attribute; inlineHint?: boolean | $.Attribute; noUnwind?: boolean | $.Attribute; willReturn?: boolean | $.Attribute; optimizeNone?: boolean | $.Attribute; vecTypeHint?: $.Attribute; workGroupSizeHint?: readonly (number | bigint)[] | $.Attribute; reqdWorkGroupSize?: readonly (number | bigint)[] | $.Attribute; intelReqdSubGroupSize?: number | bigint | $.Attribute; uwtableKind?: $.Attribute } & $.BuildOptions = {}): LLVMFuncOp {
-  return new LLVMFuncOp($.buildOp(LLVMFuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "sym_visibility": options.symVisibility, "function_type": functionType, "linkage": options.linkage, "dso_local": options.dsoLocal, "CConv": options.CConv, "comdat": options.comdat, "convergent": options.convergent, "personality": options.personality, "garbageCollector": options.garbageCollector, "passthrough": options.passthrough, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "function_entry_count": options.functionEntryCount, "memory_effects": options.memoryEffects, "visibility_": options.visibility, "arm_streaming": options.armStreaming, "arm_locally_streaming": options.armLocallyStreaming, "arm_streaming_compatible": options.armStreamingCompatible, "arm_new_za": options.armNewZa, "arm_in_za": options.armInZa, "arm_out_za": options.armOutZa, "arm_inout_za": options.armInoutZa, "arm_preserves_za": options.armPreservesZa, "section": options.section, "unnamed_addr": options.unnamedAddr, "alignment": options.alignment, "vscale_range": options.vscaleRange, "frame_pointer": options.framePointer, "target_cpu": options.targetCpu, "tune_cpu": options.tuneCpu, "reciprocal_estimates": options.reciprocalEstimates, "prefer_vector_width": options.preferVectorWidth, "target_features": options.targetFeatures, "no_infs_fp_math": options.noInfsFpMath, "no_nans_fp_math": options.noNansFpMath, "no_signed_zeros_fp_math": options.noSignedZerosFpMath, "denormal_fp_math": options.denormalFpMath, "denormal_fp_math_f32": options.denormalFpMathF32, "fp_contract": options.fpContract, "instrument_function_entry": options.instrumentFunctionEntry, "instrument_function_exit": options.instrumentFunctionExit, "no_inline": options.noInline, "always_inline": options.alwaysInline, "inline_hint": options.inlineHint, "no_unwind": options.noUnwind, "will_return": options.willReturn, "optimize_none": options.optimizeNone, "vec_type_hint": options.vecTypeHint, "work_group_size_hint": options.workGroupSizeHint, "reqd_work_group_size": options.reqdWorkGroupSize, "intel_reqd_sub_group_size": options.intelReqdSubGroupSize, "uwtable_kind": options.uwtableKind } }, options));
+  return new LLVMFuncOp($.buildOp(LLVMFuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "sym_visibility": options?.symVisibility, "function_type": functionType, "linkage": options?.linkage, "dso_local": options?.dsoLocal, "CConv": options?.CConv, "comdat": options?.comdat, "convergent": options?.convergent, "personality": options?.personality, "garbageCollector": options?.garbageCollector, "passthrough": options?.passthrough, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "function_entry_count": options?.functionEntryCount, "memory_effects": options?.memoryEffects, "visibility_": options?.visibility, "arm_streaming": options?.armStreaming, "arm_locally_streaming": options?.armLocallyStreaming, "arm_streaming_compatible": options?.armStreamingCompatible, "arm_new_za": options?.armNewZa, "arm_in_za": options?.armInZa, "arm_out_za": options?.armOutZa, "arm_inout_za": options?.armInoutZa, "arm_preserves_za": options?.armPreservesZa, "section": options?.section, "unnamed_addr": options?.unnamedAddr, "alignment": options?.alignment, "vscale_range": options?.vscaleRange, "frame_pointer": options?.framePointer, "target_cpu": options?.targetCpu, "tune_cpu": options?.tuneCpu, "reciprocal_estimates": options?.reciprocalEstimates, "prefer_vector_width": options?.preferVectorWidth, "target_features": options?.targetFeatures, "no_infs_fp_math": options?.noInfsFpMath, "no_nans_fp_math": options?.noNansFpMath, "no_signed_zeros_fp_math": options?.noSignedZerosFpMath, "denormal_fp_math": options?.denormalFpMath, "denormal_fp_math_f32": options?.denormalFpMathF32, "fp_contract": options?.fpContract, "instrument_function_entry": options?.instrumentFunctionEntry, "instrument_function_exit": options?.instrumentFunctionExit, "no_inline": options?.noInline, "always_inline": options?.alwaysInline, "inline_hint": options?.inlineHint, "no_unwind": options?.noUnwind, "will_return": options?.willReturn, "optimize_none": options?.optimizeNone, "vec_type_hint": options?.vecTypeHint, "work_group_size_hint": options?.workGroupSizeHint, "reqd_work_group_size": options?.reqdWorkGroupSize, "intel_reqd_sub_group_size": options?.intelReqdSubGroupSize, "uwtable_kind": options?.uwtableKind } }, options));
 }
 
 /**
@@ -2068,7 +2068,7 @@ export class ICmpOp extends $.OpView {
 $.registerOpView(ICmpOp);
 /** Builds `llvm.icmp` (see {@linkcode ICmpOp}) and returns its result. */
 export function icmp(predicate: ICmpPredicate | $.Attribute, lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ICmpOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "predicate": predicate } }, options).result;
+  return $.buildOp(ICmpOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "predicate": predicate } }, options).result;
 }
 
 /**
@@ -2215,7 +2215,7 @@ export class InlineAsmOp extends $.OpView {
 $.registerOpView(InlineAsmOp);
 /** Builds `llvm.inline_asm` (see {@linkcode InlineAsmOp}) and returns the op's view. */
 export function inline_asm(resType: $.Type | null, operands: readonly $.Value[], asmString: string | $.Attribute, constraints: string | $.Attribute, options: { hasSideEffects?: boolean | $.Attribute; isAlignStack?: boolean | $.Attribute; tailCallKind?: $.Attribute; asmDialect?: AsmDialect | $.Attribute; operandAttrs?: $.Attribute } & $.BuildOptions = {}): InlineAsmOp {
-  return new InlineAsmOp($.buildOp(InlineAsmOp, { results: [resType], operands: [operands], attributes: { "asm_string": asmString, "constraints": constraints, "has_side_effects": options.hasSideEffects, "is_align_stack": options.isAlignStack, "tail_call_kind": options.tailCallKind, "asm_dialect": options.asmDialect, "operand_attrs": options.operandAttrs } }, options));
+  return new InlineAsmOp($.buildOp(InlineAsmOp, { results: [resType], operands: [operands], attributes: { "asm_string": asmString, "constraints": constraints, "has_side_effects": options?.hasSideEffects, "is_align_stack": options?.isAlignStack, "tail_call_kind": options?.tailCallKind, "asm_dialect": options?.asmDialect, "operand_attrs": options?.operandAttrs } }, options));
 }
 
 /**
@@ -2255,7 +2255,7 @@ export class InsertElementOp extends $.OpView {
 $.registerOpView(InsertElementOp);
 /** Builds `llvm.insertelement` (see {@linkcode InsertElementOp}) and returns its result. */
 export function insertelement(vector: $.Value, value: $.Value, position: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InsertElementOp, { resultTypes: options.results, operands: [vector, value, position] }, options).result;
+  return $.buildOp(InsertElementOp, { resultTypes: options?.results, operands: [vector, value, position] }, options).result;
 }
 
 /**
@@ -2296,7 +2296,7 @@ export class InsertValueOp extends $.OpView {
 $.registerOpView(InsertValueOp);
 /** Builds `llvm.insertvalue` (see {@linkcode InsertValueOp}) and returns its result. */
 export function insertvalue(container: $.Value, value: $.Value, position: readonly (number | bigint)[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InsertValueOp, { resultTypes: options.results, operands: [container, value], attributes: { "position": position } }, options).result;
+  return $.buildOp(InsertValueOp, { resultTypes: options?.results, operands: [container, value], attributes: { "position": position } }, options).result;
 }
 
 /**
@@ -2366,7 +2366,7 @@ export class ACosOp extends $.OpView {
 $.registerOpView(ACosOp);
 /** Builds `llvm.intr.acos` (see {@linkcode ACosOp}) and returns its result. */
 export function intr_acos(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ACosOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(ACosOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -2411,7 +2411,7 @@ export class Annotation extends $.OpView {
 $.registerOpView(Annotation);
 /** Builds `llvm.intr.annotation` (see {@linkcode Annotation}) and returns its result. */
 export function intr_annotation(integer: $.Value, annotation: $.Value, fileName: $.Value, line: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Annotation, { resultTypes: options.results, operands: [integer, annotation, fileName, line] }, options).result;
+  return $.buildOp(Annotation, { resultTypes: options?.results, operands: [integer, annotation, fileName, line] }, options).result;
 }
 
 /**
@@ -2446,7 +2446,7 @@ export class ASinOp extends $.OpView {
 $.registerOpView(ASinOp);
 /** Builds `llvm.intr.asin` (see {@linkcode ASinOp}) and returns its result. */
 export function intr_asin(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ASinOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(ASinOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -2487,7 +2487,7 @@ export class AssumeOp extends $.OpView {
 $.registerOpView(AssumeOp);
 /** Builds `llvm.intr.assume` (see {@linkcode AssumeOp}) and returns the op's view. */
 export function intr_assume(cond: $.Value, opBundleOperands: readonly (readonly $.Value[])[], opBundleSizes: readonly (number | bigint)[] | $.Attribute, options: { opBundleTags?: $.Attribute } & $.BuildOptions = {}): AssumeOp {
-  return new AssumeOp($.buildOp(AssumeOp, { results: [], operands: [cond, opBundleOperands], attributes: { "op_bundle_sizes": opBundleSizes, "op_bundle_tags": options.opBundleTags } }, options));
+  return new AssumeOp($.buildOp(AssumeOp, { results: [], operands: [cond, opBundleOperands], attributes: { "op_bundle_sizes": opBundleSizes, "op_bundle_tags": options?.opBundleTags } }, options));
 }
 
 /**
@@ -2522,7 +2522,7 @@ export class ATanOp extends $.OpView {
 $.registerOpView(ATanOp);
 /** Builds `llvm.intr.atan` (see {@linkcode ATanOp}) and returns its result. */
 export function intr_atan(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ATanOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(ATanOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -2562,7 +2562,7 @@ export class ATan2Op extends $.OpView {
 $.registerOpView(ATan2Op);
 /** Builds `llvm.intr.atan2` (see {@linkcode ATan2Op}) and returns its result. */
 export function intr_atan2(a: $.Value, b: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ATan2Op, { resultTypes: options.results, operands: [a, b], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(ATan2Op, { resultTypes: options?.results, operands: [a, b], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -2592,7 +2592,7 @@ export class BitReverseOp extends $.OpView {
 $.registerOpView(BitReverseOp);
 /** Builds `llvm.intr.bitreverse` (see {@linkcode BitReverseOp}) and returns its result. */
 export function intr_bitreverse(in_: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BitReverseOp, { resultTypes: options.results, operands: [in_] }, options).result;
+  return $.buildOp(BitReverseOp, { resultTypes: options?.results, operands: [in_] }, options).result;
 }
 
 /**
@@ -2622,7 +2622,7 @@ export class ByteSwapOp extends $.OpView {
 $.registerOpView(ByteSwapOp);
 /** Builds `llvm.intr.bswap` (see {@linkcode ByteSwapOp}) and returns its result. */
 export function intr_bswap(in_: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ByteSwapOp, { resultTypes: options.results, operands: [in_] }, options).result;
+  return $.buildOp(ByteSwapOp, { resultTypes: options?.results, operands: [in_] }, options).result;
 }
 
 /**
@@ -2657,7 +2657,7 @@ export class FCeilOp extends $.OpView {
 $.registerOpView(FCeilOp);
 /** Builds `llvm.intr.ceil` (see {@linkcode FCeilOp}) and returns its result. */
 export function intr_ceil(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FCeilOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FCeilOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -2697,7 +2697,7 @@ export class CopySignOp extends $.OpView {
 $.registerOpView(CopySignOp);
 /** Builds `llvm.intr.copysign` (see {@linkcode CopySignOp}) and returns its result. */
 export function intr_copysign(a: $.Value, b: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CopySignOp, { resultTypes: options.results, operands: [a, b], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(CopySignOp, { resultTypes: options?.results, operands: [a, b], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3057,7 +3057,7 @@ export class CosOp extends $.OpView {
 $.registerOpView(CosOp);
 /** Builds `llvm.intr.cos` (see {@linkcode CosOp}) and returns its result. */
 export function intr_cos(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CosOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(CosOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3092,7 +3092,7 @@ export class CoshOp extends $.OpView {
 $.registerOpView(CoshOp);
 /** Builds `llvm.intr.cosh` (see {@linkcode CoshOp}) and returns its result. */
 export function intr_cosh(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CoshOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(CoshOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3128,7 +3128,7 @@ export class CountLeadingZerosOp extends $.OpView {
 $.registerOpView(CountLeadingZerosOp);
 /** Builds `llvm.intr.ctlz` (see {@linkcode CountLeadingZerosOp}) and returns its result. */
 export function intr_ctlz(in_: $.Value, isZeroPoison: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CountLeadingZerosOp, { resultTypes: options.results, operands: [in_], attributes: { "is_zero_poison": isZeroPoison } }, options).result;
+  return $.buildOp(CountLeadingZerosOp, { resultTypes: options?.results, operands: [in_], attributes: { "is_zero_poison": isZeroPoison } }, options).result;
 }
 
 /**
@@ -3158,7 +3158,7 @@ export class CtPopOp extends $.OpView {
 $.registerOpView(CtPopOp);
 /** Builds `llvm.intr.ctpop` (see {@linkcode CtPopOp}) and returns its result. */
 export function intr_ctpop(in_: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CtPopOp, { resultTypes: options.results, operands: [in_] }, options).result;
+  return $.buildOp(CtPopOp, { resultTypes: options?.results, operands: [in_] }, options).result;
 }
 
 /**
@@ -3194,7 +3194,7 @@ export class CountTrailingZerosOp extends $.OpView {
 $.registerOpView(CountTrailingZerosOp);
 /** Builds `llvm.intr.cttz` (see {@linkcode CountTrailingZerosOp}) and returns its result. */
 export function intr_cttz(in_: $.Value, isZeroPoison: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CountTrailingZerosOp, { resultTypes: options.results, operands: [in_], attributes: { "is_zero_poison": isZeroPoison } }, options).result;
+  return $.buildOp(CountTrailingZerosOp, { resultTypes: options?.results, operands: [in_], attributes: { "is_zero_poison": isZeroPoison } }, options).result;
 }
 
 /**
@@ -3229,7 +3229,7 @@ export class DbgDeclareOp extends $.OpView {
 $.registerOpView(DbgDeclareOp);
 /** Builds `llvm.intr.dbg.declare` (see {@linkcode DbgDeclareOp}) and returns the op's view. */
 export function intr_dbg_declare(addr: $.Value, varInfo: $.Attribute, options: { locationExpr?: $.Attribute } & $.BuildOptions = {}): DbgDeclareOp {
-  return new DbgDeclareOp($.buildOp(DbgDeclareOp, { results: [], operands: [addr], attributes: { "varInfo": varInfo, "locationExpr": options.locationExpr } }, options));
+  return new DbgDeclareOp($.buildOp(DbgDeclareOp, { results: [], operands: [addr], attributes: { "varInfo": varInfo, "locationExpr": options?.locationExpr } }, options));
 }
 
 /**
@@ -3289,7 +3289,7 @@ export class DbgValueOp extends $.OpView {
 $.registerOpView(DbgValueOp);
 /** Builds `llvm.intr.dbg.value` (see {@linkcode DbgValueOp}) and returns the op's view. */
 export function intr_dbg_value(value: $.Value, varInfo: $.Attribute, options: { locationExpr?: $.Attribute } & $.BuildOptions = {}): DbgValueOp {
-  return new DbgValueOp($.buildOp(DbgValueOp, { results: [], operands: [value], attributes: { "varInfo": varInfo, "locationExpr": options.locationExpr } }, options));
+  return new DbgValueOp($.buildOp(DbgValueOp, { results: [], operands: [value], attributes: { "varInfo": varInfo, "locationExpr": options?.locationExpr } }, options));
 }
 
 /**
@@ -3372,7 +3372,7 @@ export class ExpOp extends $.OpView {
 $.registerOpView(ExpOp);
 /** Builds `llvm.intr.exp` (see {@linkcode ExpOp}) and returns its result. */
 export function intr_exp(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExpOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(ExpOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3407,7 +3407,7 @@ export class Exp10Op extends $.OpView {
 $.registerOpView(Exp10Op);
 /** Builds `llvm.intr.exp10` (see {@linkcode Exp10Op}) and returns its result. */
 export function intr_exp10(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Exp10Op, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(Exp10Op, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3442,7 +3442,7 @@ export class Exp2Op extends $.OpView {
 $.registerOpView(Exp2Op);
 /** Builds `llvm.intr.exp2` (see {@linkcode Exp2Op}) and returns its result. */
 export function intr_exp2(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Exp2Op, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(Exp2Op, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3477,7 +3477,7 @@ export class ExpectOp extends $.OpView {
 $.registerOpView(ExpectOp);
 /** Builds `llvm.intr.expect` (see {@linkcode ExpectOp}) and returns its result. */
 export function intr_expect(val: $.Value, expected: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExpectOp, { resultTypes: options.results, operands: [val, expected] }, options).result;
+  return $.buildOp(ExpectOp, { resultTypes: options?.results, operands: [val, expected] }, options).result;
 }
 
 /**
@@ -3518,7 +3518,7 @@ export class ExpectWithProbabilityOp extends $.OpView {
 $.registerOpView(ExpectWithProbabilityOp);
 /** Builds `llvm.intr.expect.with.probability` (see {@linkcode ExpectWithProbabilityOp}) and returns its result. */
 export function intr_expect_with_probability(val: $.Value, expected: $.Value, prob: number | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExpectWithProbabilityOp, { resultTypes: options.results, operands: [val, expected], attributes: { "prob": prob } }, options).result;
+  return $.buildOp(ExpectWithProbabilityOp, { resultTypes: options?.results, operands: [val, expected], attributes: { "prob": prob } }, options).result;
 }
 
 /**
@@ -3821,7 +3821,7 @@ export class FAbsOp extends $.OpView {
 $.registerOpView(FAbsOp);
 /** Builds `llvm.intr.fabs` (see {@linkcode FAbsOp}) and returns its result. */
 export function intr_fabs(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FAbsOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FAbsOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3856,7 +3856,7 @@ export class FFloorOp extends $.OpView {
 $.registerOpView(FFloorOp);
 /** Builds `llvm.intr.floor` (see {@linkcode FFloorOp}) and returns its result. */
 export function intr_floor(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FFloorOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FFloorOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3901,7 +3901,7 @@ export class FMAOp extends $.OpView {
 $.registerOpView(FMAOp);
 /** Builds `llvm.intr.fma` (see {@linkcode FMAOp}) and returns its result. */
 export function intr_fma(a: $.Value, b: $.Value, c: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FMAOp, { resultTypes: options.results, operands: [a, b, c], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FMAOp, { resultTypes: options?.results, operands: [a, b, c], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3946,7 +3946,7 @@ export class FMulAddOp extends $.OpView {
 $.registerOpView(FMulAddOp);
 /** Builds `llvm.intr.fmuladd` (see {@linkcode FMulAddOp}) and returns its result. */
 export function intr_fmuladd(a: $.Value, b: $.Value, c: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FMulAddOp, { resultTypes: options.results, operands: [a, b, c], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FMulAddOp, { resultTypes: options?.results, operands: [a, b, c], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -3980,7 +3980,7 @@ export class FractionExpOp extends $.OpView {
 $.registerOpView(FractionExpOp);
 /** Builds `llvm.intr.frexp` (see {@linkcode FractionExpOp}) and returns its result. */
 export function intr_frexp(resType: $.Type, val: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FractionExpOp, { results: [resType], operands: [val], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FractionExpOp, { results: [resType], operands: [val], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -4020,7 +4020,7 @@ export class FshlOp extends $.OpView {
 $.registerOpView(FshlOp);
 /** Builds `llvm.intr.fshl` (see {@linkcode FshlOp}) and returns its result. */
 export function intr_fshl(a: $.Value, b: $.Value, c: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FshlOp, { resultTypes: options.results, operands: [a, b, c] }, options).result;
+  return $.buildOp(FshlOp, { resultTypes: options?.results, operands: [a, b, c] }, options).result;
 }
 
 /**
@@ -4060,7 +4060,7 @@ export class FshrOp extends $.OpView {
 $.registerOpView(FshrOp);
 /** Builds `llvm.intr.fshr` (see {@linkcode FshrOp}) and returns its result. */
 export function intr_fshr(a: $.Value, b: $.Value, c: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FshrOp, { resultTypes: options.results, operands: [a, b, c] }, options).result;
+  return $.buildOp(FshrOp, { resultTypes: options?.results, operands: [a, b, c] }, options).result;
 }
 
 /**
@@ -4165,7 +4165,7 @@ export class InvariantStartOp extends $.OpView {
 $.registerOpView(InvariantStartOp);
 /** Builds `llvm.intr.invariant.start` (see {@linkcode InvariantStartOp}) and returns its result. */
 export function intr_invariant_start(size: number | bigint | $.Attribute, ptr: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InvariantStartOp, { resultTypes: options.results, operands: [ptr], attributes: { "size": size } }, options).result;
+  return $.buildOp(InvariantStartOp, { resultTypes: options?.results, operands: [ptr], attributes: { "size": size } }, options).result;
 }
 
 /**
@@ -4195,7 +4195,7 @@ export class IsConstantOp extends $.OpView {
 $.registerOpView(IsConstantOp);
 /** Builds `llvm.intr.is.constant` (see {@linkcode IsConstantOp}) and returns its result. */
 export function intr_is_constant(val: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsConstantOp, { resultTypes: options.results, operands: [val] }, options).result;
+  return $.buildOp(IsConstantOp, { resultTypes: options?.results, operands: [val] }, options).result;
 }
 
 /**
@@ -4260,7 +4260,7 @@ export class LaunderInvariantGroupOp extends $.OpView {
 $.registerOpView(LaunderInvariantGroupOp);
 /** Builds `llvm.intr.launder.invariant.group` (see {@linkcode LaunderInvariantGroupOp}) and returns its result. */
 export function intr_launder_invariant_group(ptr: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LaunderInvariantGroupOp, { resultTypes: options.results, operands: [ptr] }, options).result;
+  return $.buildOp(LaunderInvariantGroupOp, { resultTypes: options?.results, operands: [ptr] }, options).result;
 }
 
 /**
@@ -4299,7 +4299,7 @@ export class LoadExpOp extends $.OpView {
 $.registerOpView(LoadExpOp);
 /** Builds `llvm.intr.ldexp` (see {@linkcode LoadExpOp}) and returns its result. */
 export function intr_ldexp(resType: $.Type, val: $.Value, power: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadExpOp, { results: [resType], operands: [val, power], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(LoadExpOp, { results: [resType], operands: [val, power], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -4440,7 +4440,7 @@ export class LogOp extends $.OpView {
 $.registerOpView(LogOp);
 /** Builds `llvm.intr.log` (see {@linkcode LogOp}) and returns its result. */
 export function intr_log(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LogOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(LogOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -4475,7 +4475,7 @@ export class Log10Op extends $.OpView {
 $.registerOpView(Log10Op);
 /** Builds `llvm.intr.log10` (see {@linkcode Log10Op}) and returns its result. */
 export function intr_log10(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Log10Op, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(Log10Op, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -4510,7 +4510,7 @@ export class Log2Op extends $.OpView {
 $.registerOpView(Log2Op);
 /** Builds `llvm.intr.log2` (see {@linkcode Log2Op}) and returns its result. */
 export function intr_log2(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Log2Op, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(Log2Op, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -4612,7 +4612,7 @@ export class masked_compressstore extends $.OpView {
 $.registerOpView(masked_compressstore);
 /** Builds `llvm.intr.masked.compressstore` (see {@linkcode masked_compressstore}) and returns the op's view. */
 export function intr_masked_compressstore(value: $.Value, ptr: $.Value, mask: $.Value, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): masked_compressstore {
-  return new masked_compressstore($.buildOp(masked_compressstore, { results: [], operands: [value, ptr, mask], attributes: { "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new masked_compressstore($.buildOp(masked_compressstore, { results: [], operands: [value, ptr, mask], attributes: { "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -4661,7 +4661,7 @@ export class masked_expandload extends $.OpView {
 $.registerOpView(masked_expandload);
 /** Builds `llvm.intr.masked.expandload` (see {@linkcode masked_expandload}) and returns its result. */
 export function intr_masked_expandload(resType: $.Type, ptr: $.Value, mask: $.Value, passthru: $.Value, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(masked_expandload, { results: [resType], operands: [ptr, mask, passthru], attributes: { "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options).result;
+  return $.buildOp(masked_expandload, { results: [resType], operands: [ptr, mask, passthru], attributes: { "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options).result;
 }
 
 /**
@@ -4756,7 +4756,7 @@ export class MaskedLoadOp extends $.OpView {
 $.registerOpView(MaskedLoadOp);
 /** Builds `llvm.intr.masked.load` (see {@linkcode MaskedLoadOp}) and returns its result. */
 export function intr_masked_load(resType: $.Type, data: $.Value, mask: $.Value, alignment: number | bigint | $.Attribute, options: { passThru?: $.Value | null; nontemporal?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaskedLoadOp, { results: [resType], operands: [data, mask, options.passThru], attributes: { "alignment": alignment, "nontemporal": options.nontemporal } }, options).result;
+  return $.buildOp(MaskedLoadOp, { results: [resType], operands: [data, mask, options?.passThru], attributes: { "alignment": alignment, "nontemporal": options?.nontemporal } }, options).result;
 }
 
 /**
@@ -5066,7 +5066,7 @@ export class MaximumOp extends $.OpView {
 $.registerOpView(MaximumOp);
 /** Builds `llvm.intr.maximum` (see {@linkcode MaximumOp}) and returns its result. */
 export function intr_maximum(a: $.Value, b: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaximumOp, { resultTypes: options.results, operands: [a, b], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(MaximumOp, { resultTypes: options?.results, operands: [a, b], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5106,7 +5106,7 @@ export class MaxNumOp extends $.OpView {
 $.registerOpView(MaxNumOp);
 /** Builds `llvm.intr.maxnum` (see {@linkcode MaxNumOp}) and returns its result. */
 export function intr_maxnum(a: $.Value, b: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaxNumOp, { resultTypes: options.results, operands: [a, b], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(MaxNumOp, { resultTypes: options?.results, operands: [a, b], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5176,7 +5176,7 @@ export class MemcpyOp extends $.OpView {
 $.registerOpView(MemcpyOp);
 /** Builds `llvm.intr.memcpy` (see {@linkcode MemcpyOp}) and returns the op's view. */
 export function intr_memcpy(dst: $.Value, src: $.Value, len: $.Value, isVolatile: number | bigint | $.Attribute, options: { accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): MemcpyOp {
-  return new MemcpyOp($.buildOp(MemcpyOp, { results: [], operands: [dst, src, len], attributes: { "isVolatile": isVolatile, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new MemcpyOp($.buildOp(MemcpyOp, { results: [], operands: [dst, src, len], attributes: { "isVolatile": isVolatile, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -5246,7 +5246,7 @@ export class MemcpyInlineOp extends $.OpView {
 $.registerOpView(MemcpyInlineOp);
 /** Builds `llvm.intr.memcpy.inline` (see {@linkcode MemcpyInlineOp}) and returns the op's view. */
 export function intr_memcpy_inline(dst: $.Value, src: $.Value, len: $.Attribute, isVolatile: number | bigint | $.Attribute, options: { accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): MemcpyInlineOp {
-  return new MemcpyInlineOp($.buildOp(MemcpyInlineOp, { results: [], operands: [dst, src], attributes: { "len": len, "isVolatile": isVolatile, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new MemcpyInlineOp($.buildOp(MemcpyInlineOp, { results: [], operands: [dst, src], attributes: { "len": len, "isVolatile": isVolatile, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -5316,7 +5316,7 @@ export class MemmoveOp extends $.OpView {
 $.registerOpView(MemmoveOp);
 /** Builds `llvm.intr.memmove` (see {@linkcode MemmoveOp}) and returns the op's view. */
 export function intr_memmove(dst: $.Value, src: $.Value, len: $.Value, isVolatile: number | bigint | $.Attribute, options: { accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): MemmoveOp {
-  return new MemmoveOp($.buildOp(MemmoveOp, { results: [], operands: [dst, src, len], attributes: { "isVolatile": isVolatile, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new MemmoveOp($.buildOp(MemmoveOp, { results: [], operands: [dst, src, len], attributes: { "isVolatile": isVolatile, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -5386,7 +5386,7 @@ export class MemsetOp extends $.OpView {
 $.registerOpView(MemsetOp);
 /** Builds `llvm.intr.memset` (see {@linkcode MemsetOp}) and returns the op's view. */
 export function intr_memset(dst: $.Value, val: $.Value, len: $.Value, isVolatile: number | bigint | $.Attribute, options: { accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): MemsetOp {
-  return new MemsetOp($.buildOp(MemsetOp, { results: [], operands: [dst, val, len], attributes: { "isVolatile": isVolatile, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new MemsetOp($.buildOp(MemsetOp, { results: [], operands: [dst, val, len], attributes: { "isVolatile": isVolatile, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -5456,7 +5456,7 @@ export class MemsetInlineOp extends $.OpView {
 $.registerOpView(MemsetInlineOp);
 /** Builds `llvm.intr.memset.inline` (see {@linkcode MemsetInlineOp}) and returns the op's view. */
 export function intr_memset_inline(dst: $.Value, val: $.Value, len: $.Attribute, isVolatile: number | bigint | $.Attribute, options: { accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): MemsetInlineOp {
-  return new MemsetInlineOp($.buildOp(MemsetInlineOp, { results: [], operands: [dst, val], attributes: { "len": len, "isVolatile": isVolatile, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new MemsetInlineOp($.buildOp(MemsetInlineOp, { results: [], operands: [dst, val], attributes: { "len": len, "isVolatile": isVolatile, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -5496,7 +5496,7 @@ export class MinimumOp extends $.OpView {
 $.registerOpView(MinimumOp);
 /** Builds `llvm.intr.minimum` (see {@linkcode MinimumOp}) and returns its result. */
 export function intr_minimum(a: $.Value, b: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinimumOp, { resultTypes: options.results, operands: [a, b], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(MinimumOp, { resultTypes: options?.results, operands: [a, b], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5536,7 +5536,7 @@ export class MinNumOp extends $.OpView {
 $.registerOpView(MinNumOp);
 /** Builds `llvm.intr.minnum` (see {@linkcode MinNumOp}) and returns its result. */
 export function intr_minnum(a: $.Value, b: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinNumOp, { resultTypes: options.results, operands: [a, b], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(MinNumOp, { resultTypes: options?.results, operands: [a, b], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5571,7 +5571,7 @@ export class NearbyintOp extends $.OpView {
 $.registerOpView(NearbyintOp);
 /** Builds `llvm.intr.nearbyint` (see {@linkcode NearbyintOp}) and returns its result. */
 export function intr_nearbyint(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NearbyintOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(NearbyintOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5611,7 +5611,7 @@ export class PowOp extends $.OpView {
 $.registerOpView(PowOp);
 /** Builds `llvm.intr.pow` (see {@linkcode PowOp}) and returns its result. */
 export function intr_pow(a: $.Value, b: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PowOp, { resultTypes: options.results, operands: [a, b], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(PowOp, { resultTypes: options?.results, operands: [a, b], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5650,7 +5650,7 @@ export class PowIOp extends $.OpView {
 $.registerOpView(PowIOp);
 /** Builds `llvm.intr.powi` (see {@linkcode PowIOp}) and returns its result. */
 export function intr_powi(resType: $.Type, val: $.Value, power: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PowIOp, { results: [resType], operands: [val, power], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(PowIOp, { results: [resType], operands: [val, power], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5740,7 +5740,7 @@ export class PtrAnnotation extends $.OpView {
 $.registerOpView(PtrAnnotation);
 /** Builds `llvm.intr.ptr.annotation` (see {@linkcode PtrAnnotation}) and returns its result. */
 export function intr_ptr_annotation(ptr: $.Value, annotation: $.Value, fileName: $.Value, line: $.Value, attr: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PtrAnnotation, { resultTypes: options.results, operands: [ptr, annotation, fileName, line, attr] }, options).result;
+  return $.buildOp(PtrAnnotation, { resultTypes: options?.results, operands: [ptr, annotation, fileName, line, attr] }, options).result;
 }
 
 /**
@@ -5775,7 +5775,7 @@ export class PtrMaskOp extends $.OpView {
 $.registerOpView(PtrMaskOp);
 /** Builds `llvm.intr.ptrmask` (see {@linkcode PtrMaskOp}) and returns its result. */
 export function intr_ptrmask(ptr: $.Value, mask: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PtrMaskOp, { resultTypes: options.results, operands: [ptr, mask] }, options).result;
+  return $.buildOp(PtrMaskOp, { resultTypes: options?.results, operands: [ptr, mask] }, options).result;
 }
 
 /**
@@ -5810,7 +5810,7 @@ export class RintOp extends $.OpView {
 $.registerOpView(RintOp);
 /** Builds `llvm.intr.rint` (see {@linkcode RintOp}) and returns its result. */
 export function intr_rint(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RintOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(RintOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5845,7 +5845,7 @@ export class RoundOp extends $.OpView {
 $.registerOpView(RoundOp);
 /** Builds `llvm.intr.round` (see {@linkcode RoundOp}) and returns its result. */
 export function intr_round(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RoundOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(RoundOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5880,7 +5880,7 @@ export class RoundEvenOp extends $.OpView {
 $.registerOpView(RoundEvenOp);
 /** Builds `llvm.intr.roundeven` (see {@linkcode RoundEvenOp}) and returns its result. */
 export function intr_roundeven(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RoundEvenOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(RoundEvenOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -5915,7 +5915,7 @@ export class SAddSat extends $.OpView {
 $.registerOpView(SAddSat);
 /** Builds `llvm.intr.sadd.sat` (see {@linkcode SAddSat}) and returns its result. */
 export function intr_sadd_sat(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SAddSat, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(SAddSat, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -6018,7 +6018,7 @@ export class SinOp extends $.OpView {
 $.registerOpView(SinOp);
 /** Builds `llvm.intr.sin` (see {@linkcode SinOp}) and returns its result. */
 export function intr_sin(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SinOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(SinOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -6052,7 +6052,7 @@ export class SincosOp extends $.OpView {
 $.registerOpView(SincosOp);
 /** Builds `llvm.intr.sincos` (see {@linkcode SincosOp}) and returns its result. */
 export function intr_sincos(resType: $.Type, val: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SincosOp, { results: [resType], operands: [val], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(SincosOp, { results: [resType], operands: [val], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -6087,7 +6087,7 @@ export class SinhOp extends $.OpView {
 $.registerOpView(SinhOp);
 /** Builds `llvm.intr.sinh` (see {@linkcode SinhOp}) and returns its result. */
 export function intr_sinh(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SinhOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(SinhOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -6122,7 +6122,7 @@ export class SMaxOp extends $.OpView {
 $.registerOpView(SMaxOp);
 /** Builds `llvm.intr.smax` (see {@linkcode SMaxOp}) and returns its result. */
 export function intr_smax(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SMaxOp, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(SMaxOp, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -6157,7 +6157,7 @@ export class SMinOp extends $.OpView {
 $.registerOpView(SMinOp);
 /** Builds `llvm.intr.smin` (see {@linkcode SMinOp}) and returns its result. */
 export function intr_smin(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SMinOp, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(SMinOp, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -6226,7 +6226,7 @@ export class SqrtOp extends $.OpView {
 $.registerOpView(SqrtOp);
 /** Builds `llvm.intr.sqrt` (see {@linkcode SqrtOp}) and returns its result. */
 export function intr_sqrt(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SqrtOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(SqrtOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -6256,7 +6256,7 @@ export class SSACopyOp extends $.OpView {
 $.registerOpView(SSACopyOp);
 /** Builds `llvm.intr.ssa.copy` (see {@linkcode SSACopyOp}) and returns its result. */
 export function intr_ssa_copy(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SSACopyOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(SSACopyOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6291,7 +6291,7 @@ export class SSHLSat extends $.OpView {
 $.registerOpView(SSHLSat);
 /** Builds `llvm.intr.sshl.sat` (see {@linkcode SSHLSat}) and returns its result. */
 export function intr_sshl_sat(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SSHLSat, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(SSHLSat, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -6326,7 +6326,7 @@ export class SSubSat extends $.OpView {
 $.registerOpView(SSubSat);
 /** Builds `llvm.intr.ssub.sat` (see {@linkcode SSubSat}) and returns its result. */
 export function intr_ssub_sat(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SSubSat, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(SSubSat, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -6462,7 +6462,7 @@ export class StripInvariantGroupOp extends $.OpView {
 $.registerOpView(StripInvariantGroupOp);
 /** Builds `llvm.intr.strip.invariant.group` (see {@linkcode StripInvariantGroupOp}) and returns its result. */
 export function intr_strip_invariant_group(ptr: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(StripInvariantGroupOp, { resultTypes: options.results, operands: [ptr] }, options).result;
+  return $.buildOp(StripInvariantGroupOp, { resultTypes: options?.results, operands: [ptr] }, options).result;
 }
 
 /**
@@ -6497,7 +6497,7 @@ export class TanOp extends $.OpView {
 $.registerOpView(TanOp);
 /** Builds `llvm.intr.tan` (see {@linkcode TanOp}) and returns its result. */
 export function intr_tan(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TanOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(TanOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -6532,7 +6532,7 @@ export class TanhOp extends $.OpView {
 $.registerOpView(TanhOp);
 /** Builds `llvm.intr.tanh` (see {@linkcode TanhOp}) and returns its result. */
 export function intr_tanh(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TanhOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(TanhOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -6615,7 +6615,7 @@ export class FTruncOp extends $.OpView {
 $.registerOpView(FTruncOp);
 /** Builds `llvm.intr.trunc` (see {@linkcode FTruncOp}) and returns its result. */
 export function intr_trunc(in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FTruncOp, { resultTypes: options.results, operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(FTruncOp, { resultTypes: options?.results, operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -6650,7 +6650,7 @@ export class UAddSat extends $.OpView {
 $.registerOpView(UAddSat);
 /** Builds `llvm.intr.uadd.sat` (see {@linkcode UAddSat}) and returns its result. */
 export function intr_uadd_sat(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UAddSat, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(UAddSat, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -6778,7 +6778,7 @@ export class UMaxOp extends $.OpView {
 $.registerOpView(UMaxOp);
 /** Builds `llvm.intr.umax` (see {@linkcode UMaxOp}) and returns its result. */
 export function intr_umax(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UMaxOp, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(UMaxOp, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -6813,7 +6813,7 @@ export class UMinOp extends $.OpView {
 $.registerOpView(UMinOp);
 /** Builds `llvm.intr.umin` (see {@linkcode UMinOp}) and returns its result. */
 export function intr_umin(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UMinOp, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(UMinOp, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -6882,7 +6882,7 @@ export class USHLSat extends $.OpView {
 $.registerOpView(USHLSat);
 /** Builds `llvm.intr.ushl.sat` (see {@linkcode USHLSat}) and returns its result. */
 export function intr_ushl_sat(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(USHLSat, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(USHLSat, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -6917,7 +6917,7 @@ export class USubSat extends $.OpView {
 $.registerOpView(USubSat);
 /** Builds `llvm.intr.usub.sat` (see {@linkcode USubSat}) and returns its result. */
 export function intr_usub_sat(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(USubSat, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(USubSat, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -7177,7 +7177,7 @@ export class vector_insert extends $.OpView {
 $.registerOpView(vector_insert);
 /** Builds `llvm.intr.vector.insert` (see {@linkcode vector_insert}) and returns its result. */
 export function intr_vector_insert(dstvec: $.Value, srcvec: $.Value, pos: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(vector_insert, { resultTypes: options.results, operands: [dstvec, srcvec], attributes: { "pos": pos } }, options).result;
+  return $.buildOp(vector_insert, { resultTypes: options?.results, operands: [dstvec, srcvec], attributes: { "pos": pos } }, options).result;
 }
 
 /**
@@ -7308,7 +7308,7 @@ export class vector_reduce_fadd extends $.OpView {
 $.registerOpView(vector_reduce_fadd);
 /** Builds `llvm.intr.vector.reduce.fadd` (see {@linkcode vector_reduce_fadd}) and returns its result. */
 export function intr_vector_reduce_fadd(resType: $.Type, startValue: $.Value, input: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(vector_reduce_fadd, { results: [resType], operands: [startValue, input], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(vector_reduce_fadd, { results: [resType], operands: [startValue, input], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -7342,7 +7342,7 @@ export class vector_reduce_fmax extends $.OpView {
 $.registerOpView(vector_reduce_fmax);
 /** Builds `llvm.intr.vector.reduce.fmax` (see {@linkcode vector_reduce_fmax}) and returns its result. */
 export function intr_vector_reduce_fmax(resType: $.Type, in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(vector_reduce_fmax, { results: [resType], operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(vector_reduce_fmax, { results: [resType], operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -7376,7 +7376,7 @@ export class vector_reduce_fmaximum extends $.OpView {
 $.registerOpView(vector_reduce_fmaximum);
 /** Builds `llvm.intr.vector.reduce.fmaximum` (see {@linkcode vector_reduce_fmaximum}) and returns its result. */
 export function intr_vector_reduce_fmaximum(resType: $.Type, in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(vector_reduce_fmaximum, { results: [resType], operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(vector_reduce_fmaximum, { results: [resType], operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -7410,7 +7410,7 @@ export class vector_reduce_fmin extends $.OpView {
 $.registerOpView(vector_reduce_fmin);
 /** Builds `llvm.intr.vector.reduce.fmin` (see {@linkcode vector_reduce_fmin}) and returns its result. */
 export function intr_vector_reduce_fmin(resType: $.Type, in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(vector_reduce_fmin, { results: [resType], operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(vector_reduce_fmin, { results: [resType], operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -7444,7 +7444,7 @@ export class vector_reduce_fminimum extends $.OpView {
 $.registerOpView(vector_reduce_fminimum);
 /** Builds `llvm.intr.vector.reduce.fminimum` (see {@linkcode vector_reduce_fminimum}) and returns its result. */
 export function intr_vector_reduce_fminimum(resType: $.Type, in_: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(vector_reduce_fminimum, { results: [resType], operands: [in_], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(vector_reduce_fminimum, { results: [resType], operands: [in_], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -7483,7 +7483,7 @@ export class vector_reduce_fmul extends $.OpView {
 $.registerOpView(vector_reduce_fmul);
 /** Builds `llvm.intr.vector.reduce.fmul` (see {@linkcode vector_reduce_fmul}) and returns its result. */
 export function intr_vector_reduce_fmul(resType: $.Type, startValue: $.Value, input: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(vector_reduce_fmul, { results: [resType], operands: [startValue, input], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(vector_reduce_fmul, { results: [resType], operands: [startValue, input], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -10016,7 +10016,7 @@ export class IntToPtrOp extends $.OpView {
 $.registerOpView(IntToPtrOp);
 /** Builds `llvm.inttoptr` (see {@linkcode IntToPtrOp}) and returns its result. */
 export function inttoptr(resType: $.Type, arg: $.Value, options: { dereferenceable?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IntToPtrOp, { results: [resType], operands: [arg], attributes: { "dereferenceable": options.dereferenceable } }, options).result;
+  return $.buildOp(IntToPtrOp, { results: [resType], operands: [arg], attributes: { "dereferenceable": options?.dereferenceable } }, options).result;
 }
 
 /**
@@ -10114,7 +10114,7 @@ export class InvokeOp extends $.OpView {
 $.registerOpView(InvokeOp);
 /** Builds `llvm.invoke` (see {@linkcode InvokeOp}) and returns the op's view. */
 export function invoke(resultType: $.Type | null, calleeOperands: readonly $.Value[], normalDestOperands: readonly $.Value[], unwindDestOperands: readonly $.Value[], opBundleOperands: readonly (readonly $.Value[])[], opBundleSizes: readonly (number | bigint)[] | $.Attribute, normalDest: $.Block, unwindDest: $.Block, options: { varCalleeType?: $.Type | $.Attribute; callee?: string | $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute; branchWeights?: readonly (number | bigint)[] | $.Attribute; CConv?: $.Attribute; opBundleTags?: $.Attribute } & $.BuildOptions = {}): InvokeOp {
-  return new InvokeOp($.buildOp(InvokeOp, { results: [resultType], operands: [calleeOperands, normalDestOperands, unwindDestOperands, opBundleOperands], attributes: { "var_callee_type": options.varCalleeType, "callee": options.callee, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "branch_weights": options.branchWeights, "CConv": options.CConv, "op_bundle_sizes": opBundleSizes, "op_bundle_tags": options.opBundleTags }, successors: [normalDest, unwindDest] }, options));
+  return new InvokeOp($.buildOp(InvokeOp, { results: [resultType], operands: [calleeOperands, normalDestOperands, unwindDestOperands, opBundleOperands], attributes: { "var_callee_type": options?.varCalleeType, "callee": options?.callee, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "branch_weights": options?.branchWeights, "CConv": options?.CConv, "op_bundle_sizes": opBundleSizes, "op_bundle_tags": options?.opBundleTags }, successors: [normalDest, unwindDest] }, options));
 }
 
 /**
@@ -10148,7 +10148,7 @@ export class LandingpadOp extends $.OpView {
 $.registerOpView(LandingpadOp);
 /** Builds `llvm.landingpad` (see {@linkcode LandingpadOp}) and returns its result. */
 export function landingpad(resType: $.Type, arg1: readonly $.Value[], options: { cleanup?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LandingpadOp, { results: [resType], operands: [arg1], attributes: { "cleanup": options.cleanup } }, options).result;
+  return $.buildOp(LandingpadOp, { results: [resType], operands: [arg1], attributes: { "cleanup": options?.cleanup } }, options).result;
 }
 
 /**
@@ -10298,7 +10298,7 @@ export class LoadOp extends $.OpView {
 $.registerOpView(LoadOp);
 /** Builds `llvm.load` (see {@linkcode LoadOp}) and returns its result. */
 export function load(resType: $.Type, addr: $.Value, options: { alignment?: number | bigint | $.Attribute; volatile?: boolean | $.Attribute; nontemporal?: boolean | $.Attribute; invariant?: boolean | $.Attribute; invariantGroup?: boolean | $.Attribute; ordering?: AtomicOrdering | $.Attribute; syncscope?: string | $.Attribute; dereferenceable?: $.Attribute; accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadOp, { results: [resType], operands: [addr], attributes: { "alignment": options.alignment, "volatile_": options.volatile, "nontemporal": options.nontemporal, "invariant": options.invariant, "invariantGroup": options.invariantGroup, "ordering": options.ordering, "syncscope": options.syncscope, "dereferenceable": options.dereferenceable, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(LoadOp, { results: [resType], operands: [addr], attributes: { "alignment": options?.alignment, "volatile_": options?.volatile, "nontemporal": options?.nontemporal, "invariant": options?.invariant, "invariantGroup": options?.invariantGroup, "ordering": options?.ordering, "syncscope": options?.syncscope, "dereferenceable": options?.dereferenceable, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -10338,7 +10338,7 @@ export class LShrOp extends $.OpView {
 $.registerOpView(LShrOp);
 /** Builds `llvm.lshr` (see {@linkcode LShrOp}) and returns its result. */
 export function lshr(lhs: $.Value, rhs: $.Value, options: { isExact?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LShrOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "isExact": options.isExact } }, options).result;
+  return $.buildOp(LShrOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "isExact": options?.isExact } }, options).result;
 }
 
 /**
@@ -10497,7 +10497,7 @@ export class AliasOp extends $.OpView {
 $.registerOpView(AliasOp);
 /** Builds `llvm.mlir.alias` (see {@linkcode AliasOp}) and returns the op's view. */
 export function mlir_alias(aliasType: $.Type | $.Attribute, symName: string | $.Attribute, linkage: $.Attribute, options: { dsoLocal?: boolean | $.Attribute; threadLocal?: boolean | $.Attribute; unnamedAddr?: UnnamedAddr | $.Attribute; visibility?: Visibility | $.Attribute } & $.BuildOptions = {}): AliasOp {
-  return new AliasOp($.buildOp(AliasOp, { results: [], operands: [], attributes: { "alias_type": aliasType, "sym_name": symName, "linkage": linkage, "dso_local": options.dsoLocal, "thread_local_": options.threadLocal, "unnamed_addr": options.unnamedAddr, "visibility_": options.visibility } }, options));
+  return new AliasOp($.buildOp(AliasOp, { results: [], operands: [], attributes: { "alias_type": aliasType, "sym_name": symName, "linkage": linkage, "dso_local": options?.dsoLocal, "thread_local_": options?.threadLocal, "unnamed_addr": options?.unnamedAddr, "visibility_": options?.visibility } }, options));
 }
 
 /**
@@ -10791,7 +10791,7 @@ export class GlobalOp extends $.OpView {
 $.registerOpView(GlobalOp);
 /** Builds `llvm.mlir.global` (see {@linkcode GlobalOp}) and returns the op's view. */
 export function mlir_global(globalType: $.Type | $.Attribute, symName: string | $.Attribute, linkage: $.Attribute, options: { constant?: boolean | $.Attribute; dsoLocal?: boolean | $.Attribute; threadLocal?: boolean | $.Attribute; externallyInitialized?: boolean | $.Attribute; value?: $.Attribute; alignment?: number | bigint | $.Attribute; addrSpace?: number | bigint | $.Attribute; unnamedAddr?: UnnamedAddr | $.Attribute; section?: string | $.Attribute; comdat?: string | readonly string[] | $.Attribute; dbgExprs?: $.Attribute; visibility?: Visibility | $.Attribute; targetSpecificAttrs?: $.Attribute } & $.BuildOptions = {}): GlobalOp {
-  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "global_type": globalType, "constant": options.constant, "sym_name": symName, "linkage": linkage, "dso_local": options.dsoLocal, "thread_local_": options.threadLocal, "externally_initialized": options.externallyInitialized, "value": options.value, "alignment": options.alignment, "addr_space": options.addrSpace, "unnamed_addr": options.unnamedAddr, "section": options.section, "comdat": options.comdat, "dbg_exprs": options.dbgExprs, "visibility_": options.visibility, "target_specific_attrs": options.targetSpecificAttrs } }, options));
+  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "global_type": globalType, "constant": options?.constant, "sym_name": symName, "linkage": linkage, "dso_local": options?.dsoLocal, "thread_local_": options?.threadLocal, "externally_initialized": options?.externallyInitialized, "value": options?.value, "alignment": options?.alignment, "addr_space": options?.addrSpace, "unnamed_addr": options?.unnamedAddr, "section": options?.section, "comdat": options?.comdat, "dbg_exprs": options?.dbgExprs, "visibility_": options?.visibility, "target_specific_attrs": options?.targetSpecificAttrs } }, options));
 }
 
 /**
@@ -10994,7 +10994,7 @@ export class IFuncOp extends $.OpView {
 $.registerOpView(IFuncOp);
 /** Builds `llvm.mlir.ifunc` (see {@linkcode IFuncOp}) and returns the op's view. */
 export function mlir_ifunc(symName: string | $.Attribute, iFuncType: $.Type | $.Attribute, resolver: string | $.Attribute, resolverType: $.Type | $.Attribute, linkage: $.Attribute, options: { dsoLocal?: boolean | $.Attribute; addressSpace?: number | bigint | $.Attribute; unnamedAddr?: UnnamedAddr | $.Attribute; visibility?: Visibility | $.Attribute } & $.BuildOptions = {}): IFuncOp {
-  return new IFuncOp($.buildOp(IFuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "i_func_type": iFuncType, "resolver": resolver, "resolver_type": resolverType, "linkage": linkage, "dso_local": options.dsoLocal, "address_space": options.addressSpace, "unnamed_addr": options.unnamedAddr, "visibility_": options.visibility } }, options));
+  return new IFuncOp($.buildOp(IFuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "i_func_type": iFuncType, "resolver": resolver, "resolver_type": resolverType, "linkage": linkage, "dso_local": options?.dsoLocal, "address_space": options?.addressSpace, "unnamed_addr": options?.unnamedAddr, "visibility_": options?.visibility } }, options));
 }
 
 /**
@@ -11030,7 +11030,7 @@ export class NoneTokenOp extends $.OpView {
 $.registerOpView(NoneTokenOp);
 /** Builds `llvm.mlir.none` (see {@linkcode NoneTokenOp}) and returns its result. */
 export function mlir_none(options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NoneTokenOp, { resultTypes: options.results, operands: [] }, options).result;
+  return $.buildOp(NoneTokenOp, { resultTypes: options?.results, operands: [] }, options).result;
 }
 
 /**
@@ -11217,7 +11217,7 @@ export class MulOp extends $.OpView {
 $.registerOpView(MulOp);
 /** Builds `llvm.mul` (see {@linkcode MulOp}) and returns its result. */
 export function mul(lhs: $.Value, rhs: $.Value, overflowFlags: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MulOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "overflowFlags": overflowFlags } }, options).result;
+  return $.buildOp(MulOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "overflowFlags": overflowFlags } }, options).result;
 }
 
 /**
@@ -11257,7 +11257,7 @@ export class OrOp extends $.OpView {
 $.registerOpView(OrOp);
 /** Builds `llvm.or` (see {@linkcode OrOp}) and returns its result. */
 export function or(lhs: $.Value, rhs: $.Value, options: { isDisjoint?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OrOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "isDisjoint": options.isDisjoint } }, options).result;
+  return $.buildOp(OrOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "isDisjoint": options?.isDisjoint } }, options).result;
 }
 
 /**
@@ -11334,7 +11334,7 @@ export class ReturnOp extends $.OpView {
 $.registerOpView(ReturnOp);
 /** Builds `llvm.return` (see {@linkcode ReturnOp}) and returns the op's view. */
 export function return_(options: { arg?: $.Value | null } & $.BuildOptions = {}): ReturnOp {
-  return new ReturnOp($.buildOp(ReturnOp, { results: [], operands: [options.arg] }, options));
+  return new ReturnOp($.buildOp(ReturnOp, { results: [], operands: [options?.arg] }, options));
 }
 
 /**
@@ -11374,7 +11374,7 @@ export class SDivOp extends $.OpView {
 $.registerOpView(SDivOp);
 /** Builds `llvm.sdiv` (see {@linkcode SDivOp}) and returns its result. */
 export function sdiv(lhs: $.Value, rhs: $.Value, options: { isExact?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SDivOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "isExact": options.isExact } }, options).result;
+  return $.buildOp(SDivOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "isExact": options?.isExact } }, options).result;
 }
 
 /**
@@ -11419,7 +11419,7 @@ export class SelectOp extends $.OpView {
 $.registerOpView(SelectOp);
 /** Builds `llvm.select` (see {@linkcode SelectOp}) and returns its result. */
 export function select(condition: $.Value, trueValue: $.Value, falseValue: $.Value, options: { fastmathFlags?: FastmathFlags | readonly FastmathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SelectOp, { resultTypes: options.results, operands: [condition, trueValue, falseValue], attributes: { "fastmathFlags": options.fastmathFlags } }, options).result;
+  return $.buildOp(SelectOp, { resultTypes: options?.results, operands: [condition, trueValue, falseValue], attributes: { "fastmathFlags": options?.fastmathFlags } }, options).result;
 }
 
 /**
@@ -11488,7 +11488,7 @@ export class ShlOp extends $.OpView {
 $.registerOpView(ShlOp);
 /** Builds `llvm.shl` (see {@linkcode ShlOp}) and returns its result. */
 export function shl(lhs: $.Value, rhs: $.Value, overflowFlags: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShlOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "overflowFlags": overflowFlags } }, options).result;
+  return $.buildOp(ShlOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "overflowFlags": overflowFlags } }, options).result;
 }
 
 /**
@@ -11592,7 +11592,7 @@ export class SRemOp extends $.OpView {
 $.registerOpView(SRemOp);
 /** Builds `llvm.srem` (see {@linkcode SRemOp}) and returns its result. */
 export function srem(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SRemOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(SRemOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -11694,7 +11694,7 @@ export class StoreOp extends $.OpView {
 $.registerOpView(StoreOp);
 /** Builds `llvm.store` (see {@linkcode StoreOp}) and returns the op's view. */
 export function store(value: $.Value, addr: $.Value, options: { alignment?: number | bigint | $.Attribute; volatile?: boolean | $.Attribute; nontemporal?: boolean | $.Attribute; invariantGroup?: boolean | $.Attribute; ordering?: AtomicOrdering | $.Attribute; syncscope?: string | $.Attribute; accessGroups?: $.Attribute; aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): StoreOp {
-  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [value, addr], attributes: { "alignment": options.alignment, "volatile_": options.volatile, "nontemporal": options.nontemporal, "invariantGroup": options.invariantGroup, "ordering": options.ordering, "syncscope": options.syncscope, "access_groups": options.accessGroups, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [value, addr], attributes: { "alignment": options?.alignment, "volatile_": options?.volatile, "nontemporal": options?.nontemporal, "invariantGroup": options?.invariantGroup, "ordering": options?.ordering, "syncscope": options?.syncscope, "access_groups": options?.accessGroups, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -11734,7 +11734,7 @@ export class SubOp extends $.OpView {
 $.registerOpView(SubOp);
 /** Builds `llvm.sub` (see {@linkcode SubOp}) and returns its result. */
 export function sub(lhs: $.Value, rhs: $.Value, overflowFlags: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "overflowFlags": overflowFlags } }, options).result;
+  return $.buildOp(SubOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "overflowFlags": overflowFlags } }, options).result;
 }
 
 /**
@@ -11797,7 +11797,7 @@ export class SwitchOp extends $.OpView {
 $.registerOpView(SwitchOp);
 /** Builds `llvm.switch` (see {@linkcode SwitchOp}) and returns the op's view. */
 export function switch_(value: $.Value, defaultOperands: readonly $.Value[], caseOperands: readonly (readonly $.Value[])[], caseOperandSegments: readonly (number | bigint)[] | $.Attribute, defaultDestination: $.Block, caseDestinations: readonly $.Block[], options: { caseValues?: $.Attribute; branchWeights?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): SwitchOp {
-  return new SwitchOp($.buildOp(SwitchOp, { results: [], operands: [value, defaultOperands, caseOperands], attributes: { "case_values": options.caseValues, "case_operand_segments": caseOperandSegments, "branch_weights": options.branchWeights }, successors: [defaultDestination, caseDestinations] }, options));
+  return new SwitchOp($.buildOp(SwitchOp, { results: [], operands: [value, defaultOperands, caseOperands], attributes: { "case_values": options?.caseValues, "case_operand_segments": caseOperandSegments, "branch_weights": options?.branchWeights }, successors: [defaultDestination, caseDestinations] }, options));
 }
 
 /**
@@ -11871,7 +11871,7 @@ export class UDivOp extends $.OpView {
 $.registerOpView(UDivOp);
 /** Builds `llvm.udiv` (see {@linkcode UDivOp}) and returns its result. */
 export function udiv(lhs: $.Value, rhs: $.Value, options: { isExact?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UDivOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "isExact": options.isExact } }, options).result;
+  return $.buildOp(UDivOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "isExact": options?.isExact } }, options).result;
 }
 
 /**
@@ -11905,7 +11905,7 @@ export class UIToFPOp extends $.OpView {
 $.registerOpView(UIToFPOp);
 /** Builds `llvm.uitofp` (see {@linkcode UIToFPOp}) and returns its result. */
 export function uitofp(resType: $.Type, arg: $.Value, options: { nonNeg?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UIToFPOp, { results: [resType], operands: [arg], attributes: { "nonNeg": options.nonNeg } }, options).result;
+  return $.buildOp(UIToFPOp, { results: [resType], operands: [arg], attributes: { "nonNeg": options?.nonNeg } }, options).result;
 }
 
 /**
@@ -11959,7 +11959,7 @@ export class URemOp extends $.OpView {
 $.registerOpView(URemOp);
 /** Builds `llvm.urem` (see {@linkcode URemOp}) and returns its result. */
 export function urem(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(URemOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(URemOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -12023,7 +12023,7 @@ export class XOrOp extends $.OpView {
 $.registerOpView(XOrOp);
 /** Builds `llvm.xor` (see {@linkcode XOrOp}) and returns its result. */
 export function xor(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(XOrOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(XOrOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -12057,5 +12057,5 @@ export class ZExtOp extends $.OpView {
 $.registerOpView(ZExtOp);
 /** Builds `llvm.zext` (see {@linkcode ZExtOp}) and returns its result. */
 export function zext(resType: $.Type, arg: $.Value, options: { nonNeg?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ZExtOp, { results: [resType], operands: [arg], attributes: { "nonNeg": options.nonNeg } }, options).result;
+  return $.buildOp(ZExtOp, { results: [resType], operands: [arg], attributes: { "nonNeg": options?.nonNeg } }, options).result;
 }

@@ -84,7 +84,7 @@ export class AbsFOp extends $.OpView {
 $.registerOpView(AbsFOp);
 /** Builds `math.absf` (see {@linkcode AbsFOp}) and returns its result. */
 export function absf(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AbsFOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AbsFOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -125,7 +125,7 @@ export class AbsIOp extends $.OpView {
 $.registerOpView(AbsIOp);
 /** Builds `math.absi` (see {@linkcode AbsIOp}) and returns its result. */
 export function absi(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AbsIOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(AbsIOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -171,7 +171,7 @@ export class AcosOp extends $.OpView {
 $.registerOpView(AcosOp);
 /** Builds `math.acos` (see {@linkcode AcosOp}) and returns its result. */
 export function acos(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AcosOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AcosOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -223,7 +223,7 @@ export class AcoshOp extends $.OpView {
 $.registerOpView(AcoshOp);
 /** Builds `math.acosh` (see {@linkcode AcoshOp}) and returns its result. */
 export function acosh(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AcoshOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AcoshOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -275,7 +275,7 @@ export class AsinOp extends $.OpView {
 $.registerOpView(AsinOp);
 /** Builds `math.asin` (see {@linkcode AsinOp}) and returns its result. */
 export function asin(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AsinOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AsinOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -327,7 +327,7 @@ export class AsinhOp extends $.OpView {
 $.registerOpView(AsinhOp);
 /** Builds `math.asinh` (see {@linkcode AsinhOp}) and returns its result. */
 export function asinh(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AsinhOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AsinhOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -373,7 +373,7 @@ export class AtanOp extends $.OpView {
 $.registerOpView(AtanOp);
 /** Builds `math.atan` (see {@linkcode AtanOp}) and returns its result. */
 export function atan(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtanOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AtanOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -431,7 +431,7 @@ export class Atan2Op extends $.OpView {
 $.registerOpView(Atan2Op);
 /** Builds `math.atan2` (see {@linkcode Atan2Op}) and returns its result. */
 export function atan2(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Atan2Op, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(Atan2Op, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -483,7 +483,7 @@ export class AtanhOp extends $.OpView {
 $.registerOpView(AtanhOp);
 /** Builds `math.atanh` (see {@linkcode AtanhOp}) and returns its result. */
 export function atanh(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtanhOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(AtanhOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -531,7 +531,7 @@ export class CbrtOp extends $.OpView {
 $.registerOpView(CbrtOp);
 /** Builds `math.cbrt` (see {@linkcode CbrtOp}) and returns its result. */
 export function cbrt(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CbrtOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(CbrtOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -577,7 +577,7 @@ export class CeilOp extends $.OpView {
 $.registerOpView(CeilOp);
 /** Builds `math.ceil` (see {@linkcode CeilOp}) and returns its result. */
 export function ceil(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CeilOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(CeilOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -637,7 +637,7 @@ export class ClampFOp extends $.OpView {
 $.registerOpView(ClampFOp);
 /** Builds `math.clampf` (see {@linkcode ClampFOp}) and returns its result. */
 export function clampf(value: $.Value, min: $.Value, max: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClampFOp, { resultTypes: options.results, operands: [value, min, max], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ClampFOp, { resultTypes: options?.results, operands: [value, min, max], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -689,7 +689,7 @@ export class CopySignOp extends $.OpView {
 $.registerOpView(CopySignOp);
 /** Builds `math.copysign` (see {@linkcode CopySignOp}) and returns its result. */
 export function copysign(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CopySignOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(CopySignOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -735,7 +735,7 @@ export class CosOp extends $.OpView {
 $.registerOpView(CosOp);
 /** Builds `math.cos` (see {@linkcode CosOp}) and returns its result. */
 export function cos(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CosOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(CosOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -781,7 +781,7 @@ export class CoshOp extends $.OpView {
 $.registerOpView(CoshOp);
 /** Builds `math.cosh` (see {@linkcode CoshOp}) and returns its result. */
 export function cosh(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CoshOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(CoshOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -821,7 +821,7 @@ export class CountLeadingZerosOp extends $.OpView {
 $.registerOpView(CountLeadingZerosOp);
 /** Builds `math.ctlz` (see {@linkcode CountLeadingZerosOp}) and returns its result. */
 export function ctlz(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CountLeadingZerosOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CountLeadingZerosOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -861,7 +861,7 @@ export class CtPopOp extends $.OpView {
 $.registerOpView(CtPopOp);
 /** Builds `math.ctpop` (see {@linkcode CtPopOp}) and returns its result. */
 export function ctpop(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CtPopOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CtPopOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -901,7 +901,7 @@ export class CountTrailingZerosOp extends $.OpView {
 $.registerOpView(CountTrailingZerosOp);
 /** Builds `math.cttz` (see {@linkcode CountTrailingZerosOp}) and returns its result. */
 export function cttz(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CountTrailingZerosOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CountTrailingZerosOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -947,7 +947,7 @@ export class ErfOp extends $.OpView {
 $.registerOpView(ErfOp);
 /** Builds `math.erf` (see {@linkcode ErfOp}) and returns its result. */
 export function erf(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ErfOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ErfOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -996,7 +996,7 @@ export class ErfcOp extends $.OpView {
 $.registerOpView(ErfcOp);
 /** Builds `math.erfc` (see {@linkcode ErfcOp}) and returns its result. */
 export function erfc(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ErfcOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ErfcOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1042,7 +1042,7 @@ export class ExpOp extends $.OpView {
 $.registerOpView(ExpOp);
 /** Builds `math.exp` (see {@linkcode ExpOp}) and returns its result. */
 export function exp(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExpOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ExpOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1088,7 +1088,7 @@ export class Exp2Op extends $.OpView {
 $.registerOpView(Exp2Op);
 /** Builds `math.exp2` (see {@linkcode Exp2Op}) and returns its result. */
 export function exp2(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Exp2Op, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(Exp2Op, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1136,7 +1136,7 @@ export class ExpM1Op extends $.OpView {
 $.registerOpView(ExpM1Op);
 /** Builds `math.expm1` (see {@linkcode ExpM1Op}) and returns its result. */
 export function expm1(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExpM1Op, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ExpM1Op, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1182,7 +1182,7 @@ export class FloorOp extends $.OpView {
 $.registerOpView(FloorOp);
 /** Builds `math.floor` (see {@linkcode FloorOp}) and returns its result. */
 export function floor(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FloorOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(FloorOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1243,7 +1243,7 @@ export class FmaOp extends $.OpView {
 $.registerOpView(FmaOp);
 /** Builds `math.fma` (see {@linkcode FmaOp}) and returns its result. */
 export function fma(a: $.Value, b: $.Value, c: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FmaOp, { resultTypes: options.results, operands: [a, b, c], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(FmaOp, { resultTypes: options?.results, operands: [a, b, c], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1306,7 +1306,7 @@ export class FPowIOp extends $.OpView {
 $.registerOpView(FPowIOp);
 /** Builds `math.fpowi` (see {@linkcode FPowIOp}) and returns its result. */
 export function fpowi(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FPowIOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(FPowIOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1352,7 +1352,7 @@ export class IPowIOp extends $.OpView {
 $.registerOpView(IPowIOp);
 /** Builds `math.ipowi` (see {@linkcode IPowIOp}) and returns its result. */
 export function ipowi(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IPowIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(IPowIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1396,7 +1396,7 @@ export class IsFiniteOp extends $.OpView {
 $.registerOpView(IsFiniteOp);
 /** Builds `math.isfinite` (see {@linkcode IsFiniteOp}) and returns its result. */
 export function isfinite(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsFiniteOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(IsFiniteOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1440,7 +1440,7 @@ export class IsInfOp extends $.OpView {
 $.registerOpView(IsInfOp);
 /** Builds `math.isinf` (see {@linkcode IsInfOp}) and returns its result. */
 export function isinf(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsInfOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(IsInfOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1484,7 +1484,7 @@ export class IsNaNOp extends $.OpView {
 $.registerOpView(IsNaNOp);
 /** Builds `math.isnan` (see {@linkcode IsNaNOp}) and returns its result. */
 export function isnan(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsNaNOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(IsNaNOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1528,7 +1528,7 @@ export class IsNormalOp extends $.OpView {
 $.registerOpView(IsNormalOp);
 /** Builds `math.isnormal` (see {@linkcode IsNormalOp}) and returns its result. */
 export function isnormal(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsNormalOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(IsNormalOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1574,7 +1574,7 @@ export class LogOp extends $.OpView {
 $.registerOpView(LogOp);
 /** Builds `math.log` (see {@linkcode LogOp}) and returns its result. */
 export function log(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LogOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(LogOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1620,7 +1620,7 @@ export class Log10Op extends $.OpView {
 $.registerOpView(Log10Op);
 /** Builds `math.log10` (see {@linkcode Log10Op}) and returns its result. */
 export function log10(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Log10Op, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(Log10Op, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1668,7 +1668,7 @@ export class Log1pOp extends $.OpView {
 $.registerOpView(Log1pOp);
 /** Builds `math.log1p` (see {@linkcode Log1pOp}) and returns its result. */
 export function log1p(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Log1pOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(Log1pOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1714,7 +1714,7 @@ export class Log2Op extends $.OpView {
 $.registerOpView(Log2Op);
 /** Builds `math.log2` (see {@linkcode Log2Op}) and returns its result. */
 export function log2(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Log2Op, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(Log2Op, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1765,7 +1765,7 @@ export class PowFOp extends $.OpView {
 $.registerOpView(PowFOp);
 /** Builds `math.powf` (see {@linkcode PowFOp}) and returns its result. */
 export function powf(lhs: $.Value, rhs: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PowFOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(PowFOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1814,7 +1814,7 @@ export class RoundOp extends $.OpView {
 $.registerOpView(RoundOp);
 /** Builds `math.round` (see {@linkcode RoundOp}) and returns its result. */
 export function round(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RoundOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(RoundOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1863,7 +1863,7 @@ export class RoundEvenOp extends $.OpView {
 $.registerOpView(RoundEvenOp);
 /** Builds `math.roundeven` (see {@linkcode RoundEvenOp}) and returns its result. */
 export function roundeven(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RoundEvenOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(RoundEvenOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1909,7 +1909,7 @@ export class RsqrtOp extends $.OpView {
 $.registerOpView(RsqrtOp);
 /** Builds `math.rsqrt` (see {@linkcode RsqrtOp}) and returns its result. */
 export function rsqrt(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RsqrtOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(RsqrtOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -1955,7 +1955,7 @@ export class SinOp extends $.OpView {
 $.registerOpView(SinOp);
 /** Builds `math.sin` (see {@linkcode SinOp}) and returns its result. */
 export function sin(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SinOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(SinOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2008,7 +2008,7 @@ export class SincosOp extends $.OpView {
 $.registerOpView(SincosOp);
 /** Builds `math.sincos` (see {@linkcode SincosOp}) and returns the op's view. */
 export function sincos(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): SincosOp {
-  return new SincosOp($.buildOp(SincosOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options));
+  return new SincosOp($.buildOp(SincosOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options));
 }
 
 /**
@@ -2054,7 +2054,7 @@ export class SinhOp extends $.OpView {
 $.registerOpView(SinhOp);
 /** Builds `math.sinh` (see {@linkcode SinhOp}) and returns its result. */
 export function sinh(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SinhOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(SinhOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2100,7 +2100,7 @@ export class SqrtOp extends $.OpView {
 $.registerOpView(SqrtOp);
 /** Builds `math.sqrt` (see {@linkcode SqrtOp}) and returns its result. */
 export function sqrt(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SqrtOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(SqrtOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2146,7 +2146,7 @@ export class TanOp extends $.OpView {
 $.registerOpView(TanOp);
 /** Builds `math.tan` (see {@linkcode TanOp}) and returns its result. */
 export function tan(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TanOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(TanOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2192,7 +2192,7 @@ export class TanhOp extends $.OpView {
 $.registerOpView(TanhOp);
 /** Builds `math.tanh` (see {@linkcode TanhOp}) and returns its result. */
 export function tanh(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TanhOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(TanhOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2240,5 +2240,5 @@ export class TruncOp extends $.OpView {
 $.registerOpView(TruncOp);
 /** Builds `math.trunc` (see {@linkcode TruncOp}) and returns its result. */
 export function trunc(operand: $.Value, options: { fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TruncOp, { resultTypes: options.results, operands: [operand], attributes: { "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(TruncOp, { resultTypes: options?.results, operands: [operand], attributes: { "fastmath": options?.fastmath } }, options).result;
 }

@@ -120,7 +120,7 @@ export class AllocOp extends $.OpView {
 $.registerOpView(AllocOp);
 /** Builds `memref.alloc` (see {@linkcode AllocOp}) and returns its result. */
 export function alloc(memrefType: $.Type, dynamicSizes: readonly $.Value[], symbolOperands: readonly $.Value[], options: { alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllocOp, { results: [memrefType], operands: [dynamicSizes, symbolOperands], attributes: { "alignment": options.alignment } }, options).result;
+  return $.buildOp(AllocOp, { results: [memrefType], operands: [dynamicSizes, symbolOperands], attributes: { "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -194,7 +194,7 @@ export class AllocaOp extends $.OpView {
 $.registerOpView(AllocaOp);
 /** Builds `memref.alloca` (see {@linkcode AllocaOp}) and returns its result. */
 export function alloca(memrefType: $.Type, dynamicSizes: readonly $.Value[], symbolOperands: readonly $.Value[], options: { alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllocaOp, { results: [memrefType], operands: [dynamicSizes, symbolOperands], attributes: { "alignment": options.alignment } }, options).result;
+  return $.buildOp(AllocaOp, { results: [memrefType], operands: [dynamicSizes, symbolOperands], attributes: { "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -336,7 +336,7 @@ export class AssumeAlignmentOp extends $.OpView {
 $.registerOpView(AssumeAlignmentOp);
 /** Builds `memref.assume_alignment` (see {@linkcode AssumeAlignmentOp}) and returns its result. */
 export function assume_alignment(memref: $.Value, alignment: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AssumeAlignmentOp, { resultTypes: options.results, operands: [memref], attributes: { "alignment": alignment } }, options).result;
+  return $.buildOp(AssumeAlignmentOp, { resultTypes: options?.results, operands: [memref], attributes: { "alignment": alignment } }, options).result;
 }
 
 /**
@@ -396,7 +396,7 @@ export class AtomicRMWOp extends $.OpView {
 $.registerOpView(AtomicRMWOp);
 /** Builds `memref.atomic_rmw` (see {@linkcode AtomicRMWOp}) and returns its result. */
 export function atomic_rmw(kind: AtomicRMWKind | $.Attribute, value: $.Value, memref: $.Value, indices: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicRMWOp, { resultTypes: options.results, operands: [value, memref, indices], attributes: { "kind": kind } }, options).result;
+  return $.buildOp(AtomicRMWOp, { resultTypes: options?.results, operands: [value, memref, indices], attributes: { "kind": kind } }, options).result;
 }
 
 /**
@@ -707,7 +707,7 @@ export class DimOp extends $.OpView {
 $.registerOpView(DimOp);
 /** Builds `memref.dim` (see {@linkcode DimOp}) and returns its result. */
 export function dim(source: $.Value, index: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DimOp, { resultTypes: options.results, operands: [source, index] }, options).result;
+  return $.buildOp(DimOp, { resultTypes: options?.results, operands: [source, index] }, options).result;
 }
 
 /**
@@ -754,7 +754,7 @@ export class DistinctObjectsOp extends $.OpView {
 $.registerOpView(DistinctObjectsOp);
 /** Builds `memref.distinct_objects` (see {@linkcode DistinctObjectsOp}) and returns the op's view. */
 export function distinct_objects(operands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): DistinctObjectsOp {
-  return new DistinctObjectsOp($.buildOp(DistinctObjectsOp, { resultTypes: options.results, operands: [operands] }, options));
+  return new DistinctObjectsOp($.buildOp(DistinctObjectsOp, { resultTypes: options?.results, operands: [operands] }, options));
 }
 
 /**
@@ -1018,7 +1018,7 @@ export class ExtractAlignedPointerAsIndexOp extends $.OpView {
 $.registerOpView(ExtractAlignedPointerAsIndexOp);
 /** Builds `memref.extract_aligned_pointer_as_index` (see {@linkcode ExtractAlignedPointerAsIndexOp}) and returns its result. */
 export function extract_aligned_pointer_as_index(source: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtractAlignedPointerAsIndexOp, { resultTypes: options.results, operands: [source] }, options).result;
+  return $.buildOp(ExtractAlignedPointerAsIndexOp, { resultTypes: options?.results, operands: [source] }, options).result;
 }
 
 /**
@@ -1105,7 +1105,7 @@ export class ExtractStridedMetadataOp extends $.OpView {
 $.registerOpView(ExtractStridedMetadataOp);
 /** Builds `memref.extract_strided_metadata` (see {@linkcode ExtractStridedMetadataOp}) and returns the op's view. */
 export function extract_strided_metadata(source: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): ExtractStridedMetadataOp {
-  return new ExtractStridedMetadataOp($.buildOp(ExtractStridedMetadataOp, { resultTypes: options.results, operands: [source] }, options));
+  return new ExtractStridedMetadataOp($.buildOp(ExtractStridedMetadataOp, { resultTypes: options?.results, operands: [source] }, options));
 }
 
 /**
@@ -1292,7 +1292,7 @@ export class GlobalOp extends $.OpView {
 $.registerOpView(GlobalOp);
 /** Builds `memref.global` (see {@linkcode GlobalOp}) and returns the op's view. */
 export function global(symName: string | $.Attribute, type: $.Type | $.Attribute, options: { symVisibility?: string | $.Attribute; initialValue?: $.Attribute; constant?: boolean | $.Attribute; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): GlobalOp {
-  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "sym_name": symName, "sym_visibility": options.symVisibility, "type": type, "initial_value": options.initialValue, "constant": options.constant, "alignment": options.alignment } }, options));
+  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "sym_name": symName, "sym_visibility": options?.symVisibility, "type": type, "initial_value": options?.initialValue, "constant": options?.constant, "alignment": options?.alignment } }, options));
 }
 
 /**
@@ -1365,7 +1365,7 @@ export class LoadOp extends $.OpView {
 $.registerOpView(LoadOp);
 /** Builds `memref.load` (see {@linkcode LoadOp}) and returns its result. */
 export function load(memref: $.Value, indices: readonly $.Value[], options: { nontemporal?: boolean | $.Attribute; alignment?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadOp, { resultTypes: options.results, operands: [memref, indices], attributes: { "nontemporal": options.nontemporal, "alignment": options.alignment } }, options).result;
+  return $.buildOp(LoadOp, { resultTypes: options?.results, operands: [memref, indices], attributes: { "nontemporal": options?.nontemporal, "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -1519,7 +1519,7 @@ export class RankOp extends $.OpView {
 $.registerOpView(RankOp);
 /** Builds `memref.rank` (see {@linkcode RankOp}) and returns its result. */
 export function rank(memref: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RankOp, { resultTypes: options.results, operands: [memref] }, options).result;
+  return $.buildOp(RankOp, { resultTypes: options?.results, operands: [memref] }, options).result;
 }
 
 /**
@@ -1613,7 +1613,7 @@ export class ReallocOp extends $.OpView {
 $.registerOpView(ReallocOp);
 /** Builds `memref.realloc` (see {@linkcode ReallocOp}) and returns its result. */
 export function realloc(result0Type: $.Type, source: $.Value, options: { dynamicResultSize?: $.Value | null; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReallocOp, { results: [result0Type], operands: [source, options.dynamicResultSize], attributes: { "alignment": options.alignment } }, options).result;
+  return $.buildOp(ReallocOp, { results: [result0Type], operands: [source, options?.dynamicResultSize], attributes: { "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -1917,7 +1917,7 @@ export class StoreOp extends $.OpView {
 $.registerOpView(StoreOp);
 /** Builds `memref.store` (see {@linkcode StoreOp}) and returns the op's view. */
 export function store(value: $.Value, memref: $.Value, indices: readonly $.Value[], options: { nontemporal?: boolean | $.Attribute; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): StoreOp {
-  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [value, memref, indices], attributes: { "nontemporal": options.nontemporal, "alignment": options.alignment } }, options));
+  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [value, memref, indices], attributes: { "nontemporal": options?.nontemporal, "alignment": options?.alignment } }, options));
 }
 
 /**

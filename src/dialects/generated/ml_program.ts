@@ -92,7 +92,7 @@ export class FuncOp extends $.OpView {
 $.registerOpView(FuncOp);
 /** Builds `ml_program.func` (see {@linkcode FuncOp}) and returns the op's view. */
 export function func(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute; symVisibility?: string | $.Attribute } & $.BuildOptions = {}): FuncOp {
-  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "sym_visibility": options.symVisibility } }, options));
+  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "sym_visibility": options?.symVisibility } }, options));
 }
 
 /**
@@ -164,7 +164,7 @@ export class GlobalOp extends $.OpView {
 $.registerOpView(GlobalOp);
 /** Builds `ml_program.global` (see {@linkcode GlobalOp}) and returns the op's view. */
 export function global(symName: string | $.Attribute, type: $.Type | $.Attribute, options: { isMutable?: boolean | $.Attribute; value?: $.Attribute; symVisibility?: string | $.Attribute } & $.BuildOptions = {}): GlobalOp {
-  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "is_mutable": options.isMutable, "value": options.value, "sym_visibility": options.symVisibility } }, options));
+  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "is_mutable": options?.isMutable, "value": options?.value, "sym_visibility": options?.symVisibility } }, options));
 }
 
 /**
@@ -541,7 +541,7 @@ export class SubgraphOp extends $.OpView {
 $.registerOpView(SubgraphOp);
 /** Builds `ml_program.subgraph` (see {@linkcode SubgraphOp}) and returns the op's view. */
 export function subgraph(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute; symVisibility?: string | $.Attribute } & $.BuildOptions = {}): SubgraphOp {
-  return new SubgraphOp($.buildOp(SubgraphOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "sym_visibility": options.symVisibility } }, options));
+  return new SubgraphOp($.buildOp(SubgraphOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "sym_visibility": options?.symVisibility } }, options));
 }
 
 /**

@@ -138,7 +138,7 @@ export class DeviceAsyncCopyOp extends $.OpView {
 $.registerOpView(DeviceAsyncCopyOp);
 /** Builds `nvgpu.device_async_copy` (see {@linkcode DeviceAsyncCopyOp}) and returns its result. */
 export function device_async_copy(dst: $.Value, dstIndices: readonly $.Value[], src: $.Value, srcIndices: readonly $.Value[], dstElements: number | bigint | $.Attribute, options: { srcElements?: $.Value | null; bypassL1?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DeviceAsyncCopyOp, { resultTypes: options.results, operands: [dst, dstIndices, src, srcIndices, options.srcElements], attributes: { "dstElements": dstElements, "bypassL1": options.bypassL1 } }, options).result;
+  return $.buildOp(DeviceAsyncCopyOp, { resultTypes: options?.results, operands: [dst, dstIndices, src, srcIndices, options?.srcElements], attributes: { "dstElements": dstElements, "bypassL1": options?.bypassL1 } }, options).result;
 }
 
 /**
@@ -185,7 +185,7 @@ export class DeviceAsyncCreateGroupOp extends $.OpView {
 $.registerOpView(DeviceAsyncCreateGroupOp);
 /** Builds `nvgpu.device_async_create_group` (see {@linkcode DeviceAsyncCreateGroupOp}) and returns its result. */
 export function device_async_create_group(inputTokens: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DeviceAsyncCreateGroupOp, { resultTypes: options.results, operands: [inputTokens] }, options).result;
+  return $.buildOp(DeviceAsyncCreateGroupOp, { resultTypes: options?.results, operands: [inputTokens] }, options).result;
 }
 
 /**
@@ -229,7 +229,7 @@ export class DeviceAsyncWaitOp extends $.OpView {
 $.registerOpView(DeviceAsyncWaitOp);
 /** Builds `nvgpu.device_async_wait` (see {@linkcode DeviceAsyncWaitOp}) and returns the op's view. */
 export function device_async_wait(asyncDependencies: $.Value, options: { numGroups?: number | bigint | $.Attribute } & $.BuildOptions = {}): DeviceAsyncWaitOp {
-  return new DeviceAsyncWaitOp($.buildOp(DeviceAsyncWaitOp, { results: [], operands: [asyncDependencies], attributes: { "numGroups": options.numGroups } }, options));
+  return new DeviceAsyncWaitOp($.buildOp(DeviceAsyncWaitOp, { results: [], operands: [asyncDependencies], attributes: { "numGroups": options?.numGroups } }, options));
 }
 
 /**
@@ -335,7 +335,7 @@ export class MBarrierArriveOp extends $.OpView {
 $.registerOpView(MBarrierArriveOp);
 /** Builds `nvgpu.mbarrier.arrive` (see {@linkcode MBarrierArriveOp}) and returns its result. */
 export function mbarrier_arrive(barriers: $.Value, mbarId: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MBarrierArriveOp, { resultTypes: options.results, operands: [barriers, mbarId] }, options).result;
+  return $.buildOp(MBarrierArriveOp, { resultTypes: options?.results, operands: [barriers, mbarId] }, options).result;
 }
 
 /**
@@ -388,7 +388,7 @@ export class MBarrierArriveExpectTxOp extends $.OpView {
 $.registerOpView(MBarrierArriveExpectTxOp);
 /** Builds `nvgpu.mbarrier.arrive.expect_tx` (see {@linkcode MBarrierArriveExpectTxOp}) and returns the op's view. */
 export function mbarrier_arrive_expect_tx(barriers: $.Value, txcount: $.Value, mbarId: $.Value, options: { predicate?: $.Value | null } & $.BuildOptions = {}): MBarrierArriveExpectTxOp {
-  return new MBarrierArriveExpectTxOp($.buildOp(MBarrierArriveExpectTxOp, { results: [], operands: [barriers, txcount, mbarId, options.predicate] }, options));
+  return new MBarrierArriveExpectTxOp($.buildOp(MBarrierArriveExpectTxOp, { results: [], operands: [barriers, txcount, mbarId, options?.predicate] }, options));
 }
 
 /**
@@ -438,7 +438,7 @@ export class MBarrierArriveNoCompleteOp extends $.OpView {
 $.registerOpView(MBarrierArriveNoCompleteOp);
 /** Builds `nvgpu.mbarrier.arrive.nocomplete` (see {@linkcode MBarrierArriveNoCompleteOp}) and returns its result. */
 export function mbarrier_arrive_nocomplete(barriers: $.Value, mbarId: $.Value, count: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MBarrierArriveNoCompleteOp, { resultTypes: options.results, operands: [barriers, mbarId, count] }, options).result;
+  return $.buildOp(MBarrierArriveNoCompleteOp, { resultTypes: options?.results, operands: [barriers, mbarId, count] }, options).result;
 }
 
 /**
@@ -564,7 +564,7 @@ export class MBarrierInitOp extends $.OpView {
 $.registerOpView(MBarrierInitOp);
 /** Builds `nvgpu.mbarrier.init` (see {@linkcode MBarrierInitOp}) and returns the op's view. */
 export function mbarrier_init(barriers: $.Value, count: $.Value, mbarId: $.Value, options: { predicate?: $.Value | null } & $.BuildOptions = {}): MBarrierInitOp {
-  return new MBarrierInitOp($.buildOp(MBarrierInitOp, { results: [], operands: [barriers, count, mbarId, options.predicate] }, options));
+  return new MBarrierInitOp($.buildOp(MBarrierInitOp, { results: [], operands: [barriers, count, mbarId, options?.predicate] }, options));
 }
 
 /**
@@ -612,7 +612,7 @@ export class MBarrierTestWaitOp extends $.OpView {
 $.registerOpView(MBarrierTestWaitOp);
 /** Builds `nvgpu.mbarrier.test.wait` (see {@linkcode MBarrierTestWaitOp}) and returns its result. */
 export function mbarrier_test_wait(barriers: $.Value, token: $.Value, mbarId: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MBarrierTestWaitOp, { resultTypes: options.results, operands: [barriers, token, mbarId] }, options).result;
+  return $.buildOp(MBarrierTestWaitOp, { resultTypes: options?.results, operands: [barriers, token, mbarId] }, options).result;
 }
 
 /**
@@ -745,7 +745,7 @@ export class MmaSparseSyncOp extends $.OpView {
 $.registerOpView(MmaSparseSyncOp);
 /** Builds `nvgpu.mma.sp.sync` (see {@linkcode MmaSparseSyncOp}) and returns its result. */
 export function mma_sp_sync(resType: $.Type, matrixA: $.Value, matrixB: $.Value, matrixC: $.Value, sparseMetadata: $.Value, mmaShape: readonly (number | bigint | $.Attribute)[] | $.Attribute, options: { sparsitySelector?: number | bigint | $.Attribute; tf32Enabled?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MmaSparseSyncOp, { results: [resType], operands: [matrixA, matrixB, matrixC, sparseMetadata], attributes: { "mmaShape": mmaShape, "sparsitySelector": options.sparsitySelector, "tf32Enabled": options.tf32Enabled } }, options).result;
+  return $.buildOp(MmaSparseSyncOp, { results: [resType], operands: [matrixA, matrixB, matrixC, sparseMetadata], attributes: { "mmaShape": mmaShape, "sparsitySelector": options?.sparsitySelector, "tf32Enabled": options?.tf32Enabled } }, options).result;
 }
 
 /**
@@ -814,7 +814,7 @@ export class MmaSyncOp extends $.OpView {
 $.registerOpView(MmaSyncOp);
 /** Builds `nvgpu.mma.sync` (see {@linkcode MmaSyncOp}) and returns its result. */
 export function mma_sync(resType: $.Type, matrixA: $.Value, matrixB: $.Value, matrixC: $.Value, mmaShape: readonly (number | bigint | $.Attribute)[] | $.Attribute, options: { tf32Enabled?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MmaSyncOp, { results: [resType], operands: [matrixA, matrixB, matrixC], attributes: { "mmaShape": mmaShape, "tf32Enabled": options.tf32Enabled } }, options).result;
+  return $.buildOp(MmaSyncOp, { results: [resType], operands: [matrixA, matrixB, matrixC], attributes: { "mmaShape": mmaShape, "tf32Enabled": options?.tf32Enabled } }, options).result;
 }
 
 /**
@@ -860,7 +860,7 @@ export class RcpOp extends $.OpView {
 $.registerOpView(RcpOp);
 /** Builds `nvgpu.rcp` (see {@linkcode RcpOp}) and returns its result. */
 export function rcp(in_: $.Value, options: { rounding?: RcpRoundingMode | $.Attribute; ftz?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RcpOp, { resultTypes: options.results, operands: [in_], attributes: { "rounding": options.rounding, "ftz": options.ftz } }, options).result;
+  return $.buildOp(RcpOp, { resultTypes: options?.results, operands: [in_], attributes: { "rounding": options?.rounding, "ftz": options?.ftz } }, options).result;
 }
 
 /**
@@ -923,7 +923,7 @@ export class TmaAsyncLoadOp extends $.OpView {
 $.registerOpView(TmaAsyncLoadOp);
 /** Builds `nvgpu.tma.async.load` (see {@linkcode TmaAsyncLoadOp}) and returns the op's view. */
 export function tma_async_load(dst: $.Value, barriers: $.Value, tensorMapDescriptor: $.Value, coordinates: readonly $.Value[], mbarId: $.Value, options: { multicastMask?: $.Value | null; predicate?: $.Value | null } & $.BuildOptions = {}): TmaAsyncLoadOp {
-  return new TmaAsyncLoadOp($.buildOp(TmaAsyncLoadOp, { results: [], operands: [dst, barriers, tensorMapDescriptor, coordinates, mbarId, options.multicastMask, options.predicate] }, options));
+  return new TmaAsyncLoadOp($.buildOp(TmaAsyncLoadOp, { results: [], operands: [dst, barriers, tensorMapDescriptor, coordinates, mbarId, options?.multicastMask, options?.predicate] }, options));
 }
 
 /**
@@ -969,7 +969,7 @@ export class TmaAsyncStoreOp extends $.OpView {
 $.registerOpView(TmaAsyncStoreOp);
 /** Builds `nvgpu.tma.async.store` (see {@linkcode TmaAsyncStoreOp}) and returns the op's view. */
 export function tma_async_store(src: $.Value, tensorMapDescriptor: $.Value, coordinates: readonly $.Value[], options: { predicate?: $.Value | null } & $.BuildOptions = {}): TmaAsyncStoreOp {
-  return new TmaAsyncStoreOp($.buildOp(TmaAsyncStoreOp, { results: [], operands: [src, tensorMapDescriptor, coordinates, options.predicate] }, options));
+  return new TmaAsyncStoreOp($.buildOp(TmaAsyncStoreOp, { results: [], operands: [src, tensorMapDescriptor, coordinates, options?.predicate] }, options));
 }
 
 /**
@@ -1074,7 +1074,7 @@ export class TmaPrefetchOp extends $.OpView {
 $.registerOpView(TmaPrefetchOp);
 /** Builds `nvgpu.tma.prefetch.descriptor` (see {@linkcode TmaPrefetchOp}) and returns the op's view. */
 export function tma_prefetch_descriptor(tensorMapDescriptor: $.Value, options: { predicate?: $.Value | null } & $.BuildOptions = {}): TmaPrefetchOp {
-  return new TmaPrefetchOp($.buildOp(TmaPrefetchOp, { results: [], operands: [tensorMapDescriptor, options.predicate] }, options));
+  return new TmaPrefetchOp($.buildOp(TmaPrefetchOp, { results: [], operands: [tensorMapDescriptor, options?.predicate] }, options));
 }
 
 /**
@@ -1196,7 +1196,7 @@ export class WarpgroupMmaOp extends $.OpView {
 $.registerOpView(WarpgroupMmaOp);
 /** Builds `nvgpu.warpgroup.mma` (see {@linkcode WarpgroupMmaOp}) and returns its result. */
 export function warpgroup_mma(matrixDType: $.Type, descriptorA: $.Value, descriptorB: $.Value, matrixC: $.Value, options: { waitGroup?: number | bigint | $.Attribute; transposeA?: boolean | $.Attribute; transposeB?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WarpgroupMmaOp, { results: [matrixDType], operands: [descriptorA, descriptorB, matrixC], attributes: { "waitGroup": options.waitGroup, "transposeA": options.transposeA, "transposeB": options.transposeB } }, options).result;
+  return $.buildOp(WarpgroupMmaOp, { results: [matrixDType], operands: [descriptorA, descriptorB, matrixC], attributes: { "waitGroup": options?.waitGroup, "transposeA": options?.transposeA, "transposeB": options?.transposeB } }, options).result;
 }
 
 /**

@@ -510,7 +510,7 @@ export class BarrierOp extends $.OpView {
 $.registerOpView(BarrierOp);
 /** Builds `nvvm.barrier` (see {@linkcode BarrierOp}) and returns the op's view. */
 export function barrier(resType: $.Type | null, options: { barrierId?: $.Value | null; numberOfThreads?: $.Value | null; reductionOp?: BarrierReduction | $.Attribute; reductionPredicate?: $.Value | null } & $.BuildOptions = {}): BarrierOp {
-  return new BarrierOp($.buildOp(BarrierOp, { results: [resType], operands: [options.barrierId, options.numberOfThreads, options.reductionPredicate], attributes: { "reductionOp": options.reductionOp } }, options));
+  return new BarrierOp($.buildOp(BarrierOp, { results: [resType], operands: [options?.barrierId, options?.numberOfThreads, options?.reductionPredicate], attributes: { "reductionOp": options?.reductionOp } }, options));
 }
 
 /**
@@ -547,7 +547,7 @@ export class BarrierArriveOp extends $.OpView {
 $.registerOpView(BarrierArriveOp);
 /** Builds `nvvm.barrier.arrive` (see {@linkcode BarrierArriveOp}) and returns the op's view. */
 export function barrier_arrive(numberOfThreads: $.Value, options: { barrierId?: $.Value | null } & $.BuildOptions = {}): BarrierArriveOp {
-  return new BarrierArriveOp($.buildOp(BarrierArriveOp, { results: [], operands: [options.barrierId, numberOfThreads] }, options));
+  return new BarrierArriveOp($.buildOp(BarrierArriveOp, { results: [], operands: [options?.barrierId, numberOfThreads] }, options));
 }
 
 /**
@@ -626,7 +626,7 @@ export class ClusterArriveOp extends $.OpView {
 $.registerOpView(ClusterArriveOp);
 /** Builds `nvvm.cluster.arrive` (see {@linkcode ClusterArriveOp}) and returns the op's view. */
 export function cluster_arrive(options: { aligned?: boolean | $.Attribute } & $.BuildOptions = {}): ClusterArriveOp {
-  return new ClusterArriveOp($.buildOp(ClusterArriveOp, { results: [], operands: [], attributes: { "aligned": options.aligned } }, options));
+  return new ClusterArriveOp($.buildOp(ClusterArriveOp, { results: [], operands: [], attributes: { "aligned": options?.aligned } }, options));
 }
 
 /**
@@ -661,7 +661,7 @@ export class ClusterArriveRelaxedOp extends $.OpView {
 $.registerOpView(ClusterArriveRelaxedOp);
 /** Builds `nvvm.cluster.arrive.relaxed` (see {@linkcode ClusterArriveRelaxedOp}) and returns the op's view. */
 export function cluster_arrive_relaxed(options: { aligned?: boolean | $.Attribute } & $.BuildOptions = {}): ClusterArriveRelaxedOp {
-  return new ClusterArriveRelaxedOp($.buildOp(ClusterArriveRelaxedOp, { results: [], operands: [], attributes: { "aligned": options.aligned } }, options));
+  return new ClusterArriveRelaxedOp($.buildOp(ClusterArriveRelaxedOp, { results: [], operands: [], attributes: { "aligned": options?.aligned } }, options));
 }
 
 /**
@@ -691,7 +691,7 @@ export class ClusterWaitOp extends $.OpView {
 $.registerOpView(ClusterWaitOp);
 /** Builds `nvvm.cluster.wait` (see {@linkcode ClusterWaitOp}) and returns the op's view. */
 export function cluster_wait(options: { aligned?: boolean | $.Attribute } & $.BuildOptions = {}): ClusterWaitOp {
-  return new ClusterWaitOp($.buildOp(ClusterWaitOp, { results: [], operands: [], attributes: { "aligned": options.aligned } }, options));
+  return new ClusterWaitOp($.buildOp(ClusterWaitOp, { results: [], operands: [], attributes: { "aligned": options?.aligned } }, options));
 }
 
 /**
@@ -791,7 +791,7 @@ export class ClusterLaunchControlTryCancelOp extends $.OpView {
 $.registerOpView(ClusterLaunchControlTryCancelOp);
 /** Builds `nvvm.clusterlaunchcontrol.try.cancel` (see {@linkcode ClusterLaunchControlTryCancelOp}) and returns the op's view. */
 export function clusterlaunchcontrol_try_cancel(smemAddress: $.Value, mbarrier: $.Value, options: { multicast?: boolean | $.Attribute } & $.BuildOptions = {}): ClusterLaunchControlTryCancelOp {
-  return new ClusterLaunchControlTryCancelOp($.buildOp(ClusterLaunchControlTryCancelOp, { results: [], operands: [smemAddress, mbarrier], attributes: { "multicast": options.multicast } }, options));
+  return new ClusterLaunchControlTryCancelOp($.buildOp(ClusterLaunchControlTryCancelOp, { results: [], operands: [smemAddress, mbarrier], attributes: { "multicast": options?.multicast } }, options));
 }
 
 /**
@@ -851,7 +851,7 @@ export class ConvertBF16x2ToF8x2Op extends $.OpView {
 $.registerOpView(ConvertBF16x2ToF8x2Op);
 /** Builds `nvvm.convert.bf16x2.to.f8x2` (see {@linkcode ConvertBF16x2ToF8x2Op}) and returns its result. */
 export function convert_bf16x2_to_f8x2(dstType: $.Type, a: $.Value, dstTy: $.Type | $.Attribute, options: { rnd?: FPRoundingMode | $.Attribute; sat?: SaturationMode | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertBF16x2ToF8x2Op, { results: [dstType], operands: [a], attributes: { "rnd": options.rnd, "sat": options.sat, "dstTy": dstTy } }, options).result;
+  return $.buildOp(ConvertBF16x2ToF8x2Op, { results: [dstType], operands: [a], attributes: { "rnd": options?.rnd, "sat": options?.sat, "dstTy": dstTy } }, options).result;
 }
 
 /**
@@ -906,7 +906,7 @@ export class ConvertF16x2ToF8x2Op extends $.OpView {
 $.registerOpView(ConvertF16x2ToF8x2Op);
 /** Builds `nvvm.convert.f16x2.to.f8x2` (see {@linkcode ConvertF16x2ToF8x2Op}) and returns its result. */
 export function convert_f16x2_to_f8x2(dstType: $.Type, a: $.Value, dstTy: $.Type | $.Attribute, options: { relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF16x2ToF8x2Op, { results: [dstType], operands: [a], attributes: { "relu": options.relu, "dstTy": dstTy } }, options).result;
+  return $.buildOp(ConvertF16x2ToF8x2Op, { results: [dstType], operands: [a], attributes: { "relu": options?.relu, "dstTy": dstTy } }, options).result;
 }
 
 /**
@@ -973,7 +973,7 @@ export class ConvertF32x2ToBF16x2Op extends $.OpView {
 $.registerOpView(ConvertF32x2ToBF16x2Op);
 /** Builds `nvvm.convert.f32x2.to.bf16x2` (see {@linkcode ConvertF32x2ToBF16x2Op}) and returns its result. */
 export function convert_f32x2_to_bf16x2(dstType: $.Type, srcHi: $.Value, srcLo: $.Value, options: { randomBits?: $.Value | null; rnd?: FPRoundingMode | $.Attribute; sat?: SaturationMode | $.Attribute; relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF32x2ToBF16x2Op, { results: [dstType], operands: [srcHi, srcLo, options.randomBits], attributes: { "rnd": options.rnd, "sat": options.sat, "relu": options.relu } }, options).result;
+  return $.buildOp(ConvertF32x2ToBF16x2Op, { results: [dstType], operands: [srcHi, srcLo, options?.randomBits], attributes: { "rnd": options?.rnd, "sat": options?.sat, "relu": options?.relu } }, options).result;
 }
 
 /**
@@ -1040,7 +1040,7 @@ export class ConvertF32x2ToF16x2Op extends $.OpView {
 $.registerOpView(ConvertF32x2ToF16x2Op);
 /** Builds `nvvm.convert.f32x2.to.f16x2` (see {@linkcode ConvertF32x2ToF16x2Op}) and returns its result. */
 export function convert_f32x2_to_f16x2(dstType: $.Type, srcHi: $.Value, srcLo: $.Value, options: { randomBits?: $.Value | null; rnd?: FPRoundingMode | $.Attribute; sat?: SaturationMode | $.Attribute; relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF32x2ToF16x2Op, { results: [dstType], operands: [srcHi, srcLo, options.randomBits], attributes: { "rnd": options.rnd, "sat": options.sat, "relu": options.relu } }, options).result;
+  return $.buildOp(ConvertF32x2ToF16x2Op, { results: [dstType], operands: [srcHi, srcLo, options?.randomBits], attributes: { "rnd": options?.rnd, "sat": options?.sat, "relu": options?.relu } }, options).result;
 }
 
 /**
@@ -1095,7 +1095,7 @@ export class ConvertF32x2ToF4x2Op extends $.OpView {
 $.registerOpView(ConvertF32x2ToF4x2Op);
 /** Builds `nvvm.convert.f32x2.to.f4x2` (see {@linkcode ConvertF32x2ToF4x2Op}) and returns its result. */
 export function convert_f32x2_to_f4x2(dstType: $.Type, a: $.Value, b: $.Value, dstTy: $.Type | $.Attribute, options: { relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF32x2ToF4x2Op, { results: [dstType], operands: [a, b], attributes: { "relu": options.relu, "dstTy": dstTy } }, options).result;
+  return $.buildOp(ConvertF32x2ToF4x2Op, { results: [dstType], operands: [a, b], attributes: { "relu": options?.relu, "dstTy": dstTy } }, options).result;
 }
 
 /**
@@ -1154,7 +1154,7 @@ export class ConvertF32x2ToF6x2Op extends $.OpView {
 $.registerOpView(ConvertF32x2ToF6x2Op);
 /** Builds `nvvm.convert.f32x2.to.f6x2` (see {@linkcode ConvertF32x2ToF6x2Op}) and returns its result. */
 export function convert_f32x2_to_f6x2(dstType: $.Type, a: $.Value, b: $.Value, dstTy: $.Type | $.Attribute, options: { relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF32x2ToF6x2Op, { results: [dstType], operands: [a, b], attributes: { "relu": options.relu, "dstTy": dstTy } }, options).result;
+  return $.buildOp(ConvertF32x2ToF6x2Op, { results: [dstType], operands: [a, b], attributes: { "relu": options?.relu, "dstTy": dstTy } }, options).result;
 }
 
 /**
@@ -1223,7 +1223,7 @@ export class ConvertF32x2ToF8x2Op extends $.OpView {
 $.registerOpView(ConvertF32x2ToF8x2Op);
 /** Builds `nvvm.convert.f32x2.to.f8x2` (see {@linkcode ConvertF32x2ToF8x2Op}) and returns its result. */
 export function convert_f32x2_to_f8x2(dstType: $.Type, a: $.Value, b: $.Value, dstTy: $.Type | $.Attribute, options: { rnd?: FPRoundingMode | $.Attribute; sat?: SaturationMode | $.Attribute; relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF32x2ToF8x2Op, { results: [dstType], operands: [a, b], attributes: { "rnd": options.rnd, "sat": options.sat, "relu": options.relu, "dstTy": dstTy } }, options).result;
+  return $.buildOp(ConvertF32x2ToF8x2Op, { results: [dstType], operands: [a, b], attributes: { "rnd": options?.rnd, "sat": options?.sat, "relu": options?.relu, "dstTy": dstTy } }, options).result;
 }
 
 /**
@@ -1277,7 +1277,7 @@ export class ConvertF32x4ToF4x4Op extends $.OpView {
 $.registerOpView(ConvertF32x4ToF4x4Op);
 /** Builds `nvvm.convert.f32x4.to.f4x4` (see {@linkcode ConvertF32x4ToF4x4Op}) and returns its result. */
 export function convert_f32x4_to_f4x4(dstType: $.Type, src: $.Value, rbits: $.Value, dstTy: $.Type | $.Attribute, options: { relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF32x4ToF4x4Op, { results: [dstType], operands: [src, rbits], attributes: { "relu": options.relu, "dstTy": dstTy } }, options).result;
+  return $.buildOp(ConvertF32x4ToF4x4Op, { results: [dstType], operands: [src, rbits], attributes: { "relu": options?.relu, "dstTy": dstTy } }, options).result;
 }
 
 /**
@@ -1331,7 +1331,7 @@ export class ConvertF32x4ToF6x4Op extends $.OpView {
 $.registerOpView(ConvertF32x4ToF6x4Op);
 /** Builds `nvvm.convert.f32x4.to.f6x4` (see {@linkcode ConvertF32x4ToF6x4Op}) and returns its result. */
 export function convert_f32x4_to_f6x4(dstType: $.Type, src: $.Value, rbits: $.Value, dstTy: $.Type | $.Attribute, options: { relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF32x4ToF6x4Op, { results: [dstType], operands: [src, rbits], attributes: { "relu": options.relu, "dstTy": dstTy } }, options).result;
+  return $.buildOp(ConvertF32x4ToF6x4Op, { results: [dstType], operands: [src, rbits], attributes: { "relu": options?.relu, "dstTy": dstTy } }, options).result;
 }
 
 /**
@@ -1385,7 +1385,7 @@ export class ConvertF32x4ToF8x4Op extends $.OpView {
 $.registerOpView(ConvertF32x4ToF8x4Op);
 /** Builds `nvvm.convert.f32x4.to.f8x4` (see {@linkcode ConvertF32x4ToF8x4Op}) and returns its result. */
 export function convert_f32x4_to_f8x4(dstType: $.Type, src: $.Value, rbits: $.Value, dstTy: $.Type | $.Attribute, options: { relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF32x4ToF8x4Op, { results: [dstType], operands: [src, rbits], attributes: { "relu": options.relu, "dstTy": dstTy } }, options).result;
+  return $.buildOp(ConvertF32x4ToF8x4Op, { results: [dstType], operands: [src, rbits], attributes: { "relu": options?.relu, "dstTy": dstTy } }, options).result;
 }
 
 /**
@@ -1433,7 +1433,7 @@ export class ConvertF4x2ToF16x2Op extends $.OpView {
 $.registerOpView(ConvertF4x2ToF16x2Op);
 /** Builds `nvvm.convert.f4x2.to.f16x2` (see {@linkcode ConvertF4x2ToF16x2Op}) and returns its result. */
 export function convert_f4x2_to_f16x2(dstType: $.Type, src: $.Value, srcType: $.Type | $.Attribute, options: { relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF4x2ToF16x2Op, { results: [dstType], operands: [src], attributes: { "relu": options.relu, "srcType": srcType } }, options).result;
+  return $.buildOp(ConvertF4x2ToF16x2Op, { results: [dstType], operands: [src], attributes: { "relu": options?.relu, "srcType": srcType } }, options).result;
 }
 
 /**
@@ -1481,7 +1481,7 @@ export class ConvertF6x2ToF16x2Op extends $.OpView {
 $.registerOpView(ConvertF6x2ToF16x2Op);
 /** Builds `nvvm.convert.f6x2.to.f16x2` (see {@linkcode ConvertF6x2ToF16x2Op}) and returns its result. */
 export function convert_f6x2_to_f16x2(dstType: $.Type, src: $.Value, srcType: $.Type | $.Attribute, options: { relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF6x2ToF16x2Op, { results: [dstType], operands: [src], attributes: { "relu": options.relu, "srcType": srcType } }, options).result;
+  return $.buildOp(ConvertF6x2ToF16x2Op, { results: [dstType], operands: [src], attributes: { "relu": options?.relu, "srcType": srcType } }, options).result;
 }
 
 /**
@@ -1570,7 +1570,7 @@ export class ConvertF8x2ToF16x2Op extends $.OpView {
 $.registerOpView(ConvertF8x2ToF16x2Op);
 /** Builds `nvvm.convert.f8x2.to.f16x2` (see {@linkcode ConvertF8x2ToF16x2Op}) and returns its result. */
 export function convert_f8x2_to_f16x2(dstType: $.Type, src: $.Value, srcType: $.Type | $.Attribute, options: { relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertF8x2ToF16x2Op, { results: [dstType], operands: [src], attributes: { "relu": options.relu, "srcType": srcType } }, options).result;
+  return $.buildOp(ConvertF8x2ToF16x2Op, { results: [dstType], operands: [src], attributes: { "relu": options?.relu, "srcType": srcType } }, options).result;
 }
 
 /**
@@ -1622,7 +1622,7 @@ export class ConvertFloatToTF32Op extends $.OpView {
 $.registerOpView(ConvertFloatToTF32Op);
 /** Builds `nvvm.convert.float.to.tf32` (see {@linkcode ConvertFloatToTF32Op}) and returns its result. */
 export function convert_float_to_tf32(resType: $.Type, src: $.Value, options: { rnd?: FPRoundingMode | $.Attribute; sat?: SaturationMode | $.Attribute; relu?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertFloatToTF32Op, { results: [resType], operands: [src], attributes: { "rnd": options.rnd, "sat": options.sat, "relu": options.relu } }, options).result;
+  return $.buildOp(ConvertFloatToTF32Op, { results: [resType], operands: [src], attributes: { "rnd": options?.rnd, "sat": options?.sat, "relu": options?.relu } }, options).result;
 }
 
 /**
@@ -1721,7 +1721,7 @@ export class CpAsyncBulkSharedCTAToGlobalOp extends $.OpView {
 $.registerOpView(CpAsyncBulkSharedCTAToGlobalOp);
 /** Builds `nvvm.cp.async.bulk.global.shared.cta` (see {@linkcode CpAsyncBulkSharedCTAToGlobalOp}) and returns the op's view. */
 export function cp_async_bulk_global_shared_cta(dstMem: $.Value, srcMem: $.Value, size: $.Value, options: { l2CacheHint?: $.Value | null; byteMask?: $.Value | null } & $.BuildOptions = {}): CpAsyncBulkSharedCTAToGlobalOp {
-  return new CpAsyncBulkSharedCTAToGlobalOp($.buildOp(CpAsyncBulkSharedCTAToGlobalOp, { results: [], operands: [dstMem, srcMem, size, options.l2CacheHint, options.byteMask] }, options));
+  return new CpAsyncBulkSharedCTAToGlobalOp($.buildOp(CpAsyncBulkSharedCTAToGlobalOp, { results: [], operands: [dstMem, srcMem, size, options?.l2CacheHint, options?.byteMask] }, options));
 }
 
 /**
@@ -1771,7 +1771,7 @@ export class CpAsyncBulkPrefetchOp extends $.OpView {
 $.registerOpView(CpAsyncBulkPrefetchOp);
 /** Builds `nvvm.cp.async.bulk.prefetch` (see {@linkcode CpAsyncBulkPrefetchOp}) and returns the op's view. */
 export function cp_async_bulk_prefetch(srcMem: $.Value, size: $.Value, options: { l2CacheHint?: $.Value | null } & $.BuildOptions = {}): CpAsyncBulkPrefetchOp {
-  return new CpAsyncBulkPrefetchOp($.buildOp(CpAsyncBulkPrefetchOp, { results: [], operands: [srcMem, size, options.l2CacheHint] }, options));
+  return new CpAsyncBulkPrefetchOp($.buildOp(CpAsyncBulkPrefetchOp, { results: [], operands: [srcMem, size, options?.l2CacheHint] }, options));
 }
 
 /**
@@ -1836,7 +1836,7 @@ export class CpAsyncBulkGlobalToSharedClusterOp extends $.OpView {
 $.registerOpView(CpAsyncBulkGlobalToSharedClusterOp);
 /** Builds `nvvm.cp.async.bulk.shared.cluster.global` (see {@linkcode CpAsyncBulkGlobalToSharedClusterOp}) and returns the op's view. */
 export function cp_async_bulk_shared_cluster_global(dstMem: $.Value, srcMem: $.Value, mbar: $.Value, size: $.Value, options: { multicastMask?: $.Value | null; l2CacheHint?: $.Value | null } & $.BuildOptions = {}): CpAsyncBulkGlobalToSharedClusterOp {
-  return new CpAsyncBulkGlobalToSharedClusterOp($.buildOp(CpAsyncBulkGlobalToSharedClusterOp, { results: [], operands: [dstMem, srcMem, mbar, size, options.multicastMask, options.l2CacheHint] }, options));
+  return new CpAsyncBulkGlobalToSharedClusterOp($.buildOp(CpAsyncBulkGlobalToSharedClusterOp, { results: [], operands: [dstMem, srcMem, mbar, size, options?.multicastMask, options?.l2CacheHint] }, options));
 }
 
 /**
@@ -1939,7 +1939,7 @@ export class CpAsyncBulkTensorSharedCTAToGlobalOp extends $.OpView {
 $.registerOpView(CpAsyncBulkTensorSharedCTAToGlobalOp);
 /** Builds `nvvm.cp.async.bulk.tensor.global.shared.cta` (see {@linkcode CpAsyncBulkTensorSharedCTAToGlobalOp}) and returns the op's view. */
 export function cp_async_bulk_tensor_global_shared_cta(tmaDescriptor: $.Value, srcMem: $.Value, coordinates: readonly $.Value[], options: { l2CacheHint?: $.Value | null; mode?: TMAStoreMode | $.Attribute; predicate?: $.Value | null } & $.BuildOptions = {}): CpAsyncBulkTensorSharedCTAToGlobalOp {
-  return new CpAsyncBulkTensorSharedCTAToGlobalOp($.buildOp(CpAsyncBulkTensorSharedCTAToGlobalOp, { results: [], operands: [tmaDescriptor, srcMem, coordinates, options.l2CacheHint, options.predicate], attributes: { "mode": options.mode } }, options));
+  return new CpAsyncBulkTensorSharedCTAToGlobalOp($.buildOp(CpAsyncBulkTensorSharedCTAToGlobalOp, { results: [], operands: [tmaDescriptor, srcMem, coordinates, options?.l2CacheHint, options?.predicate], attributes: { "mode": options?.mode } }, options));
 }
 
 /**
@@ -1993,7 +1993,7 @@ export class CpAsyncBulkTensorPrefetchOp extends $.OpView {
 $.registerOpView(CpAsyncBulkTensorPrefetchOp);
 /** Builds `nvvm.cp.async.bulk.tensor.prefetch` (see {@linkcode CpAsyncBulkTensorPrefetchOp}) and returns the op's view. */
 export function cp_async_bulk_tensor_prefetch(tmaDescriptor: $.Value, coordinates: readonly $.Value[], im2colOffsets: readonly $.Value[], options: { mode?: TMALoadMode | $.Attribute; l2CacheHint?: $.Value | null } & $.BuildOptions = {}): CpAsyncBulkTensorPrefetchOp {
-  return new CpAsyncBulkTensorPrefetchOp($.buildOp(CpAsyncBulkTensorPrefetchOp, { results: [], operands: [tmaDescriptor, coordinates, im2colOffsets, options.l2CacheHint], attributes: { "mode": options.mode } }, options));
+  return new CpAsyncBulkTensorPrefetchOp($.buildOp(CpAsyncBulkTensorPrefetchOp, { results: [], operands: [tmaDescriptor, coordinates, im2colOffsets, options?.l2CacheHint], attributes: { "mode": options?.mode } }, options));
 }
 
 /**
@@ -2057,7 +2057,7 @@ export class CpAsyncBulkTensorReduceOp extends $.OpView {
 $.registerOpView(CpAsyncBulkTensorReduceOp);
 /** Builds `nvvm.cp.async.bulk.tensor.reduce` (see {@linkcode CpAsyncBulkTensorReduceOp}) and returns the op's view. */
 export function cp_async_bulk_tensor_reduce(tmaDescriptor: $.Value, srcMem: $.Value, redKind: TMAReduxKind | $.Attribute, coordinates: readonly $.Value[], options: { mode?: TMAStoreMode | $.Attribute; l2CacheHint?: $.Value | null } & $.BuildOptions = {}): CpAsyncBulkTensorReduceOp {
-  return new CpAsyncBulkTensorReduceOp($.buildOp(CpAsyncBulkTensorReduceOp, { results: [], operands: [tmaDescriptor, srcMem, coordinates, options.l2CacheHint], attributes: { "redKind": redKind, "mode": options.mode } }, options));
+  return new CpAsyncBulkTensorReduceOp($.buildOp(CpAsyncBulkTensorReduceOp, { results: [], operands: [tmaDescriptor, srcMem, coordinates, options?.l2CacheHint], attributes: { "redKind": redKind, "mode": options?.mode } }, options));
 }
 
 /**
@@ -2151,7 +2151,7 @@ export class CpAsyncBulkTensorGlobalToSharedClusterOp extends $.OpView {
 $.registerOpView(CpAsyncBulkTensorGlobalToSharedClusterOp);
 /** Builds `nvvm.cp.async.bulk.tensor.shared.cluster.global` (see {@linkcode CpAsyncBulkTensorGlobalToSharedClusterOp}) and returns the op's view. */
 export function cp_async_bulk_tensor_shared_cluster_global(dstMem: $.Value, tmaDescriptor: $.Value, coordinates: readonly $.Value[], mbar: $.Value, im2colOffsets: readonly $.Value[], options: { multicastMask?: $.Value | null; l2CacheHint?: $.Value | null; mode?: TMALoadMode | $.Attribute; isCTAOnly?: boolean | $.Attribute; group?: CTAGroupKind | $.Attribute; predicate?: $.Value | null } & $.BuildOptions = {}): CpAsyncBulkTensorGlobalToSharedClusterOp {
-  return new CpAsyncBulkTensorGlobalToSharedClusterOp($.buildOp(CpAsyncBulkTensorGlobalToSharedClusterOp, { results: [], operands: [dstMem, tmaDescriptor, coordinates, mbar, im2colOffsets, options.multicastMask, options.l2CacheHint, options.predicate], attributes: { "mode": options.mode, "isCTAOnly": options.isCTAOnly, "group": options.group } }, options));
+  return new CpAsyncBulkTensorGlobalToSharedClusterOp($.buildOp(CpAsyncBulkTensorGlobalToSharedClusterOp, { results: [], operands: [dstMem, tmaDescriptor, coordinates, mbar, im2colOffsets, options?.multicastMask, options?.l2CacheHint, options?.predicate], attributes: { "mode": options?.mode, "isCTAOnly": options?.isCTAOnly, "group": options?.group } }, options));
 }
 
 /**
@@ -2193,7 +2193,7 @@ export class CpAsyncBulkWaitGroupOp extends $.OpView {
 $.registerOpView(CpAsyncBulkWaitGroupOp);
 /** Builds `nvvm.cp.async.bulk.wait_group` (see {@linkcode CpAsyncBulkWaitGroupOp}) and returns the op's view. */
 export function cp_async_bulk_wait_group(group: number | bigint | $.Attribute, options: { read?: boolean | $.Attribute } & $.BuildOptions = {}): CpAsyncBulkWaitGroupOp {
-  return new CpAsyncBulkWaitGroupOp($.buildOp(CpAsyncBulkWaitGroupOp, { results: [], operands: [], attributes: { "group": group, "read": options.read } }, options));
+  return new CpAsyncBulkWaitGroupOp($.buildOp(CpAsyncBulkWaitGroupOp, { results: [], operands: [], attributes: { "group": group, "read": options?.read } }, options));
 }
 
 /**
@@ -2251,7 +2251,7 @@ export class CpAsyncMBarrierArriveOp extends $.OpView {
 $.registerOpView(CpAsyncMBarrierArriveOp);
 /** Builds `nvvm.cp.async.mbarrier.arrive` (see {@linkcode CpAsyncMBarrierArriveOp}) and returns the op's view. */
 export function cp_async_mbarrier_arrive(addr: $.Value, options: { noinc?: number | bigint | $.Attribute } & $.BuildOptions = {}): CpAsyncMBarrierArriveOp {
-  return new CpAsyncMBarrierArriveOp($.buildOp(CpAsyncMBarrierArriveOp, { results: [], operands: [addr], attributes: { "noinc": options.noinc } }, options));
+  return new CpAsyncMBarrierArriveOp($.buildOp(CpAsyncMBarrierArriveOp, { results: [], operands: [addr], attributes: { "noinc": options?.noinc } }, options));
 }
 
 /**
@@ -2296,7 +2296,7 @@ export class CpAsyncOp extends $.OpView {
 $.registerOpView(CpAsyncOp);
 /** Builds `nvvm.cp.async.shared.global` (see {@linkcode CpAsyncOp}) and returns the op's view. */
 export function cp_async_shared_global(dst: $.Value, src: $.Value, size: number | bigint | $.Attribute, modifier: LoadCacheModifierKind | $.Attribute, options: { cpSize?: $.Value | null } & $.BuildOptions = {}): CpAsyncOp {
-  return new CpAsyncOp($.buildOp(CpAsyncOp, { results: [], operands: [dst, src, options.cpSize], attributes: { "size": size, "modifier": modifier } }, options));
+  return new CpAsyncOp($.buildOp(CpAsyncOp, { results: [], operands: [dst, src, options?.cpSize], attributes: { "size": size, "modifier": modifier } }, options));
 }
 
 /**
@@ -2504,7 +2504,7 @@ export class ElectSyncOp extends $.OpView {
 $.registerOpView(ElectSyncOp);
 /** Builds `nvvm.elect.sync` (see {@linkcode ElectSyncOp}) and returns its result. */
 export function elect_sync(predType: $.Type, options: { membermask?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ElectSyncOp, { results: [predType], operands: [options.membermask] }, options).result;
+  return $.buildOp(ElectSyncOp, { results: [predType], operands: [options?.membermask] }, options).result;
 }
 
 /**
@@ -2584,7 +2584,7 @@ export class FenceProxyOp extends $.OpView {
 $.registerOpView(FenceProxyOp);
 /** Builds `nvvm.fence.proxy` (see {@linkcode FenceProxyOp}) and returns the op's view. */
 export function fence_proxy(kind: ProxyKind | $.Attribute, options: { space?: SharedSpace | $.Attribute } & $.BuildOptions = {}): FenceProxyOp {
-  return new FenceProxyOp($.buildOp(FenceProxyOp, { results: [], operands: [], attributes: { "kind": kind, "space": options.space } }, options));
+  return new FenceProxyOp($.buildOp(FenceProxyOp, { results: [], operands: [], attributes: { "kind": kind, "space": options?.space } }, options));
 }
 
 /**
@@ -2642,7 +2642,7 @@ export class FenceProxyAcquireOp extends $.OpView {
 $.registerOpView(FenceProxyAcquireOp);
 /** Builds `nvvm.fence.proxy.acquire` (see {@linkcode FenceProxyAcquireOp}) and returns the op's view. */
 export function fence_proxy_acquire(scope: MemScopeKind | $.Attribute, addr: $.Value, size: $.Value, options: { fromProxy?: ProxyKind | $.Attribute; toProxy?: ProxyKind | $.Attribute } & $.BuildOptions = {}): FenceProxyAcquireOp {
-  return new FenceProxyAcquireOp($.buildOp(FenceProxyAcquireOp, { results: [], operands: [addr, size], attributes: { "scope": scope, "fromProxy": options.fromProxy, "toProxy": options.toProxy } }, options));
+  return new FenceProxyAcquireOp($.buildOp(FenceProxyAcquireOp, { results: [], operands: [addr, size], attributes: { "scope": scope, "fromProxy": options?.fromProxy, "toProxy": options?.toProxy } }, options));
 }
 
 /**
@@ -2685,7 +2685,7 @@ export class FenceProxyReleaseOp extends $.OpView {
 $.registerOpView(FenceProxyReleaseOp);
 /** Builds `nvvm.fence.proxy.release` (see {@linkcode FenceProxyReleaseOp}) and returns the op's view. */
 export function fence_proxy_release(scope: MemScopeKind | $.Attribute, options: { fromProxy?: ProxyKind | $.Attribute; toProxy?: ProxyKind | $.Attribute } & $.BuildOptions = {}): FenceProxyReleaseOp {
-  return new FenceProxyReleaseOp($.buildOp(FenceProxyReleaseOp, { results: [], operands: [], attributes: { "scope": scope, "fromProxy": options.fromProxy, "toProxy": options.toProxy } }, options));
+  return new FenceProxyReleaseOp($.buildOp(FenceProxyReleaseOp, { results: [], operands: [], attributes: { "scope": scope, "fromProxy": options?.fromProxy, "toProxy": options?.toProxy } }, options));
 }
 
 /**
@@ -2727,7 +2727,7 @@ export class FenceProxySyncRestrictOp extends $.OpView {
 $.registerOpView(FenceProxySyncRestrictOp);
 /** Builds `nvvm.fence.proxy.sync_restrict` (see {@linkcode FenceProxySyncRestrictOp}) and returns the op's view. */
 export function fence_proxy_sync_restrict(order: MemOrderKind | $.Attribute, options: { fromProxy?: ProxyKind | $.Attribute; toProxy?: ProxyKind | $.Attribute } & $.BuildOptions = {}): FenceProxySyncRestrictOp {
-  return new FenceProxySyncRestrictOp($.buildOp(FenceProxySyncRestrictOp, { results: [], operands: [], attributes: { "order": order, "fromProxy": options.fromProxy, "toProxy": options.toProxy } }, options));
+  return new FenceProxySyncRestrictOp($.buildOp(FenceProxySyncRestrictOp, { results: [], operands: [], attributes: { "order": order, "fromProxy": options?.fromProxy, "toProxy": options?.toProxy } }, options));
 }
 
 /**
@@ -2899,7 +2899,7 @@ export class InlinePtxOp extends $.OpView {
 $.registerOpView(InlinePtxOp);
 /** Builds `nvvm.inline_ptx` (see {@linkcode InlinePtxOp}) and returns the op's view. */
 export function inline_ptx(writeOnlyArgsTypes: readonly $.Type[], readOnlyArgs: readonly $.Value[], readWriteArgs: readonly $.Value[], ptxCode: string | $.Attribute, options: { predicate?: $.Value | null } & $.BuildOptions = {}): InlinePtxOp {
-  return new InlinePtxOp($.buildOp(InlinePtxOp, { results: [writeOnlyArgsTypes], operands: [readOnlyArgs, readWriteArgs, options.predicate], attributes: { "ptxCode": ptxCode } }, options));
+  return new InlinePtxOp($.buildOp(InlinePtxOp, { results: [writeOnlyArgsTypes], operands: [readOnlyArgs, readWriteArgs, options?.predicate], attributes: { "ptxCode": ptxCode } }, options));
 }
 
 /**
@@ -3113,7 +3113,7 @@ export class MBarrierArriveOp extends $.OpView {
 $.registerOpView(MBarrierArriveOp);
 /** Builds `nvvm.mbarrier.arrive` (see {@linkcode MBarrierArriveOp}) and returns the op's view. */
 export function mbarrier_arrive(resType: $.Type | null, addr: $.Value, options: { count?: $.Value | null; scope?: MemScopeKind | $.Attribute; relaxed?: boolean | $.Attribute } & $.BuildOptions = {}): MBarrierArriveOp {
-  return new MBarrierArriveOp($.buildOp(MBarrierArriveOp, { results: [resType], operands: [addr, options.count], attributes: { "scope": options.scope, "relaxed": options.relaxed } }, options));
+  return new MBarrierArriveOp($.buildOp(MBarrierArriveOp, { results: [resType], operands: [addr, options?.count], attributes: { "scope": options?.scope, "relaxed": options?.relaxed } }, options));
 }
 
 /**
@@ -3191,7 +3191,7 @@ export class MBarrierArriveExpectTxOp extends $.OpView {
 $.registerOpView(MBarrierArriveExpectTxOp);
 /** Builds `nvvm.mbarrier.arrive.expect_tx` (see {@linkcode MBarrierArriveExpectTxOp}) and returns the op's view. */
 export function mbarrier_arrive_expect_tx(resType: $.Type | null, addr: $.Value, txcount: $.Value, options: { scope?: MemScopeKind | $.Attribute; relaxed?: boolean | $.Attribute; predicate?: $.Value | null } & $.BuildOptions = {}): MBarrierArriveExpectTxOp {
-  return new MBarrierArriveExpectTxOp($.buildOp(MBarrierArriveExpectTxOp, { results: [resType], operands: [addr, txcount, options.predicate], attributes: { "scope": options.scope, "relaxed": options.relaxed } }, options));
+  return new MBarrierArriveExpectTxOp($.buildOp(MBarrierArriveExpectTxOp, { results: [resType], operands: [addr, txcount, options?.predicate], attributes: { "scope": options?.scope, "relaxed": options?.relaxed } }, options));
 }
 
 /**
@@ -3302,7 +3302,7 @@ export class MBarrierArriveDropOp extends $.OpView {
 $.registerOpView(MBarrierArriveDropOp);
 /** Builds `nvvm.mbarrier.arrive_drop` (see {@linkcode MBarrierArriveDropOp}) and returns the op's view. */
 export function mbarrier_arrive_drop(resType: $.Type | null, addr: $.Value, options: { count?: $.Value | null; scope?: MemScopeKind | $.Attribute; relaxed?: boolean | $.Attribute } & $.BuildOptions = {}): MBarrierArriveDropOp {
-  return new MBarrierArriveDropOp($.buildOp(MBarrierArriveDropOp, { results: [resType], operands: [addr, options.count], attributes: { "scope": options.scope, "relaxed": options.relaxed } }, options));
+  return new MBarrierArriveDropOp($.buildOp(MBarrierArriveDropOp, { results: [resType], operands: [addr, options?.count], attributes: { "scope": options?.scope, "relaxed": options?.relaxed } }, options));
 }
 
 /**
@@ -3352,7 +3352,7 @@ export class MBarrierArriveDropExpectTxOp extends $.OpView {
 $.registerOpView(MBarrierArriveDropExpectTxOp);
 /** Builds `nvvm.mbarrier.arrive_drop.expect_tx` (see {@linkcode MBarrierArriveDropExpectTxOp}) and returns the op's view. */
 export function mbarrier_arrive_drop_expect_tx(resType: $.Type | null, addr: $.Value, txcount: $.Value, options: { scope?: MemScopeKind | $.Attribute; relaxed?: boolean | $.Attribute } & $.BuildOptions = {}): MBarrierArriveDropExpectTxOp {
-  return new MBarrierArriveDropExpectTxOp($.buildOp(MBarrierArriveDropExpectTxOp, { results: [resType], operands: [addr, txcount], attributes: { "scope": options.scope, "relaxed": options.relaxed } }, options));
+  return new MBarrierArriveDropExpectTxOp($.buildOp(MBarrierArriveDropExpectTxOp, { results: [resType], operands: [addr, txcount], attributes: { "scope": options?.scope, "relaxed": options?.relaxed } }, options));
 }
 
 /**
@@ -3436,7 +3436,7 @@ export class MBarrierCompleteTxOp extends $.OpView {
 $.registerOpView(MBarrierCompleteTxOp);
 /** Builds `nvvm.mbarrier.complete_tx` (see {@linkcode MBarrierCompleteTxOp}) and returns the op's view. */
 export function mbarrier_complete_tx(addr: $.Value, txcount: $.Value, options: { scope?: MemScopeKind | $.Attribute } & $.BuildOptions = {}): MBarrierCompleteTxOp {
-  return new MBarrierCompleteTxOp($.buildOp(MBarrierCompleteTxOp, { results: [], operands: [addr, txcount], attributes: { "scope": options.scope } }, options));
+  return new MBarrierCompleteTxOp($.buildOp(MBarrierCompleteTxOp, { results: [], operands: [addr, txcount], attributes: { "scope": options?.scope } }, options));
 }
 
 /**
@@ -3478,7 +3478,7 @@ export class MBarrierExpectTxOp extends $.OpView {
 $.registerOpView(MBarrierExpectTxOp);
 /** Builds `nvvm.mbarrier.expect_tx` (see {@linkcode MBarrierExpectTxOp}) and returns the op's view. */
 export function mbarrier_expect_tx(addr: $.Value, txcount: $.Value, options: { scope?: MemScopeKind | $.Attribute } & $.BuildOptions = {}): MBarrierExpectTxOp {
-  return new MBarrierExpectTxOp($.buildOp(MBarrierExpectTxOp, { results: [], operands: [addr, txcount], attributes: { "scope": options.scope } }, options));
+  return new MBarrierExpectTxOp($.buildOp(MBarrierExpectTxOp, { results: [], operands: [addr, txcount], attributes: { "scope": options?.scope } }, options));
 }
 
 /**
@@ -3532,7 +3532,7 @@ export class MBarrierInitOp extends $.OpView {
 $.registerOpView(MBarrierInitOp);
 /** Builds `nvvm.mbarrier.init` (see {@linkcode MBarrierInitOp}) and returns the op's view. */
 export function mbarrier_init(addr: $.Value, count: $.Value, options: { predicate?: $.Value | null } & $.BuildOptions = {}): MBarrierInitOp {
-  return new MBarrierInitOp($.buildOp(MBarrierInitOp, { results: [], operands: [addr, count, options.predicate] }, options));
+  return new MBarrierInitOp($.buildOp(MBarrierInitOp, { results: [], operands: [addr, count, options?.predicate] }, options));
 }
 
 /**
@@ -3666,7 +3666,7 @@ export class MBarrierTestWaitOp extends $.OpView {
 $.registerOpView(MBarrierTestWaitOp);
 /** Builds `nvvm.mbarrier.test.wait` (see {@linkcode MBarrierTestWaitOp}) and returns its result. */
 export function mbarrier_test_wait(resType: $.Type, addr: $.Value, stateOrPhase: $.Value, options: { scope?: MemScopeKind | $.Attribute; relaxed?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MBarrierTestWaitOp, { results: [resType], operands: [addr, stateOrPhase], attributes: { "scope": options.scope, "relaxed": options.relaxed } }, options).result;
+  return $.buildOp(MBarrierTestWaitOp, { results: [resType], operands: [addr, stateOrPhase], attributes: { "scope": options?.scope, "relaxed": options?.relaxed } }, options).result;
 }
 
 /**
@@ -3728,7 +3728,7 @@ export class MBarrierTryWaitOp extends $.OpView {
 $.registerOpView(MBarrierTryWaitOp);
 /** Builds `nvvm.mbarrier.try_wait` (see {@linkcode MBarrierTryWaitOp}) and returns its result. */
 export function mbarrier_try_wait(resType: $.Type, addr: $.Value, stateOrPhase: $.Value, options: { ticks?: $.Value | null; scope?: MemScopeKind | $.Attribute; relaxed?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MBarrierTryWaitOp, { results: [resType], operands: [addr, stateOrPhase, options.ticks], attributes: { "scope": options.scope, "relaxed": options.relaxed } }, options).result;
+  return $.buildOp(MBarrierTryWaitOp, { results: [resType], operands: [addr, stateOrPhase, options?.ticks], attributes: { "scope": options?.scope, "relaxed": options?.relaxed } }, options).result;
 }
 
 /**
@@ -3969,7 +3969,7 @@ export class MmaBlockScaleOp extends $.OpView {
 $.registerOpView(MmaBlockScaleOp);
 /** Builds `nvvm.mma.block_scale` (see {@linkcode MmaBlockScaleOp}) and returns its result. */
 export function mma_block_scale(resType: $.Type, shape: $.Attribute, scaleVecSize: ScaleVecSize | $.Attribute, blockScaleFormat: BlockScaleFormat | $.Attribute, kind: MMABlockScaleKind | $.Attribute, operandA: readonly $.Value[], operandB: readonly $.Value[], operandC: readonly $.Value[], scaleAData: $.Value, byteIdA: $.Value, threadIdA: $.Value, scaleBData: $.Value, byteIdB: $.Value, threadIdB: $.Value, options: { multiplicandAPtxType?: MMATypes | $.Attribute; multiplicandBPtxType?: MMATypes | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MmaBlockScaleOp, { results: [resType], operands: [operandA, operandB, operandC, scaleAData, byteIdA, threadIdA, scaleBData, byteIdB, threadIdB], attributes: { "shape": shape, "multiplicandAPtxType": options.multiplicandAPtxType, "multiplicandBPtxType": options.multiplicandBPtxType, "scaleVecSize": scaleVecSize, "blockScaleFormat": blockScaleFormat, "kind": kind } }, options).result;
+  return $.buildOp(MmaBlockScaleOp, { results: [resType], operands: [operandA, operandB, operandC, scaleAData, byteIdA, threadIdA, scaleBData, byteIdB, threadIdB], attributes: { "shape": shape, "multiplicandAPtxType": options?.multiplicandAPtxType, "multiplicandBPtxType": options?.multiplicandBPtxType, "scaleVecSize": scaleVecSize, "blockScaleFormat": blockScaleFormat, "kind": kind } }, options).result;
 }
 
 /**
@@ -4123,7 +4123,7 @@ export class MmaSpBlockScaleOp extends $.OpView {
 $.registerOpView(MmaSpBlockScaleOp);
 /** Builds `nvvm.mma.sp.block_scale` (see {@linkcode MmaSpBlockScaleOp}) and returns its result. */
 export function mma_sp_block_scale(resType: $.Type, shape: $.Attribute, scaleVecSize: ScaleVecSize | $.Attribute, blockScaleFormat: BlockScaleFormat | $.Attribute, kind: MMABlockScaleKind | $.Attribute, operandA: readonly $.Value[], operandB: readonly $.Value[], operandC: readonly $.Value[], sparseMetadata: $.Value, sparsitySelector: $.Value, scaleAData: $.Value, byteIdA: $.Value, threadIdA: $.Value, scaleBData: $.Value, byteIdB: $.Value, threadIdB: $.Value, options: { multiplicandAPtxType?: MMATypes | $.Attribute; multiplicandBPtxType?: MMATypes | $.Attribute; orderedMetadata?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MmaSpBlockScaleOp, { results: [resType], operands: [operandA, operandB, operandC, sparseMetadata, sparsitySelector, scaleAData, byteIdA, threadIdA, scaleBData, byteIdB, threadIdB], attributes: { "shape": shape, "multiplicandAPtxType": options.multiplicandAPtxType, "multiplicandBPtxType": options.multiplicandBPtxType, "scaleVecSize": scaleVecSize, "blockScaleFormat": blockScaleFormat, "kind": kind, "orderedMetadata": options.orderedMetadata } }, options).result;
+  return $.buildOp(MmaSpBlockScaleOp, { results: [resType], operands: [operandA, operandB, operandC, sparseMetadata, sparsitySelector, scaleAData, byteIdA, threadIdA, scaleBData, byteIdB, threadIdB], attributes: { "shape": shape, "multiplicandAPtxType": options?.multiplicandAPtxType, "multiplicandBPtxType": options?.multiplicandBPtxType, "scaleVecSize": scaleVecSize, "blockScaleFormat": blockScaleFormat, "kind": kind, "orderedMetadata": options?.orderedMetadata } }, options).result;
 }
 
 /**
@@ -4244,7 +4244,7 @@ export class MmaSpOp extends $.OpView {
 $.registerOpView(MmaSpOp);
 /** Builds `nvvm.mma.sp.sync` (see {@linkcode MmaSpOp}) and returns its result. */
 export function mma_sp_sync(resType: $.Type, shape: $.Attribute, operandA: readonly $.Value[], operandB: readonly $.Value[], operandC: readonly $.Value[], sparseMetadata: $.Value, sparsitySelector: $.Value, options: { intOverflowBehavior?: MMAIntOverflow | $.Attribute; multiplicandAPtxType?: MMATypes | $.Attribute; multiplicandBPtxType?: MMATypes | $.Attribute; orderedMetadata?: boolean | $.Attribute; kind?: MMAKind | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MmaSpOp, { results: [resType], operands: [operandA, operandB, operandC, sparseMetadata, sparsitySelector], attributes: { "shape": shape, "intOverflowBehavior": options.intOverflowBehavior, "multiplicandAPtxType": options.multiplicandAPtxType, "multiplicandBPtxType": options.multiplicandBPtxType, "orderedMetadata": options.orderedMetadata, "kind": options.kind } }, options).result;
+  return $.buildOp(MmaSpOp, { results: [resType], operands: [operandA, operandB, operandC, sparseMetadata, sparsitySelector], attributes: { "shape": shape, "intOverflowBehavior": options?.intOverflowBehavior, "multiplicandAPtxType": options?.multiplicandAPtxType, "multiplicandBPtxType": options?.multiplicandBPtxType, "orderedMetadata": options?.orderedMetadata, "kind": options?.kind } }, options).result;
 }
 
 /**
@@ -4384,7 +4384,7 @@ export class MmaOp extends $.OpView {
 $.registerOpView(MmaOp);
 /** Builds `nvvm.mma.sync` (see {@linkcode MmaOp}) and returns its result. */
 export function mma_sync(resType: $.Type, shape: $.Attribute, layoutA: MMALayout | $.Attribute, layoutB: MMALayout | $.Attribute, operandA: readonly $.Value[], operandB: readonly $.Value[], operandC: readonly $.Value[], options: { b1Op?: MMAB1Op | $.Attribute; intOverflowBehavior?: MMAIntOverflow | $.Attribute; multiplicandAPtxType?: MMATypes | $.Attribute; multiplicandBPtxType?: MMATypes | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MmaOp, { results: [resType], operands: [operandA, operandB, operandC], attributes: { "shape": shape, "b1Op": options.b1Op, "intOverflowBehavior": options.intOverflowBehavior, "layoutA": layoutA, "layoutB": layoutB, "multiplicandAPtxType": options.multiplicandAPtxType, "multiplicandBPtxType": options.multiplicandBPtxType } }, options).result;
+  return $.buildOp(MmaOp, { results: [resType], operands: [operandA, operandB, operandC], attributes: { "shape": shape, "b1Op": options?.b1Op, "intOverflowBehavior": options?.intOverflowBehavior, "layoutA": layoutA, "layoutB": layoutB, "multiplicandAPtxType": options?.multiplicandAPtxType, "multiplicandBPtxType": options?.multiplicandBPtxType } }, options).result;
 }
 
 /**
@@ -4458,7 +4458,7 @@ export class PMEventOp extends $.OpView {
 $.registerOpView(PMEventOp);
 /** Builds `nvvm.pmevent` (see {@linkcode PMEventOp}) and returns the op's view. */
 export function pmevent(options: { maskedEventId?: number | bigint | $.Attribute; eventId?: number | bigint | $.Attribute } & $.BuildOptions = {}): PMEventOp {
-  return new PMEventOp($.buildOp(PMEventOp, { results: [], operands: [], attributes: { "maskedEventId": options.maskedEventId, "eventId": options.eventId } }, options));
+  return new PMEventOp($.buildOp(PMEventOp, { results: [], operands: [], attributes: { "maskedEventId": options?.maskedEventId, "eventId": options?.eventId } }, options));
 }
 
 /**
@@ -4537,7 +4537,7 @@ export class PrefetchOp extends $.OpView {
 $.registerOpView(PrefetchOp);
 /** Builds `nvvm.prefetch` (see {@linkcode PrefetchOp}) and returns the op's view. */
 export function prefetch(addr: $.Value, options: { cacheLevel?: PrefetchCacheLevel | $.Attribute; evictPriority?: CacheEvictionPriority | $.Attribute; predicate?: $.Value | null; tensormap?: boolean | $.Attribute; uniform?: boolean | $.Attribute; inParamSpace?: boolean | $.Attribute } & $.BuildOptions = {}): PrefetchOp {
-  return new PrefetchOp($.buildOp(PrefetchOp, { results: [], operands: [addr, options.predicate], attributes: { "cacheLevel": options.cacheLevel, "evictPriority": options.evictPriority, "tensormap": options.tensormap, "uniform": options.uniform, "in_param_space": options.inParamSpace } }, options));
+  return new PrefetchOp($.buildOp(PrefetchOp, { results: [], operands: [addr, options?.predicate], attributes: { "cacheLevel": options?.cacheLevel, "evictPriority": options?.evictPriority, "tensormap": options?.tensormap, "uniform": options?.uniform, "in_param_space": options?.inParamSpace } }, options));
 }
 
 /**
@@ -4658,7 +4658,7 @@ export class PermuteOp extends $.OpView {
 $.registerOpView(PermuteOp);
 /** Builds `nvvm.prmt` (see {@linkcode PermuteOp}) and returns its result. */
 export function prmt(resType: $.Type, lo: $.Value, selector: $.Value, mode: PermuteMode | $.Attribute, options: { hi?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PermuteOp, { results: [resType], operands: [lo, options.hi, selector], attributes: { "mode": mode } }, options).result;
+  return $.buildOp(PermuteOp, { results: [resType], operands: [lo, options?.hi, selector], attributes: { "mode": mode } }, options).result;
 }
 
 /**
@@ -4788,7 +4788,7 @@ export class BlockInClusterIdXOp extends $.OpView {
 $.registerOpView(BlockInClusterIdXOp);
 /** Builds `nvvm.read.ptx.sreg.cluster.ctaid.x` (see {@linkcode BlockInClusterIdXOp}) and returns its result. */
 export function read_ptx_sreg_cluster_ctaid_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockInClusterIdXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockInClusterIdXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -4817,7 +4817,7 @@ export class BlockInClusterIdYOp extends $.OpView {
 $.registerOpView(BlockInClusterIdYOp);
 /** Builds `nvvm.read.ptx.sreg.cluster.ctaid.y` (see {@linkcode BlockInClusterIdYOp}) and returns its result. */
 export function read_ptx_sreg_cluster_ctaid_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockInClusterIdYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockInClusterIdYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -4846,7 +4846,7 @@ export class BlockInClusterIdZOp extends $.OpView {
 $.registerOpView(BlockInClusterIdZOp);
 /** Builds `nvvm.read.ptx.sreg.cluster.ctaid.z` (see {@linkcode BlockInClusterIdZOp}) and returns its result. */
 export function read_ptx_sreg_cluster_ctaid_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockInClusterIdZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockInClusterIdZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -4875,7 +4875,7 @@ export class ClusterId extends $.OpView {
 $.registerOpView(ClusterId);
 /** Builds `nvvm.read.ptx.sreg.cluster.ctarank` (see {@linkcode ClusterId}) and returns its result. */
 export function read_ptx_sreg_cluster_ctarank(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterId, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterId, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -4904,7 +4904,7 @@ export class ClusterDimBlocksXOp extends $.OpView {
 $.registerOpView(ClusterDimBlocksXOp);
 /** Builds `nvvm.read.ptx.sreg.cluster.nctaid.x` (see {@linkcode ClusterDimBlocksXOp}) and returns its result. */
 export function read_ptx_sreg_cluster_nctaid_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterDimBlocksXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterDimBlocksXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -4933,7 +4933,7 @@ export class ClusterDimBlocksYOp extends $.OpView {
 $.registerOpView(ClusterDimBlocksYOp);
 /** Builds `nvvm.read.ptx.sreg.cluster.nctaid.y` (see {@linkcode ClusterDimBlocksYOp}) and returns its result. */
 export function read_ptx_sreg_cluster_nctaid_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterDimBlocksYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterDimBlocksYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -4962,7 +4962,7 @@ export class ClusterDimBlocksZOp extends $.OpView {
 $.registerOpView(ClusterDimBlocksZOp);
 /** Builds `nvvm.read.ptx.sreg.cluster.nctaid.z` (see {@linkcode ClusterDimBlocksZOp}) and returns its result. */
 export function read_ptx_sreg_cluster_nctaid_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterDimBlocksZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterDimBlocksZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -4991,7 +4991,7 @@ export class ClusterDim extends $.OpView {
 $.registerOpView(ClusterDim);
 /** Builds `nvvm.read.ptx.sreg.cluster.nctarank` (see {@linkcode ClusterDim}) and returns its result. */
 export function read_ptx_sreg_cluster_nctarank(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterDim, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterDim, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -5020,7 +5020,7 @@ export class ClusterIdXOp extends $.OpView {
 $.registerOpView(ClusterIdXOp);
 /** Builds `nvvm.read.ptx.sreg.clusterid.x` (see {@linkcode ClusterIdXOp}) and returns its result. */
 export function read_ptx_sreg_clusterid_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterIdXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterIdXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -5049,7 +5049,7 @@ export class ClusterIdYOp extends $.OpView {
 $.registerOpView(ClusterIdYOp);
 /** Builds `nvvm.read.ptx.sreg.clusterid.y` (see {@linkcode ClusterIdYOp}) and returns its result. */
 export function read_ptx_sreg_clusterid_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterIdYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterIdYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -5078,7 +5078,7 @@ export class ClusterIdZOp extends $.OpView {
 $.registerOpView(ClusterIdZOp);
 /** Builds `nvvm.read.ptx.sreg.clusterid.z` (see {@linkcode ClusterIdZOp}) and returns its result. */
 export function read_ptx_sreg_clusterid_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterIdZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterIdZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -5107,7 +5107,7 @@ export class BlockIdXOp extends $.OpView {
 $.registerOpView(BlockIdXOp);
 /** Builds `nvvm.read.ptx.sreg.ctaid.x` (see {@linkcode BlockIdXOp}) and returns its result. */
 export function read_ptx_sreg_ctaid_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockIdXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockIdXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -5136,7 +5136,7 @@ export class BlockIdYOp extends $.OpView {
 $.registerOpView(BlockIdYOp);
 /** Builds `nvvm.read.ptx.sreg.ctaid.y` (see {@linkcode BlockIdYOp}) and returns its result. */
 export function read_ptx_sreg_ctaid_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockIdYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockIdYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -5165,7 +5165,7 @@ export class BlockIdZOp extends $.OpView {
 $.registerOpView(BlockIdZOp);
 /** Builds `nvvm.read.ptx.sreg.ctaid.z` (see {@linkcode BlockIdZOp}) and returns its result. */
 export function read_ptx_sreg_ctaid_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockIdZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockIdZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6034,7 +6034,7 @@ export class GridIdOp extends $.OpView {
 $.registerOpView(GridIdOp);
 /** Builds `nvvm.read.ptx.sreg.gridid` (see {@linkcode GridIdOp}) and returns its result. */
 export function read_ptx_sreg_gridid(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridIdOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridIdOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6063,7 +6063,7 @@ export class LaneIdOp extends $.OpView {
 $.registerOpView(LaneIdOp);
 /** Builds `nvvm.read.ptx.sreg.laneid` (see {@linkcode LaneIdOp}) and returns its result. */
 export function read_ptx_sreg_laneid(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LaneIdOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(LaneIdOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6212,7 +6212,7 @@ export class ClusterDimXOp extends $.OpView {
 $.registerOpView(ClusterDimXOp);
 /** Builds `nvvm.read.ptx.sreg.nclusterid.x` (see {@linkcode ClusterDimXOp}) and returns its result. */
 export function read_ptx_sreg_nclusterid_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterDimXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterDimXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6241,7 +6241,7 @@ export class ClusterDimYOp extends $.OpView {
 $.registerOpView(ClusterDimYOp);
 /** Builds `nvvm.read.ptx.sreg.nclusterid.y` (see {@linkcode ClusterDimYOp}) and returns its result. */
 export function read_ptx_sreg_nclusterid_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterDimYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterDimYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6270,7 +6270,7 @@ export class ClusterDimZOp extends $.OpView {
 $.registerOpView(ClusterDimZOp);
 /** Builds `nvvm.read.ptx.sreg.nclusterid.z` (see {@linkcode ClusterDimZOp}) and returns its result. */
 export function read_ptx_sreg_nclusterid_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterDimZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterDimZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6299,7 +6299,7 @@ export class GridDimXOp extends $.OpView {
 $.registerOpView(GridDimXOp);
 /** Builds `nvvm.read.ptx.sreg.nctaid.x` (see {@linkcode GridDimXOp}) and returns its result. */
 export function read_ptx_sreg_nctaid_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridDimXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6328,7 +6328,7 @@ export class GridDimYOp extends $.OpView {
 $.registerOpView(GridDimYOp);
 /** Builds `nvvm.read.ptx.sreg.nctaid.y` (see {@linkcode GridDimYOp}) and returns its result. */
 export function read_ptx_sreg_nctaid_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridDimYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6357,7 +6357,7 @@ export class GridDimZOp extends $.OpView {
 $.registerOpView(GridDimZOp);
 /** Builds `nvvm.read.ptx.sreg.nctaid.z` (see {@linkcode GridDimZOp}) and returns its result. */
 export function read_ptx_sreg_nctaid_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridDimZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6386,7 +6386,7 @@ export class SmDimOp extends $.OpView {
 $.registerOpView(SmDimOp);
 /** Builds `nvvm.read.ptx.sreg.nsmid` (see {@linkcode SmDimOp}) and returns its result. */
 export function read_ptx_sreg_nsmid(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SmDimOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(SmDimOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6415,7 +6415,7 @@ export class BlockDimXOp extends $.OpView {
 $.registerOpView(BlockDimXOp);
 /** Builds `nvvm.read.ptx.sreg.ntid.x` (see {@linkcode BlockDimXOp}) and returns its result. */
 export function read_ptx_sreg_ntid_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockDimXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockDimXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6444,7 +6444,7 @@ export class BlockDimYOp extends $.OpView {
 $.registerOpView(BlockDimYOp);
 /** Builds `nvvm.read.ptx.sreg.ntid.y` (see {@linkcode BlockDimYOp}) and returns its result. */
 export function read_ptx_sreg_ntid_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockDimYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockDimYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6473,7 +6473,7 @@ export class BlockDimZOp extends $.OpView {
 $.registerOpView(BlockDimZOp);
 /** Builds `nvvm.read.ptx.sreg.ntid.z` (see {@linkcode BlockDimZOp}) and returns its result. */
 export function read_ptx_sreg_ntid_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockDimZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockDimZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6502,7 +6502,7 @@ export class WarpDimOp extends $.OpView {
 $.registerOpView(WarpDimOp);
 /** Builds `nvvm.read.ptx.sreg.nwarpid` (see {@linkcode WarpDimOp}) and returns its result. */
 export function read_ptx_sreg_nwarpid(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WarpDimOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WarpDimOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6531,7 +6531,7 @@ export class SmIdOp extends $.OpView {
 $.registerOpView(SmIdOp);
 /** Builds `nvvm.read.ptx.sreg.smid` (see {@linkcode SmIdOp}) and returns its result. */
 export function read_ptx_sreg_smid(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SmIdOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(SmIdOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6560,7 +6560,7 @@ export class ThreadIdXOp extends $.OpView {
 $.registerOpView(ThreadIdXOp);
 /** Builds `nvvm.read.ptx.sreg.tid.x` (see {@linkcode ThreadIdXOp}) and returns its result. */
 export function read_ptx_sreg_tid_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ThreadIdXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ThreadIdXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6589,7 +6589,7 @@ export class ThreadIdYOp extends $.OpView {
 $.registerOpView(ThreadIdYOp);
 /** Builds `nvvm.read.ptx.sreg.tid.y` (see {@linkcode ThreadIdYOp}) and returns its result. */
 export function read_ptx_sreg_tid_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ThreadIdYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ThreadIdYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6618,7 +6618,7 @@ export class ThreadIdZOp extends $.OpView {
 $.registerOpView(ThreadIdZOp);
 /** Builds `nvvm.read.ptx.sreg.tid.z` (see {@linkcode ThreadIdZOp}) and returns its result. */
 export function read_ptx_sreg_tid_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ThreadIdZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ThreadIdZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6671,7 +6671,7 @@ export class WarpIdOp extends $.OpView {
 $.registerOpView(WarpIdOp);
 /** Builds `nvvm.read.ptx.sreg.warpid` (see {@linkcode WarpIdOp}) and returns its result. */
 export function read_ptx_sreg_warpid(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WarpIdOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WarpIdOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6700,7 +6700,7 @@ export class WarpSizeOp extends $.OpView {
 $.registerOpView(WarpSizeOp);
 /** Builds `nvvm.read.ptx.sreg.warpsize` (see {@linkcode WarpSizeOp}) and returns its result. */
 export function read_ptx_sreg_warpsize(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WarpSizeOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WarpSizeOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6761,7 +6761,7 @@ export class ReduxOp extends $.OpView {
 $.registerOpView(ReduxOp);
 /** Builds `nvvm.redux.sync` (see {@linkcode ReduxOp}) and returns its result. */
 export function redux_sync(resType: $.Type, val: $.Value, kind: ReduxKind | $.Attribute, maskAndClamp: $.Value, options: { abs?: boolean | $.Attribute; nan?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduxOp, { results: [resType], operands: [val, maskAndClamp], attributes: { "kind": kind, "abs": options.abs, "nan": options.nan } }, options).result;
+  return $.buildOp(ReduxOp, { results: [resType], operands: [val, maskAndClamp], attributes: { "kind": kind, "abs": options?.abs, "nan": options?.nan } }, options).result;
 }
 
 /**
@@ -6862,7 +6862,7 @@ export class ShflOp extends $.OpView {
 $.registerOpView(ShflOp);
 /** Builds `nvvm.shfl.sync` (see {@linkcode ShflOp}) and returns its result. */
 export function shfl_sync(resType: $.Type, threadMask: $.Value, val: $.Value, offset: $.Value, maskAndClamp: $.Value, kind: ShflKind | $.Attribute, options: { returnValueAndIsValid?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShflOp, { results: [resType], operands: [threadMask, val, offset, maskAndClamp], attributes: { "kind": kind, "return_value_and_is_valid": options.returnValueAndIsValid } }, options).result;
+  return $.buildOp(ShflOp, { results: [resType], operands: [threadMask, val, offset, maskAndClamp], attributes: { "kind": kind, "return_value_and_is_valid": options?.returnValueAndIsValid } }, options).result;
 }
 
 /**
@@ -6904,7 +6904,7 @@ export class BulkStoreOp extends $.OpView {
 $.registerOpView(BulkStoreOp);
 /** Builds `nvvm.st.bulk` (see {@linkcode BulkStoreOp}) and returns the op's view. */
 export function st_bulk(addr: $.Value, size: $.Value, options: { initVal?: number | bigint | $.Attribute } & $.BuildOptions = {}): BulkStoreOp {
-  return new BulkStoreOp($.buildOp(BulkStoreOp, { results: [], operands: [addr, size], attributes: { "initVal": options.initVal } }, options));
+  return new BulkStoreOp($.buildOp(BulkStoreOp, { results: [], operands: [addr, size], attributes: { "initVal": options?.initVal } }, options));
 }
 
 /**
@@ -6994,7 +6994,7 @@ export class Tcgen05AllocOp extends $.OpView {
 $.registerOpView(Tcgen05AllocOp);
 /** Builds `nvvm.tcgen05.alloc` (see {@linkcode Tcgen05AllocOp}) and returns the op's view. */
 export function tcgen05_alloc(addr: $.Value, nCols: $.Value, options: { group?: CTAGroupKind | $.Attribute } & $.BuildOptions = {}): Tcgen05AllocOp {
-  return new Tcgen05AllocOp($.buildOp(Tcgen05AllocOp, { results: [], operands: [addr, nCols], attributes: { "group": options.group } }, options));
+  return new Tcgen05AllocOp($.buildOp(Tcgen05AllocOp, { results: [], operands: [addr, nCols], attributes: { "group": options?.group } }, options));
 }
 
 /**
@@ -7038,7 +7038,7 @@ export class Tcgen05CommitOp extends $.OpView {
 $.registerOpView(Tcgen05CommitOp);
 /** Builds `nvvm.tcgen05.commit` (see {@linkcode Tcgen05CommitOp}) and returns the op's view. */
 export function tcgen05_commit(addr: $.Value, options: { multicastMask?: $.Value | null; group?: CTAGroupKind | $.Attribute } & $.BuildOptions = {}): Tcgen05CommitOp {
-  return new Tcgen05CommitOp($.buildOp(Tcgen05CommitOp, { results: [], operands: [addr, options.multicastMask], attributes: { "group": options.group } }, options));
+  return new Tcgen05CommitOp($.buildOp(Tcgen05CommitOp, { results: [], operands: [addr, options?.multicastMask], attributes: { "group": options?.group } }, options));
 }
 
 /**
@@ -7105,7 +7105,7 @@ export class Tcgen05CpOp extends $.OpView {
 $.registerOpView(Tcgen05CpOp);
 /** Builds `nvvm.tcgen05.cp` (see {@linkcode Tcgen05CpOp}) and returns the op's view. */
 export function tcgen05_cp(shape: Tcgen05CpShape | $.Attribute, taddr: $.Value, smemDesc: $.Value, options: { group?: CTAGroupKind | $.Attribute; multicast?: Tcgen05CpMulticast | $.Attribute; srcFormat?: Tcgen05CpSrcFormat | $.Attribute } & $.BuildOptions = {}): Tcgen05CpOp {
-  return new Tcgen05CpOp($.buildOp(Tcgen05CpOp, { results: [], operands: [taddr, smemDesc], attributes: { "shape": shape, "group": options.group, "multicast": options.multicast, "srcFormat": options.srcFormat } }, options));
+  return new Tcgen05CpOp($.buildOp(Tcgen05CpOp, { results: [], operands: [taddr, smemDesc], attributes: { "shape": shape, "group": options?.group, "multicast": options?.multicast, "srcFormat": options?.srcFormat } }, options));
 }
 
 /**
@@ -7145,7 +7145,7 @@ export class Tcgen05DeallocOp extends $.OpView {
 $.registerOpView(Tcgen05DeallocOp);
 /** Builds `nvvm.tcgen05.dealloc` (see {@linkcode Tcgen05DeallocOp}) and returns the op's view. */
 export function tcgen05_dealloc(taddr: $.Value, nCols: $.Value, options: { group?: CTAGroupKind | $.Attribute } & $.BuildOptions = {}): Tcgen05DeallocOp {
-  return new Tcgen05DeallocOp($.buildOp(Tcgen05DeallocOp, { results: [], operands: [taddr, nCols], attributes: { "group": options.group } }, options));
+  return new Tcgen05DeallocOp($.buildOp(Tcgen05DeallocOp, { results: [], operands: [taddr, nCols], attributes: { "group": options?.group } }, options));
 }
 
 /**
@@ -7267,7 +7267,7 @@ export class Tcgen05LdOp extends $.OpView {
 $.registerOpView(Tcgen05LdOp);
 /** Builds `nvvm.tcgen05.ld` (see {@linkcode Tcgen05LdOp}) and returns its result. */
 export function tcgen05_ld(resType: $.Type, shape: Tcgen05LdStShape | $.Attribute, tmemAddr: $.Value, options: { pack?: boolean | $.Attribute; offset?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Tcgen05LdOp, { results: [resType], operands: [tmemAddr, options.offset], attributes: { "pack": options.pack, "shape": shape } }, options).result;
+  return $.buildOp(Tcgen05LdOp, { results: [resType], operands: [tmemAddr, options?.offset], attributes: { "pack": options?.pack, "shape": shape } }, options).result;
 }
 
 /**
@@ -7385,7 +7385,7 @@ export class Tcgen05MMAOp extends $.OpView {
 $.registerOpView(Tcgen05MMAOp);
 /** Builds `nvvm.tcgen05.mma` (see {@linkcode Tcgen05MMAOp}) and returns the op's view. */
 export function tcgen05_mma(kind: Tcgen05MMAKind | $.Attribute, ctaGroup: CTAGroupKind | $.Attribute, matrixD: $.Value, matrixA: $.Value, matrixB: $.Value, idesc: $.Value, enableInputD: $.Value, options: { collectorOp?: Tcgen05MMACollectorOp | $.Attribute; aShift?: boolean | $.Attribute; scaleInputD?: $.Value | null; disableOutputLane?: $.Value | null } & $.BuildOptions = {}): Tcgen05MMAOp {
-  return new Tcgen05MMAOp($.buildOp(Tcgen05MMAOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, options.scaleInputD, options.disableOutputLane], attributes: { "kind": kind, "ctaGroup": ctaGroup, "collectorOp": options.collectorOp, "aShift": options.aShift } }, options));
+  return new Tcgen05MMAOp($.buildOp(Tcgen05MMAOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, options?.scaleInputD, options?.disableOutputLane], attributes: { "kind": kind, "ctaGroup": ctaGroup, "collectorOp": options?.collectorOp, "aShift": options?.aShift } }, options));
 }
 
 /**
@@ -7492,7 +7492,7 @@ export class Tcgen05MMABlockScaleOp extends $.OpView {
 $.registerOpView(Tcgen05MMABlockScaleOp);
 /** Builds `nvvm.tcgen05.mma.block_scale` (see {@linkcode Tcgen05MMABlockScaleOp}) and returns the op's view. */
 export function tcgen05_mma_block_scale(kind: MMABlockScaleKind | $.Attribute, ctaGroup: CTAGroupKind | $.Attribute, matrixD: $.Value, matrixA: $.Value, matrixB: $.Value, idesc: $.Value, enableInputD: $.Value, scaleA: $.Value, scaleB: $.Value, options: { blockScale?: Tcgen05MMABlockScale | $.Attribute; collectorOp?: Tcgen05MMACollectorOp | $.Attribute } & $.BuildOptions = {}): Tcgen05MMABlockScaleOp {
-  return new Tcgen05MMABlockScaleOp($.buildOp(Tcgen05MMABlockScaleOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, scaleA, scaleB], attributes: { "kind": kind, "ctaGroup": ctaGroup, "blockScale": options.blockScale, "collectorOp": options.collectorOp } }, options));
+  return new Tcgen05MMABlockScaleOp($.buildOp(Tcgen05MMABlockScaleOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, scaleA, scaleB], attributes: { "kind": kind, "ctaGroup": ctaGroup, "blockScale": options?.blockScale, "collectorOp": options?.collectorOp } }, options));
 }
 
 /**
@@ -7595,7 +7595,7 @@ export class Tcgen05MMASparseOp extends $.OpView {
 $.registerOpView(Tcgen05MMASparseOp);
 /** Builds `nvvm.tcgen05.mma.sp` (see {@linkcode Tcgen05MMASparseOp}) and returns the op's view. */
 export function tcgen05_mma_sp(kind: Tcgen05MMAKind | $.Attribute, ctaGroup: CTAGroupKind | $.Attribute, matrixD: $.Value, matrixA: $.Value, matrixB: $.Value, idesc: $.Value, enableInputD: $.Value, sparseMetadata: $.Value, options: { collectorOp?: Tcgen05MMACollectorOp | $.Attribute; aShift?: boolean | $.Attribute; scaleInputD?: $.Value | null; disableOutputLane?: $.Value | null } & $.BuildOptions = {}): Tcgen05MMASparseOp {
-  return new Tcgen05MMASparseOp($.buildOp(Tcgen05MMASparseOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, sparseMetadata, options.scaleInputD, options.disableOutputLane], attributes: { "kind": kind, "ctaGroup": ctaGroup, "collectorOp": options.collectorOp, "aShift": options.aShift } }, options));
+  return new Tcgen05MMASparseOp($.buildOp(Tcgen05MMASparseOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, sparseMetadata, options?.scaleInputD, options?.disableOutputLane], attributes: { "kind": kind, "ctaGroup": ctaGroup, "collectorOp": options?.collectorOp, "aShift": options?.aShift } }, options));
 }
 
 /**
@@ -7696,7 +7696,7 @@ export class Tcgen05MMASparseBlockScaleOp extends $.OpView {
 $.registerOpView(Tcgen05MMASparseBlockScaleOp);
 /** Builds `nvvm.tcgen05.mma.sp.block_scale` (see {@linkcode Tcgen05MMASparseBlockScaleOp}) and returns the op's view. */
 export function tcgen05_mma_sp_block_scale(kind: MMABlockScaleKind | $.Attribute, ctaGroup: CTAGroupKind | $.Attribute, matrixD: $.Value, matrixA: $.Value, matrixB: $.Value, idesc: $.Value, enableInputD: $.Value, sparseMetadata: $.Value, scaleA: $.Value, scaleB: $.Value, options: { blockScale?: Tcgen05MMABlockScale | $.Attribute; collectorOp?: Tcgen05MMACollectorOp | $.Attribute } & $.BuildOptions = {}): Tcgen05MMASparseBlockScaleOp {
-  return new Tcgen05MMASparseBlockScaleOp($.buildOp(Tcgen05MMASparseBlockScaleOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, sparseMetadata, scaleA, scaleB], attributes: { "kind": kind, "ctaGroup": ctaGroup, "blockScale": options.blockScale, "collectorOp": options.collectorOp } }, options));
+  return new Tcgen05MMASparseBlockScaleOp($.buildOp(Tcgen05MMASparseBlockScaleOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, sparseMetadata, scaleA, scaleB], attributes: { "kind": kind, "ctaGroup": ctaGroup, "blockScale": options?.blockScale, "collectorOp": options?.collectorOp } }, options));
 }
 
 /**
@@ -7793,7 +7793,7 @@ export class Tcgen05MMAWsOp extends $.OpView {
 $.registerOpView(Tcgen05MMAWsOp);
 /** Builds `nvvm.tcgen05.mma.ws` (see {@linkcode Tcgen05MMAWsOp}) and returns the op's view. */
 export function tcgen05_mma_ws(kind: Tcgen05MMAKind | $.Attribute, matrixD: $.Value, matrixA: $.Value, matrixB: $.Value, idesc: $.Value, enableInputD: $.Value, options: { collectorBBuffer?: Tcgen05MMACollectorBBuffer | $.Attribute; collectorOp?: Tcgen05MMACollectorOp | $.Attribute; zeroColMask?: $.Value | null } & $.BuildOptions = {}): Tcgen05MMAWsOp {
-  return new Tcgen05MMAWsOp($.buildOp(Tcgen05MMAWsOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, options.zeroColMask], attributes: { "kind": kind, "collectorBBuffer": options.collectorBBuffer, "collectorOp": options.collectorOp } }, options));
+  return new Tcgen05MMAWsOp($.buildOp(Tcgen05MMAWsOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, options?.zeroColMask], attributes: { "kind": kind, "collectorBBuffer": options?.collectorBBuffer, "collectorOp": options?.collectorOp } }, options));
 }
 
 /**
@@ -7885,7 +7885,7 @@ export class Tcgen05MMAWsSparseOp extends $.OpView {
 $.registerOpView(Tcgen05MMAWsSparseOp);
 /** Builds `nvvm.tcgen05.mma.ws.sp` (see {@linkcode Tcgen05MMAWsSparseOp}) and returns the op's view. */
 export function tcgen05_mma_ws_sp(kind: Tcgen05MMAKind | $.Attribute, matrixD: $.Value, matrixA: $.Value, matrixB: $.Value, idesc: $.Value, enableInputD: $.Value, sparseMetadata: $.Value, options: { collectorBBuffer?: Tcgen05MMACollectorBBuffer | $.Attribute; collectorOp?: Tcgen05MMACollectorOp | $.Attribute; zeroColMask?: $.Value | null } & $.BuildOptions = {}): Tcgen05MMAWsSparseOp {
-  return new Tcgen05MMAWsSparseOp($.buildOp(Tcgen05MMAWsSparseOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, sparseMetadata, options.zeroColMask], attributes: { "kind": kind, "collectorBBuffer": options.collectorBBuffer, "collectorOp": options.collectorOp } }, options));
+  return new Tcgen05MMAWsSparseOp($.buildOp(Tcgen05MMAWsSparseOp, { results: [], operands: [matrixD, matrixA, matrixB, idesc, enableInputD, sparseMetadata, options?.zeroColMask], attributes: { "kind": kind, "collectorBBuffer": options?.collectorBBuffer, "collectorOp": options?.collectorOp } }, options));
 }
 
 /**
@@ -8006,7 +8006,7 @@ export class Tcgen05RelinquishAllocPermitOp extends $.OpView {
 $.registerOpView(Tcgen05RelinquishAllocPermitOp);
 /** Builds `nvvm.tcgen05.relinquish_alloc_permit` (see {@linkcode Tcgen05RelinquishAllocPermitOp}) and returns the op's view. */
 export function tcgen05_relinquish_alloc_permit(options: { group?: CTAGroupKind | $.Attribute } & $.BuildOptions = {}): Tcgen05RelinquishAllocPermitOp {
-  return new Tcgen05RelinquishAllocPermitOp($.buildOp(Tcgen05RelinquishAllocPermitOp, { results: [], operands: [], attributes: { "group": options.group } }, options));
+  return new Tcgen05RelinquishAllocPermitOp($.buildOp(Tcgen05RelinquishAllocPermitOp, { results: [], operands: [], attributes: { "group": options?.group } }, options));
 }
 
 /**
@@ -8042,7 +8042,7 @@ export class Tcgen05ShiftOp extends $.OpView {
 $.registerOpView(Tcgen05ShiftOp);
 /** Builds `nvvm.tcgen05.shift` (see {@linkcode Tcgen05ShiftOp}) and returns the op's view. */
 export function tcgen05_shift(taddr: $.Value, options: { group?: CTAGroupKind | $.Attribute } & $.BuildOptions = {}): Tcgen05ShiftOp {
-  return new Tcgen05ShiftOp($.buildOp(Tcgen05ShiftOp, { results: [], operands: [taddr], attributes: { "group": options.group } }, options));
+  return new Tcgen05ShiftOp($.buildOp(Tcgen05ShiftOp, { results: [], operands: [taddr], attributes: { "group": options?.group } }, options));
 }
 
 /**
@@ -8131,7 +8131,7 @@ export class Tcgen05StOp extends $.OpView {
 $.registerOpView(Tcgen05StOp);
 /** Builds `nvvm.tcgen05.st` (see {@linkcode Tcgen05StOp}) and returns the op's view. */
 export function tcgen05_st(shape: Tcgen05LdStShape | $.Attribute, tmemAddr: $.Value, val: $.Value, options: { unpack?: boolean | $.Attribute; offset?: $.Value | null } & $.BuildOptions = {}): Tcgen05StOp {
-  return new Tcgen05StOp($.buildOp(Tcgen05StOp, { results: [], operands: [tmemAddr, val, options.offset], attributes: { "unpack": options.unpack, "shape": shape } }, options));
+  return new Tcgen05StOp($.buildOp(Tcgen05StOp, { results: [], operands: [tmemAddr, val, options?.offset], attributes: { "unpack": options?.unpack, "shape": shape } }, options));
 }
 
 /**
@@ -8412,7 +8412,7 @@ export class WgmmaMmaAsyncOp extends $.OpView {
 $.registerOpView(WgmmaMmaAsyncOp);
 /** Builds `nvvm.wgmma.mma_async` (see {@linkcode WgmmaMmaAsyncOp}) and returns its result. */
 export function wgmma_mma_async(resultsType: $.Type, inouts: $.Value, descriptorA: $.Value, descriptorB: $.Value, shape: $.Attribute, typeA: WGMMATypes | $.Attribute, typeB: WGMMATypes | $.Attribute, typeD: WGMMATypes | $.Attribute, scaleD: WGMMAScaleOut | $.Attribute, scaleA: WGMMAScaleIn | $.Attribute, scaleB: WGMMAScaleIn | $.Attribute, layoutA: MMALayout | $.Attribute, layoutB: MMALayout | $.Attribute, options: { satfinite?: MMAIntOverflow | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WgmmaMmaAsyncOp, { results: [resultsType], operands: [inouts, descriptorA, descriptorB], attributes: { "shape": shape, "typeA": typeA, "typeB": typeB, "typeD": typeD, "scaleD": scaleD, "scaleA": scaleA, "scaleB": scaleB, "layoutA": layoutA, "layoutB": layoutB, "satfinite": options.satfinite } }, options).result;
+  return $.buildOp(WgmmaMmaAsyncOp, { results: [resultsType], operands: [inouts, descriptorA, descriptorB], attributes: { "shape": shape, "typeA": typeA, "typeB": typeB, "typeD": typeD, "scaleD": scaleD, "scaleA": scaleA, "scaleB": scaleB, "layoutA": layoutA, "layoutB": layoutB, "satfinite": options?.satfinite } }, options).result;
 }
 
 /**

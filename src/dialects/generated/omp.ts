@@ -196,7 +196,7 @@ export class AllocateDirOp extends $.OpView {
 $.registerOpView(AllocateDirOp);
 /** Builds `omp.allocate_dir` (see {@linkcode AllocateDirOp}) and returns the op's view. */
 export function allocate_dir(varList: readonly $.Value[], options: { align?: number | bigint | $.Attribute; allocator?: $.Value | null } & $.BuildOptions = {}): AllocateDirOp {
-  return new AllocateDirOp($.buildOp(AllocateDirOp, { results: [], operands: [varList, options.allocator], attributes: { "align": options.align } }, options));
+  return new AllocateDirOp($.buildOp(AllocateDirOp, { results: [], operands: [varList, options?.allocator], attributes: { "align": options?.align } }, options));
 }
 
 /**
@@ -261,7 +261,7 @@ export class AtomicCaptureOp extends $.OpView {
 $.registerOpView(AtomicCaptureOp);
 /** Builds `omp.atomic.capture` (see {@linkcode AtomicCaptureOp}) and returns the op's view. */
 export function atomic_capture(options: { hint?: number | bigint | $.Attribute; memoryOrder?: ClauseMemoryOrderKind | $.Attribute } & $.BuildOptions = {}): AtomicCaptureOp {
-  return new AtomicCaptureOp($.buildOp(AtomicCaptureOp, { results: [], operands: [], attributes: { "hint": options.hint, "memory_order": options.memoryOrder } }, options));
+  return new AtomicCaptureOp($.buildOp(AtomicCaptureOp, { results: [], operands: [], attributes: { "hint": options?.hint, "memory_order": options?.memoryOrder } }, options));
 }
 
 /**
@@ -318,7 +318,7 @@ export class AtomicReadOp extends $.OpView {
 $.registerOpView(AtomicReadOp);
 /** Builds `omp.atomic.read` (see {@linkcode AtomicReadOp}) and returns the op's view. */
 export function atomic_read(x: $.Value, v: $.Value, elementType: $.Type | $.Attribute, options: { hint?: number | bigint | $.Attribute; memoryOrder?: ClauseMemoryOrderKind | $.Attribute } & $.BuildOptions = {}): AtomicReadOp {
-  return new AtomicReadOp($.buildOp(AtomicReadOp, { results: [], operands: [x, v], attributes: { "element_type": elementType, "hint": options.hint, "memory_order": options.memoryOrder } }, options));
+  return new AtomicReadOp($.buildOp(AtomicReadOp, { results: [], operands: [x, v], attributes: { "element_type": elementType, "hint": options?.hint, "memory_order": options?.memoryOrder } }, options));
 }
 
 /**
@@ -391,7 +391,7 @@ export class AtomicUpdateOp extends $.OpView {
 $.registerOpView(AtomicUpdateOp);
 /** Builds `omp.atomic.update` (see {@linkcode AtomicUpdateOp}) and returns the op's view. */
 export function atomic_update(x: $.Value, options: { atomicControl?: $.Attribute; hint?: number | bigint | $.Attribute; memoryOrder?: ClauseMemoryOrderKind | $.Attribute } & $.BuildOptions = {}): AtomicUpdateOp {
-  return new AtomicUpdateOp($.buildOp(AtomicUpdateOp, { results: [], operands: [x], attributes: { "atomic_control": options.atomicControl, "hint": options.hint, "memory_order": options.memoryOrder } }, options));
+  return new AtomicUpdateOp($.buildOp(AtomicUpdateOp, { results: [], operands: [x], attributes: { "atomic_control": options?.atomicControl, "hint": options?.hint, "memory_order": options?.memoryOrder } }, options));
 }
 
 /**
@@ -444,7 +444,7 @@ export class AtomicWriteOp extends $.OpView {
 $.registerOpView(AtomicWriteOp);
 /** Builds `omp.atomic.write` (see {@linkcode AtomicWriteOp}) and returns the op's view. */
 export function atomic_write(x: $.Value, expr: $.Value, options: { hint?: number | bigint | $.Attribute; memoryOrder?: ClauseMemoryOrderKind | $.Attribute } & $.BuildOptions = {}): AtomicWriteOp {
-  return new AtomicWriteOp($.buildOp(AtomicWriteOp, { results: [], operands: [x, expr], attributes: { "hint": options.hint, "memory_order": options.memoryOrder } }, options));
+  return new AtomicWriteOp($.buildOp(AtomicWriteOp, { results: [], operands: [x, expr], attributes: { "hint": options?.hint, "memory_order": options?.memoryOrder } }, options));
 }
 
 /**
@@ -499,7 +499,7 @@ export class CancelOp extends $.OpView {
 $.registerOpView(CancelOp);
 /** Builds `omp.cancel` (see {@linkcode CancelOp}) and returns the op's view. */
 export function cancel(cancelDirective: ClauseCancellationConstructType | $.Attribute, options: { ifExpr?: $.Value | null } & $.BuildOptions = {}): CancelOp {
-  return new CancelOp($.buildOp(CancelOp, { results: [], operands: [options.ifExpr], attributes: { "cancel_directive": cancelDirective } }, options));
+  return new CancelOp($.buildOp(CancelOp, { results: [], operands: [options?.ifExpr], attributes: { "cancel_directive": cancelDirective } }, options));
 }
 
 /**
@@ -644,7 +644,7 @@ export class CanonicalLoopOp extends $.OpView {
 $.registerOpView(CanonicalLoopOp);
 /** Builds `omp.canonical_loop` (see {@linkcode CanonicalLoopOp}) and returns the op's view. */
 export function canonical_loop(tripCount: $.Value, options: { cli?: $.Value | null } & $.BuildOptions = {}): CanonicalLoopOp {
-  return new CanonicalLoopOp($.buildOp(CanonicalLoopOp, { results: [], operands: [tripCount, options.cli] }, options));
+  return new CanonicalLoopOp($.buildOp(CanonicalLoopOp, { results: [], operands: [tripCount, options?.cli] }, options));
 }
 
 /**
@@ -681,7 +681,7 @@ export class CriticalOp extends $.OpView {
 $.registerOpView(CriticalOp);
 /** Builds `omp.critical` (see {@linkcode CriticalOp}) and returns the op's view. */
 export function critical(options: { name?: string | $.Attribute } & $.BuildOptions = {}): CriticalOp {
-  return new CriticalOp($.buildOp(CriticalOp, { results: [], operands: [], attributes: { "name": options.name } }, options));
+  return new CriticalOp($.buildOp(CriticalOp, { results: [], operands: [], attributes: { "name": options?.name } }, options));
 }
 
 /**
@@ -719,7 +719,7 @@ export class CriticalDeclareOp extends $.OpView {
 $.registerOpView(CriticalDeclareOp);
 /** Builds `omp.critical.declare` (see {@linkcode CriticalDeclareOp}) and returns the op's view. */
 export function critical_declare(symName: string | $.Attribute, options: { hint?: number | bigint | $.Attribute } & $.BuildOptions = {}): CriticalDeclareOp {
-  return new CriticalDeclareOp($.buildOp(CriticalDeclareOp, { results: [], operands: [], attributes: { "sym_name": symName, "hint": options.hint } }, options));
+  return new CriticalDeclareOp($.buildOp(CriticalDeclareOp, { results: [], operands: [], attributes: { "sym_name": symName, "hint": options?.hint } }, options));
 }
 
 /**
@@ -898,7 +898,7 @@ export class DeclareReductionOp extends $.OpView {
 $.registerOpView(DeclareReductionOp);
 /** Builds `omp.declare_reduction` (see {@linkcode DeclareReductionOp}) and returns the op's view. */
 export function declare_reduction(symName: string | $.Attribute, type: $.Type | $.Attribute, options: { byrefElementType?: $.Type | $.Attribute } & $.BuildOptions = {}): DeclareReductionOp {
-  return new DeclareReductionOp($.buildOp(DeclareReductionOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "byref_element_type": options.byrefElementType } }, options));
+  return new DeclareReductionOp($.buildOp(DeclareReductionOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "byref_element_type": options?.byrefElementType } }, options));
 }
 
 /**
@@ -1012,7 +1012,7 @@ export class DistributeOp extends $.OpView {
 $.registerOpView(DistributeOp);
 /** Builds `omp.distribute` (see {@linkcode DistributeOp}) and returns the op's view. */
 export function distribute(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], privateVars: readonly $.Value[], options: { distScheduleStatic?: boolean | $.Attribute; distScheduleChunkSize?: $.Value | null; order?: ClauseOrderKind | $.Attribute; orderMod?: OrderModifier | $.Attribute; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute } & $.BuildOptions = {}): DistributeOp {
-  return new DistributeOp($.buildOp(DistributeOp, { results: [], operands: [allocateVars, allocatorVars, options.distScheduleChunkSize, privateVars], attributes: { "dist_schedule_static": options.distScheduleStatic, "order": options.order, "order_mod": options.orderMod, "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier } }, options));
+  return new DistributeOp($.buildOp(DistributeOp, { results: [], operands: [allocateVars, allocatorVars, options?.distScheduleChunkSize, privateVars], attributes: { "dist_schedule_static": options?.distScheduleStatic, "order": options?.order, "order_mod": options?.orderMod, "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier } }, options));
 }
 
 /**
@@ -1161,7 +1161,7 @@ export class LoopOp extends $.OpView {
 $.registerOpView(LoopOp);
 /** Builds `omp.loop` (see {@linkcode LoopOp}) and returns the op's view. */
 export function loop(privateVars: readonly $.Value[], reductionVars: readonly $.Value[], options: { bindKind?: ClauseBindKind | $.Attribute; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute; order?: ClauseOrderKind | $.Attribute; orderMod?: OrderModifier | $.Attribute; reductionMod?: ReductionModifier | $.Attribute; reductionByref?: readonly boolean[] | $.Attribute; reductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): LoopOp {
-  return new LoopOp($.buildOp(LoopOp, { results: [], operands: [privateVars, reductionVars], attributes: { "bind_kind": options.bindKind, "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier, "order": options.order, "order_mod": options.orderMod, "reduction_mod": options.reductionMod, "reduction_byref": options.reductionByref, "reduction_syms": options.reductionSyms } }, options));
+  return new LoopOp($.buildOp(LoopOp, { results: [], operands: [privateVars, reductionVars], attributes: { "bind_kind": options?.bindKind, "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier, "order": options?.order, "order_mod": options?.orderMod, "reduction_mod": options?.reductionMod, "reduction_byref": options?.reductionByref, "reduction_syms": options?.reductionSyms } }, options));
 }
 
 /**
@@ -1253,7 +1253,7 @@ export class LoopNestOp extends $.OpView {
 $.registerOpView(LoopNestOp);
 /** Builds `omp.loop_nest` (see {@linkcode LoopNestOp}) and returns the op's view. */
 export function loop_nest(loopLowerBounds: readonly $.Value[], loopUpperBounds: readonly $.Value[], loopSteps: readonly $.Value[], options: { collapseNumLoops?: number | bigint | $.Attribute; loopInclusive?: boolean | $.Attribute; tileSizes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): LoopNestOp {
-  return new LoopNestOp($.buildOp(LoopNestOp, { results: [], operands: [loopLowerBounds, loopUpperBounds, loopSteps], attributes: { "collapse_num_loops": options.collapseNumLoops, "loop_inclusive": options.loopInclusive, "tile_sizes": options.tileSizes } }, options));
+  return new LoopNestOp($.buildOp(LoopNestOp, { results: [], operands: [loopLowerBounds, loopUpperBounds, loopSteps], attributes: { "collapse_num_loops": options?.collapseNumLoops, "loop_inclusive": options?.loopInclusive, "tile_sizes": options?.tileSizes } }, options));
 }
 
 /**
@@ -1377,7 +1377,7 @@ export class MapBoundsOp extends $.OpView {
 $.registerOpView(MapBoundsOp);
 /** Builds `omp.map.bounds` (see {@linkcode MapBoundsOp}) and returns its result. */
 export function map_bounds(resultType: $.Type, options: { lowerBound?: $.Value | null; upperBound?: $.Value | null; extent?: $.Value | null; stride?: $.Value | null; strideInBytes?: boolean | $.Attribute; startIdx?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MapBoundsOp, { results: [resultType], operands: [options.lowerBound, options.upperBound, options.extent, options.stride, options.startIdx], attributes: { "stride_in_bytes": options.strideInBytes } }, options).result;
+  return $.buildOp(MapBoundsOp, { results: [resultType], operands: [options?.lowerBound, options?.upperBound, options?.extent, options?.stride, options?.startIdx], attributes: { "stride_in_bytes": options?.strideInBytes } }, options).result;
 }
 
 /**
@@ -1513,7 +1513,7 @@ export class MapInfoOp extends $.OpView {
 $.registerOpView(MapInfoOp);
 /** Builds `omp.map.info` (see {@linkcode MapInfoOp}) and returns its result. */
 export function map_info(ompPtrType: $.Type, varPtr: $.Value, varType: $.Type | $.Attribute, mapType: ClauseMapFlags | readonly ClauseMapFlags[] | $.Attribute, mapCaptureType: VariableCaptureKind | $.Attribute, members: readonly $.Value[], bounds: readonly $.Value[], options: { varPtrPtr?: $.Value | null; membersIndex?: readonly (readonly (number | bigint | $.Attribute)[] | $.Attribute)[] | $.Attribute; mapperId?: string | $.Attribute; name?: string | $.Attribute; partialMap?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MapInfoOp, { results: [ompPtrType], operands: [varPtr, options.varPtrPtr, members, bounds], attributes: { "var_type": varType, "map_type": mapType, "map_capture_type": mapCaptureType, "members_index": options.membersIndex, "mapper_id": options.mapperId, "name": options.name, "partial_map": options.partialMap } }, options).result;
+  return $.buildOp(MapInfoOp, { results: [ompPtrType], operands: [varPtr, options?.varPtrPtr, members, bounds], attributes: { "var_type": varType, "map_type": mapType, "map_capture_type": mapCaptureType, "members_index": options?.membersIndex, "mapper_id": options?.mapperId, "name": options?.name, "partial_map": options?.partialMap } }, options).result;
 }
 
 /**
@@ -1552,7 +1552,7 @@ export class MaskedOp extends $.OpView {
 $.registerOpView(MaskedOp);
 /** Builds `omp.masked` (see {@linkcode MaskedOp}) and returns the op's view. */
 export function masked(options: { filteredThreadId?: $.Value | null } & $.BuildOptions = {}): MaskedOp {
-  return new MaskedOp($.buildOp(MaskedOp, { results: [], operands: [options.filteredThreadId] }, options));
+  return new MaskedOp($.buildOp(MaskedOp, { results: [], operands: [options?.filteredThreadId] }, options));
 }
 
 /**
@@ -1657,7 +1657,7 @@ export class OrderedOp extends $.OpView {
 $.registerOpView(OrderedOp);
 /** Builds `omp.ordered` (see {@linkcode OrderedOp}) and returns the op's view. */
 export function ordered(doacrossDependVars: readonly $.Value[], options: { doacrossDependType?: ClauseDepend | $.Attribute; doacrossNumLoops?: number | bigint | $.Attribute } & $.BuildOptions = {}): OrderedOp {
-  return new OrderedOp($.buildOp(OrderedOp, { results: [], operands: [doacrossDependVars], attributes: { "doacross_depend_type": options.doacrossDependType, "doacross_num_loops": options.doacrossNumLoops } }, options));
+  return new OrderedOp($.buildOp(OrderedOp, { results: [], operands: [doacrossDependVars], attributes: { "doacross_depend_type": options?.doacrossDependType, "doacross_num_loops": options?.doacrossNumLoops } }, options));
 }
 
 /**
@@ -1695,7 +1695,7 @@ export class OrderedRegionOp extends $.OpView {
 $.registerOpView(OrderedRegionOp);
 /** Builds `omp.ordered.region` (see {@linkcode OrderedRegionOp}) and returns the op's view. */
 export function ordered_region(options: { parLevelSimd?: boolean | $.Attribute } & $.BuildOptions = {}): OrderedRegionOp {
-  return new OrderedRegionOp($.buildOp(OrderedRegionOp, { results: [], operands: [], attributes: { "par_level_simd": options.parLevelSimd } }, options));
+  return new OrderedRegionOp($.buildOp(OrderedRegionOp, { results: [], operands: [], attributes: { "par_level_simd": options?.parLevelSimd } }, options));
 }
 
 /**
@@ -1811,7 +1811,7 @@ export class ParallelOp extends $.OpView {
 $.registerOpView(ParallelOp);
 /** Builds `omp.parallel` (see {@linkcode ParallelOp}) and returns the op's view. */
 export function parallel(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], privateVars: readonly $.Value[], reductionVars: readonly $.Value[], options: { ifExpr?: $.Value | null; numThreads?: $.Value | null; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute; procBindKind?: ClauseProcBindKind | $.Attribute; reductionMod?: ReductionModifier | $.Attribute; reductionByref?: readonly boolean[] | $.Attribute; reductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): ParallelOp {
-  return new ParallelOp($.buildOp(ParallelOp, { results: [], operands: [allocateVars, allocatorVars, options.ifExpr, options.numThreads, privateVars, reductionVars], attributes: { "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier, "proc_bind_kind": options.procBindKind, "reduction_mod": options.reductionMod, "reduction_byref": options.reductionByref, "reduction_syms": options.reductionSyms } }, options));
+  return new ParallelOp($.buildOp(ParallelOp, { results: [], operands: [allocateVars, allocatorVars, options?.ifExpr, options?.numThreads, privateVars, reductionVars], attributes: { "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier, "proc_bind_kind": options?.procBindKind, "reduction_mod": options?.reductionMod, "reduction_byref": options?.reductionByref, "reduction_syms": options?.reductionSyms } }, options));
 }
 
 /**
@@ -2121,7 +2121,7 @@ export class SectionsOp extends $.OpView {
 $.registerOpView(SectionsOp);
 /** Builds `omp.sections` (see {@linkcode SectionsOp}) and returns the op's view. */
 export function sections(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], privateVars: readonly $.Value[], reductionVars: readonly $.Value[], options: { nowait?: boolean | $.Attribute; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute; reductionMod?: ReductionModifier | $.Attribute; reductionByref?: readonly boolean[] | $.Attribute; reductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): SectionsOp {
-  return new SectionsOp($.buildOp(SectionsOp, { results: [], operands: [allocateVars, allocatorVars, privateVars, reductionVars], attributes: { "nowait": options.nowait, "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier, "reduction_mod": options.reductionMod, "reduction_byref": options.reductionByref, "reduction_syms": options.reductionSyms } }, options));
+  return new SectionsOp($.buildOp(SectionsOp, { results: [], operands: [allocateVars, allocatorVars, privateVars, reductionVars], attributes: { "nowait": options?.nowait, "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier, "reduction_mod": options?.reductionMod, "reduction_byref": options?.reductionByref, "reduction_syms": options?.reductionSyms } }, options));
 }
 
 /**
@@ -2297,7 +2297,7 @@ export class SimdOp extends $.OpView {
 $.registerOpView(SimdOp);
 /** Builds `omp.simd` (see {@linkcode SimdOp}) and returns the op's view. */
 export function simd(alignedVars: readonly $.Value[], linearVars: readonly $.Value[], linearStepVars: readonly $.Value[], nontemporalVars: readonly $.Value[], privateVars: readonly $.Value[], reductionVars: readonly $.Value[], options: { alignments?: readonly (number | bigint | $.Attribute)[] | $.Attribute; ifExpr?: $.Value | null; linearVarTypes?: $.Attribute; order?: ClauseOrderKind | $.Attribute; orderMod?: OrderModifier | $.Attribute; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute; reductionMod?: ReductionModifier | $.Attribute; reductionByref?: readonly boolean[] | $.Attribute; reductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; safelen?: number | bigint | $.Attribute; simdlen?: number | bigint | $.Attribute } & $.BuildOptions = {}): SimdOp {
-  return new SimdOp($.buildOp(SimdOp, { results: [], operands: [alignedVars, options.ifExpr, linearVars, linearStepVars, nontemporalVars, privateVars, reductionVars], attributes: { "alignments": options.alignments, "linear_var_types": options.linearVarTypes, "order": options.order, "order_mod": options.orderMod, "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier, "reduction_mod": options.reductionMod, "reduction_byref": options.reductionByref, "reduction_syms": options.reductionSyms, "safelen": options.safelen, "simdlen": options.simdlen } }, options));
+  return new SimdOp($.buildOp(SimdOp, { results: [], operands: [alignedVars, options?.ifExpr, linearVars, linearStepVars, nontemporalVars, privateVars, reductionVars], attributes: { "alignments": options?.alignments, "linear_var_types": options?.linearVarTypes, "order": options?.order, "order_mod": options?.orderMod, "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier, "reduction_mod": options?.reductionMod, "reduction_byref": options?.reductionByref, "reduction_syms": options?.reductionSyms, "safelen": options?.safelen, "simdlen": options?.simdlen } }, options));
 }
 
 /**
@@ -2381,7 +2381,7 @@ export class SingleOp extends $.OpView {
 $.registerOpView(SingleOp);
 /** Builds `omp.single` (see {@linkcode SingleOp}) and returns the op's view. */
 export function single(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], copyprivateVars: readonly $.Value[], privateVars: readonly $.Value[], options: { copyprivateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; nowait?: boolean | $.Attribute; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute } & $.BuildOptions = {}): SingleOp {
-  return new SingleOp($.buildOp(SingleOp, { results: [], operands: [allocateVars, allocatorVars, copyprivateVars, privateVars], attributes: { "copyprivate_syms": options.copyprivateSyms, "nowait": options.nowait, "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier } }, options));
+  return new SingleOp($.buildOp(SingleOp, { results: [], operands: [allocateVars, allocatorVars, copyprivateVars, privateVars], attributes: { "copyprivate_syms": options?.copyprivateSyms, "nowait": options?.nowait, "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier } }, options));
 }
 
 /**
@@ -2561,7 +2561,7 @@ export class TargetOp extends $.OpView {
 $.registerOpView(TargetOp);
 /** Builds `omp.target` (see {@linkcode TargetOp}) and returns the op's view. */
 export function target(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], dependVars: readonly $.Value[], hasDeviceAddrVars: readonly $.Value[], hostEvalVars: readonly $.Value[], inReductionVars: readonly $.Value[], isDevicePtrVars: readonly $.Value[], mapVars: readonly $.Value[], privateVars: readonly $.Value[], options: { bare?: boolean | $.Attribute; dependKinds?: readonly (ClauseTaskDepend | $.Attribute)[] | $.Attribute; device?: $.Value | null; ifExpr?: $.Value | null; inReductionByref?: readonly boolean[] | $.Attribute; inReductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; nowait?: boolean | $.Attribute; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute; threadLimit?: $.Value | null; privateMaps?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): TargetOp {
-  return new TargetOp($.buildOp(TargetOp, { results: [], operands: [allocateVars, allocatorVars, dependVars, options.device, hasDeviceAddrVars, hostEvalVars, options.ifExpr, inReductionVars, isDevicePtrVars, mapVars, privateVars, options.threadLimit], attributes: { "bare": options.bare, "depend_kinds": options.dependKinds, "in_reduction_byref": options.inReductionByref, "in_reduction_syms": options.inReductionSyms, "nowait": options.nowait, "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier, "private_maps": options.privateMaps } }, options));
+  return new TargetOp($.buildOp(TargetOp, { results: [], operands: [allocateVars, allocatorVars, dependVars, options?.device, hasDeviceAddrVars, hostEvalVars, options?.ifExpr, inReductionVars, isDevicePtrVars, mapVars, privateVars, options?.threadLimit], attributes: { "bare": options?.bare, "depend_kinds": options?.dependKinds, "in_reduction_byref": options?.inReductionByref, "in_reduction_syms": options?.inReductionSyms, "nowait": options?.nowait, "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier, "private_maps": options?.privateMaps } }, options));
 }
 
 /**
@@ -2648,7 +2648,7 @@ export class TargetAllocMemOp extends $.OpView {
 $.registerOpView(TargetAllocMemOp);
 /** Builds `omp.target_allocmem` (see {@linkcode TargetAllocMemOp}) and returns its result. */
 export function target_allocmem(result0Type: $.Type, device: $.Value, inType: $.Type | $.Attribute, typeparams: readonly $.Value[], shape: readonly $.Value[], options: { uniqName?: string | $.Attribute; bindcName?: string | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TargetAllocMemOp, { results: [result0Type], operands: [device, typeparams, shape], attributes: { "in_type": inType, "uniq_name": options.uniqName, "bindc_name": options.bindcName } }, options).result;
+  return $.buildOp(TargetAllocMemOp, { results: [result0Type], operands: [device, typeparams, shape], attributes: { "in_type": inType, "uniq_name": options?.uniqName, "bindc_name": options?.bindcName } }, options).result;
 }
 
 /**
@@ -2723,7 +2723,7 @@ export class TargetDataOp extends $.OpView {
 $.registerOpView(TargetDataOp);
 /** Builds `omp.target_data` (see {@linkcode TargetDataOp}) and returns the op's view. */
 export function target_data(mapVars: readonly $.Value[], useDeviceAddrVars: readonly $.Value[], useDevicePtrVars: readonly $.Value[], options: { device?: $.Value | null; ifExpr?: $.Value | null } & $.BuildOptions = {}): TargetDataOp {
-  return new TargetDataOp($.buildOp(TargetDataOp, { results: [], operands: [options.device, options.ifExpr, mapVars, useDeviceAddrVars, useDevicePtrVars] }, options));
+  return new TargetDataOp($.buildOp(TargetDataOp, { results: [], operands: [options?.device, options?.ifExpr, mapVars, useDeviceAddrVars, useDevicePtrVars] }, options));
 }
 
 /**
@@ -2795,7 +2795,7 @@ export class TargetEnterDataOp extends $.OpView {
 $.registerOpView(TargetEnterDataOp);
 /** Builds `omp.target_enter_data` (see {@linkcode TargetEnterDataOp}) and returns the op's view. */
 export function target_enter_data(dependVars: readonly $.Value[], mapVars: readonly $.Value[], options: { dependKinds?: readonly (ClauseTaskDepend | $.Attribute)[] | $.Attribute; device?: $.Value | null; ifExpr?: $.Value | null; nowait?: boolean | $.Attribute } & $.BuildOptions = {}): TargetEnterDataOp {
-  return new TargetEnterDataOp($.buildOp(TargetEnterDataOp, { results: [], operands: [dependVars, options.device, options.ifExpr, mapVars], attributes: { "depend_kinds": options.dependKinds, "nowait": options.nowait } }, options));
+  return new TargetEnterDataOp($.buildOp(TargetEnterDataOp, { results: [], operands: [dependVars, options?.device, options?.ifExpr, mapVars], attributes: { "depend_kinds": options?.dependKinds, "nowait": options?.nowait } }, options));
 }
 
 /**
@@ -2867,7 +2867,7 @@ export class TargetExitDataOp extends $.OpView {
 $.registerOpView(TargetExitDataOp);
 /** Builds `omp.target_exit_data` (see {@linkcode TargetExitDataOp}) and returns the op's view. */
 export function target_exit_data(dependVars: readonly $.Value[], mapVars: readonly $.Value[], options: { dependKinds?: readonly (ClauseTaskDepend | $.Attribute)[] | $.Attribute; device?: $.Value | null; ifExpr?: $.Value | null; nowait?: boolean | $.Attribute } & $.BuildOptions = {}): TargetExitDataOp {
-  return new TargetExitDataOp($.buildOp(TargetExitDataOp, { results: [], operands: [dependVars, options.device, options.ifExpr, mapVars], attributes: { "depend_kinds": options.dependKinds, "nowait": options.nowait } }, options));
+  return new TargetExitDataOp($.buildOp(TargetExitDataOp, { results: [], operands: [dependVars, options?.device, options?.ifExpr, mapVars], attributes: { "depend_kinds": options?.dependKinds, "nowait": options?.nowait } }, options));
 }
 
 /**
@@ -2994,7 +2994,7 @@ export class TargetUpdateOp extends $.OpView {
 $.registerOpView(TargetUpdateOp);
 /** Builds `omp.target_update` (see {@linkcode TargetUpdateOp}) and returns the op's view. */
 export function target_update(dependVars: readonly $.Value[], mapVars: readonly $.Value[], options: { dependKinds?: readonly (ClauseTaskDepend | $.Attribute)[] | $.Attribute; device?: $.Value | null; ifExpr?: $.Value | null; nowait?: boolean | $.Attribute } & $.BuildOptions = {}): TargetUpdateOp {
-  return new TargetUpdateOp($.buildOp(TargetUpdateOp, { results: [], operands: [dependVars, options.device, options.ifExpr, mapVars], attributes: { "depend_kinds": options.dependKinds, "nowait": options.nowait } }, options));
+  return new TargetUpdateOp($.buildOp(TargetUpdateOp, { results: [], operands: [dependVars, options?.device, options?.ifExpr, mapVars], attributes: { "depend_kinds": options?.dependKinds, "nowait": options?.nowait } }, options));
 }
 
 /**
@@ -3151,7 +3151,7 @@ export class TaskOp extends $.OpView {
 $.registerOpView(TaskOp);
 /** Builds `omp.task` (see {@linkcode TaskOp}) and returns the op's view. */
 export function task(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], dependVars: readonly $.Value[], inReductionVars: readonly $.Value[], privateVars: readonly $.Value[], options: { dependKinds?: readonly (ClauseTaskDepend | $.Attribute)[] | $.Attribute; final?: $.Value | null; ifExpr?: $.Value | null; inReductionByref?: readonly boolean[] | $.Attribute; inReductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; mergeable?: boolean | $.Attribute; priority?: $.Value | null; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute; untied?: boolean | $.Attribute; eventHandle?: $.Value | null } & $.BuildOptions = {}): TaskOp {
-  return new TaskOp($.buildOp(TaskOp, { results: [], operands: [allocateVars, allocatorVars, dependVars, options.final, options.ifExpr, inReductionVars, options.priority, privateVars, options.eventHandle], attributes: { "depend_kinds": options.dependKinds, "in_reduction_byref": options.inReductionByref, "in_reduction_syms": options.inReductionSyms, "mergeable": options.mergeable, "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier, "untied": options.untied } }, options));
+  return new TaskOp($.buildOp(TaskOp, { results: [], operands: [allocateVars, allocatorVars, dependVars, options?.final, options?.ifExpr, inReductionVars, options?.priority, privateVars, options?.eventHandle], attributes: { "depend_kinds": options?.dependKinds, "in_reduction_byref": options?.inReductionByref, "in_reduction_syms": options?.inReductionSyms, "mergeable": options?.mergeable, "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier, "untied": options?.untied } }, options));
 }
 
 /**
@@ -3227,7 +3227,7 @@ export class TaskgroupOp extends $.OpView {
 $.registerOpView(TaskgroupOp);
 /** Builds `omp.taskgroup` (see {@linkcode TaskgroupOp}) and returns the op's view. */
 export function taskgroup(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], taskReductionVars: readonly $.Value[], options: { taskReductionByref?: readonly boolean[] | $.Attribute; taskReductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): TaskgroupOp {
-  return new TaskgroupOp($.buildOp(TaskgroupOp, { results: [], operands: [allocateVars, allocatorVars, taskReductionVars], attributes: { "task_reduction_byref": options.taskReductionByref, "task_reduction_syms": options.taskReductionSyms } }, options));
+  return new TaskgroupOp($.buildOp(TaskgroupOp, { results: [], operands: [allocateVars, allocatorVars, taskReductionVars], attributes: { "task_reduction_byref": options?.taskReductionByref, "task_reduction_syms": options?.taskReductionSyms } }, options));
 }
 
 /**
@@ -3465,7 +3465,7 @@ export class TaskloopOp extends $.OpView {
 $.registerOpView(TaskloopOp);
 /** Builds `omp.taskloop` (see {@linkcode TaskloopOp}) and returns the op's view. */
 export function taskloop(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], inReductionVars: readonly $.Value[], privateVars: readonly $.Value[], reductionVars: readonly $.Value[], options: { final?: $.Value | null; grainsizeMod?: ClauseGrainsizeType | $.Attribute; grainsize?: $.Value | null; ifExpr?: $.Value | null; inReductionByref?: readonly boolean[] | $.Attribute; inReductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; mergeable?: boolean | $.Attribute; nogroup?: boolean | $.Attribute; numTasksMod?: ClauseNumTasksType | $.Attribute; numTasks?: $.Value | null; priority?: $.Value | null; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute; reductionMod?: ReductionModifier | $.Attribute; reductionByref?: readonly boolean[] | $.Attribute; reductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; untied?: boolean | $.Attribute } & $.BuildOptions = {}): TaskloopOp {
-  return new TaskloopOp($.buildOp(TaskloopOp, { results: [], operands: [allocateVars, allocatorVars, options.final, options.grainsize, options.ifExpr, inReductionVars, options.numTasks, options.priority, privateVars, reductionVars], attributes: { "grainsize_mod": options.grainsizeMod, "in_reduction_byref": options.inReductionByref, "in_reduction_syms": options.inReductionSyms, "mergeable": options.mergeable, "nogroup": options.nogroup, "num_tasks_mod": options.numTasksMod, "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier, "reduction_mod": options.reductionMod, "reduction_byref": options.reductionByref, "reduction_syms": options.reductionSyms, "untied": options.untied } }, options));
+  return new TaskloopOp($.buildOp(TaskloopOp, { results: [], operands: [allocateVars, allocatorVars, options?.final, options?.grainsize, options?.ifExpr, inReductionVars, options?.numTasks, options?.priority, privateVars, reductionVars], attributes: { "grainsize_mod": options?.grainsizeMod, "in_reduction_byref": options?.inReductionByref, "in_reduction_syms": options?.inReductionSyms, "mergeable": options?.mergeable, "nogroup": options?.nogroup, "num_tasks_mod": options?.numTasksMod, "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier, "reduction_mod": options?.reductionMod, "reduction_byref": options?.reductionByref, "reduction_syms": options?.reductionSyms, "untied": options?.untied } }, options));
 }
 
 /**
@@ -3510,7 +3510,7 @@ export class TaskwaitOp extends $.OpView {
 $.registerOpView(TaskwaitOp);
 /** Builds `omp.taskwait` (see {@linkcode TaskwaitOp}) and returns the op's view. */
 export function taskwait(dependVars: readonly $.Value[], options: { dependKinds?: readonly (ClauseTaskDepend | $.Attribute)[] | $.Attribute; nowait?: boolean | $.Attribute } & $.BuildOptions = {}): TaskwaitOp {
-  return new TaskwaitOp($.buildOp(TaskwaitOp, { results: [], operands: [dependVars], attributes: { "depend_kinds": options.dependKinds, "nowait": options.nowait } }, options));
+  return new TaskwaitOp($.buildOp(TaskwaitOp, { results: [], operands: [dependVars], attributes: { "depend_kinds": options?.dependKinds, "nowait": options?.nowait } }, options));
 }
 
 /**
@@ -3656,7 +3656,7 @@ export class TeamsOp extends $.OpView {
 $.registerOpView(TeamsOp);
 /** Builds `omp.teams` (see {@linkcode TeamsOp}) and returns the op's view. */
 export function teams(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], privateVars: readonly $.Value[], reductionVars: readonly $.Value[], options: { ifExpr?: $.Value | null; numTeamsLower?: $.Value | null; numTeamsUpper?: $.Value | null; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute; reductionMod?: ReductionModifier | $.Attribute; reductionByref?: readonly boolean[] | $.Attribute; reductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; threadLimit?: $.Value | null } & $.BuildOptions = {}): TeamsOp {
-  return new TeamsOp($.buildOp(TeamsOp, { results: [], operands: [allocateVars, allocatorVars, options.ifExpr, options.numTeamsLower, options.numTeamsUpper, privateVars, reductionVars, options.threadLimit], attributes: { "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier, "reduction_mod": options.reductionMod, "reduction_byref": options.reductionByref, "reduction_syms": options.reductionSyms } }, options));
+  return new TeamsOp($.buildOp(TeamsOp, { results: [], operands: [allocateVars, allocatorVars, options?.ifExpr, options?.numTeamsLower, options?.numTeamsUpper, privateVars, reductionVars, options?.threadLimit], attributes: { "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier, "reduction_mod": options?.reductionMod, "reduction_byref": options?.reductionByref, "reduction_syms": options?.reductionSyms } }, options));
 }
 
 /**
@@ -3900,7 +3900,7 @@ export class WorkshareOp extends $.OpView {
 $.registerOpView(WorkshareOp);
 /** Builds `omp.workshare` (see {@linkcode WorkshareOp}) and returns the op's view. */
 export function workshare(options: { nowait?: boolean | $.Attribute } & $.BuildOptions = {}): WorkshareOp {
-  return new WorkshareOp($.buildOp(WorkshareOp, { results: [], operands: [], attributes: { "nowait": options.nowait } }, options));
+  return new WorkshareOp($.buildOp(WorkshareOp, { results: [], operands: [], attributes: { "nowait": options?.nowait } }, options));
 }
 
 /**
@@ -4114,7 +4114,7 @@ export class WsloopOp extends $.OpView {
 $.registerOpView(WsloopOp);
 /** Builds `omp.wsloop` (see {@linkcode WsloopOp}) and returns the op's view. */
 export function wsloop(allocateVars: readonly $.Value[], allocatorVars: readonly $.Value[], linearVars: readonly $.Value[], linearStepVars: readonly $.Value[], privateVars: readonly $.Value[], reductionVars: readonly $.Value[], options: { linearVarTypes?: $.Attribute; nowait?: boolean | $.Attribute; order?: ClauseOrderKind | $.Attribute; orderMod?: OrderModifier | $.Attribute; ordered?: number | bigint | $.Attribute; privateSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; privateNeedsBarrier?: boolean | $.Attribute; reductionMod?: ReductionModifier | $.Attribute; reductionByref?: readonly boolean[] | $.Attribute; reductionSyms?: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute; scheduleKind?: ClauseScheduleKind | $.Attribute; scheduleChunk?: $.Value | null; scheduleMod?: ScheduleModifier | $.Attribute; scheduleSimd?: boolean | $.Attribute } & $.BuildOptions = {}): WsloopOp {
-  return new WsloopOp($.buildOp(WsloopOp, { results: [], operands: [allocateVars, allocatorVars, linearVars, linearStepVars, privateVars, reductionVars, options.scheduleChunk], attributes: { "linear_var_types": options.linearVarTypes, "nowait": options.nowait, "order": options.order, "order_mod": options.orderMod, "ordered": options.ordered, "private_syms": options.privateSyms, "private_needs_barrier": options.privateNeedsBarrier, "reduction_mod": options.reductionMod, "reduction_byref": options.reductionByref, "reduction_syms": options.reductionSyms, "schedule_kind": options.scheduleKind, "schedule_mod": options.scheduleMod, "schedule_simd": options.scheduleSimd } }, options));
+  return new WsloopOp($.buildOp(WsloopOp, { results: [], operands: [allocateVars, allocatorVars, linearVars, linearStepVars, privateVars, reductionVars, options?.scheduleChunk], attributes: { "linear_var_types": options?.linearVarTypes, "nowait": options?.nowait, "order": options?.order, "order_mod": options?.orderMod, "ordered": options?.ordered, "private_syms": options?.privateSyms, "private_needs_barrier": options?.privateNeedsBarrier, "reduction_mod": options?.reductionMod, "reduction_byref": options?.reductionByref, "reduction_syms": options?.reductionSyms, "schedule_kind": options?.scheduleKind, "schedule_mod": options?.scheduleMod, "schedule_simd": options?.scheduleSimd } }, options));
 }
 
 /**

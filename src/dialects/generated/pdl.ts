@@ -108,7 +108,7 @@ export class ApplyNativeConstraintOp extends $.OpView {
 $.registerOpView(ApplyNativeConstraintOp);
 /** Builds `pdl.apply_native_constraint` (see {@linkcode ApplyNativeConstraintOp}) and returns the op's view. */
 export function apply_native_constraint(resultsTypes: readonly $.Type[], name: string | $.Attribute, args: readonly $.Value[], options: { isNegated?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyNativeConstraintOp {
-  return new ApplyNativeConstraintOp($.buildOp(ApplyNativeConstraintOp, { results: [resultsTypes], operands: [args], attributes: { "name": name, "isNegated": options.isNegated } }, options));
+  return new ApplyNativeConstraintOp($.buildOp(ApplyNativeConstraintOp, { results: [resultsTypes], operands: [args], attributes: { "name": name, "isNegated": options?.isNegated } }, options));
 }
 
 /**
@@ -224,7 +224,7 @@ export class AttributeOp extends $.OpView {
 $.registerOpView(AttributeOp);
 /** Builds `pdl.attribute` (see {@linkcode AttributeOp}) and returns its result. */
 export function attribute(attrType: $.Type, options: { valueType?: $.Value | null; value?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AttributeOp, { results: [attrType], operands: [options.valueType], attributes: { "value": options.value } }, options).result;
+  return $.buildOp(AttributeOp, { results: [attrType], operands: [options?.valueType], attributes: { "value": options?.value } }, options).result;
 }
 
 /**
@@ -305,7 +305,7 @@ export class OperandOp extends $.OpView {
 $.registerOpView(OperandOp);
 /** Builds `pdl.operand` (see {@linkcode OperandOp}) and returns its result. */
 export function operand(valueType: $.Type, options: { valueType_?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OperandOp, { results: [valueType], operands: [options.valueType_] }, options).result;
+  return $.buildOp(OperandOp, { results: [valueType], operands: [options?.valueType_] }, options).result;
 }
 
 /**
@@ -352,7 +352,7 @@ export class OperandsOp extends $.OpView {
 $.registerOpView(OperandsOp);
 /** Builds `pdl.operands` (see {@linkcode OperandsOp}) and returns its result. */
 export function operands(valueType: $.Type, options: { valueType_?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OperandsOp, { results: [valueType], operands: [options.valueType_] }, options).result;
+  return $.buildOp(OperandsOp, { results: [valueType], operands: [options?.valueType_] }, options).result;
 }
 
 /**
@@ -497,7 +497,7 @@ export class OperationOp extends $.OpView {
 $.registerOpView(OperationOp);
 /** Builds `pdl.operation` (see {@linkcode OperationOp}) and returns its result. */
 export function operation(opType: $.Type, operandValues: readonly $.Value[], attributeValues: readonly $.Value[], attributeValueNames: readonly (string | $.Attribute)[] | $.Attribute, typeValues: readonly $.Value[], options: { opName?: string | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OperationOp, { results: [opType], operands: [operandValues, attributeValues, typeValues], attributes: { "opName": options.opName, "attributeValueNames": attributeValueNames } }, options).result;
+  return $.buildOp(OperationOp, { results: [opType], operands: [operandValues, attributeValues, typeValues], attributes: { "opName": options?.opName, "attributeValueNames": attributeValueNames } }, options).result;
 }
 
 /**
@@ -554,7 +554,7 @@ export class PatternOp extends $.OpView {
 $.registerOpView(PatternOp);
 /** Builds `pdl.pattern` (see {@linkcode PatternOp}) and returns the op's view. */
 export function pattern(benefit: number | bigint | $.Attribute, options: { symName?: string | $.Attribute } & $.BuildOptions = {}): PatternOp {
-  return new PatternOp($.buildOp(PatternOp, { results: [], operands: [], attributes: { "benefit": benefit, "sym_name": options.symName } }, options));
+  return new PatternOp($.buildOp(PatternOp, { results: [], operands: [], attributes: { "benefit": benefit, "sym_name": options?.symName } }, options));
 }
 
 /**
@@ -664,7 +664,7 @@ export class ReplaceOp extends $.OpView {
 $.registerOpView(ReplaceOp);
 /** Builds `pdl.replace` (see {@linkcode ReplaceOp}) and returns the op's view. */
 export function replace(opValue: $.Value, replValues: readonly $.Value[], options: { replOperation?: $.Value | null } & $.BuildOptions = {}): ReplaceOp {
-  return new ReplaceOp($.buildOp(ReplaceOp, { results: [], operands: [opValue, options.replOperation, replValues] }, options));
+  return new ReplaceOp($.buildOp(ReplaceOp, { results: [], operands: [opValue, options?.replOperation, replValues] }, options));
 }
 
 /**
@@ -778,7 +778,7 @@ export class ResultsOp extends $.OpView {
 $.registerOpView(ResultsOp);
 /** Builds `pdl.results` (see {@linkcode ResultsOp}) and returns its result. */
 export function results(valType: $.Type, parent: $.Value, options: { index?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ResultsOp, { results: [valType], operands: [parent], attributes: { "index": options.index } }, options).result;
+  return $.buildOp(ResultsOp, { results: [valType], operands: [parent], attributes: { "index": options?.index } }, options).result;
 }
 
 /**
@@ -855,7 +855,7 @@ export class RewriteOp extends $.OpView {
 $.registerOpView(RewriteOp);
 /** Builds `pdl.rewrite` (see {@linkcode RewriteOp}) and returns the op's view. */
 export function rewrite(externalArgs: readonly $.Value[], options: { root?: $.Value | null; name?: string | $.Attribute } & $.BuildOptions = {}): RewriteOp {
-  return new RewriteOp($.buildOp(RewriteOp, { results: [], operands: [options.root, externalArgs], attributes: { "name": options.name } }, options));
+  return new RewriteOp($.buildOp(RewriteOp, { results: [], operands: [options?.root, externalArgs], attributes: { "name": options?.name } }, options));
 }
 
 /**
@@ -899,7 +899,7 @@ export class TypeOp extends $.OpView {
 $.registerOpView(TypeOp);
 /** Builds `pdl.type` (see {@linkcode TypeOp}) and returns its result. */
 export function type(resultType: $.Type, options: { constantType?: $.Type | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TypeOp, { results: [resultType], operands: [], attributes: { "constantType": options.constantType } }, options).result;
+  return $.buildOp(TypeOp, { results: [resultType], operands: [], attributes: { "constantType": options?.constantType } }, options).result;
 }
 
 /**
@@ -943,5 +943,5 @@ export class TypesOp extends $.OpView {
 $.registerOpView(TypesOp);
 /** Builds `pdl.types` (see {@linkcode TypesOp}) and returns its result. */
 export function types(resultType: $.Type, options: { constantTypes?: readonly ($.Type | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TypesOp, { results: [resultType], operands: [], attributes: { "constantTypes": options.constantTypes } }, options).result;
+  return $.buildOp(TypesOp, { results: [resultType], operands: [], attributes: { "constantTypes": options?.constantTypes } }, options).result;
 }

@@ -95,7 +95,7 @@ export class ApplyConstraintOp extends $.OpView {
 $.registerOpView(ApplyConstraintOp);
 /** Builds `pdl_interp.apply_constraint` (see {@linkcode ApplyConstraintOp}) and returns the op's view. */
 export function apply_constraint(resultsTypes: readonly $.Type[], name: string | $.Attribute, args: readonly $.Value[], trueDest: $.Block, falseDest: $.Block, options: { isNegated?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyConstraintOp {
-  return new ApplyConstraintOp($.buildOp(ApplyConstraintOp, { results: [resultsTypes], operands: [args], attributes: { "name": name, "isNegated": options.isNegated }, successors: [trueDest, falseDest] }, options));
+  return new ApplyConstraintOp($.buildOp(ApplyConstraintOp, { results: [resultsTypes], operands: [args], attributes: { "name": name, "isNegated": options?.isNegated }, successors: [trueDest, falseDest] }, options));
 }
 
 /**
@@ -347,7 +347,7 @@ export class CheckOperandCountOp extends $.OpView {
 $.registerOpView(CheckOperandCountOp);
 /** Builds `pdl_interp.check_operand_count` (see {@linkcode CheckOperandCountOp}) and returns the op's view. */
 export function check_operand_count(inputOp: $.Value, count: number | bigint | $.Attribute, trueDest: $.Block, falseDest: $.Block, options: { compareAtLeast?: boolean | $.Attribute } & $.BuildOptions = {}): CheckOperandCountOp {
-  return new CheckOperandCountOp($.buildOp(CheckOperandCountOp, { results: [], operands: [inputOp], attributes: { "count": count, "compareAtLeast": options.compareAtLeast }, successors: [trueDest, falseDest] }, options));
+  return new CheckOperandCountOp($.buildOp(CheckOperandCountOp, { results: [], operands: [inputOp], attributes: { "count": count, "compareAtLeast": options?.compareAtLeast }, successors: [trueDest, falseDest] }, options));
 }
 
 /**
@@ -460,7 +460,7 @@ export class CheckResultCountOp extends $.OpView {
 $.registerOpView(CheckResultCountOp);
 /** Builds `pdl_interp.check_result_count` (see {@linkcode CheckResultCountOp}) and returns the op's view. */
 export function check_result_count(inputOp: $.Value, count: number | bigint | $.Attribute, trueDest: $.Block, falseDest: $.Block, options: { compareAtLeast?: boolean | $.Attribute } & $.BuildOptions = {}): CheckResultCountOp {
-  return new CheckResultCountOp($.buildOp(CheckResultCountOp, { results: [], operands: [inputOp], attributes: { "count": count, "compareAtLeast": options.compareAtLeast }, successors: [trueDest, falseDest] }, options));
+  return new CheckResultCountOp($.buildOp(CheckResultCountOp, { results: [], operands: [inputOp], attributes: { "count": count, "compareAtLeast": options?.compareAtLeast }, successors: [trueDest, falseDest] }, options));
 }
 
 /**
@@ -702,7 +702,7 @@ export class CreateOperationOp extends $.OpView {
 $.registerOpView(CreateOperationOp);
 /** Builds `pdl_interp.create_operation` (see {@linkcode CreateOperationOp}) and returns its result. */
 export function create_operation(resultOpType: $.Type, name: string | $.Attribute, inputOperands: readonly $.Value[], inputAttributes: readonly $.Value[], inputAttributeNames: readonly (string | $.Attribute)[] | $.Attribute, inputResultTypes: readonly $.Value[], options: { inferredResultTypes?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CreateOperationOp, { results: [resultOpType], operands: [inputOperands, inputAttributes, inputResultTypes], attributes: { "name": name, "inputAttributeNames": inputAttributeNames, "inferredResultTypes": options.inferredResultTypes } }, options).result;
+  return $.buildOp(CreateOperationOp, { results: [resultOpType], operands: [inputOperands, inputAttributes, inputResultTypes], attributes: { "name": name, "inputAttributeNames": inputAttributeNames, "inferredResultTypes": options?.inferredResultTypes } }, options).result;
 }
 
 /**
@@ -1047,7 +1047,7 @@ export class FuncOp extends $.OpView {
 $.registerOpView(FuncOp);
 /** Builds `pdl_interp.func` (see {@linkcode FuncOp}) and returns the op's view. */
 export function func(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): FuncOp {
-  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -1269,7 +1269,7 @@ export class GetOperandsOp extends $.OpView {
 $.registerOpView(GetOperandsOp);
 /** Builds `pdl_interp.get_operands` (see {@linkcode GetOperandsOp}) and returns its result. */
 export function get_operands(valueType: $.Type, inputOp: $.Value, options: { index?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetOperandsOp, { results: [valueType], operands: [inputOp], attributes: { "index": options.index } }, options).result;
+  return $.buildOp(GetOperandsOp, { results: [valueType], operands: [inputOp], attributes: { "index": options?.index } }, options).result;
 }
 
 /**
@@ -1368,7 +1368,7 @@ export class GetResultsOp extends $.OpView {
 $.registerOpView(GetResultsOp);
 /** Builds `pdl_interp.get_results` (see {@linkcode GetResultsOp}) and returns its result. */
 export function get_results(valueType: $.Type, inputOp: $.Value, options: { index?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetResultsOp, { results: [valueType], operands: [inputOp], attributes: { "index": options.index } }, options).result;
+  return $.buildOp(GetResultsOp, { results: [valueType], operands: [inputOp], attributes: { "index": options?.index } }, options).result;
 }
 
 /**
@@ -1568,7 +1568,7 @@ export class RecordMatchOp extends $.OpView {
 $.registerOpView(RecordMatchOp);
 /** Builds `pdl_interp.record_match` (see {@linkcode RecordMatchOp}) and returns the op's view. */
 export function record_match(inputs: readonly $.Value[], matchedOps: readonly $.Value[], rewriter: string | readonly string[] | $.Attribute, benefit: number | bigint | $.Attribute, dest: $.Block, options: { rootKind?: string | $.Attribute; generatedOps?: readonly (string | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): RecordMatchOp {
-  return new RecordMatchOp($.buildOp(RecordMatchOp, { results: [], operands: [inputs, matchedOps], attributes: { "rewriter": rewriter, "rootKind": options.rootKind, "generatedOps": options.generatedOps, "benefit": benefit }, successors: [dest] }, options));
+  return new RecordMatchOp($.buildOp(RecordMatchOp, { results: [], operands: [inputs, matchedOps], attributes: { "rewriter": rewriter, "rootKind": options?.rootKind, "generatedOps": options?.generatedOps, "benefit": benefit }, successors: [dest] }, options));
 }
 
 /**

@@ -64,7 +64,7 @@ export class ConstantOp extends $.OpView {
 $.registerOpView(ConstantOp);
 /** Builds `ptr.constant` (see {@linkcode ConstantOp}) and returns its result. */
 export function constant(value: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConstantOp, { resultTypes: options.results, operands: [], attributes: { "value": value } }, options).result;
+  return $.buildOp(ConstantOp, { resultTypes: options?.results, operands: [], attributes: { "value": value } }, options).result;
 }
 
 /**
@@ -117,7 +117,7 @@ export class FromPtrOp extends $.OpView {
 $.registerOpView(FromPtrOp);
 /** Builds `ptr.from_ptr` (see {@linkcode FromPtrOp}) and returns its result. */
 export function from_ptr(resultType: $.Type, ptr: $.Value, options: { metadata?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FromPtrOp, { results: [resultType], operands: [ptr, options.metadata] }, options).result;
+  return $.buildOp(FromPtrOp, { results: [resultType], operands: [ptr, options?.metadata] }, options).result;
 }
 
 /**
@@ -181,7 +181,7 @@ export class GatherOp extends $.OpView {
 $.registerOpView(GatherOp);
 /** Builds `ptr.gather` (see {@linkcode GatherOp}) and returns its result. */
 export function gather(ptrs: $.Value, mask: $.Value, passthrough: $.Value, alignment: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GatherOp, { resultTypes: options.results, operands: [ptrs, mask, passthrough], attributes: { "alignment": alignment } }, options).result;
+  return $.buildOp(GatherOp, { resultTypes: options?.results, operands: [ptrs, mask, passthrough], attributes: { "alignment": alignment } }, options).result;
 }
 
 /**
@@ -220,7 +220,7 @@ export class GetMetadataOp extends $.OpView {
 $.registerOpView(GetMetadataOp);
 /** Builds `ptr.get_metadata` (see {@linkcode GetMetadataOp}) and returns its result. */
 export function get_metadata(ptr: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetMetadataOp, { resultTypes: options.results, operands: [ptr] }, options).result;
+  return $.buildOp(GetMetadataOp, { resultTypes: options?.results, operands: [ptr] }, options).result;
 }
 
 /**
@@ -307,7 +307,7 @@ export class LoadOp extends $.OpView {
 $.registerOpView(LoadOp);
 /** Builds `ptr.load` (see {@linkcode LoadOp}) and returns its result. */
 export function load(valueType: $.Type, ptr: $.Value, alignment: $.Attribute | null, volatile: boolean | $.Attribute | null, nontemporal: boolean | $.Attribute | null, invariant: boolean | $.Attribute | null, invariantGroup: boolean | $.Attribute | null, ordering: $.Attribute | null, options: { syncscope?: string | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadOp, { results: [valueType], operands: [ptr], attributes: { "alignment": alignment, "volatile_": volatile, "nontemporal": nontemporal, "invariant": invariant, "invariantGroup": invariantGroup, "ordering": ordering, "syncscope": options.syncscope } }, options).result;
+  return $.buildOp(LoadOp, { results: [valueType], operands: [ptr], attributes: { "alignment": alignment, "volatile_": volatile, "nontemporal": nontemporal, "invariant": invariant, "invariantGroup": invariantGroup, "ordering": ordering, "syncscope": options?.syncscope } }, options).result;
 }
 
 /**
@@ -370,7 +370,7 @@ export class MaskedLoadOp extends $.OpView {
 $.registerOpView(MaskedLoadOp);
 /** Builds `ptr.masked_load` (see {@linkcode MaskedLoadOp}) and returns its result. */
 export function masked_load(ptr: $.Value, mask: $.Value, passthrough: $.Value, alignment: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaskedLoadOp, { resultTypes: options.results, operands: [ptr, mask, passthrough], attributes: { "alignment": alignment } }, options).result;
+  return $.buildOp(MaskedLoadOp, { resultTypes: options?.results, operands: [ptr, mask, passthrough], attributes: { "alignment": alignment } }, options).result;
 }
 
 /**
@@ -495,7 +495,7 @@ export class PtrAddOp extends $.OpView {
 $.registerOpView(PtrAddOp);
 /** Builds `ptr.ptr_add` (see {@linkcode PtrAddOp}) and returns its result. */
 export function ptr_add(base: $.Value, offset: $.Value, flags: $.Attribute | null, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PtrAddOp, { resultTypes: options.results, operands: [base, offset], attributes: { "flags": flags } }, options).result;
+  return $.buildOp(PtrAddOp, { resultTypes: options?.results, operands: [base, offset], attributes: { "flags": flags } }, options).result;
 }
 
 /**
@@ -703,7 +703,7 @@ export class StoreOp extends $.OpView {
 $.registerOpView(StoreOp);
 /** Builds `ptr.store` (see {@linkcode StoreOp}) and returns the op's view. */
 export function store(value: $.Value, ptr: $.Value, alignment: $.Attribute | null, volatile: boolean | $.Attribute | null, nontemporal: boolean | $.Attribute | null, invariantGroup: boolean | $.Attribute | null, ordering: $.Attribute | null, options: { syncscope?: string | $.Attribute } & $.BuildOptions = {}): StoreOp {
-  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [value, ptr], attributes: { "alignment": alignment, "volatile_": volatile, "nontemporal": nontemporal, "invariantGroup": invariantGroup, "ordering": ordering, "syncscope": options.syncscope } }, options));
+  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [value, ptr], attributes: { "alignment": alignment, "volatile_": volatile, "nontemporal": nontemporal, "invariantGroup": invariantGroup, "ordering": ordering, "syncscope": options?.syncscope } }, options));
 }
 
 /**

@@ -175,7 +175,7 @@ export class ClusterIdXOp extends $.OpView {
 $.registerOpView(ClusterIdXOp);
 /** Builds `rocdl.cluster.id.x` (see {@linkcode ClusterIdXOp}) and returns its result. */
 export function cluster_id_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterIdXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterIdXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -204,7 +204,7 @@ export class ClusterIdYOp extends $.OpView {
 $.registerOpView(ClusterIdYOp);
 /** Builds `rocdl.cluster.id.y` (see {@linkcode ClusterIdYOp}) and returns its result. */
 export function cluster_id_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterIdYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterIdYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -233,7 +233,7 @@ export class ClusterIdZOp extends $.OpView {
 $.registerOpView(ClusterIdZOp);
 /** Builds `rocdl.cluster.id.z` (see {@linkcode ClusterIdZOp}) and returns its result. */
 export function cluster_id_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClusterIdZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ClusterIdZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -297,7 +297,7 @@ export class ClusterLoadAsyncToLDSB128Op extends $.OpView {
 $.registerOpView(ClusterLoadAsyncToLDSB128Op);
 /** Builds `rocdl.cluster.load.async.to.lds.b128` (see {@linkcode ClusterLoadAsyncToLDSB128Op}) and returns the op's view. */
 export function cluster_load_async_to_lds_b128(globalPtr: $.Value, ldsPtr: $.Value, offset: number | bigint | $.Attribute, cpol: number | bigint | $.Attribute, mask: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): ClusterLoadAsyncToLDSB128Op {
-  return new ClusterLoadAsyncToLDSB128Op($.buildOp(ClusterLoadAsyncToLDSB128Op, { results: [], operands: [globalPtr, ldsPtr, mask], attributes: { "offset": offset, "cpol": cpol, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new ClusterLoadAsyncToLDSB128Op($.buildOp(ClusterLoadAsyncToLDSB128Op, { results: [], operands: [globalPtr, ldsPtr, mask], attributes: { "offset": offset, "cpol": cpol, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -361,7 +361,7 @@ export class ClusterLoadAsyncToLDSB32Op extends $.OpView {
 $.registerOpView(ClusterLoadAsyncToLDSB32Op);
 /** Builds `rocdl.cluster.load.async.to.lds.b32` (see {@linkcode ClusterLoadAsyncToLDSB32Op}) and returns the op's view. */
 export function cluster_load_async_to_lds_b32(globalPtr: $.Value, ldsPtr: $.Value, offset: number | bigint | $.Attribute, cpol: number | bigint | $.Attribute, mask: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): ClusterLoadAsyncToLDSB32Op {
-  return new ClusterLoadAsyncToLDSB32Op($.buildOp(ClusterLoadAsyncToLDSB32Op, { results: [], operands: [globalPtr, ldsPtr, mask], attributes: { "offset": offset, "cpol": cpol, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new ClusterLoadAsyncToLDSB32Op($.buildOp(ClusterLoadAsyncToLDSB32Op, { results: [], operands: [globalPtr, ldsPtr, mask], attributes: { "offset": offset, "cpol": cpol, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -425,7 +425,7 @@ export class ClusterLoadAsyncToLDSB64Op extends $.OpView {
 $.registerOpView(ClusterLoadAsyncToLDSB64Op);
 /** Builds `rocdl.cluster.load.async.to.lds.b64` (see {@linkcode ClusterLoadAsyncToLDSB64Op}) and returns the op's view. */
 export function cluster_load_async_to_lds_b64(globalPtr: $.Value, ldsPtr: $.Value, offset: number | bigint | $.Attribute, cpol: number | bigint | $.Attribute, mask: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): ClusterLoadAsyncToLDSB64Op {
-  return new ClusterLoadAsyncToLDSB64Op($.buildOp(ClusterLoadAsyncToLDSB64Op, { results: [], operands: [globalPtr, ldsPtr, mask], attributes: { "offset": offset, "cpol": cpol, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new ClusterLoadAsyncToLDSB64Op($.buildOp(ClusterLoadAsyncToLDSB64Op, { results: [], operands: [globalPtr, ldsPtr, mask], attributes: { "offset": offset, "cpol": cpol, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -489,7 +489,7 @@ export class ClusterLoadAsyncToLDSB8Op extends $.OpView {
 $.registerOpView(ClusterLoadAsyncToLDSB8Op);
 /** Builds `rocdl.cluster.load.async.to.lds.b8` (see {@linkcode ClusterLoadAsyncToLDSB8Op}) and returns the op's view. */
 export function cluster_load_async_to_lds_b8(globalPtr: $.Value, ldsPtr: $.Value, offset: number | bigint | $.Attribute, cpol: number | bigint | $.Attribute, mask: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): ClusterLoadAsyncToLDSB8Op {
-  return new ClusterLoadAsyncToLDSB8Op($.buildOp(ClusterLoadAsyncToLDSB8Op, { results: [], operands: [globalPtr, ldsPtr, mask], attributes: { "offset": offset, "cpol": cpol, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new ClusterLoadAsyncToLDSB8Op($.buildOp(ClusterLoadAsyncToLDSB8Op, { results: [], operands: [globalPtr, ldsPtr, mask], attributes: { "offset": offset, "cpol": cpol, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -5062,7 +5062,7 @@ export class DsAtomicAsyncBarrierArriveOp extends $.OpView {
 $.registerOpView(DsAtomicAsyncBarrierArriveOp);
 /** Builds `rocdl.ds.atomic.async.barrier.arrive.b64` (see {@linkcode DsAtomicAsyncBarrierArriveOp}) and returns the op's view. */
 export function ds_atomic_async_barrier_arrive_b64(barrierPtr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): DsAtomicAsyncBarrierArriveOp {
-  return new DsAtomicAsyncBarrierArriveOp($.buildOp(DsAtomicAsyncBarrierArriveOp, { results: [], operands: [barrierPtr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new DsAtomicAsyncBarrierArriveOp($.buildOp(DsAtomicAsyncBarrierArriveOp, { results: [], operands: [barrierPtr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -5117,7 +5117,7 @@ export class DsAtomicBarrierArriveRtnOp extends $.OpView {
 $.registerOpView(DsAtomicBarrierArriveRtnOp);
 /** Builds `rocdl.ds.atomic.barrier.arrive.rtn.b64` (see {@linkcode DsAtomicBarrierArriveRtnOp}) and returns its result. */
 export function ds_atomic_barrier_arrive_rtn_b64(resType: $.Type, barrierPtr: $.Value, val: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DsAtomicBarrierArriveRtnOp, { results: [resType], operands: [barrierPtr, val], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(DsAtomicBarrierArriveRtnOp, { results: [resType], operands: [barrierPtr, val], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -5167,7 +5167,7 @@ export class DsLoadTr16_B128 extends $.OpView {
 $.registerOpView(DsLoadTr16_B128);
 /** Builds `rocdl.ds.load.tr16.b128` (see {@linkcode DsLoadTr16_B128}) and returns its result. */
 export function ds_load_tr16_b128(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DsLoadTr16_B128, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(DsLoadTr16_B128, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -5217,7 +5217,7 @@ export class DsLoadTr4_B64 extends $.OpView {
 $.registerOpView(DsLoadTr4_B64);
 /** Builds `rocdl.ds.load.tr4.b64` (see {@linkcode DsLoadTr4_B64}) and returns its result. */
 export function ds_load_tr4_b64(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DsLoadTr4_B64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(DsLoadTr4_B64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -5267,7 +5267,7 @@ export class DsLoadTr6_B96 extends $.OpView {
 $.registerOpView(DsLoadTr6_B96);
 /** Builds `rocdl.ds.load.tr6.b96` (see {@linkcode DsLoadTr6_B96}) and returns its result. */
 export function ds_load_tr6_b96(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DsLoadTr6_B96, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(DsLoadTr6_B96, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -5317,7 +5317,7 @@ export class DsLoadTr8_B64 extends $.OpView {
 $.registerOpView(DsLoadTr8_B64);
 /** Builds `rocdl.ds.load.tr8.b64` (see {@linkcode DsLoadTr8_B64}) and returns its result. */
 export function ds_load_tr8_b64(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DsLoadTr8_B64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(DsLoadTr8_B64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -5361,7 +5361,7 @@ export class ds_read_tr16_b64 extends $.OpView {
 $.registerOpView(ds_read_tr16_b64);
 /** Builds `rocdl.ds.read.tr16.b64` (see {@linkcode ds_read_tr16_b64}) and returns its result. */
 export function ds_read_tr16_b64_(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ds_read_tr16_b64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(ds_read_tr16_b64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -5405,7 +5405,7 @@ export class ds_read_tr4_b64 extends $.OpView {
 $.registerOpView(ds_read_tr4_b64);
 /** Builds `rocdl.ds.read.tr4.b64` (see {@linkcode ds_read_tr4_b64}) and returns its result. */
 export function ds_read_tr4_b64_(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ds_read_tr4_b64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(ds_read_tr4_b64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -5449,7 +5449,7 @@ export class ds_read_tr6_b96 extends $.OpView {
 $.registerOpView(ds_read_tr6_b96);
 /** Builds `rocdl.ds.read.tr6.b96` (see {@linkcode ds_read_tr6_b96}) and returns its result. */
 export function ds_read_tr6_b96_(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ds_read_tr6_b96, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(ds_read_tr6_b96, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -5493,7 +5493,7 @@ export class ds_read_tr8_b64 extends $.OpView {
 $.registerOpView(ds_read_tr8_b64);
 /** Builds `rocdl.ds.read.tr8.b64` (see {@linkcode ds_read_tr8_b64}) and returns its result. */
 export function ds_read_tr8_b64_(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ds_read_tr8_b64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(ds_read_tr8_b64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -5677,7 +5677,7 @@ export class FlatPrefetchOp extends $.OpView {
 $.registerOpView(FlatPrefetchOp);
 /** Builds `rocdl.flat.prefetch` (see {@linkcode FlatPrefetchOp}) and returns the op's view. */
 export function flat_prefetch(ptr: $.Value, scope: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): FlatPrefetchOp {
-  return new FlatPrefetchOp($.buildOp(FlatPrefetchOp, { results: [], operands: [ptr], attributes: { "scope": scope, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new FlatPrefetchOp($.buildOp(FlatPrefetchOp, { results: [], operands: [ptr], attributes: { "scope": scope, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -5791,7 +5791,7 @@ export class GlobalLoadAsyncToLDSB128Op extends $.OpView {
 $.registerOpView(GlobalLoadAsyncToLDSB128Op);
 /** Builds `rocdl.global.load.async.to.lds.b128` (see {@linkcode GlobalLoadAsyncToLDSB128Op}) and returns the op's view. */
 export function global_load_async_to_lds_b128(globalPtr: $.Value, ldsPtr: $.Value, offset: number | bigint | $.Attribute, aux: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): GlobalLoadAsyncToLDSB128Op {
-  return new GlobalLoadAsyncToLDSB128Op($.buildOp(GlobalLoadAsyncToLDSB128Op, { results: [], operands: [globalPtr, ldsPtr], attributes: { "offset": offset, "aux": aux, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new GlobalLoadAsyncToLDSB128Op($.buildOp(GlobalLoadAsyncToLDSB128Op, { results: [], operands: [globalPtr, ldsPtr], attributes: { "offset": offset, "aux": aux, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -5851,7 +5851,7 @@ export class GlobalLoadAsyncToLDSB32Op extends $.OpView {
 $.registerOpView(GlobalLoadAsyncToLDSB32Op);
 /** Builds `rocdl.global.load.async.to.lds.b32` (see {@linkcode GlobalLoadAsyncToLDSB32Op}) and returns the op's view. */
 export function global_load_async_to_lds_b32(globalPtr: $.Value, ldsPtr: $.Value, offset: number | bigint | $.Attribute, aux: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): GlobalLoadAsyncToLDSB32Op {
-  return new GlobalLoadAsyncToLDSB32Op($.buildOp(GlobalLoadAsyncToLDSB32Op, { results: [], operands: [globalPtr, ldsPtr], attributes: { "offset": offset, "aux": aux, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new GlobalLoadAsyncToLDSB32Op($.buildOp(GlobalLoadAsyncToLDSB32Op, { results: [], operands: [globalPtr, ldsPtr], attributes: { "offset": offset, "aux": aux, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -5911,7 +5911,7 @@ export class GlobalLoadAsyncToLDSB64Op extends $.OpView {
 $.registerOpView(GlobalLoadAsyncToLDSB64Op);
 /** Builds `rocdl.global.load.async.to.lds.b64` (see {@linkcode GlobalLoadAsyncToLDSB64Op}) and returns the op's view. */
 export function global_load_async_to_lds_b64(globalPtr: $.Value, ldsPtr: $.Value, offset: number | bigint | $.Attribute, aux: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): GlobalLoadAsyncToLDSB64Op {
-  return new GlobalLoadAsyncToLDSB64Op($.buildOp(GlobalLoadAsyncToLDSB64Op, { results: [], operands: [globalPtr, ldsPtr], attributes: { "offset": offset, "aux": aux, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new GlobalLoadAsyncToLDSB64Op($.buildOp(GlobalLoadAsyncToLDSB64Op, { results: [], operands: [globalPtr, ldsPtr], attributes: { "offset": offset, "aux": aux, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -5971,7 +5971,7 @@ export class GlobalLoadAsyncToLDSB8Op extends $.OpView {
 $.registerOpView(GlobalLoadAsyncToLDSB8Op);
 /** Builds `rocdl.global.load.async.to.lds.b8` (see {@linkcode GlobalLoadAsyncToLDSB8Op}) and returns the op's view. */
 export function global_load_async_to_lds_b8(globalPtr: $.Value, ldsPtr: $.Value, offset: number | bigint | $.Attribute, aux: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): GlobalLoadAsyncToLDSB8Op {
-  return new GlobalLoadAsyncToLDSB8Op($.buildOp(GlobalLoadAsyncToLDSB8Op, { results: [], operands: [globalPtr, ldsPtr], attributes: { "offset": offset, "aux": aux, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new GlobalLoadAsyncToLDSB8Op($.buildOp(GlobalLoadAsyncToLDSB8Op, { results: [], operands: [globalPtr, ldsPtr], attributes: { "offset": offset, "aux": aux, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -6031,7 +6031,7 @@ export class GlobalLoadLDSOp extends $.OpView {
 $.registerOpView(GlobalLoadLDSOp);
 /** Builds `rocdl.global.load.lds` (see {@linkcode GlobalLoadLDSOp}) and returns the op's view. */
 export function global_load_lds(globalPtr: $.Value, ldsPtr: $.Value, size: number | bigint | $.Attribute, offset: number | bigint | $.Attribute, aux: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): GlobalLoadLDSOp {
-  return new GlobalLoadLDSOp($.buildOp(GlobalLoadLDSOp, { results: [], operands: [globalPtr, ldsPtr], attributes: { "size": size, "offset": offset, "aux": aux, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new GlobalLoadLDSOp($.buildOp(GlobalLoadLDSOp, { results: [], operands: [globalPtr, ldsPtr], attributes: { "size": size, "offset": offset, "aux": aux, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -6081,7 +6081,7 @@ export class GlobalLoadTr8_B128 extends $.OpView {
 $.registerOpView(GlobalLoadTr8_B128);
 /** Builds `rocdl.global.load.tr.b128` (see {@linkcode GlobalLoadTr8_B128}) and returns its result. */
 export function global_load_tr_b128(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GlobalLoadTr8_B128, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(GlobalLoadTr8_B128, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -6131,7 +6131,7 @@ export class GlobalLoadTr8_B64 extends $.OpView {
 $.registerOpView(GlobalLoadTr8_B64);
 /** Builds `rocdl.global.load.tr.b64` (see {@linkcode GlobalLoadTr8_B64}) and returns its result. */
 export function global_load_tr_b64(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GlobalLoadTr8_B64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(GlobalLoadTr8_B64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -6181,7 +6181,7 @@ export class GlobalLoadTr4_B64 extends $.OpView {
 $.registerOpView(GlobalLoadTr4_B64);
 /** Builds `rocdl.global.load.tr4.b64` (see {@linkcode GlobalLoadTr4_B64}) and returns its result. */
 export function global_load_tr4_b64(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GlobalLoadTr4_B64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(GlobalLoadTr4_B64, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -6231,7 +6231,7 @@ export class GlobalLoadTr6_B96 extends $.OpView {
 $.registerOpView(GlobalLoadTr6_B96);
 /** Builds `rocdl.global.load.tr6.b96` (see {@linkcode GlobalLoadTr6_B96}) and returns its result. */
 export function global_load_tr6_b96(resType: $.Type, ptr: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GlobalLoadTr6_B96, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(GlobalLoadTr6_B96, { results: [resType], operands: [ptr], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -6279,7 +6279,7 @@ export class GlobalPrefetchOp extends $.OpView {
 $.registerOpView(GlobalPrefetchOp);
 /** Builds `rocdl.global.prefetch` (see {@linkcode GlobalPrefetchOp}) and returns the op's view. */
 export function global_prefetch(ptr: $.Value, scope: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): GlobalPrefetchOp {
-  return new GlobalPrefetchOp($.buildOp(GlobalPrefetchOp, { results: [], operands: [ptr], attributes: { "scope": scope, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new GlobalPrefetchOp($.buildOp(GlobalPrefetchOp, { results: [], operands: [ptr], attributes: { "scope": scope, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -6308,7 +6308,7 @@ export class GridDimXOp extends $.OpView {
 $.registerOpView(GridDimXOp);
 /** Builds `rocdl.grid.dim.x` (see {@linkcode GridDimXOp}) and returns its result. */
 export function grid_dim_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridDimXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6337,7 +6337,7 @@ export class GridDimYOp extends $.OpView {
 $.registerOpView(GridDimYOp);
 /** Builds `rocdl.grid.dim.y` (see {@linkcode GridDimYOp}) and returns its result. */
 export function grid_dim_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridDimYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6366,7 +6366,7 @@ export class GridDimZOp extends $.OpView {
 $.registerOpView(GridDimZOp);
 /** Builds `rocdl.grid.dim.z` (see {@linkcode GridDimZOp}) and returns its result. */
 export function grid_dim_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridDimZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -6451,7 +6451,7 @@ export class LoadToLDSOp extends $.OpView {
 $.registerOpView(LoadToLDSOp);
 /** Builds `rocdl.load.to.lds` (see {@linkcode LoadToLDSOp}) and returns the op's view. */
 export function load_to_lds(globalPtr: $.Value, ldsPtr: $.Value, size: number | bigint | $.Attribute, offset: number | bigint | $.Attribute, aux: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): LoadToLDSOp {
-  return new LoadToLDSOp($.buildOp(LoadToLDSOp, { results: [], operands: [globalPtr, ldsPtr], attributes: { "size": size, "offset": offset, "aux": aux, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new LoadToLDSOp($.buildOp(LoadToLDSOp, { results: [], operands: [globalPtr, ldsPtr], attributes: { "size": size, "offset": offset, "aux": aux, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -6573,7 +6573,7 @@ export class MbcntHiOp extends $.OpView {
 $.registerOpView(MbcntHiOp);
 /** Builds `rocdl.mbcnt.hi` (see {@linkcode MbcntHiOp}) and returns its result. */
 export function mbcnt_hi(resType: $.Type, in0: $.Value, in1: $.Value, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MbcntHiOp, { results: [resType], operands: [in0, in1], attributes: { "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options).result;
+  return $.buildOp(MbcntHiOp, { results: [resType], operands: [in0, in1], attributes: { "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options).result;
 }
 
 /**
@@ -6617,7 +6617,7 @@ export class MbcntLoOp extends $.OpView {
 $.registerOpView(MbcntLoOp);
 /** Builds `rocdl.mbcnt.lo` (see {@linkcode MbcntLoOp}) and returns its result. */
 export function mbcnt_lo(resType: $.Type, in0: $.Value, in1: $.Value, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MbcntLoOp, { results: [resType], operands: [in0, in1], attributes: { "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options).result;
+  return $.buildOp(MbcntLoOp, { results: [resType], operands: [in0, in1], attributes: { "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options).result;
 }
 
 /**
@@ -8521,7 +8521,7 @@ export class RawPtrBufferAtomicCmpSwap extends $.OpView {
 $.registerOpView(RawPtrBufferAtomicCmpSwap);
 /** Builds `rocdl.raw.ptr.buffer.atomic.cmpswap` (see {@linkcode RawPtrBufferAtomicCmpSwap}) and returns its result. */
 export function raw_ptr_buffer_atomic_cmpswap(resType: $.Type, src: $.Value, cmp: $.Value, rsrc: $.Value, offset: $.Value, soffset: $.Value, aux: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RawPtrBufferAtomicCmpSwap, { results: [resType], operands: [src, cmp, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(RawPtrBufferAtomicCmpSwap, { results: [resType], operands: [src, cmp, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -8580,7 +8580,7 @@ export class RawPtrBufferAtomicFaddOp extends $.OpView {
 $.registerOpView(RawPtrBufferAtomicFaddOp);
 /** Builds `rocdl.raw.ptr.buffer.atomic.fadd` (see {@linkcode RawPtrBufferAtomicFaddOp}) and returns the op's view. */
 export function raw_ptr_buffer_atomic_fadd(vdata: $.Value, rsrc: $.Value, offset: $.Value, soffset: $.Value, aux: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): RawPtrBufferAtomicFaddOp {
-  return new RawPtrBufferAtomicFaddOp($.buildOp(RawPtrBufferAtomicFaddOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new RawPtrBufferAtomicFaddOp($.buildOp(RawPtrBufferAtomicFaddOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -8639,7 +8639,7 @@ export class RawPtrBufferAtomicFmaxOp extends $.OpView {
 $.registerOpView(RawPtrBufferAtomicFmaxOp);
 /** Builds `rocdl.raw.ptr.buffer.atomic.fmax` (see {@linkcode RawPtrBufferAtomicFmaxOp}) and returns the op's view. */
 export function raw_ptr_buffer_atomic_fmax(vdata: $.Value, rsrc: $.Value, offset: $.Value, soffset: $.Value, aux: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): RawPtrBufferAtomicFmaxOp {
-  return new RawPtrBufferAtomicFmaxOp($.buildOp(RawPtrBufferAtomicFmaxOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new RawPtrBufferAtomicFmaxOp($.buildOp(RawPtrBufferAtomicFmaxOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -8698,7 +8698,7 @@ export class RawPtrBufferAtomicSmaxOp extends $.OpView {
 $.registerOpView(RawPtrBufferAtomicSmaxOp);
 /** Builds `rocdl.raw.ptr.buffer.atomic.smax` (see {@linkcode RawPtrBufferAtomicSmaxOp}) and returns the op's view. */
 export function raw_ptr_buffer_atomic_smax(vdata: $.Value, rsrc: $.Value, offset: $.Value, soffset: $.Value, aux: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): RawPtrBufferAtomicSmaxOp {
-  return new RawPtrBufferAtomicSmaxOp($.buildOp(RawPtrBufferAtomicSmaxOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new RawPtrBufferAtomicSmaxOp($.buildOp(RawPtrBufferAtomicSmaxOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -8757,7 +8757,7 @@ export class RawPtrBufferAtomicUminOp extends $.OpView {
 $.registerOpView(RawPtrBufferAtomicUminOp);
 /** Builds `rocdl.raw.ptr.buffer.atomic.umin` (see {@linkcode RawPtrBufferAtomicUminOp}) and returns the op's view. */
 export function raw_ptr_buffer_atomic_umin(vdata: $.Value, rsrc: $.Value, offset: $.Value, soffset: $.Value, aux: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): RawPtrBufferAtomicUminOp {
-  return new RawPtrBufferAtomicUminOp($.buildOp(RawPtrBufferAtomicUminOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new RawPtrBufferAtomicUminOp($.buildOp(RawPtrBufferAtomicUminOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -8816,7 +8816,7 @@ export class RawPtrBufferLoadOp extends $.OpView {
 $.registerOpView(RawPtrBufferLoadOp);
 /** Builds `rocdl.raw.ptr.buffer.load` (see {@linkcode RawPtrBufferLoadOp}) and returns its result. */
 export function raw_ptr_buffer_load(resType: $.Type, rsrc: $.Value, offset: $.Value, soffset: $.Value, aux: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RawPtrBufferLoadOp, { results: [resType], operands: [rsrc, offset, soffset, aux], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options).result;
+  return $.buildOp(RawPtrBufferLoadOp, { results: [resType], operands: [rsrc, offset, soffset, aux], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options).result;
 }
 
 /**
@@ -8885,7 +8885,7 @@ export class RawPtrBufferLoadLdsOp extends $.OpView {
 $.registerOpView(RawPtrBufferLoadLdsOp);
 /** Builds `rocdl.raw.ptr.buffer.load.lds` (see {@linkcode RawPtrBufferLoadLdsOp}) and returns the op's view. */
 export function raw_ptr_buffer_load_lds(rsrc: $.Value, ldsPtr: $.Value, size: $.Value, voffset: $.Value, soffset: $.Value, offset: $.Value, aux: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): RawPtrBufferLoadLdsOp {
-  return new RawPtrBufferLoadLdsOp($.buildOp(RawPtrBufferLoadLdsOp, { results: [], operands: [rsrc, ldsPtr, size, voffset, soffset, offset, aux], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new RawPtrBufferLoadLdsOp($.buildOp(RawPtrBufferLoadLdsOp, { results: [], operands: [rsrc, ldsPtr, size, voffset, soffset, offset, aux], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -8944,7 +8944,7 @@ export class RawPtrBufferStoreOp extends $.OpView {
 $.registerOpView(RawPtrBufferStoreOp);
 /** Builds `rocdl.raw.ptr.buffer.store` (see {@linkcode RawPtrBufferStoreOp}) and returns the op's view. */
 export function raw_ptr_buffer_store(vdata: $.Value, rsrc: $.Value, offset: $.Value, soffset: $.Value, aux: $.Value, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): RawPtrBufferStoreOp {
-  return new RawPtrBufferStoreOp($.buildOp(RawPtrBufferStoreOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new RawPtrBufferStoreOp($.buildOp(RawPtrBufferStoreOp, { results: [], operands: [vdata, rsrc, offset, soffset, aux], attributes: { "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -10676,7 +10676,7 @@ export class TensorLoadToLDSOp extends $.OpView {
 $.registerOpView(TensorLoadToLDSOp);
 /** Builds `rocdl.tensor.load.to.lds` (see {@linkcode TensorLoadToLDSOp}) and returns the op's view. */
 export function tensor_load_to_lds(dgroup0: $.Value, dgroup1: $.Value, dgroup2: $.Value, dgroup3: $.Value, cachePolicy: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): TensorLoadToLDSOp {
-  return new TensorLoadToLDSOp($.buildOp(TensorLoadToLDSOp, { results: [], operands: [dgroup0, dgroup1, dgroup2, dgroup3], attributes: { "cachePolicy": cachePolicy, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new TensorLoadToLDSOp($.buildOp(TensorLoadToLDSOp, { results: [], operands: [dgroup0, dgroup1, dgroup2, dgroup3], attributes: { "cachePolicy": cachePolicy, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -10733,7 +10733,7 @@ export class TensorLoadToLDSD2Op extends $.OpView {
 $.registerOpView(TensorLoadToLDSD2Op);
 /** Builds `rocdl.tensor.load.to.lds.d2` (see {@linkcode TensorLoadToLDSD2Op}) and returns the op's view. */
 export function tensor_load_to_lds_d2(dgroup0: $.Value, dgroup1: $.Value, cachePolicy: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): TensorLoadToLDSD2Op {
-  return new TensorLoadToLDSD2Op($.buildOp(TensorLoadToLDSD2Op, { results: [], operands: [dgroup0, dgroup1], attributes: { "cachePolicy": cachePolicy, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new TensorLoadToLDSD2Op($.buildOp(TensorLoadToLDSD2Op, { results: [], operands: [dgroup0, dgroup1], attributes: { "cachePolicy": cachePolicy, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -10800,7 +10800,7 @@ export class TensorStoreFromLDSOp extends $.OpView {
 $.registerOpView(TensorStoreFromLDSOp);
 /** Builds `rocdl.tensor.store.from.lds` (see {@linkcode TensorStoreFromLDSOp}) and returns the op's view. */
 export function tensor_store_from_lds(dgroup0: $.Value, dgroup1: $.Value, dgroup2: $.Value, dgroup3: $.Value, cachePolicy: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): TensorStoreFromLDSOp {
-  return new TensorStoreFromLDSOp($.buildOp(TensorStoreFromLDSOp, { results: [], operands: [dgroup0, dgroup1, dgroup2, dgroup3], attributes: { "cachePolicy": cachePolicy, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new TensorStoreFromLDSOp($.buildOp(TensorStoreFromLDSOp, { results: [], operands: [dgroup0, dgroup1, dgroup2, dgroup3], attributes: { "cachePolicy": cachePolicy, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -10857,7 +10857,7 @@ export class TensorStoreFromLDSD2Op extends $.OpView {
 $.registerOpView(TensorStoreFromLDSD2Op);
 /** Builds `rocdl.tensor.store.from.lds.d2` (see {@linkcode TensorStoreFromLDSD2Op}) and returns the op's view. */
 export function tensor_store_from_lds_d2(dgroup0: $.Value, dgroup1: $.Value, cachePolicy: number | bigint | $.Attribute, options: { aliasScopes?: $.Attribute; noaliasScopes?: $.Attribute; tbaa?: $.Attribute } & $.BuildOptions = {}): TensorStoreFromLDSD2Op {
-  return new TensorStoreFromLDSD2Op($.buildOp(TensorStoreFromLDSD2Op, { results: [], operands: [dgroup0, dgroup1], attributes: { "cachePolicy": cachePolicy, "alias_scopes": options.aliasScopes, "noalias_scopes": options.noaliasScopes, "tbaa": options.tbaa } }, options));
+  return new TensorStoreFromLDSD2Op($.buildOp(TensorStoreFromLDSD2Op, { results: [], operands: [dgroup0, dgroup1], attributes: { "cachePolicy": cachePolicy, "alias_scopes": options?.aliasScopes, "noalias_scopes": options?.noaliasScopes, "tbaa": options?.tbaa } }, options));
 }
 
 /**
@@ -10941,7 +10941,7 @@ export class WavefrontSizeOp extends $.OpView {
 $.registerOpView(WavefrontSizeOp);
 /** Builds `rocdl.wavefrontsize` (see {@linkcode WavefrontSizeOp}) and returns its result. */
 export function wavefrontsize(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WavefrontSizeOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WavefrontSizeOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -10985,7 +10985,7 @@ export class wmma_bf16_16x16x16_bf16 extends $.OpView {
 $.registerOpView(wmma_bf16_16x16x16_bf16);
 /** Builds `rocdl.wmma.bf16.16x16x16.bf16` (see {@linkcode wmma_bf16_16x16x16_bf16}) and returns its result. */
 export function wmma_bf16_16x16x16_bf16_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { opsel?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_bf16_16x16x16_bf16, { results: [resType], operands: [a, b, c], attributes: { "opsel": options.opsel } }, options).result;
+  return $.buildOp(wmma_bf16_16x16x16_bf16, { results: [resType], operands: [a, b, c], attributes: { "opsel": options?.opsel } }, options).result;
 }
 
 /**
@@ -11049,7 +11049,7 @@ export class wmma_bf16_16x16x32_bf16 extends $.OpView {
 $.registerOpView(wmma_bf16_16x16x32_bf16);
 /** Builds `rocdl.wmma.bf16.16x16x32.bf16` (see {@linkcode wmma_bf16_16x16x32_bf16}) and returns its result. */
 export function wmma_bf16_16x16x32_bf16_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_bf16_16x16x32_bf16, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_bf16_16x16x32_bf16, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11113,7 +11113,7 @@ export class wmma_bf16f32_16x16x32_bf16 extends $.OpView {
 $.registerOpView(wmma_bf16f32_16x16x32_bf16);
 /** Builds `rocdl.wmma.bf16f32.16x16x32.bf16` (see {@linkcode wmma_bf16f32_16x16x32_bf16}) and returns its result. */
 export function wmma_bf16f32_16x16x32_bf16_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_bf16f32_16x16x32_bf16, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_bf16f32_16x16x32_bf16, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11167,7 +11167,7 @@ export class wmma_f16_16x16x128_bf8_bf8 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x128_bf8_bf8);
 /** Builds `rocdl.wmma.f16.16x16x128.bf8_bf8` (see {@linkcode wmma_f16_16x16x128_bf8_bf8}) and returns its result. */
 export function wmma_f16_16x16x128_bf8_bf8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x128_bf8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f16_16x16x128_bf8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11221,7 +11221,7 @@ export class wmma_f16_16x16x128_bf8_fp8 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x128_bf8_fp8);
 /** Builds `rocdl.wmma.f16.16x16x128.bf8_fp8` (see {@linkcode wmma_f16_16x16x128_bf8_fp8}) and returns its result. */
 export function wmma_f16_16x16x128_bf8_fp8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x128_bf8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f16_16x16x128_bf8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11275,7 +11275,7 @@ export class wmma_f16_16x16x128_fp8_bf8 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x128_fp8_bf8);
 /** Builds `rocdl.wmma.f16.16x16x128.fp8_bf8` (see {@linkcode wmma_f16_16x16x128_fp8_bf8}) and returns its result. */
 export function wmma_f16_16x16x128_fp8_bf8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x128_fp8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f16_16x16x128_fp8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11329,7 +11329,7 @@ export class wmma_f16_16x16x128_fp8_fp8 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x128_fp8_fp8);
 /** Builds `rocdl.wmma.f16.16x16x128.fp8_fp8` (see {@linkcode wmma_f16_16x16x128_fp8_fp8}) and returns its result. */
 export function wmma_f16_16x16x128_fp8_fp8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x128_fp8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f16_16x16x128_fp8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11373,7 +11373,7 @@ export class wmma_f16_16x16x16_f16 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x16_f16);
 /** Builds `rocdl.wmma.f16.16x16x16.f16` (see {@linkcode wmma_f16_16x16x16_f16}) and returns its result. */
 export function wmma_f16_16x16x16_f16_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { opsel?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x16_f16, { results: [resType], operands: [a, b, c], attributes: { "opsel": options.opsel } }, options).result;
+  return $.buildOp(wmma_f16_16x16x16_f16, { results: [resType], operands: [a, b, c], attributes: { "opsel": options?.opsel } }, options).result;
 }
 
 /**
@@ -11437,7 +11437,7 @@ export class wmma_f16_16x16x32_f16 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x32_f16);
 /** Builds `rocdl.wmma.f16.16x16x32.f16` (see {@linkcode wmma_f16_16x16x32_f16}) and returns its result. */
 export function wmma_f16_16x16x32_f16_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x32_f16, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f16_16x16x32_f16, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11491,7 +11491,7 @@ export class wmma_f16_16x16x64_bf8_bf8 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x64_bf8_bf8);
 /** Builds `rocdl.wmma.f16.16x16x64.bf8_bf8` (see {@linkcode wmma_f16_16x16x64_bf8_bf8}) and returns its result. */
 export function wmma_f16_16x16x64_bf8_bf8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x64_bf8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f16_16x16x64_bf8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11545,7 +11545,7 @@ export class wmma_f16_16x16x64_bf8_fp8 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x64_bf8_fp8);
 /** Builds `rocdl.wmma.f16.16x16x64.bf8_fp8` (see {@linkcode wmma_f16_16x16x64_bf8_fp8}) and returns its result. */
 export function wmma_f16_16x16x64_bf8_fp8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x64_bf8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f16_16x16x64_bf8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11599,7 +11599,7 @@ export class wmma_f16_16x16x64_fp8_bf8 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x64_fp8_bf8);
 /** Builds `rocdl.wmma.f16.16x16x64.fp8_bf8` (see {@linkcode wmma_f16_16x16x64_fp8_bf8}) and returns its result. */
 export function wmma_f16_16x16x64_fp8_bf8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x64_fp8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f16_16x16x64_fp8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11653,7 +11653,7 @@ export class wmma_f16_16x16x64_fp8_fp8 extends $.OpView {
 $.registerOpView(wmma_f16_16x16x64_fp8_fp8);
 /** Builds `rocdl.wmma.f16.16x16x64.fp8_fp8` (see {@linkcode wmma_f16_16x16x64_fp8_fp8}) and returns its result. */
 export function wmma_f16_16x16x64_fp8_fp8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f16_16x16x64_fp8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f16_16x16x64_fp8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11707,7 +11707,7 @@ export class wmma_f32_16x16x128_bf8_bf8 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x128_bf8_bf8);
 /** Builds `rocdl.wmma.f32.16x16x128.bf8_bf8` (see {@linkcode wmma_f32_16x16x128_bf8_bf8}) and returns its result. */
 export function wmma_f32_16x16x128_bf8_bf8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x128_bf8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x128_bf8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11761,7 +11761,7 @@ export class wmma_f32_16x16x128_bf8_fp8 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x128_bf8_fp8);
 /** Builds `rocdl.wmma.f32.16x16x128.bf8_fp8` (see {@linkcode wmma_f32_16x16x128_bf8_fp8}) and returns its result. */
 export function wmma_f32_16x16x128_bf8_fp8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x128_bf8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x128_bf8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11815,7 +11815,7 @@ export class wmma_f32_16x16x128_fp8_bf8 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x128_fp8_bf8);
 /** Builds `rocdl.wmma.f32.16x16x128.fp8_bf8` (see {@linkcode wmma_f32_16x16x128_fp8_bf8}) and returns its result. */
 export function wmma_f32_16x16x128_fp8_bf8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x128_fp8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x128_fp8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -11869,7 +11869,7 @@ export class wmma_f32_16x16x128_fp8_fp8 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x128_fp8_fp8);
 /** Builds `rocdl.wmma.f32.16x16x128.fp8_fp8` (see {@linkcode wmma_f32_16x16x128_fp8_fp8}) and returns its result. */
 export function wmma_f32_16x16x128_fp8_fp8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x128_fp8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x128_fp8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -12167,7 +12167,7 @@ export class wmma_f32_16x16x32_bf16 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x32_bf16);
 /** Builds `rocdl.wmma.f32.16x16x32.bf16` (see {@linkcode wmma_f32_16x16x32_bf16}) and returns its result. */
 export function wmma_f32_16x16x32_bf16_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x32_bf16, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x32_bf16, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -12231,7 +12231,7 @@ export class wmma_f32_16x16x32_f16 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x32_f16);
 /** Builds `rocdl.wmma.f32.16x16x32.f16` (see {@linkcode wmma_f32_16x16x32_f16}) and returns its result. */
 export function wmma_f32_16x16x32_f16_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x32_f16, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x32_f16, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -12295,7 +12295,7 @@ export class wmma_f32_16x16x4_f32 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x4_f32);
 /** Builds `rocdl.wmma.f32.16x16x4.f32` (see {@linkcode wmma_f32_16x16x4_f32}) and returns its result. */
 export function wmma_f32_16x16x4_f32_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x4_f32, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x4_f32, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -12349,7 +12349,7 @@ export class wmma_f32_16x16x64_bf8_bf8 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x64_bf8_bf8);
 /** Builds `rocdl.wmma.f32.16x16x64.bf8_bf8` (see {@linkcode wmma_f32_16x16x64_bf8_bf8}) and returns its result. */
 export function wmma_f32_16x16x64_bf8_bf8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x64_bf8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x64_bf8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -12403,7 +12403,7 @@ export class wmma_f32_16x16x64_bf8_fp8 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x64_bf8_fp8);
 /** Builds `rocdl.wmma.f32.16x16x64.bf8_fp8` (see {@linkcode wmma_f32_16x16x64_bf8_fp8}) and returns its result. */
 export function wmma_f32_16x16x64_bf8_fp8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x64_bf8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x64_bf8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -12457,7 +12457,7 @@ export class wmma_f32_16x16x64_fp8_bf8 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x64_fp8_bf8);
 /** Builds `rocdl.wmma.f32.16x16x64.fp8_bf8` (see {@linkcode wmma_f32_16x16x64_fp8_bf8}) and returns its result. */
 export function wmma_f32_16x16x64_fp8_bf8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x64_fp8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x64_fp8_bf8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -12511,7 +12511,7 @@ export class wmma_f32_16x16x64_fp8_fp8 extends $.OpView {
 $.registerOpView(wmma_f32_16x16x64_fp8_fp8);
 /** Builds `rocdl.wmma.f32.16x16x64.fp8_fp8` (see {@linkcode wmma_f32_16x16x64_fp8_fp8}) and returns its result. */
 export function wmma_f32_16x16x64_fp8_fp8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { modC?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_f32_16x16x64_fp8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options.modC, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_f32_16x16x64_fp8_fp8, { results: [resType], operands: [a, b, c], attributes: { "modC": options?.modC, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -12565,7 +12565,7 @@ export class wmma_i32_16x16x16_iu4 extends $.OpView {
 $.registerOpView(wmma_i32_16x16x16_iu4);
 /** Builds `rocdl.wmma.i32.16x16x16.iu4` (see {@linkcode wmma_i32_16x16x16_iu4}) and returns its result. */
 export function wmma_i32_16x16x16_iu4_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; clamp?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_i32_16x16x16_iu4, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "clamp": options.clamp } }, options).result;
+  return $.buildOp(wmma_i32_16x16x16_iu4, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "clamp": options?.clamp } }, options).result;
 }
 
 /**
@@ -12619,7 +12619,7 @@ export class wmma_i32_16x16x16_iu8 extends $.OpView {
 $.registerOpView(wmma_i32_16x16x16_iu8);
 /** Builds `rocdl.wmma.i32.16x16x16.iu8` (see {@linkcode wmma_i32_16x16x16_iu8}) and returns its result. */
 export function wmma_i32_16x16x16_iu8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; clamp?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_i32_16x16x16_iu8, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "clamp": options.clamp } }, options).result;
+  return $.buildOp(wmma_i32_16x16x16_iu8, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "clamp": options?.clamp } }, options).result;
 }
 
 /**
@@ -12673,7 +12673,7 @@ export class wmma_i32_16x16x32_iu4 extends $.OpView {
 $.registerOpView(wmma_i32_16x16x32_iu4);
 /** Builds `rocdl.wmma.i32.16x16x32.iu4` (see {@linkcode wmma_i32_16x16x32_iu4}) and returns its result. */
 export function wmma_i32_16x16x32_iu4_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; clamp?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_i32_16x16x32_iu4, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "clamp": options.clamp } }, options).result;
+  return $.buildOp(wmma_i32_16x16x32_iu4, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "clamp": options?.clamp } }, options).result;
 }
 
 /**
@@ -12737,7 +12737,7 @@ export class wmma_i32_16x16x64_iu8 extends $.OpView {
 $.registerOpView(wmma_i32_16x16x64_iu8);
 /** Builds `rocdl.wmma.i32.16x16x64.iu8` (see {@linkcode wmma_i32_16x16x64_iu8}) and returns its result. */
 export function wmma_i32_16x16x64_iu8_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, options: { signA?: number | bigint | $.Attribute; signB?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute; clamp?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_i32_16x16x64_iu8, { results: [resType], operands: [a, b, c], attributes: { "signA": options.signA, "signB": options.signB, "reuseA": options.reuseA, "reuseB": options.reuseB, "clamp": options.clamp } }, options).result;
+  return $.buildOp(wmma_i32_16x16x64_iu8, { results: [resType], operands: [a, b, c], attributes: { "signA": options?.signA, "signB": options?.signB, "reuseA": options?.reuseA, "reuseB": options?.reuseB, "clamp": options?.clamp } }, options).result;
 }
 
 /**
@@ -12831,7 +12831,7 @@ export class wmma_scale_f32_16x16x128_f8f6f4 extends $.OpView {
 $.registerOpView(wmma_scale_f32_16x16x128_f8f6f4);
 /** Builds `rocdl.wmma.scale.f32.16x16x128.f8f6f4` (see {@linkcode wmma_scale_f32_16x16x128_f8f6f4}) and returns its result. */
 export function wmma_scale_f32_16x16x128_f8f6f4_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, scaleA: $.Value, scaleB: $.Value, options: { fmtA?: number | bigint | $.Attribute; fmtB?: number | bigint | $.Attribute; modC?: number | bigint | $.Attribute; scaleAType?: number | bigint | $.Attribute; fmtScaleA?: number | bigint | $.Attribute; scaleBType?: number | bigint | $.Attribute; fmtScaleB?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_scale_f32_16x16x128_f8f6f4, { results: [resType], operands: [a, b, c, scaleA, scaleB], attributes: { "fmtA": options.fmtA, "fmtB": options.fmtB, "modC": options.modC, "scaleAType": options.scaleAType, "fmtScaleA": options.fmtScaleA, "scaleBType": options.scaleBType, "fmtScaleB": options.fmtScaleB, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_scale_f32_16x16x128_f8f6f4, { results: [resType], operands: [a, b, c, scaleA, scaleB], attributes: { "fmtA": options?.fmtA, "fmtB": options?.fmtB, "modC": options?.modC, "scaleAType": options?.scaleAType, "fmtScaleA": options?.fmtScaleA, "scaleBType": options?.scaleBType, "fmtScaleB": options?.fmtScaleB, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -12915,7 +12915,7 @@ export class wmma_scale_f32_32x16x128_f4 extends $.OpView {
 $.registerOpView(wmma_scale_f32_32x16x128_f4);
 /** Builds `rocdl.wmma.scale.f32.32x16x128.f4` (see {@linkcode wmma_scale_f32_32x16x128_f4}) and returns its result. */
 export function wmma_scale_f32_32x16x128_f4_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, scaleA: $.Value, scaleB: $.Value, options: { modC?: number | bigint | $.Attribute; scaleAType?: number | bigint | $.Attribute; fmtScaleA?: number | bigint | $.Attribute; scaleBType?: number | bigint | $.Attribute; fmtScaleB?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_scale_f32_32x16x128_f4, { results: [resType], operands: [a, b, c, scaleA, scaleB], attributes: { "modC": options.modC, "scaleAType": options.scaleAType, "fmtScaleA": options.fmtScaleA, "scaleBType": options.scaleBType, "fmtScaleB": options.fmtScaleB, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_scale_f32_32x16x128_f4, { results: [resType], operands: [a, b, c, scaleA, scaleB], attributes: { "modC": options?.modC, "scaleAType": options?.scaleAType, "fmtScaleA": options?.fmtScaleA, "scaleBType": options?.scaleBType, "fmtScaleB": options?.fmtScaleB, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -13009,7 +13009,7 @@ export class wmma_scale16_f32_16x16x128_f8f6f4 extends $.OpView {
 $.registerOpView(wmma_scale16_f32_16x16x128_f8f6f4);
 /** Builds `rocdl.wmma.scale16.f32.16x16x128.f8f6f4` (see {@linkcode wmma_scale16_f32_16x16x128_f8f6f4}) and returns its result. */
 export function wmma_scale16_f32_16x16x128_f8f6f4_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, scaleA: $.Value, scaleB: $.Value, options: { fmtA?: number | bigint | $.Attribute; fmtB?: number | bigint | $.Attribute; modC?: number | bigint | $.Attribute; scaleAType?: number | bigint | $.Attribute; fmtScaleA?: number | bigint | $.Attribute; scaleBType?: number | bigint | $.Attribute; fmtScaleB?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_scale16_f32_16x16x128_f8f6f4, { results: [resType], operands: [a, b, c, scaleA, scaleB], attributes: { "fmtA": options.fmtA, "fmtB": options.fmtB, "modC": options.modC, "scaleAType": options.scaleAType, "fmtScaleA": options.fmtScaleA, "scaleBType": options.scaleBType, "fmtScaleB": options.fmtScaleB, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_scale16_f32_16x16x128_f8f6f4, { results: [resType], operands: [a, b, c, scaleA, scaleB], attributes: { "fmtA": options?.fmtA, "fmtB": options?.fmtB, "modC": options?.modC, "scaleAType": options?.scaleAType, "fmtScaleA": options?.fmtScaleA, "scaleBType": options?.scaleBType, "fmtScaleB": options?.fmtScaleB, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -13093,7 +13093,7 @@ export class wmma_scale16_f32_32x16x128_f4 extends $.OpView {
 $.registerOpView(wmma_scale16_f32_32x16x128_f4);
 /** Builds `rocdl.wmma.scale16.f32.32x16x128.f4` (see {@linkcode wmma_scale16_f32_32x16x128_f4}) and returns its result. */
 export function wmma_scale16_f32_32x16x128_f4_(resType: $.Type, a: $.Value, b: $.Value, c: $.Value, scaleA: $.Value, scaleB: $.Value, options: { modC?: number | bigint | $.Attribute; scaleAType?: number | bigint | $.Attribute; fmtScaleA?: number | bigint | $.Attribute; scaleBType?: number | bigint | $.Attribute; fmtScaleB?: number | bigint | $.Attribute; reuseA?: number | bigint | $.Attribute; reuseB?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(wmma_scale16_f32_32x16x128_f4, { results: [resType], operands: [a, b, c, scaleA, scaleB], attributes: { "modC": options.modC, "scaleAType": options.scaleAType, "fmtScaleA": options.fmtScaleA, "scaleBType": options.scaleBType, "fmtScaleB": options.fmtScaleB, "reuseA": options.reuseA, "reuseB": options.reuseB } }, options).result;
+  return $.buildOp(wmma_scale16_f32_32x16x128_f4, { results: [resType], operands: [a, b, c, scaleA, scaleB], attributes: { "modC": options?.modC, "scaleAType": options?.scaleAType, "fmtScaleA": options?.fmtScaleA, "scaleBType": options?.scaleBType, "fmtScaleB": options?.fmtScaleB, "reuseA": options?.reuseA, "reuseB": options?.reuseB } }, options).result;
 }
 
 /**
@@ -13122,7 +13122,7 @@ export class BlockDimXOp extends $.OpView {
 $.registerOpView(BlockDimXOp);
 /** Builds `rocdl.workgroup.dim.x` (see {@linkcode BlockDimXOp}) and returns its result. */
 export function workgroup_dim_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockDimXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockDimXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -13151,7 +13151,7 @@ export class BlockDimYOp extends $.OpView {
 $.registerOpView(BlockDimYOp);
 /** Builds `rocdl.workgroup.dim.y` (see {@linkcode BlockDimYOp}) and returns its result. */
 export function workgroup_dim_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockDimYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockDimYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -13180,7 +13180,7 @@ export class BlockDimZOp extends $.OpView {
 $.registerOpView(BlockDimZOp);
 /** Builds `rocdl.workgroup.dim.z` (see {@linkcode BlockDimZOp}) and returns its result. */
 export function workgroup_dim_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockDimZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockDimZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -13209,7 +13209,7 @@ export class BlockIdXOp extends $.OpView {
 $.registerOpView(BlockIdXOp);
 /** Builds `rocdl.workgroup.id.x` (see {@linkcode BlockIdXOp}) and returns its result. */
 export function workgroup_id_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockIdXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockIdXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -13238,7 +13238,7 @@ export class BlockIdYOp extends $.OpView {
 $.registerOpView(BlockIdYOp);
 /** Builds `rocdl.workgroup.id.y` (see {@linkcode BlockIdYOp}) and returns its result. */
 export function workgroup_id_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockIdYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockIdYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -13267,7 +13267,7 @@ export class BlockIdZOp extends $.OpView {
 $.registerOpView(BlockIdZOp);
 /** Builds `rocdl.workgroup.id.z` (see {@linkcode BlockIdZOp}) and returns its result. */
 export function workgroup_id_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockIdZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(BlockIdZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -13296,7 +13296,7 @@ export class ThreadIdXOp extends $.OpView {
 $.registerOpView(ThreadIdXOp);
 /** Builds `rocdl.workitem.id.x` (see {@linkcode ThreadIdXOp}) and returns its result. */
 export function workitem_id_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ThreadIdXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ThreadIdXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -13325,7 +13325,7 @@ export class ThreadIdYOp extends $.OpView {
 $.registerOpView(ThreadIdYOp);
 /** Builds `rocdl.workitem.id.y` (see {@linkcode ThreadIdYOp}) and returns its result. */
 export function workitem_id_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ThreadIdYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ThreadIdYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -13354,5 +13354,5 @@ export class ThreadIdZOp extends $.OpView {
 $.registerOpView(ThreadIdZOp);
 /** Builds `rocdl.workitem.id.z` (see {@linkcode ThreadIdZOp}) and returns its result. */
 export function workitem_id_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ThreadIdZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(ThreadIdZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }

@@ -140,7 +140,7 @@ export class ExecuteRegionOp extends $.OpView {
 $.registerOpView(ExecuteRegionOp);
 /** Builds `scf.execute_region` (see {@linkcode ExecuteRegionOp}) and returns the op's view. */
 export function execute_region(result0Types: readonly $.Type[], options: { noInline?: boolean | $.Attribute } & $.BuildOptions = {}): ExecuteRegionOp {
-  return new ExecuteRegionOp($.buildOp(ExecuteRegionOp, { results: [result0Types], operands: [], attributes: { "no_inline": options.noInline } }, options));
+  return new ExecuteRegionOp($.buildOp(ExecuteRegionOp, { results: [result0Types], operands: [], attributes: { "no_inline": options?.noInline } }, options));
 }
 
 /**
@@ -291,7 +291,7 @@ export class ForOp extends $.OpView {
 $.registerOpView(ForOp);
 /** Builds `scf.for` (see {@linkcode ForOp}) and returns the op's view. */
 export function for_(resultsTypes: readonly $.Type[], lowerBound: $.Value, upperBound: $.Value, step: $.Value, initArgs: readonly $.Value[], options: { unsignedCmp?: boolean | $.Attribute } & $.BuildOptions = {}): ForOp {
-  return new ForOp($.buildOp(ForOp, { results: [resultsTypes], operands: [lowerBound, upperBound, step, initArgs], attributes: { "unsignedCmp": options.unsignedCmp } }, options));
+  return new ForOp($.buildOp(ForOp, { results: [resultsTypes], operands: [lowerBound, upperBound, step, initArgs], attributes: { "unsignedCmp": options?.unsignedCmp } }, options));
 }
 
 /**
@@ -526,7 +526,7 @@ export class ForallOp extends $.OpView {
 $.registerOpView(ForallOp);
 /** Builds `scf.forall` (see {@linkcode ForallOp}) and returns the op's view. */
 export function forall(resultsTypes: readonly $.Type[], dynamicLowerBound: readonly $.Value[], dynamicUpperBound: readonly $.Value[], dynamicStep: readonly $.Value[], staticLowerBound: readonly (number | bigint)[] | $.Attribute, staticUpperBound: readonly (number | bigint)[] | $.Attribute, staticStep: readonly (number | bigint)[] | $.Attribute, outputs: readonly $.Value[], options: { mapping?: $.Attribute } & $.BuildOptions = {}): ForallOp {
-  return new ForallOp($.buildOp(ForallOp, { results: [resultsTypes], operands: [dynamicLowerBound, dynamicUpperBound, dynamicStep, outputs], attributes: { "staticLowerBound": staticLowerBound, "staticUpperBound": staticUpperBound, "staticStep": staticStep, "mapping": options.mapping } }, options));
+  return new ForallOp($.buildOp(ForallOp, { results: [resultsTypes], operands: [dynamicLowerBound, dynamicUpperBound, dynamicStep, outputs], attributes: { "staticLowerBound": staticLowerBound, "staticUpperBound": staticUpperBound, "staticStep": staticStep, "mapping": options?.mapping } }, options));
 }
 
 /**

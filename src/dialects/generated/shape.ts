@@ -64,7 +64,7 @@ export class AddOp extends $.OpView {
 $.registerOpView(AddOp);
 /** Builds `shape.add` (see {@linkcode AddOp}) and returns its result. */
 export function add(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AddOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(AddOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -195,7 +195,7 @@ export class AssumingAllOp extends $.OpView {
 $.registerOpView(AssumingAllOp);
 /** Builds `shape.assuming_all` (see {@linkcode AssumingAllOp}) and returns its result. */
 export function assuming_all(inputs: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AssumingAllOp, { resultTypes: options.results, operands: [inputs] }, options).result;
+  return $.buildOp(AssumingAllOp, { resultTypes: options?.results, operands: [inputs] }, options).result;
 }
 
 /**
@@ -278,7 +278,7 @@ export class BroadcastOp extends $.OpView {
 $.registerOpView(BroadcastOp);
 /** Builds `shape.broadcast` (see {@linkcode BroadcastOp}) and returns its result. */
 export function broadcast(resultType: $.Type, shapes: readonly $.Value[], options: { error?: string | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BroadcastOp, { results: [resultType], operands: [shapes], attributes: { "error": options.error } }, options).result;
+  return $.buildOp(BroadcastOp, { results: [resultType], operands: [shapes], attributes: { "error": options?.error } }, options).result;
 }
 
 /**
@@ -361,7 +361,7 @@ export class ConstShapeOp extends $.OpView {
 $.registerOpView(ConstShapeOp);
 /** Builds `shape.const_shape` (see {@linkcode ConstShapeOp}) and returns its result. */
 export function const_shape(shape: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConstShapeOp, { resultTypes: options.results, operands: [], attributes: { "shape": shape } }, options).result;
+  return $.buildOp(ConstShapeOp, { resultTypes: options?.results, operands: [], attributes: { "shape": shape } }, options).result;
 }
 
 /**
@@ -398,7 +398,7 @@ export class ConstSizeOp extends $.OpView {
 $.registerOpView(ConstSizeOp);
 /** Builds `shape.const_size` (see {@linkcode ConstSizeOp}) and returns its result. */
 export function const_size(value: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConstSizeOp, { resultTypes: options.results, operands: [], attributes: { "value": value } }, options).result;
+  return $.buildOp(ConstSizeOp, { resultTypes: options?.results, operands: [], attributes: { "value": value } }, options).result;
 }
 
 /**
@@ -441,7 +441,7 @@ export class ConstWitnessOp extends $.OpView {
 $.registerOpView(ConstWitnessOp);
 /** Builds `shape.const_witness` (see {@linkcode ConstWitnessOp}) and returns its result. */
 export function const_witness(passing: boolean | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConstWitnessOp, { resultTypes: options.results, operands: [], attributes: { "passing": passing } }, options).result;
+  return $.buildOp(ConstWitnessOp, { resultTypes: options?.results, operands: [], attributes: { "passing": passing } }, options).result;
 }
 
 /**
@@ -483,7 +483,7 @@ export class CstrBroadcastableOp extends $.OpView {
 $.registerOpView(CstrBroadcastableOp);
 /** Builds `shape.cstr_broadcastable` (see {@linkcode CstrBroadcastableOp}) and returns its result. */
 export function cstr_broadcastable(shapes: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CstrBroadcastableOp, { resultTypes: options.results, operands: [shapes] }, options).result;
+  return $.buildOp(CstrBroadcastableOp, { resultTypes: options?.results, operands: [shapes] }, options).result;
 }
 
 /**
@@ -523,7 +523,7 @@ export class CstrEqOp extends $.OpView {
 $.registerOpView(CstrEqOp);
 /** Builds `shape.cstr_eq` (see {@linkcode CstrEqOp}) and returns its result. */
 export function cstr_eq(shapes: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CstrEqOp, { resultTypes: options.results, operands: [shapes] }, options).result;
+  return $.buildOp(CstrEqOp, { resultTypes: options?.results, operands: [shapes] }, options).result;
 }
 
 /**
@@ -575,7 +575,7 @@ export class CstrRequireOp extends $.OpView {
 $.registerOpView(CstrRequireOp);
 /** Builds `shape.cstr_require` (see {@linkcode CstrRequireOp}) and returns its result. */
 export function cstr_require(pred: $.Value, msg: string | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CstrRequireOp, { resultTypes: options.results, operands: [pred], attributes: { "msg": msg } }, options).result;
+  return $.buildOp(CstrRequireOp, { resultTypes: options?.results, operands: [pred], attributes: { "msg": msg } }, options).result;
 }
 
 /**
@@ -650,7 +650,7 @@ export class DimOp extends $.OpView {
 $.registerOpView(DimOp);
 /** Builds `shape.dim` (see {@linkcode DimOp}) and returns its result. */
 export function dim(value: $.Value, index: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DimOp, { resultTypes: options.results, operands: [value, index] }, options).result;
+  return $.buildOp(DimOp, { resultTypes: options?.results, operands: [value, index] }, options).result;
 }
 
 /**
@@ -699,7 +699,7 @@ export class DivOp extends $.OpView {
 $.registerOpView(DivOp);
 /** Builds `shape.div` (see {@linkcode DivOp}) and returns its result. */
 export function div(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(DivOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -733,7 +733,7 @@ export class FromExtentTensorOp extends $.OpView {
 $.registerOpView(FromExtentTensorOp);
 /** Builds `shape.from_extent_tensor` (see {@linkcode FromExtentTensorOp}) and returns its result. */
 export function from_extent_tensor(input: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FromExtentTensorOp, { resultTypes: options.results, operands: [input] }, options).result;
+  return $.buildOp(FromExtentTensorOp, { resultTypes: options?.results, operands: [input] }, options).result;
 }
 
 /**
@@ -773,7 +773,7 @@ export class FromExtentsOp extends $.OpView {
 $.registerOpView(FromExtentsOp);
 /** Builds `shape.from_extents` (see {@linkcode FromExtentsOp}) and returns its result. */
 export function from_extents(extents: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FromExtentsOp, { resultTypes: options.results, operands: [extents] }, options).result;
+  return $.buildOp(FromExtentsOp, { resultTypes: options?.results, operands: [extents] }, options).result;
 }
 
 /**
@@ -828,7 +828,7 @@ export class FuncOp extends $.OpView {
 $.registerOpView(FuncOp);
 /** Builds `shape.func` (see {@linkcode FuncOp}) and returns the op's view. */
 export function func(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute; symVisibility?: string | $.Attribute } & $.BuildOptions = {}): FuncOp {
-  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "sym_visibility": options.symVisibility } }, options));
+  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "sym_visibility": options?.symVisibility } }, options));
 }
 
 /**
@@ -885,7 +885,7 @@ export class FunctionLibraryOp extends $.OpView {
 $.registerOpView(FunctionLibraryOp);
 /** Builds `shape.function_library` (see {@linkcode FunctionLibraryOp}) and returns the op's view. */
 export function function_library(symName: string | $.Attribute, mapping: $.Attribute, options: { symVisibility?: string | $.Attribute } & $.BuildOptions = {}): FunctionLibraryOp {
-  return new FunctionLibraryOp($.buildOp(FunctionLibraryOp, { results: [], operands: [], attributes: { "sym_name": symName, "sym_visibility": options.symVisibility, "mapping": mapping } }, options));
+  return new FunctionLibraryOp($.buildOp(FunctionLibraryOp, { results: [], operands: [], attributes: { "sym_name": symName, "sym_visibility": options?.symVisibility, "mapping": mapping } }, options));
 }
 
 /**
@@ -923,7 +923,7 @@ export class GetExtentOp extends $.OpView {
 $.registerOpView(GetExtentOp);
 /** Builds `shape.get_extent` (see {@linkcode GetExtentOp}) and returns its result. */
 export function get_extent(shape: $.Value, dim: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetExtentOp, { resultTypes: options.results, operands: [shape, dim] }, options).result;
+  return $.buildOp(GetExtentOp, { resultTypes: options?.results, operands: [shape, dim] }, options).result;
 }
 
 /**
@@ -959,7 +959,7 @@ export class IndexToSizeOp extends $.OpView {
 $.registerOpView(IndexToSizeOp);
 /** Builds `shape.index_to_size` (see {@linkcode IndexToSizeOp}) and returns its result. */
 export function index_to_size(arg: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IndexToSizeOp, { resultTypes: options.results, operands: [arg] }, options).result;
+  return $.buildOp(IndexToSizeOp, { resultTypes: options?.results, operands: [arg] }, options).result;
 }
 
 /**
@@ -1004,7 +1004,7 @@ export class IsBroadcastableOp extends $.OpView {
 $.registerOpView(IsBroadcastableOp);
 /** Builds `shape.is_broadcastable` (see {@linkcode IsBroadcastableOp}) and returns its result. */
 export function is_broadcastable(shapes: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsBroadcastableOp, { resultTypes: options.results, operands: [shapes] }, options).result;
+  return $.buildOp(IsBroadcastableOp, { resultTypes: options?.results, operands: [shapes] }, options).result;
 }
 
 /**
@@ -1044,7 +1044,7 @@ export class MaxOp extends $.OpView {
 $.registerOpView(MaxOp);
 /** Builds `shape.max` (see {@linkcode MaxOp}) and returns its result. */
 export function max(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaxOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MaxOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1108,7 +1108,7 @@ export class MeetOp extends $.OpView {
 $.registerOpView(MeetOp);
 /** Builds `shape.meet` (see {@linkcode MeetOp}) and returns its result. */
 export function meet(arg0: $.Value, arg1: $.Value, options: { error?: string | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MeetOp, { resultTypes: options.results, operands: [arg0, arg1], attributes: { "error": options.error } }, options).result;
+  return $.buildOp(MeetOp, { resultTypes: options?.results, operands: [arg0, arg1], attributes: { "error": options?.error } }, options).result;
 }
 
 /**
@@ -1148,7 +1148,7 @@ export class MinOp extends $.OpView {
 $.registerOpView(MinOp);
 /** Builds `shape.min` (see {@linkcode MinOp}) and returns its result. */
 export function min(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MinOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1190,7 +1190,7 @@ export class MulOp extends $.OpView {
 $.registerOpView(MulOp);
 /** Builds `shape.mul` (see {@linkcode MulOp}) and returns its result. */
 export function mul(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MulOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MulOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1226,7 +1226,7 @@ export class NumElementsOp extends $.OpView {
 $.registerOpView(NumElementsOp);
 /** Builds `shape.num_elements` (see {@linkcode NumElementsOp}) and returns its result. */
 export function num_elements(shape: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NumElementsOp, { resultTypes: options.results, operands: [shape] }, options).result;
+  return $.buildOp(NumElementsOp, { resultTypes: options?.results, operands: [shape] }, options).result;
 }
 
 /**
@@ -1258,7 +1258,7 @@ export class RankOp extends $.OpView {
 $.registerOpView(RankOp);
 /** Builds `shape.rank` (see {@linkcode RankOp}) and returns its result. */
 export function rank(shape: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RankOp, { resultTypes: options.results, operands: [shape] }, options).result;
+  return $.buildOp(RankOp, { resultTypes: options?.results, operands: [shape] }, options).result;
 }
 
 /**
@@ -1393,7 +1393,7 @@ export class ShapeEqOp extends $.OpView {
 $.registerOpView(ShapeEqOp);
 /** Builds `shape.shape_eq` (see {@linkcode ShapeEqOp}) and returns its result. */
 export function shape_eq(shapes: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShapeEqOp, { resultTypes: options.results, operands: [shapes] }, options).result;
+  return $.buildOp(ShapeEqOp, { resultTypes: options?.results, operands: [shapes] }, options).result;
 }
 
 /**
@@ -1426,7 +1426,7 @@ export class ShapeOfOp extends $.OpView {
 $.registerOpView(ShapeOfOp);
 /** Builds `shape.shape_of` (see {@linkcode ShapeOfOp}) and returns its result. */
 export function shape_of(arg: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShapeOfOp, { resultTypes: options.results, operands: [arg] }, options).result;
+  return $.buildOp(ShapeOfOp, { resultTypes: options?.results, operands: [arg] }, options).result;
 }
 
 /**
@@ -1461,7 +1461,7 @@ export class SizeToIndexOp extends $.OpView {
 $.registerOpView(SizeToIndexOp);
 /** Builds `shape.size_to_index` (see {@linkcode SizeToIndexOp}) and returns its result. */
 export function size_to_index(arg: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SizeToIndexOp, { resultTypes: options.results, operands: [arg] }, options).result;
+  return $.buildOp(SizeToIndexOp, { resultTypes: options?.results, operands: [arg] }, options).result;
 }
 
 /**
@@ -1700,7 +1700,7 @@ export class WithOp extends $.OpView {
 $.registerOpView(WithOp);
 /** Builds `shape.with_shape` (see {@linkcode WithOp}) and returns its result. */
 export function with_shape(operand: $.Value, shape: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WithOp, { resultTypes: options.results, operands: [operand, shape] }, options).result;
+  return $.buildOp(WithOp, { resultTypes: options?.results, operands: [operand, shape] }, options).result;
 }
 
 /**

@@ -111,7 +111,7 @@ export class AllGatherOp extends $.OpView {
 $.registerOpView(AllGatherOp);
 /** Builds `shard.all_gather` (see {@linkcode AllGatherOp}) and returns its result. */
 export function all_gather(resultType: $.Type, grid: string | $.Attribute, input: $.Value, gatherAxis: number | bigint | $.Attribute, options: { gridAxes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllGatherOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options.gridAxes, "gather_axis": gatherAxis } }, options).result;
+  return $.buildOp(AllGatherOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "gather_axis": gatherAxis } }, options).result;
 }
 
 /**
@@ -173,7 +173,7 @@ export class AllReduceOp extends $.OpView {
 $.registerOpView(AllReduceOp);
 /** Builds `shard.all_reduce` (see {@linkcode AllReduceOp}) and returns its result. */
 export function all_reduce(resultType: $.Type, grid: string | $.Attribute, input: $.Value, options: { gridAxes?: readonly (number | bigint)[] | $.Attribute; reduction?: ReductionKind | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllReduceOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options.gridAxes, "reduction": options.reduction } }, options).result;
+  return $.buildOp(AllReduceOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "reduction": options?.reduction } }, options).result;
 }
 
 /**
@@ -257,7 +257,7 @@ export class AllSliceOp extends $.OpView {
 $.registerOpView(AllSliceOp);
 /** Builds `shard.all_slice` (see {@linkcode AllSliceOp}) and returns its result. */
 export function all_slice(resultType: $.Type, grid: string | $.Attribute, input: $.Value, sliceAxis: number | bigint | $.Attribute, options: { gridAxes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllSliceOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options.gridAxes, "slice_axis": sliceAxis } }, options).result;
+  return $.buildOp(AllSliceOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "slice_axis": sliceAxis } }, options).result;
 }
 
 /**
@@ -341,7 +341,7 @@ export class AllToAllOp extends $.OpView {
 $.registerOpView(AllToAllOp);
 /** Builds `shard.all_to_all` (see {@linkcode AllToAllOp}) and returns its result. */
 export function all_to_all(resultType: $.Type, grid: string | $.Attribute, input: $.Value, splitAxis: number | bigint | $.Attribute, concatAxis: number | bigint | $.Attribute, options: { gridAxes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AllToAllOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options.gridAxes, "split_axis": splitAxis, "concat_axis": concatAxis } }, options).result;
+  return $.buildOp(AllToAllOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "split_axis": splitAxis, "concat_axis": concatAxis } }, options).result;
 }
 
 /**
@@ -423,7 +423,7 @@ export class BroadcastOp extends $.OpView {
 $.registerOpView(BroadcastOp);
 /** Builds `shard.broadcast` (see {@linkcode BroadcastOp}) and returns its result. */
 export function broadcast(resultType: $.Type, grid: string | $.Attribute, input: $.Value, root: readonly (number | bigint)[] | $.Attribute, rootDynamic: readonly $.Value[], options: { gridAxes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BroadcastOp, { results: [resultType], operands: [input, rootDynamic], attributes: { "grid": grid, "grid_axes": options.gridAxes, "root": root } }, options).result;
+  return $.buildOp(BroadcastOp, { results: [resultType], operands: [input, rootDynamic], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "root": root } }, options).result;
 }
 
 /**
@@ -516,7 +516,7 @@ export class GatherOp extends $.OpView {
 $.registerOpView(GatherOp);
 /** Builds `shard.gather` (see {@linkcode GatherOp}) and returns its result. */
 export function gather(resultType: $.Type, grid: string | $.Attribute, input: $.Value, gatherAxis: number | bigint | $.Attribute, root: readonly (number | bigint)[] | $.Attribute, rootDynamic: readonly $.Value[], options: { gridAxes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GatherOp, { results: [resultType], operands: [input, rootDynamic], attributes: { "grid": grid, "grid_axes": options.gridAxes, "gather_axis": gatherAxis, "root": root } }, options).result;
+  return $.buildOp(GatherOp, { results: [resultType], operands: [input, rootDynamic], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "gather_axis": gatherAxis, "root": root } }, options).result;
 }
 
 /**
@@ -548,7 +548,7 @@ export class GetShardingOp extends $.OpView {
 $.registerOpView(GetShardingOp);
 /** Builds `shard.get_sharding` (see {@linkcode GetShardingOp}) and returns its result. */
 export function get_sharding(source: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetShardingOp, { resultTypes: options.results, operands: [source] }, options).result;
+  return $.buildOp(GetShardingOp, { resultTypes: options?.results, operands: [source] }, options).result;
 }
 
 /**
@@ -647,7 +647,7 @@ export class GridShapeOp extends $.OpView {
 $.registerOpView(GridShapeOp);
 /** Builds `shard.grid_shape` (see {@linkcode GridShapeOp}) and returns the op's view. */
 export function grid_shape(resultTypes: readonly $.Type[], grid: string | $.Attribute, options: { axes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): GridShapeOp {
-  return new GridShapeOp($.buildOp(GridShapeOp, { results: [resultTypes], operands: [], attributes: { "grid": grid, "axes": options.axes } }, options));
+  return new GridShapeOp($.buildOp(GridShapeOp, { results: [resultTypes], operands: [], attributes: { "grid": grid, "axes": options?.axes } }, options));
 }
 
 /**
@@ -708,7 +708,7 @@ export class NeighborsLinearIndicesOp extends $.OpView {
 $.registerOpView(NeighborsLinearIndicesOp);
 /** Builds `shard.neighbors_linear_indices` (see {@linkcode NeighborsLinearIndicesOp}) and returns the op's view. */
 export function neighbors_linear_indices(grid: string | $.Attribute, device: readonly $.Value[], splitAxes: readonly (number | bigint)[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): NeighborsLinearIndicesOp {
-  return new NeighborsLinearIndicesOp($.buildOp(NeighborsLinearIndicesOp, { resultTypes: options.results, operands: [device], attributes: { "grid": grid, "split_axes": splitAxes } }, options));
+  return new NeighborsLinearIndicesOp($.buildOp(NeighborsLinearIndicesOp, { resultTypes: options?.results, operands: [device], attributes: { "grid": grid, "split_axes": splitAxes } }, options));
 }
 
 /**
@@ -746,7 +746,7 @@ export class ProcessLinearIndexOp extends $.OpView {
 $.registerOpView(ProcessLinearIndexOp);
 /** Builds `shard.process_linear_index` (see {@linkcode ProcessLinearIndexOp}) and returns its result. */
 export function process_linear_index(grid: string | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ProcessLinearIndexOp, { resultTypes: options.results, operands: [], attributes: { "grid": grid } }, options).result;
+  return $.buildOp(ProcessLinearIndexOp, { resultTypes: options?.results, operands: [], attributes: { "grid": grid } }, options).result;
 }
 
 /**
@@ -785,7 +785,7 @@ export class ProcessMultiIndexOp extends $.OpView {
 $.registerOpView(ProcessMultiIndexOp);
 /** Builds `shard.process_multi_index` (see {@linkcode ProcessMultiIndexOp}) and returns the op's view. */
 export function process_multi_index(resultTypes: readonly $.Type[], grid: string | $.Attribute, options: { axes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): ProcessMultiIndexOp {
-  return new ProcessMultiIndexOp($.buildOp(ProcessMultiIndexOp, { results: [resultTypes], operands: [], attributes: { "grid": grid, "axes": options.axes } }, options));
+  return new ProcessMultiIndexOp($.buildOp(ProcessMultiIndexOp, { results: [resultTypes], operands: [], attributes: { "grid": grid, "axes": options?.axes } }, options));
 }
 
 /**
@@ -839,7 +839,7 @@ export class RecvOp extends $.OpView {
 $.registerOpView(RecvOp);
 /** Builds `shard.recv` (see {@linkcode RecvOp}) and returns its result. */
 export function recv(resultType: $.Type, grid: string | $.Attribute, input: $.Value, sourceDynamic: readonly $.Value[], options: { gridAxes?: readonly (number | bigint)[] | $.Attribute; source?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RecvOp, { results: [resultType], operands: [input, sourceDynamic], attributes: { "grid": grid, "grid_axes": options.gridAxes, "source": options.source } }, options).result;
+  return $.buildOp(RecvOp, { results: [resultType], operands: [input, sourceDynamic], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "source": options?.source } }, options).result;
 }
 
 /**
@@ -914,7 +914,7 @@ export class ReduceOp extends $.OpView {
 $.registerOpView(ReduceOp);
 /** Builds `shard.reduce` (see {@linkcode ReduceOp}) and returns its result. */
 export function reduce(resultType: $.Type, grid: string | $.Attribute, input: $.Value, root: readonly (number | bigint)[] | $.Attribute, rootDynamic: readonly $.Value[], options: { gridAxes?: readonly (number | bigint)[] | $.Attribute; reduction?: ReductionKind | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduceOp, { results: [resultType], operands: [input, rootDynamic], attributes: { "grid": grid, "grid_axes": options.gridAxes, "reduction": options.reduction, "root": root } }, options).result;
+  return $.buildOp(ReduceOp, { results: [resultType], operands: [input, rootDynamic], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "reduction": options?.reduction, "root": root } }, options).result;
 }
 
 /**
@@ -1006,7 +1006,7 @@ export class ReduceScatterOp extends $.OpView {
 $.registerOpView(ReduceScatterOp);
 /** Builds `shard.reduce_scatter` (see {@linkcode ReduceScatterOp}) and returns its result. */
 export function reduce_scatter(resultType: $.Type, grid: string | $.Attribute, input: $.Value, scatterAxis: number | bigint | $.Attribute, options: { gridAxes?: readonly (number | bigint)[] | $.Attribute; reduction?: ReductionKind | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduceScatterOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options.gridAxes, "reduction": options.reduction, "scatter_axis": scatterAxis } }, options).result;
+  return $.buildOp(ReduceScatterOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "reduction": options?.reduction, "scatter_axis": scatterAxis } }, options).result;
 }
 
 /**
@@ -1107,7 +1107,7 @@ export class ScatterOp extends $.OpView {
 $.registerOpView(ScatterOp);
 /** Builds `shard.scatter` (see {@linkcode ScatterOp}) and returns its result. */
 export function scatter(resultType: $.Type, grid: string | $.Attribute, input: $.Value, scatterAxis: number | bigint | $.Attribute, root: readonly (number | bigint)[] | $.Attribute, rootDynamic: readonly $.Value[], options: { gridAxes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ScatterOp, { results: [resultType], operands: [input, rootDynamic], attributes: { "grid": grid, "grid_axes": options.gridAxes, "scatter_axis": scatterAxis, "root": root } }, options).result;
+  return $.buildOp(ScatterOp, { results: [resultType], operands: [input, rootDynamic], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "scatter_axis": scatterAxis, "root": root } }, options).result;
 }
 
 /**
@@ -1160,7 +1160,7 @@ export class SendOp extends $.OpView {
 $.registerOpView(SendOp);
 /** Builds `shard.send` (see {@linkcode SendOp}) and returns its result. */
 export function send(resultType: $.Type, grid: string | $.Attribute, input: $.Value, destination: readonly (number | bigint)[] | $.Attribute, destinationDynamic: readonly $.Value[], options: { gridAxes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SendOp, { results: [resultType], operands: [input, destinationDynamic], attributes: { "grid": grid, "grid_axes": options.gridAxes, "destination": destination } }, options).result;
+  return $.buildOp(SendOp, { results: [resultType], operands: [input, destinationDynamic], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "destination": destination } }, options).result;
 }
 
 /**
@@ -1295,7 +1295,7 @@ export class ShardOp extends $.OpView {
 $.registerOpView(ShardOp);
 /** Builds `shard.shard` (see {@linkcode ShardOp}) and returns its result. */
 export function shard(src: $.Value, sharding: $.Value, options: { annotateForUsers?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShardOp, { resultTypes: options.results, operands: [src, sharding], attributes: { "annotate_for_users": options.annotateForUsers } }, options).result;
+  return $.buildOp(ShardOp, { resultTypes: options?.results, operands: [src, sharding], attributes: { "annotate_for_users": options?.annotateForUsers } }, options).result;
 }
 
 /**
@@ -1472,7 +1472,7 @@ export class ShardingOp extends $.OpView {
 $.registerOpView(ShardingOp);
 /** Builds `shard.sharding` (see {@linkcode ShardingOp}) and returns its result. */
 export function sharding(grid: string | $.Attribute, splitAxes: $.Attribute, dynamicShardedDimsOffsets: readonly $.Value[], dynamicHaloSizes: readonly $.Value[], options: { staticShardedDimsOffsets?: readonly (number | bigint)[] | $.Attribute; staticHaloSizes?: readonly (number | bigint)[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShardingOp, { resultTypes: options.results, operands: [dynamicShardedDimsOffsets, dynamicHaloSizes], attributes: { "grid": grid, "split_axes": splitAxes, "static_sharded_dims_offsets": options.staticShardedDimsOffsets, "static_halo_sizes": options.staticHaloSizes } }, options).result;
+  return $.buildOp(ShardingOp, { resultTypes: options?.results, operands: [dynamicShardedDimsOffsets, dynamicHaloSizes], attributes: { "grid": grid, "split_axes": splitAxes, "static_sharded_dims_offsets": options?.staticShardedDimsOffsets, "static_halo_sizes": options?.staticHaloSizes } }, options).result;
 }
 
 /**
@@ -1562,7 +1562,7 @@ export class ShiftOp extends $.OpView {
 $.registerOpView(ShiftOp);
 /** Builds `shard.shift` (see {@linkcode ShiftOp}) and returns its result. */
 export function shift(resultType: $.Type, grid: string | $.Attribute, input: $.Value, shiftAxis: number | bigint | $.Attribute, offset: number | bigint | $.Attribute, options: { gridAxes?: readonly (number | bigint)[] | $.Attribute; rotate?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShiftOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options.gridAxes, "shift_axis": shiftAxis, "offset": offset, "rotate": options.rotate } }, options).result;
+  return $.buildOp(ShiftOp, { results: [resultType], operands: [input], attributes: { "grid": grid, "grid_axes": options?.gridAxes, "shift_axis": shiftAxis, "offset": offset, "rotate": options?.rotate } }, options).result;
 }
 
 /**
@@ -1627,5 +1627,5 @@ export class UpdateHaloOp extends $.OpView {
 $.registerOpView(UpdateHaloOp);
 /** Builds `shard.update_halo` (see {@linkcode UpdateHaloOp}) and returns its result. */
 export function update_halo(resultType: $.Type, destination: $.Value, grid: string | $.Attribute, splitAxes: $.Attribute, haloSizes: readonly $.Value[], options: { staticHaloSizes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UpdateHaloOp, { results: [resultType], operands: [destination, haloSizes], attributes: { "grid": grid, "split_axes": splitAxes, "static_halo_sizes": options.staticHaloSizes } }, options).result;
+  return $.buildOp(UpdateHaloOp, { results: [resultType], operands: [destination, haloSizes], attributes: { "grid": grid, "split_axes": splitAxes, "static_halo_sizes": options?.staticHaloSizes } }, options).result;
 }

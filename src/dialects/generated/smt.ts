@@ -73,7 +73,7 @@ export class AndOp extends $.OpView {
 $.registerOpView(AndOp);
 /** Builds `smt.and` (see {@linkcode AndOp}) and returns its result. */
 export function and(inputs: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AndOp, { resultTypes: options.results, operands: [inputs] }, options).result;
+  return $.buildOp(AndOp, { resultTypes: options?.results, operands: [inputs] }, options).result;
 }
 
 /**
@@ -112,7 +112,7 @@ export class ApplyFuncOp extends $.OpView {
 $.registerOpView(ApplyFuncOp);
 /** Builds `smt.apply_func` (see {@linkcode ApplyFuncOp}) and returns its result. */
 export function apply_func(func: $.Value, args: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ApplyFuncOp, { resultTypes: options.results, operands: [func, args] }, options).result;
+  return $.buildOp(ApplyFuncOp, { resultTypes: options?.results, operands: [func, args] }, options).result;
 }
 
 /**
@@ -198,7 +198,7 @@ export class ArraySelectOp extends $.OpView {
 $.registerOpView(ArraySelectOp);
 /** Builds `smt.array.select` (see {@linkcode ArraySelectOp}) and returns its result. */
 export function array_select(array: $.Value, index: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ArraySelectOp, { resultTypes: options.results, operands: [array, index] }, options).result;
+  return $.buildOp(ArraySelectOp, { resultTypes: options?.results, operands: [array, index] }, options).result;
 }
 
 /**
@@ -244,7 +244,7 @@ export class ArrayStoreOp extends $.OpView {
 $.registerOpView(ArrayStoreOp);
 /** Builds `smt.array.store` (see {@linkcode ArrayStoreOp}) and returns its result. */
 export function array_store(array: $.Value, index: $.Value, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ArrayStoreOp, { resultTypes: options.results, operands: [array, index, value] }, options).result;
+  return $.buildOp(ArrayStoreOp, { resultTypes: options?.results, operands: [array, index, value] }, options).result;
 }
 
 /**
@@ -310,7 +310,7 @@ export class BVAddOp extends $.OpView {
 $.registerOpView(BVAddOp);
 /** Builds `smt.bv.add` (see {@linkcode BVAddOp}) and returns its result. */
 export function bv_add(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVAddOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVAddOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -352,7 +352,7 @@ export class BVAndOp extends $.OpView {
 $.registerOpView(BVAndOp);
 /** Builds `smt.bv.and` (see {@linkcode BVAndOp}) and returns its result. */
 export function bv_and(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVAndOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVAndOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -394,7 +394,7 @@ export class BVAShrOp extends $.OpView {
 $.registerOpView(BVAShrOp);
 /** Builds `smt.bv.ashr` (see {@linkcode BVAShrOp}) and returns its result. */
 export function bv_ashr(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVAShrOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVAShrOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -445,7 +445,7 @@ export class BVCmpOp extends $.OpView {
 $.registerOpView(BVCmpOp);
 /** Builds `smt.bv.cmp` (see {@linkcode BVCmpOp}) and returns its result. */
 export function bv_cmp(pred: BVCmpPredicate | $.Attribute, lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVCmpOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "pred": pred } }, options).result;
+  return $.buildOp(BVCmpOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "pred": pred } }, options).result;
 }
 
 /**
@@ -492,7 +492,7 @@ export class ConcatOp extends $.OpView {
 $.registerOpView(ConcatOp);
 /** Builds `smt.bv.concat` (see {@linkcode ConcatOp}) and returns its result. */
 export function bv_concat(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConcatOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(ConcatOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -535,7 +535,7 @@ export class BVConstantOp extends $.OpView {
 $.registerOpView(BVConstantOp);
 /** Builds `smt.bv.constant` (see {@linkcode BVConstantOp}) and returns its result. */
 export function bv_constant(value: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVConstantOp, { resultTypes: options.results, operands: [], attributes: { "value": value } }, options).result;
+  return $.buildOp(BVConstantOp, { resultTypes: options?.results, operands: [], attributes: { "value": value } }, options).result;
 }
 
 /**
@@ -626,7 +626,7 @@ export class BVLShrOp extends $.OpView {
 $.registerOpView(BVLShrOp);
 /** Builds `smt.bv.lshr` (see {@linkcode BVLShrOp}) and returns its result. */
 export function bv_lshr(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVLShrOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVLShrOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -668,7 +668,7 @@ export class BVMulOp extends $.OpView {
 $.registerOpView(BVMulOp);
 /** Builds `smt.bv.mul` (see {@linkcode BVMulOp}) and returns its result. */
 export function bv_mul(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVMulOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVMulOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -705,7 +705,7 @@ export class BVNegOp extends $.OpView {
 $.registerOpView(BVNegOp);
 /** Builds `smt.bv.neg` (see {@linkcode BVNegOp}) and returns its result. */
 export function bv_neg(input: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVNegOp, { resultTypes: options.results, operands: [input] }, options).result;
+  return $.buildOp(BVNegOp, { resultTypes: options?.results, operands: [input] }, options).result;
 }
 
 /**
@@ -742,7 +742,7 @@ export class BVNotOp extends $.OpView {
 $.registerOpView(BVNotOp);
 /** Builds `smt.bv.not` (see {@linkcode BVNotOp}) and returns its result. */
 export function bv_not(input: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVNotOp, { resultTypes: options.results, operands: [input] }, options).result;
+  return $.buildOp(BVNotOp, { resultTypes: options?.results, operands: [input] }, options).result;
 }
 
 /**
@@ -784,7 +784,7 @@ export class BVOrOp extends $.OpView {
 $.registerOpView(BVOrOp);
 /** Builds `smt.bv.or` (see {@linkcode BVOrOp}) and returns its result. */
 export function bv_or(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVOrOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVOrOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -874,7 +874,7 @@ export class BVSDivOp extends $.OpView {
 $.registerOpView(BVSDivOp);
 /** Builds `smt.bv.sdiv` (see {@linkcode BVSDivOp}) and returns its result. */
 export function bv_sdiv(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVSDivOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVSDivOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -916,7 +916,7 @@ export class BVShlOp extends $.OpView {
 $.registerOpView(BVShlOp);
 /** Builds `smt.bv.shl` (see {@linkcode BVShlOp}) and returns its result. */
 export function bv_shl(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVShlOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVShlOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -958,7 +958,7 @@ export class BVSModOp extends $.OpView {
 $.registerOpView(BVSModOp);
 /** Builds `smt.bv.smod` (see {@linkcode BVSModOp}) and returns its result. */
 export function bv_smod(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVSModOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVSModOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1000,7 +1000,7 @@ export class BVSRemOp extends $.OpView {
 $.registerOpView(BVSRemOp);
 /** Builds `smt.bv.srem` (see {@linkcode BVSRemOp}) and returns its result. */
 export function bv_srem(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVSRemOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVSRemOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1042,7 +1042,7 @@ export class BVUDivOp extends $.OpView {
 $.registerOpView(BVUDivOp);
 /** Builds `smt.bv.udiv` (see {@linkcode BVUDivOp}) and returns its result. */
 export function bv_udiv(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVUDivOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVUDivOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1084,7 +1084,7 @@ export class BVURemOp extends $.OpView {
 $.registerOpView(BVURemOp);
 /** Builds `smt.bv.urem` (see {@linkcode BVURemOp}) and returns its result. */
 export function bv_urem(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVURemOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVURemOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1126,7 +1126,7 @@ export class BVXOrOp extends $.OpView {
 $.registerOpView(BVXOrOp);
 /** Builds `smt.bv.xor` (see {@linkcode BVXOrOp}) and returns its result. */
 export function bv_xor(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BVXOrOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(BVXOrOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1166,7 +1166,7 @@ export class BV2IntOp extends $.OpView {
 $.registerOpView(BV2IntOp);
 /** Builds `smt.bv2int` (see {@linkcode BV2IntOp}) and returns its result. */
 export function bv2int(input: $.Value, options: { isSigned?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BV2IntOp, { resultTypes: options.results, operands: [input], attributes: { "is_signed": options.isSigned } }, options).result;
+  return $.buildOp(BV2IntOp, { resultTypes: options?.results, operands: [input], attributes: { "is_signed": options?.isSigned } }, options).result;
 }
 
 /**
@@ -1261,7 +1261,7 @@ export class BoolConstantOp extends $.OpView {
 $.registerOpView(BoolConstantOp);
 /** Builds `smt.constant` (see {@linkcode BoolConstantOp}) and returns its result. */
 export function constant(value: boolean | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BoolConstantOp, { resultTypes: options.results, operands: [], attributes: { "value": value } }, options).result;
+  return $.buildOp(BoolConstantOp, { resultTypes: options?.results, operands: [], attributes: { "value": value } }, options).result;
 }
 
 /**
@@ -1322,7 +1322,7 @@ export class DeclareFunOp extends $.OpView {
 $.registerOpView(DeclareFunOp);
 /** Builds `smt.declare_fun` (see {@linkcode DeclareFunOp}) and returns its result. */
 export function declare_fun(resultType: $.Type, options: { namePrefix?: string | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DeclareFunOp, { results: [resultType], operands: [], attributes: { "namePrefix": options.namePrefix } }, options).result;
+  return $.buildOp(DeclareFunOp, { results: [resultType], operands: [], attributes: { "namePrefix": options?.namePrefix } }, options).result;
 }
 
 /**
@@ -1376,7 +1376,7 @@ export class DistinctOp extends $.OpView {
 $.registerOpView(DistinctOp);
 /** Builds `smt.distinct` (see {@linkcode DistinctOp}) and returns its result. */
 export function distinct(inputs: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DistinctOp, { resultTypes: options.results, operands: [inputs] }, options).result;
+  return $.buildOp(DistinctOp, { resultTypes: options?.results, operands: [inputs] }, options).result;
 }
 
 /**
@@ -1418,7 +1418,7 @@ export class EqOp extends $.OpView {
 $.registerOpView(EqOp);
 /** Builds `smt.eq` (see {@linkcode EqOp}) and returns its result. */
 export function eq(inputs: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(EqOp, { resultTypes: options.results, operands: [inputs] }, options).result;
+  return $.buildOp(EqOp, { resultTypes: options?.results, operands: [inputs] }, options).result;
 }
 
 /**
@@ -1500,7 +1500,7 @@ export class ExistsOp extends $.OpView {
 $.registerOpView(ExistsOp);
 /** Builds `smt.exists` (see {@linkcode ExistsOp}) and returns its result. */
 export function exists(resultType: $.Type, numPatterns: number, options: { weight?: number | bigint | $.Attribute; noPattern?: boolean | $.Attribute; boundVarNames?: readonly (string | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExistsOp, { results: [resultType], operands: [], attributes: { "weight": options.weight, "noPattern": options.noPattern, "boundVarNames": options.boundVarNames }, variadicRegions: numPatterns }, options).result;
+  return $.buildOp(ExistsOp, { results: [resultType], operands: [], attributes: { "weight": options?.weight, "noPattern": options?.noPattern, "boundVarNames": options?.boundVarNames }, variadicRegions: numPatterns }, options).result;
 }
 
 /**
@@ -1582,7 +1582,7 @@ export class ForallOp extends $.OpView {
 $.registerOpView(ForallOp);
 /** Builds `smt.forall` (see {@linkcode ForallOp}) and returns its result. */
 export function forall(resultType: $.Type, numPatterns: number, options: { weight?: number | bigint | $.Attribute; noPattern?: boolean | $.Attribute; boundVarNames?: readonly (string | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ForallOp, { results: [resultType], operands: [], attributes: { "weight": options.weight, "noPattern": options.noPattern, "boundVarNames": options.boundVarNames }, variadicRegions: numPatterns }, options).result;
+  return $.buildOp(ForallOp, { results: [resultType], operands: [], attributes: { "weight": options?.weight, "noPattern": options?.noPattern, "boundVarNames": options?.boundVarNames }, variadicRegions: numPatterns }, options).result;
 }
 
 /**
@@ -1622,7 +1622,7 @@ export class ImpliesOp extends $.OpView {
 $.registerOpView(ImpliesOp);
 /** Builds `smt.implies` (see {@linkcode ImpliesOp}) and returns its result. */
 export function implies(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ImpliesOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(ImpliesOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1657,7 +1657,7 @@ export class IntAbsOp extends $.OpView {
 $.registerOpView(IntAbsOp);
 /** Builds `smt.int.abs` (see {@linkcode IntAbsOp}) and returns its result. */
 export function int_abs(input: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IntAbsOp, { resultTypes: options.results, operands: [input] }, options).result;
+  return $.buildOp(IntAbsOp, { resultTypes: options?.results, operands: [input] }, options).result;
 }
 
 /**
@@ -1692,7 +1692,7 @@ export class IntAddOp extends $.OpView {
 $.registerOpView(IntAddOp);
 /** Builds `smt.int.add` (see {@linkcode IntAddOp}) and returns its result. */
 export function int_add(inputs: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IntAddOp, { resultTypes: options.results, operands: [inputs] }, options).result;
+  return $.buildOp(IntAddOp, { resultTypes: options?.results, operands: [inputs] }, options).result;
 }
 
 /**
@@ -1740,7 +1740,7 @@ export class IntCmpOp extends $.OpView {
 $.registerOpView(IntCmpOp);
 /** Builds `smt.int.cmp` (see {@linkcode IntCmpOp}) and returns its result. */
 export function int_cmp(pred: IntPredicate | $.Attribute, lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IntCmpOp, { resultTypes: options.results, operands: [lhs, rhs], attributes: { "pred": pred } }, options).result;
+  return $.buildOp(IntCmpOp, { resultTypes: options?.results, operands: [lhs, rhs], attributes: { "pred": pred } }, options).result;
 }
 
 /**
@@ -1778,7 +1778,7 @@ export class IntConstantOp extends $.OpView {
 $.registerOpView(IntConstantOp);
 /** Builds `smt.int.constant` (see {@linkcode IntConstantOp}) and returns its result. */
 export function int_constant(value: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IntConstantOp, { resultTypes: options.results, operands: [], attributes: { "value": value } }, options).result;
+  return $.buildOp(IntConstantOp, { resultTypes: options?.results, operands: [], attributes: { "value": value } }, options).result;
 }
 
 /**
@@ -1818,7 +1818,7 @@ export class IntDivOp extends $.OpView {
 $.registerOpView(IntDivOp);
 /** Builds `smt.int.div` (see {@linkcode IntDivOp}) and returns its result. */
 export function int_div(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IntDivOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(IntDivOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1858,7 +1858,7 @@ export class IntModOp extends $.OpView {
 $.registerOpView(IntModOp);
 /** Builds `smt.int.mod` (see {@linkcode IntModOp}) and returns its result. */
 export function int_mod(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IntModOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(IntModOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1893,7 +1893,7 @@ export class IntMulOp extends $.OpView {
 $.registerOpView(IntMulOp);
 /** Builds `smt.int.mul` (see {@linkcode IntMulOp}) and returns its result. */
 export function int_mul(inputs: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IntMulOp, { resultTypes: options.results, operands: [inputs] }, options).result;
+  return $.buildOp(IntMulOp, { resultTypes: options?.results, operands: [inputs] }, options).result;
 }
 
 /**
@@ -1933,7 +1933,7 @@ export class IntSubOp extends $.OpView {
 $.registerOpView(IntSubOp);
 /** Builds `smt.int.sub` (see {@linkcode IntSubOp}) and returns its result. */
 export function int_sub(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IntSubOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(IntSubOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2015,7 +2015,7 @@ export class IteOp extends $.OpView {
 $.registerOpView(IteOp);
 /** Builds `smt.ite` (see {@linkcode IteOp}) and returns its result. */
 export function ite(cond: $.Value, thenValue: $.Value, elseValue: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IteOp, { resultTypes: options.results, operands: [cond, thenValue, elseValue] }, options).result;
+  return $.buildOp(IteOp, { resultTypes: options?.results, operands: [cond, thenValue, elseValue] }, options).result;
 }
 
 /**
@@ -2050,7 +2050,7 @@ export class NotOp extends $.OpView {
 $.registerOpView(NotOp);
 /** Builds `smt.not` (see {@linkcode NotOp}) and returns its result. */
 export function not(input: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NotOp, { resultTypes: options.results, operands: [input] }, options).result;
+  return $.buildOp(NotOp, { resultTypes: options?.results, operands: [input] }, options).result;
 }
 
 /**
@@ -2089,7 +2089,7 @@ export class OrOp extends $.OpView {
 $.registerOpView(OrOp);
 /** Builds `smt.or` (see {@linkcode OrOp}) and returns its result. */
 export function or(inputs: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OrOp, { resultTypes: options.results, operands: [inputs] }, options).result;
+  return $.buildOp(OrOp, { resultTypes: options?.results, operands: [inputs] }, options).result;
 }
 
 /**
@@ -2292,7 +2292,7 @@ export class XOrOp extends $.OpView {
 $.registerOpView(XOrOp);
 /** Builds `smt.xor` (see {@linkcode XOrOp}) and returns its result. */
 export function xor(inputs: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(XOrOp, { resultTypes: options.results, operands: [inputs] }, options).result;
+  return $.buildOp(XOrOp, { resultTypes: options?.results, operands: [inputs] }, options).result;
 }
 
 /**

@@ -337,7 +337,7 @@ export class BinaryOp extends $.OpView {
 $.registerOpView(BinaryOp);
 /** Builds `sparse_tensor.binary` (see {@linkcode BinaryOp}) and returns its result. */
 export function binary(outputType: $.Type, x: $.Value, y: $.Value, options: { leftIdentity?: boolean | $.Attribute; rightIdentity?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BinaryOp, { results: [outputType], operands: [x, y], attributes: { "left_identity": options.leftIdentity, "right_identity": options.rightIdentity } }, options).result;
+  return $.buildOp(BinaryOp, { results: [outputType], operands: [x, y], attributes: { "left_identity": options?.leftIdentity, "right_identity": options?.rightIdentity } }, options).result;
 }
 
 /**
@@ -529,7 +529,7 @@ export class CompressOp extends $.OpView {
 $.registerOpView(CompressOp);
 /** Builds `sparse_tensor.compress` (see {@linkcode CompressOp}) and returns its result. */
 export function compress(values: $.Value, filled: $.Value, added: $.Value, count: $.Value, tensor: $.Value, lvlCoords: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CompressOp, { resultTypes: options.results, operands: [values, filled, added, count, tensor, lvlCoords] }, options).result;
+  return $.buildOp(CompressOp, { resultTypes: options?.results, operands: [values, filled, added, count, tensor, lvlCoords] }, options).result;
 }
 
 /**
@@ -698,7 +698,7 @@ export class ToCoordinatesOp extends $.OpView {
 $.registerOpView(ToCoordinatesOp);
 /** Builds `sparse_tensor.coordinates` (see {@linkcode ToCoordinatesOp}) and returns its result. */
 export function coordinates(tensor: $.Value, level: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ToCoordinatesOp, { resultTypes: options.results, operands: [tensor], attributes: { "level": level } }, options).result;
+  return $.buildOp(ToCoordinatesOp, { resultTypes: options?.results, operands: [tensor], attributes: { "level": level } }, options).result;
 }
 
 /**
@@ -750,7 +750,7 @@ export class ToCoordinatesBufferOp extends $.OpView {
 $.registerOpView(ToCoordinatesBufferOp);
 /** Builds `sparse_tensor.coordinates_buffer` (see {@linkcode ToCoordinatesBufferOp}) and returns its result. */
 export function coordinates_buffer(tensor: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ToCoordinatesBufferOp, { resultTypes: options.results, operands: [tensor] }, options).result;
+  return $.buildOp(ToCoordinatesBufferOp, { resultTypes: options?.results, operands: [tensor] }, options).result;
 }
 
 /**
@@ -1034,7 +1034,7 @@ export class ExtractIterSpaceOp extends $.OpView {
 $.registerOpView(ExtractIterSpaceOp);
 /** Builds `sparse_tensor.extract_iteration_space` (see {@linkcode ExtractIterSpaceOp}) and returns its result. */
 export function extract_iteration_space(tensor: $.Value, loLvl: number | bigint | $.Attribute, hiLvl: number | bigint | $.Attribute, options: { parentIter?: $.Value | null; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtractIterSpaceOp, { resultTypes: options.results, operands: [tensor, options.parentIter], attributes: { "loLvl": loLvl, "hiLvl": hiLvl } }, options).result;
+  return $.buildOp(ExtractIterSpaceOp, { resultTypes: options?.results, operands: [tensor, options?.parentIter], attributes: { "loLvl": loLvl, "hiLvl": hiLvl } }, options).result;
 }
 
 /**
@@ -1079,7 +1079,7 @@ export class ExtractValOp extends $.OpView {
 $.registerOpView(ExtractValOp);
 /** Builds `sparse_tensor.extract_value` (see {@linkcode ExtractValOp}) and returns its result. */
 export function extract_value(tensor: $.Value, iterator: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtractValOp, { resultTypes: options.results, operands: [tensor, iterator] }, options).result;
+  return $.buildOp(ExtractValOp, { resultTypes: options?.results, operands: [tensor, iterator] }, options).result;
 }
 
 /**
@@ -1194,7 +1194,7 @@ export class ForeachOp extends $.OpView {
 $.registerOpView(ForeachOp);
 /** Builds `sparse_tensor.foreach` (see {@linkcode ForeachOp}) and returns the op's view. */
 export function foreach(resultsTypes: readonly $.Type[], tensor: $.Value, initArgs: readonly $.Value[], options: { order?: $.Attribute } & $.BuildOptions = {}): ForeachOp {
-  return new ForeachOp($.buildOp(ForeachOp, { results: [resultsTypes], operands: [tensor, initArgs], attributes: { "order": options.order } }, options));
+  return new ForeachOp($.buildOp(ForeachOp, { results: [resultsTypes], operands: [tensor, initArgs], attributes: { "order": options?.order } }, options));
 }
 
 /**
@@ -1233,7 +1233,7 @@ export class HasRuntimeLibraryOp extends $.OpView {
 $.registerOpView(HasRuntimeLibraryOp);
 /** Builds `sparse_tensor.has_runtime_library` (see {@linkcode HasRuntimeLibraryOp}) and returns its result. */
 export function has_runtime_library(options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(HasRuntimeLibraryOp, { resultTypes: options.results, operands: [] }, options).result;
+  return $.buildOp(HasRuntimeLibraryOp, { resultTypes: options?.results, operands: [] }, options).result;
 }
 
 /**
@@ -1397,7 +1397,7 @@ export class LoadOp extends $.OpView {
 $.registerOpView(LoadOp);
 /** Builds `sparse_tensor.load` (see {@linkcode LoadOp}) and returns its result. */
 export function load(tensor: $.Value, options: { hasInserts?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadOp, { resultTypes: options.results, operands: [tensor], attributes: { "hasInserts": options.hasInserts } }, options).result;
+  return $.buildOp(LoadOp, { resultTypes: options?.results, operands: [tensor], attributes: { "hasInserts": options?.hasInserts } }, options).result;
 }
 
 /**
@@ -1464,7 +1464,7 @@ export class LvlOp extends $.OpView {
 $.registerOpView(LvlOp);
 /** Builds `sparse_tensor.lvl` (see {@linkcode LvlOp}) and returns its result. */
 export function lvl(source: $.Value, index: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LvlOp, { resultTypes: options.results, operands: [source, index] }, options).result;
+  return $.buildOp(LvlOp, { resultTypes: options?.results, operands: [source, index] }, options).result;
 }
 
 /**
@@ -1553,7 +1553,7 @@ export class NumberOfEntriesOp extends $.OpView {
 $.registerOpView(NumberOfEntriesOp);
 /** Builds `sparse_tensor.number_of_entries` (see {@linkcode NumberOfEntriesOp}) and returns its result. */
 export function number_of_entries(tensor: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NumberOfEntriesOp, { resultTypes: options.results, operands: [tensor] }, options).result;
+  return $.buildOp(NumberOfEntriesOp, { resultTypes: options?.results, operands: [tensor] }, options).result;
 }
 
 /**
@@ -1651,7 +1651,7 @@ export class ToPositionsOp extends $.OpView {
 $.registerOpView(ToPositionsOp);
 /** Builds `sparse_tensor.positions` (see {@linkcode ToPositionsOp}) and returns its result. */
 export function positions(tensor: $.Value, level: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ToPositionsOp, { resultTypes: options.results, operands: [tensor], attributes: { "level": level } }, options).result;
+  return $.buildOp(ToPositionsOp, { resultTypes: options?.results, operands: [tensor], attributes: { "level": level } }, options).result;
 }
 
 /**
@@ -1782,7 +1782,7 @@ export class PushBackOp extends $.OpView {
 $.registerOpView(PushBackOp);
 /** Builds `sparse_tensor.push_back` (see {@linkcode PushBackOp}) and returns the op's view. */
 export function push_back(curSize: $.Value, inBuffer: $.Value, value: $.Value, options: { n?: $.Value | null; inbounds?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): PushBackOp {
-  return new PushBackOp($.buildOp(PushBackOp, { resultTypes: options.results, operands: [curSize, inBuffer, value, options.n], attributes: { "inbounds": options.inbounds } }, options));
+  return new PushBackOp($.buildOp(PushBackOp, { resultTypes: options?.results, operands: [curSize, inBuffer, value, options?.n], attributes: { "inbounds": options?.inbounds } }, options));
 }
 
 /**
@@ -1867,7 +1867,7 @@ export class ReduceOp extends $.OpView {
 $.registerOpView(ReduceOp);
 /** Builds `sparse_tensor.reduce` (see {@linkcode ReduceOp}) and returns its result. */
 export function reduce(x: $.Value, y: $.Value, identity: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduceOp, { resultTypes: options.results, operands: [x, y, identity] }, options).result;
+  return $.buildOp(ReduceOp, { resultTypes: options?.results, operands: [x, y, identity] }, options).result;
 }
 
 /**
@@ -2063,7 +2063,7 @@ export class SelectOp extends $.OpView {
 $.registerOpView(SelectOp);
 /** Builds `sparse_tensor.select` (see {@linkcode SelectOp}) and returns its result. */
 export function select(x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SelectOp, { resultTypes: options.results, operands: [x] }, options).result;
+  return $.buildOp(SelectOp, { resultTypes: options?.results, operands: [x] }, options).result;
 }
 
 /**
@@ -2117,7 +2117,7 @@ export class ToSliceOffsetOp extends $.OpView {
 $.registerOpView(ToSliceOffsetOp);
 /** Builds `sparse_tensor.slice.offset` (see {@linkcode ToSliceOffsetOp}) and returns its result. */
 export function slice_offset(slice: $.Value, dim: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ToSliceOffsetOp, { resultTypes: options.results, operands: [slice], attributes: { "dim": dim } }, options).result;
+  return $.buildOp(ToSliceOffsetOp, { resultTypes: options?.results, operands: [slice], attributes: { "dim": dim } }, options).result;
 }
 
 /**
@@ -2172,7 +2172,7 @@ export class ToSliceStrideOp extends $.OpView {
 $.registerOpView(ToSliceStrideOp);
 /** Builds `sparse_tensor.slice.stride` (see {@linkcode ToSliceStrideOp}) and returns its result. */
 export function slice_stride(slice: $.Value, dim: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ToSliceStrideOp, { resultTypes: options.results, operands: [slice], attributes: { "dim": dim } }, options).result;
+  return $.buildOp(ToSliceStrideOp, { resultTypes: options?.results, operands: [slice], attributes: { "dim": dim } }, options).result;
 }
 
 /**
@@ -2242,7 +2242,7 @@ export class SortOp extends $.OpView {
 $.registerOpView(SortOp);
 /** Builds `sparse_tensor.sort` (see {@linkcode SortOp}) and returns the op's view. */
 export function sort(n: $.Value, xy: $.Value, ys: readonly $.Value[], permMap: $.Attribute, algorithm: SparseTensorSortKind | $.Attribute, options: { ny?: number | bigint | $.Attribute } & $.BuildOptions = {}): SortOp {
-  return new SortOp($.buildOp(SortOp, { results: [], operands: [n, xy, ys], attributes: { "perm_map": permMap, "ny": options.ny, "algorithm": algorithm } }, options));
+  return new SortOp($.buildOp(SortOp, { results: [], operands: [n, xy, ys], attributes: { "perm_map": permMap, "ny": options?.ny, "algorithm": algorithm } }, options));
 }
 
 /**
@@ -2292,7 +2292,7 @@ export class GetStorageSpecifierOp extends $.OpView {
 $.registerOpView(GetStorageSpecifierOp);
 /** Builds `sparse_tensor.storage_specifier.get` (see {@linkcode GetStorageSpecifierOp}) and returns its result. */
 export function storage_specifier_get(specifier: $.Value, specifierKind: StorageSpecifierKind | $.Attribute, options: { level?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetStorageSpecifierOp, { resultTypes: options.results, operands: [specifier], attributes: { "specifierKind": specifierKind, "level": options.level } }, options).result;
+  return $.buildOp(GetStorageSpecifierOp, { resultTypes: options?.results, operands: [specifier], attributes: { "specifierKind": specifierKind, "level": options?.level } }, options).result;
 }
 
 /**
@@ -2348,7 +2348,7 @@ export class StorageSpecifierInitOp extends $.OpView {
 $.registerOpView(StorageSpecifierInitOp);
 /** Builds `sparse_tensor.storage_specifier.init` (see {@linkcode StorageSpecifierInitOp}) and returns its result. */
 export function storage_specifier_init(resultType: $.Type, options: { source?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(StorageSpecifierInitOp, { results: [resultType], operands: [options.source] }, options).result;
+  return $.buildOp(StorageSpecifierInitOp, { results: [resultType], operands: [options?.source] }, options).result;
 }
 
 /**
@@ -2404,7 +2404,7 @@ export class SetStorageSpecifierOp extends $.OpView {
 $.registerOpView(SetStorageSpecifierOp);
 /** Builds `sparse_tensor.storage_specifier.set` (see {@linkcode SetStorageSpecifierOp}) and returns its result. */
 export function storage_specifier_set(specifier: $.Value, specifierKind: StorageSpecifierKind | $.Attribute, value: $.Value, options: { level?: number | bigint | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SetStorageSpecifierOp, { resultTypes: options.results, operands: [specifier, value], attributes: { "specifierKind": specifierKind, "level": options.level } }, options).result;
+  return $.buildOp(SetStorageSpecifierOp, { resultTypes: options?.results, operands: [specifier, value], attributes: { "specifierKind": specifierKind, "level": options?.level } }, options).result;
 }
 
 /**
@@ -2574,7 +2574,7 @@ export class ToValuesOp extends $.OpView {
 $.registerOpView(ToValuesOp);
 /** Builds `sparse_tensor.values` (see {@linkcode ToValuesOp}) and returns its result. */
 export function values(tensor: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ToValuesOp, { resultTypes: options.results, operands: [tensor] }, options).result;
+  return $.buildOp(ToValuesOp, { resultTypes: options?.results, operands: [tensor] }, options).result;
 }
 
 /**

@@ -392,7 +392,7 @@ export class GraphARMOp extends $.OpView {
 $.registerOpView(GraphARMOp);
 /** Builds `spirv.ARM.Graph` (see {@linkcode GraphARMOp}) and returns the op's view. */
 export function ARM_Graph(functionType: $.Type | $.Attribute, symName: string | $.Attribute, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute; entryPoint?: boolean | $.Attribute } & $.BuildOptions = {}): GraphARMOp {
-  return new GraphARMOp($.buildOp(GraphARMOp, { results: [], operands: [], attributes: { "function_type": functionType, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "entry_point": options.entryPoint, "sym_name": symName } }, options));
+  return new GraphARMOp($.buildOp(GraphARMOp, { results: [], operands: [], attributes: { "function_type": functionType, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "entry_point": options?.entryPoint, "sym_name": symName } }, options));
 }
 
 /**
@@ -669,7 +669,7 @@ export class AtomicAndOp extends $.OpView {
 $.registerOpView(AtomicAndOp);
 /** Builds `spirv.AtomicAnd` (see {@linkcode AtomicAndOp}) and returns its result. */
 export function AtomicAnd(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicAndOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicAndOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -762,7 +762,7 @@ export class AtomicCompareExchangeOp extends $.OpView {
 $.registerOpView(AtomicCompareExchangeOp);
 /** Builds `spirv.AtomicCompareExchange` (see {@linkcode AtomicCompareExchangeOp}) and returns its result. */
 export function AtomicCompareExchange(pointer: $.Value, memoryScope: Scope | $.Attribute, equalSemantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, unequalSemantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, comparator: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicCompareExchangeOp, { resultTypes: options.results, operands: [pointer, value, comparator], attributes: { "memory_scope": memoryScope, "equal_semantics": equalSemantics, "unequal_semantics": unequalSemantics } }, options).result;
+  return $.buildOp(AtomicCompareExchangeOp, { resultTypes: options?.results, operands: [pointer, value, comparator], attributes: { "memory_scope": memoryScope, "equal_semantics": equalSemantics, "unequal_semantics": unequalSemantics } }, options).result;
 }
 
 /**
@@ -832,7 +832,7 @@ export class AtomicCompareExchangeWeakOp extends $.OpView {
 $.registerOpView(AtomicCompareExchangeWeakOp);
 /** Builds `spirv.AtomicCompareExchangeWeak` (see {@linkcode AtomicCompareExchangeWeakOp}) and returns its result. */
 export function AtomicCompareExchangeWeak(pointer: $.Value, memoryScope: Scope | $.Attribute, equalSemantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, unequalSemantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, comparator: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicCompareExchangeWeakOp, { resultTypes: options.results, operands: [pointer, value, comparator], attributes: { "memory_scope": memoryScope, "equal_semantics": equalSemantics, "unequal_semantics": unequalSemantics } }, options).result;
+  return $.buildOp(AtomicCompareExchangeWeakOp, { resultTypes: options?.results, operands: [pointer, value, comparator], attributes: { "memory_scope": memoryScope, "equal_semantics": equalSemantics, "unequal_semantics": unequalSemantics } }, options).result;
 }
 
 /**
@@ -903,7 +903,7 @@ export class AtomicExchangeOp extends $.OpView {
 $.registerOpView(AtomicExchangeOp);
 /** Builds `spirv.AtomicExchange` (see {@linkcode AtomicExchangeOp}) and returns its result. */
 export function AtomicExchange(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicExchangeOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicExchangeOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -974,7 +974,7 @@ export class AtomicIAddOp extends $.OpView {
 $.registerOpView(AtomicIAddOp);
 /** Builds `spirv.AtomicIAdd` (see {@linkcode AtomicIAddOp}) and returns its result. */
 export function AtomicIAdd(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicIAddOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicIAddOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1039,7 +1039,7 @@ export class AtomicIDecrementOp extends $.OpView {
 $.registerOpView(AtomicIDecrementOp);
 /** Builds `spirv.AtomicIDecrement` (see {@linkcode AtomicIDecrementOp}) and returns its result. */
 export function AtomicIDecrement(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicIDecrementOp, { resultTypes: options.results, operands: [pointer], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicIDecrementOp, { resultTypes: options?.results, operands: [pointer], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1103,7 +1103,7 @@ export class AtomicIIncrementOp extends $.OpView {
 $.registerOpView(AtomicIIncrementOp);
 /** Builds `spirv.AtomicIIncrement` (see {@linkcode AtomicIIncrementOp}) and returns its result. */
 export function AtomicIIncrement(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicIIncrementOp, { resultTypes: options.results, operands: [pointer], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicIIncrementOp, { resultTypes: options?.results, operands: [pointer], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1175,7 +1175,7 @@ export class AtomicISubOp extends $.OpView {
 $.registerOpView(AtomicISubOp);
 /** Builds `spirv.AtomicISub` (see {@linkcode AtomicISubOp}) and returns its result. */
 export function AtomicISub(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicISubOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicISubOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1246,7 +1246,7 @@ export class AtomicOrOp extends $.OpView {
 $.registerOpView(AtomicOrOp);
 /** Builds `spirv.AtomicOr` (see {@linkcode AtomicOrOp}) and returns its result. */
 export function AtomicOr(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicOrOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicOrOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1318,7 +1318,7 @@ export class AtomicSMaxOp extends $.OpView {
 $.registerOpView(AtomicSMaxOp);
 /** Builds `spirv.AtomicSMax` (see {@linkcode AtomicSMaxOp}) and returns its result. */
 export function AtomicSMax(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicSMaxOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicSMaxOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1390,7 +1390,7 @@ export class AtomicSMinOp extends $.OpView {
 $.registerOpView(AtomicSMinOp);
 /** Builds `spirv.AtomicSMin` (see {@linkcode AtomicSMinOp}) and returns its result. */
 export function AtomicSMin(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicSMinOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicSMinOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1462,7 +1462,7 @@ export class AtomicUMaxOp extends $.OpView {
 $.registerOpView(AtomicUMaxOp);
 /** Builds `spirv.AtomicUMax` (see {@linkcode AtomicUMaxOp}) and returns its result. */
 export function AtomicUMax(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicUMaxOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicUMaxOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1534,7 +1534,7 @@ export class AtomicUMinOp extends $.OpView {
 $.registerOpView(AtomicUMinOp);
 /** Builds `spirv.AtomicUMin` (see {@linkcode AtomicUMinOp}) and returns its result. */
 export function AtomicUMin(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicUMinOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicUMinOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1606,7 +1606,7 @@ export class AtomicXorOp extends $.OpView {
 $.registerOpView(AtomicXorOp);
 /** Builds `spirv.AtomicXor` (see {@linkcode AtomicXorOp}) and returns its result. */
 export function AtomicXor(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicXorOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(AtomicXorOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -1656,7 +1656,7 @@ export class BitCountOp extends $.OpView {
 $.registerOpView(BitCountOp);
 /** Builds `spirv.BitCount` (see {@linkcode BitCountOp}) and returns its result. */
 export function BitCount(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BitCountOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(BitCountOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -1730,7 +1730,7 @@ export class BitFieldInsertOp extends $.OpView {
 $.registerOpView(BitFieldInsertOp);
 /** Builds `spirv.BitFieldInsert` (see {@linkcode BitFieldInsertOp}) and returns its result. */
 export function BitFieldInsert(base: $.Value, insert: $.Value, offset: $.Value, count: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BitFieldInsertOp, { resultTypes: options.results, operands: [base, insert, offset, count] }, options).result;
+  return $.buildOp(BitFieldInsertOp, { resultTypes: options?.results, operands: [base, insert, offset, count] }, options).result;
 }
 
 /**
@@ -1798,7 +1798,7 @@ export class BitFieldSExtractOp extends $.OpView {
 $.registerOpView(BitFieldSExtractOp);
 /** Builds `spirv.BitFieldSExtract` (see {@linkcode BitFieldSExtractOp}) and returns its result. */
 export function BitFieldSExtract(base: $.Value, offset: $.Value, count: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BitFieldSExtractOp, { resultTypes: options.results, operands: [base, offset, count] }, options).result;
+  return $.buildOp(BitFieldSExtractOp, { resultTypes: options?.results, operands: [base, offset, count] }, options).result;
 }
 
 /**
@@ -1848,7 +1848,7 @@ export class BitFieldUExtractOp extends $.OpView {
 $.registerOpView(BitFieldUExtractOp);
 /** Builds `spirv.BitFieldUExtract` (see {@linkcode BitFieldUExtractOp}) and returns its result. */
 export function BitFieldUExtract(base: $.Value, offset: $.Value, count: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BitFieldUExtractOp, { resultTypes: options.results, operands: [base, offset, count] }, options).result;
+  return $.buildOp(BitFieldUExtractOp, { resultTypes: options?.results, operands: [base, offset, count] }, options).result;
 }
 
 /**
@@ -1894,7 +1894,7 @@ export class BitReverseOp extends $.OpView {
 $.registerOpView(BitReverseOp);
 /** Builds `spirv.BitReverse` (see {@linkcode BitReverseOp}) and returns its result. */
 export function BitReverse(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BitReverseOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(BitReverseOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2002,7 +2002,7 @@ export class BitwiseAndOp extends $.OpView {
 $.registerOpView(BitwiseAndOp);
 /** Builds `spirv.BitwiseAnd` (see {@linkcode BitwiseAndOp}) and returns its result. */
 export function BitwiseAnd(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BitwiseAndOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(BitwiseAndOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -2052,7 +2052,7 @@ export class BitwiseOrOp extends $.OpView {
 $.registerOpView(BitwiseOrOp);
 /** Builds `spirv.BitwiseOr` (see {@linkcode BitwiseOrOp}) and returns its result. */
 export function BitwiseOr(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BitwiseOrOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(BitwiseOrOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -2102,7 +2102,7 @@ export class BitwiseXorOp extends $.OpView {
 $.registerOpView(BitwiseXorOp);
 /** Builds `spirv.BitwiseXor` (see {@linkcode BitwiseXorOp}) and returns its result. */
 export function BitwiseXor(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BitwiseXorOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(BitwiseXorOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -2224,7 +2224,7 @@ export class BranchConditionalOp extends $.OpView {
 $.registerOpView(BranchConditionalOp);
 /** Builds `spirv.BranchConditional` (see {@linkcode BranchConditionalOp}) and returns the op's view. */
 export function BranchConditional(condition: $.Value, trueTargetOperands: readonly $.Value[], falseTargetOperands: readonly $.Value[], trueTarget: $.Block, falseTarget: $.Block, options: { branchWeights?: readonly (number | bigint | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): BranchConditionalOp {
-  return new BranchConditionalOp($.buildOp(BranchConditionalOp, { results: [], operands: [condition, trueTargetOperands, falseTargetOperands], attributes: { "branch_weights": options.branchWeights }, successors: [trueTarget, falseTarget] }, options));
+  return new BranchConditionalOp($.buildOp(BranchConditionalOp, { results: [], operands: [condition, trueTargetOperands, falseTargetOperands], attributes: { "branch_weights": options?.branchWeights }, successors: [trueTarget, falseTarget] }, options));
 }
 
 /**
@@ -2269,7 +2269,7 @@ export class CLAcosOp extends $.OpView {
 $.registerOpView(CLAcosOp);
 /** Builds `spirv.CL.acos` (see {@linkcode CLAcosOp}) and returns its result. */
 export function CL_acos(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLAcosOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLAcosOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2314,7 +2314,7 @@ export class CLAcoshOp extends $.OpView {
 $.registerOpView(CLAcoshOp);
 /** Builds `spirv.CL.acosh` (see {@linkcode CLAcoshOp}) and returns its result. */
 export function CL_acosh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLAcoshOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLAcoshOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2359,7 +2359,7 @@ export class CLAsinOp extends $.OpView {
 $.registerOpView(CLAsinOp);
 /** Builds `spirv.CL.asin` (see {@linkcode CLAsinOp}) and returns its result. */
 export function CL_asin(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLAsinOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLAsinOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2404,7 +2404,7 @@ export class CLAsinhOp extends $.OpView {
 $.registerOpView(CLAsinhOp);
 /** Builds `spirv.CL.asinh` (see {@linkcode CLAsinhOp}) and returns its result. */
 export function CL_asinh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLAsinhOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLAsinhOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2449,7 +2449,7 @@ export class CLAtanOp extends $.OpView {
 $.registerOpView(CLAtanOp);
 /** Builds `spirv.CL.atan` (see {@linkcode CLAtanOp}) and returns its result. */
 export function CL_atan(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLAtanOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLAtanOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2499,7 +2499,7 @@ export class CLAtan2Op extends $.OpView {
 $.registerOpView(CLAtan2Op);
 /** Builds `spirv.CL.atan2` (see {@linkcode CLAtan2Op}) and returns its result. */
 export function CL_atan2(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLAtan2Op, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CLAtan2Op, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2544,7 +2544,7 @@ export class CLAtanhOp extends $.OpView {
 $.registerOpView(CLAtanhOp);
 /** Builds `spirv.CL.atanh` (see {@linkcode CLAtanhOp}) and returns its result. */
 export function CL_atanh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLAtanhOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLAtanhOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2588,7 +2588,7 @@ export class CLCeilOp extends $.OpView {
 $.registerOpView(CLCeilOp);
 /** Builds `spirv.CL.ceil` (see {@linkcode CLCeilOp}) and returns its result. */
 export function CL_ceil(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLCeilOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLCeilOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2631,7 +2631,7 @@ export class CLCosOp extends $.OpView {
 $.registerOpView(CLCosOp);
 /** Builds `spirv.CL.cos` (see {@linkcode CLCosOp}) and returns its result. */
 export function CL_cos(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLCosOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLCosOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2674,7 +2674,7 @@ export class CLCoshOp extends $.OpView {
 $.registerOpView(CLCoshOp);
 /** Builds `spirv.CL.cosh` (see {@linkcode CLCoshOp}) and returns its result. */
 export function CL_cosh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLCoshOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLCoshOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2717,7 +2717,7 @@ export class CLErfOp extends $.OpView {
 $.registerOpView(CLErfOp);
 /** Builds `spirv.CL.erf` (see {@linkcode CLErfOp}) and returns its result. */
 export function CL_erf(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLErfOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLErfOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2762,7 +2762,7 @@ export class CLExpOp extends $.OpView {
 $.registerOpView(CLExpOp);
 /** Builds `spirv.CL.exp` (see {@linkcode CLExpOp}) and returns its result. */
 export function CL_exp(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLExpOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLExpOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2807,7 +2807,7 @@ export class CLFAbsOp extends $.OpView {
 $.registerOpView(CLFAbsOp);
 /** Builds `spirv.CL.fabs` (see {@linkcode CLFAbsOp}) and returns its result. */
 export function CL_fabs(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLFAbsOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLFAbsOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2851,7 +2851,7 @@ export class CLFloorOp extends $.OpView {
 $.registerOpView(CLFloorOp);
 /** Builds `spirv.CL.floor` (see {@linkcode CLFloorOp}) and returns its result. */
 export function CL_floor(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLFloorOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLFloorOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -2907,7 +2907,7 @@ export class CLFmaOp extends $.OpView {
 $.registerOpView(CLFmaOp);
 /** Builds `spirv.CL.fma` (see {@linkcode CLFmaOp}) and returns its result. */
 export function CL_fma(x: $.Value, y: $.Value, z: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLFmaOp, { resultTypes: options.results, operands: [x, y, z] }, options).result;
+  return $.buildOp(CLFmaOp, { resultTypes: options?.results, operands: [x, y, z] }, options).result;
 }
 
 /**
@@ -2958,7 +2958,7 @@ export class CLFMaxOp extends $.OpView {
 $.registerOpView(CLFMaxOp);
 /** Builds `spirv.CL.fmax` (see {@linkcode CLFMaxOp}) and returns its result. */
 export function CL_fmax(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLFMaxOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CLFMaxOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -3007,7 +3007,7 @@ export class CLFMinOp extends $.OpView {
 $.registerOpView(CLFMinOp);
 /** Builds `spirv.CL.fmin` (see {@linkcode CLFMinOp}) and returns its result. */
 export function CL_fmin(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLFMinOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CLFMinOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -3050,7 +3050,7 @@ export class CLLogOp extends $.OpView {
 $.registerOpView(CLLogOp);
 /** Builds `spirv.CL.log` (see {@linkcode CLLogOp}) and returns its result. */
 export function CL_log(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLLogOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLLogOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3106,7 +3106,7 @@ export class CLMixOp extends $.OpView {
 $.registerOpView(CLMixOp);
 /** Builds `spirv.CL.mix` (see {@linkcode CLMixOp}) and returns its result. */
 export function CL_mix(x: $.Value, y: $.Value, z: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLMixOp, { resultTypes: options.results, operands: [x, y, z] }, options).result;
+  return $.buildOp(CLMixOp, { resultTypes: options?.results, operands: [x, y, z] }, options).result;
 }
 
 /**
@@ -3154,7 +3154,7 @@ export class CLPowOp extends $.OpView {
 $.registerOpView(CLPowOp);
 /** Builds `spirv.CL.pow` (see {@linkcode CLPowOp}) and returns its result. */
 export function CL_pow(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLPowOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CLPowOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -3252,7 +3252,7 @@ export class CLRintOp extends $.OpView {
 $.registerOpView(CLRintOp);
 /** Builds `spirv.CL.rint` (see {@linkcode CLRintOp}) and returns its result. */
 export function CL_rint(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLRintOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLRintOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3296,7 +3296,7 @@ export class CLRoundOp extends $.OpView {
 $.registerOpView(CLRoundOp);
 /** Builds `spirv.CL.round` (see {@linkcode CLRoundOp}) and returns its result. */
 export function CL_round(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLRoundOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLRoundOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3339,7 +3339,7 @@ export class CLRsqrtOp extends $.OpView {
 $.registerOpView(CLRsqrtOp);
 /** Builds `spirv.CL.rsqrt` (see {@linkcode CLRsqrtOp}) and returns its result. */
 export function CL_rsqrt(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLRsqrtOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLRsqrtOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3384,7 +3384,7 @@ export class CLSAbsOp extends $.OpView {
 $.registerOpView(CLSAbsOp);
 /** Builds `spirv.CL.s_abs` (see {@linkcode CLSAbsOp}) and returns its result. */
 export function CL_s_abs(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLSAbsOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLSAbsOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3432,7 +3432,7 @@ export class CLSMaxOp extends $.OpView {
 $.registerOpView(CLSMaxOp);
 /** Builds `spirv.CL.s_max` (see {@linkcode CLSMaxOp}) and returns its result. */
 export function CL_s_max(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLSMaxOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CLSMaxOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -3480,7 +3480,7 @@ export class CLSMinOp extends $.OpView {
 $.registerOpView(CLSMinOp);
 /** Builds `spirv.CL.s_min` (see {@linkcode CLSMinOp}) and returns its result. */
 export function CL_s_min(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLSMinOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CLSMinOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -3523,7 +3523,7 @@ export class CLSinOp extends $.OpView {
 $.registerOpView(CLSinOp);
 /** Builds `spirv.CL.sin` (see {@linkcode CLSinOp}) and returns its result. */
 export function CL_sin(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLSinOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLSinOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3566,7 +3566,7 @@ export class CLSinhOp extends $.OpView {
 $.registerOpView(CLSinhOp);
 /** Builds `spirv.CL.sinh` (see {@linkcode CLSinhOp}) and returns its result. */
 export function CL_sinh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLSinhOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLSinhOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3609,7 +3609,7 @@ export class CLSqrtOp extends $.OpView {
 $.registerOpView(CLSqrtOp);
 /** Builds `spirv.CL.sqrt` (see {@linkcode CLSqrtOp}) and returns its result. */
 export function CL_sqrt(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLSqrtOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLSqrtOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3652,7 +3652,7 @@ export class CLTanOp extends $.OpView {
 $.registerOpView(CLTanOp);
 /** Builds `spirv.CL.tan` (see {@linkcode CLTanOp}) and returns its result. */
 export function CL_tan(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLTanOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLTanOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3695,7 +3695,7 @@ export class CLTanhOp extends $.OpView {
 $.registerOpView(CLTanhOp);
 /** Builds `spirv.CL.tanh` (see {@linkcode CLTanhOp}) and returns its result. */
 export function CL_tanh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLTanhOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(CLTanhOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -3743,7 +3743,7 @@ export class CLUMaxOp extends $.OpView {
 $.registerOpView(CLUMaxOp);
 /** Builds `spirv.CL.u_max` (see {@linkcode CLUMaxOp}) and returns its result. */
 export function CL_u_max(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLUMaxOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CLUMaxOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -3791,7 +3791,7 @@ export class CLUMinOp extends $.OpView {
 $.registerOpView(CLUMinOp);
 /** Builds `spirv.CL.u_min` (see {@linkcode CLUMinOp}) and returns its result. */
 export function CL_u_min(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CLUMinOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CLUMinOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -4455,7 +4455,7 @@ export class CopyMemoryOp extends $.OpView {
 $.registerOpView(CopyMemoryOp);
 /** Builds `spirv.CopyMemory` (see {@linkcode CopyMemoryOp}) and returns the op's view. */
 export function CopyMemory(target: $.Value, source: $.Value, options: { memoryAccess?: MemoryAccess | readonly MemoryAccess[] | $.Attribute; alignment?: number | bigint | $.Attribute; sourceMemoryAccess?: MemoryAccess | readonly MemoryAccess[] | $.Attribute; sourceAlignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): CopyMemoryOp {
-  return new CopyMemoryOp($.buildOp(CopyMemoryOp, { results: [], operands: [target, source], attributes: { "memory_access": options.memoryAccess, "alignment": options.alignment, "source_memory_access": options.sourceMemoryAccess, "source_alignment": options.sourceAlignment } }, options));
+  return new CopyMemoryOp($.buildOp(CopyMemoryOp, { results: [], operands: [target, source], attributes: { "memory_access": options?.memoryAccess, "alignment": options?.alignment, "source_memory_access": options?.sourceMemoryAccess, "source_alignment": options?.sourceAlignment } }, options));
 }
 
 /**
@@ -4573,7 +4573,7 @@ export class EXTAtomicFAddOp extends $.OpView {
 $.registerOpView(EXTAtomicFAddOp);
 /** Builds `spirv.EXT.AtomicFAdd` (see {@linkcode EXTAtomicFAddOp}) and returns its result. */
 export function EXT_AtomicFAdd(pointer: $.Value, memoryScope: Scope | $.Attribute, semantics: MemorySemantics | readonly MemorySemantics[] | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(EXTAtomicFAddOp, { resultTypes: options.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
+  return $.buildOp(EXTAtomicFAddOp, { resultTypes: options?.results, operands: [pointer, value], attributes: { "memory_scope": memoryScope, "semantics": semantics } }, options).result;
 }
 
 /**
@@ -4691,7 +4691,7 @@ export class EXTEmitMeshTasksOp extends $.OpView {
 $.registerOpView(EXTEmitMeshTasksOp);
 /** Builds `spirv.EXT.EmitMeshTasks` (see {@linkcode EXTEmitMeshTasksOp}) and returns the op's view. */
 export function EXT_EmitMeshTasks(groupCountX: $.Value, groupCountY: $.Value, groupCountZ: $.Value, options: { payload?: $.Value | null } & $.BuildOptions = {}): EXTEmitMeshTasksOp {
-  return new EXTEmitMeshTasksOp($.buildOp(EXTEmitMeshTasksOp, { results: [], operands: [groupCountX, groupCountY, groupCountZ, options.payload] }, options));
+  return new EXTEmitMeshTasksOp($.buildOp(EXTEmitMeshTasksOp, { results: [], operands: [groupCountX, groupCountY, groupCountZ, options?.payload] }, options));
 }
 
 /**
@@ -5028,7 +5028,7 @@ export class FAddOp extends $.OpView {
 $.registerOpView(FAddOp);
 /** Builds `spirv.FAdd` (see {@linkcode FAddOp}) and returns its result. */
 export function FAdd(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FAddOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FAddOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5123,7 +5123,7 @@ export class FDivOp extends $.OpView {
 $.registerOpView(FDivOp);
 /** Builds `spirv.FDiv` (see {@linkcode FDivOp}) and returns its result. */
 export function FDiv(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FDivOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FDivOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5175,7 +5175,7 @@ export class FModOp extends $.OpView {
 $.registerOpView(FModOp);
 /** Builds `spirv.FMod` (see {@linkcode FModOp}) and returns its result. */
 export function FMod(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FModOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FModOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5224,7 +5224,7 @@ export class FMulOp extends $.OpView {
 $.registerOpView(FMulOp);
 /** Builds `spirv.FMul` (see {@linkcode FMulOp}) and returns its result. */
 export function FMul(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FMulOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FMulOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5270,7 +5270,7 @@ export class FNegateOp extends $.OpView {
 $.registerOpView(FNegateOp);
 /** Builds `spirv.FNegate` (see {@linkcode FNegateOp}) and returns its result. */
 export function FNegate(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FNegateOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(FNegateOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -5320,7 +5320,7 @@ export class FOrdEqualOp extends $.OpView {
 $.registerOpView(FOrdEqualOp);
 /** Builds `spirv.FOrdEqual` (see {@linkcode FOrdEqualOp}) and returns its result. */
 export function FOrdEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FOrdEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FOrdEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5371,7 +5371,7 @@ export class FOrdGreaterThanOp extends $.OpView {
 $.registerOpView(FOrdGreaterThanOp);
 /** Builds `spirv.FOrdGreaterThan` (see {@linkcode FOrdGreaterThanOp}) and returns its result. */
 export function FOrdGreaterThan(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FOrdGreaterThanOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FOrdGreaterThanOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5422,7 +5422,7 @@ export class FOrdGreaterThanEqualOp extends $.OpView {
 $.registerOpView(FOrdGreaterThanEqualOp);
 /** Builds `spirv.FOrdGreaterThanEqual` (see {@linkcode FOrdGreaterThanEqualOp}) and returns its result. */
 export function FOrdGreaterThanEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FOrdGreaterThanEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FOrdGreaterThanEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5473,7 +5473,7 @@ export class FOrdLessThanOp extends $.OpView {
 $.registerOpView(FOrdLessThanOp);
 /** Builds `spirv.FOrdLessThan` (see {@linkcode FOrdLessThanOp}) and returns its result. */
 export function FOrdLessThan(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FOrdLessThanOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FOrdLessThanOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5524,7 +5524,7 @@ export class FOrdLessThanEqualOp extends $.OpView {
 $.registerOpView(FOrdLessThanEqualOp);
 /** Builds `spirv.FOrdLessThanEqual` (see {@linkcode FOrdLessThanEqualOp}) and returns its result. */
 export function FOrdLessThanEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FOrdLessThanEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FOrdLessThanEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5574,7 +5574,7 @@ export class FOrdNotEqualOp extends $.OpView {
 $.registerOpView(FOrdNotEqualOp);
 /** Builds `spirv.FOrdNotEqual` (see {@linkcode FOrdNotEqualOp}) and returns its result. */
 export function FOrdNotEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FOrdNotEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FOrdNotEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5626,7 +5626,7 @@ export class FRemOp extends $.OpView {
 $.registerOpView(FRemOp);
 /** Builds `spirv.FRem` (see {@linkcode FRemOp}) and returns its result. */
 export function FRem(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FRemOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FRemOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5675,7 +5675,7 @@ export class FSubOp extends $.OpView {
 $.registerOpView(FSubOp);
 /** Builds `spirv.FSub` (see {@linkcode FSubOp}) and returns its result. */
 export function FSub(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FSubOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FSubOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5725,7 +5725,7 @@ export class FUnordEqualOp extends $.OpView {
 $.registerOpView(FUnordEqualOp);
 /** Builds `spirv.FUnordEqual` (see {@linkcode FUnordEqualOp}) and returns its result. */
 export function FUnordEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FUnordEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FUnordEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5776,7 +5776,7 @@ export class FUnordGreaterThanOp extends $.OpView {
 $.registerOpView(FUnordGreaterThanOp);
 /** Builds `spirv.FUnordGreaterThan` (see {@linkcode FUnordGreaterThanOp}) and returns its result. */
 export function FUnordGreaterThan(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FUnordGreaterThanOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FUnordGreaterThanOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5827,7 +5827,7 @@ export class FUnordGreaterThanEqualOp extends $.OpView {
 $.registerOpView(FUnordGreaterThanEqualOp);
 /** Builds `spirv.FUnordGreaterThanEqual` (see {@linkcode FUnordGreaterThanEqualOp}) and returns its result. */
 export function FUnordGreaterThanEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FUnordGreaterThanEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FUnordGreaterThanEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5878,7 +5878,7 @@ export class FUnordLessThanOp extends $.OpView {
 $.registerOpView(FUnordLessThanOp);
 /** Builds `spirv.FUnordLessThan` (see {@linkcode FUnordLessThanOp}) and returns its result. */
 export function FUnordLessThan(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FUnordLessThanOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FUnordLessThanOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5929,7 +5929,7 @@ export class FUnordLessThanEqualOp extends $.OpView {
 $.registerOpView(FUnordLessThanEqualOp);
 /** Builds `spirv.FUnordLessThanEqual` (see {@linkcode FUnordLessThanEqualOp}) and returns its result. */
 export function FUnordLessThanEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FUnordLessThanEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FUnordLessThanEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -5979,7 +5979,7 @@ export class FUnordNotEqualOp extends $.OpView {
 $.registerOpView(FUnordNotEqualOp);
 /** Builds `spirv.FUnordNotEqual` (see {@linkcode FUnordNotEqualOp}) and returns its result. */
 export function FUnordNotEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FUnordNotEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(FUnordNotEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -6044,7 +6044,7 @@ export class FunctionCallOp extends $.OpView {
 $.registerOpView(FunctionCallOp);
 /** Builds `spirv.FunctionCall` (see {@linkcode FunctionCallOp}) and returns the op's view. */
 export function FunctionCall(returnValueType: $.Type | null, callee: string | $.Attribute, arguments_: readonly $.Value[], options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): FunctionCallOp {
-  return new FunctionCallOp($.buildOp(FunctionCallOp, { results: [returnValueType], operands: [arguments_], attributes: { "callee": callee, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new FunctionCallOp($.buildOp(FunctionCallOp, { results: [returnValueType], operands: [arguments_], attributes: { "callee": callee, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -6092,7 +6092,7 @@ export class GLAcosOp extends $.OpView {
 $.registerOpView(GLAcosOp);
 /** Builds `spirv.GL.Acos` (see {@linkcode GLAcosOp}) and returns its result. */
 export function GL_Acos(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLAcosOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLAcosOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6138,7 +6138,7 @@ export class GLAcoshOp extends $.OpView {
 $.registerOpView(GLAcoshOp);
 /** Builds `spirv.GL.Acosh` (see {@linkcode GLAcoshOp}) and returns its result. */
 export function GL_Acosh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLAcoshOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLAcoshOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6186,7 +6186,7 @@ export class GLAsinOp extends $.OpView {
 $.registerOpView(GLAsinOp);
 /** Builds `spirv.GL.Asin` (see {@linkcode GLAsinOp}) and returns its result. */
 export function GL_Asin(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLAsinOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLAsinOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6231,7 +6231,7 @@ export class GLAsinhOp extends $.OpView {
 $.registerOpView(GLAsinhOp);
 /** Builds `spirv.GL.Asinh` (see {@linkcode GLAsinhOp}) and returns its result. */
 export function GL_Asinh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLAsinhOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLAsinhOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6279,7 +6279,7 @@ export class GLAtanOp extends $.OpView {
 $.registerOpView(GLAtanOp);
 /** Builds `spirv.GL.Atan` (see {@linkcode GLAtanOp}) and returns its result. */
 export function GL_Atan(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLAtanOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLAtanOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6325,7 +6325,7 @@ export class GLAtanhOp extends $.OpView {
 $.registerOpView(GLAtanhOp);
 /** Builds `spirv.GL.Atanh` (see {@linkcode GLAtanhOp}) and returns its result. */
 export function GL_Atanh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLAtanhOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLAtanhOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6371,7 +6371,7 @@ export class GLCeilOp extends $.OpView {
 $.registerOpView(GLCeilOp);
 /** Builds `spirv.GL.Ceil` (see {@linkcode GLCeilOp}) and returns its result. */
 export function GL_Ceil(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLCeilOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLCeilOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6416,7 +6416,7 @@ export class GLCosOp extends $.OpView {
 $.registerOpView(GLCosOp);
 /** Builds `spirv.GL.Cos` (see {@linkcode GLCosOp}) and returns its result. */
 export function GL_Cos(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLCosOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLCosOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6461,7 +6461,7 @@ export class GLCoshOp extends $.OpView {
 $.registerOpView(GLCoshOp);
 /** Builds `spirv.GL.Cosh` (see {@linkcode GLCoshOp}) and returns its result. */
 export function GL_Cosh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLCoshOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLCoshOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6515,7 +6515,7 @@ export class GLCrossOp extends $.OpView {
 $.registerOpView(GLCrossOp);
 /** Builds `spirv.GL.Cross` (see {@linkcode GLCrossOp}) and returns its result. */
 export function GL_Cross(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLCrossOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GLCrossOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -6562,7 +6562,7 @@ export class GLDistanceOp extends $.OpView {
 $.registerOpView(GLDistanceOp);
 /** Builds `spirv.GL.Distance` (see {@linkcode GLDistanceOp}) and returns its result. */
 export function GL_Distance(p0: $.Value, p1: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLDistanceOp, { resultTypes: options.results, operands: [p0, p1] }, options).result;
+  return $.buildOp(GLDistanceOp, { resultTypes: options?.results, operands: [p0, p1] }, options).result;
 }
 
 /**
@@ -6607,7 +6607,7 @@ export class GLExpOp extends $.OpView {
 $.registerOpView(GLExpOp);
 /** Builds `spirv.GL.Exp` (see {@linkcode GLExpOp}) and returns its result. */
 export function GL_Exp(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLExpOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLExpOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6657,7 +6657,7 @@ export class GLExp2Op extends $.OpView {
 $.registerOpView(GLExp2Op);
 /** Builds `spirv.GL.Exp2` (see {@linkcode GLExp2Op}) and returns its result. */
 export function GL_Exp2(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLExp2Op, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLExp2Op, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6702,7 +6702,7 @@ export class GLFAbsOp extends $.OpView {
 $.registerOpView(GLFAbsOp);
 /** Builds `spirv.GL.FAbs` (see {@linkcode GLFAbsOp}) and returns its result. */
 export function GL_FAbs(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFAbsOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLFAbsOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -6814,7 +6814,7 @@ export class GLFMaxOp extends $.OpView {
 $.registerOpView(GLFMaxOp);
 /** Builds `spirv.GL.FMax` (see {@linkcode GLFMaxOp}) and returns its result. */
 export function GL_FMax(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFMaxOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GLFMaxOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -6865,7 +6865,7 @@ export class GLFMinOp extends $.OpView {
 $.registerOpView(GLFMinOp);
 /** Builds `spirv.GL.FMin` (see {@linkcode GLFMinOp}) and returns its result. */
 export function GL_FMin(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFMinOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GLFMinOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -6920,7 +6920,7 @@ export class GLFMixOp extends $.OpView {
 $.registerOpView(GLFMixOp);
 /** Builds `spirv.GL.FMix` (see {@linkcode GLFMixOp}) and returns its result. */
 export function GL_FMix(x: $.Value, y: $.Value, a: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFMixOp, { resultTypes: options.results, operands: [x, y, a] }, options).result;
+  return $.buildOp(GLFMixOp, { resultTypes: options?.results, operands: [x, y, a] }, options).result;
 }
 
 /**
@@ -6965,7 +6965,7 @@ export class GLFSignOp extends $.OpView {
 $.registerOpView(GLFSignOp);
 /** Builds `spirv.GL.FSign` (see {@linkcode GLFSignOp}) and returns its result. */
 export function GL_FSign(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFSignOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLFSignOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7003,7 +7003,7 @@ export class GLFindILsbOp extends $.OpView {
 $.registerOpView(GLFindILsbOp);
 /** Builds `spirv.GL.FindILsb` (see {@linkcode GLFindILsbOp}) and returns its result. */
 export function GL_FindILsb(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFindILsbOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLFindILsbOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7044,7 +7044,7 @@ export class GLFindSMsbOp extends $.OpView {
 $.registerOpView(GLFindSMsbOp);
 /** Builds `spirv.GL.FindSMsb` (see {@linkcode GLFindSMsbOp}) and returns its result. */
 export function GL_FindSMsb(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFindSMsbOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLFindSMsbOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7084,7 +7084,7 @@ export class GLFindUMsbOp extends $.OpView {
 $.registerOpView(GLFindUMsbOp);
 /** Builds `spirv.GL.FindUMsb` (see {@linkcode GLFindUMsbOp}) and returns its result. */
 export function GL_FindUMsb(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFindUMsbOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLFindUMsbOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7130,7 +7130,7 @@ export class GLFloorOp extends $.OpView {
 $.registerOpView(GLFloorOp);
 /** Builds `spirv.GL.Floor` (see {@linkcode GLFloorOp}) and returns its result. */
 export function GL_Floor(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFloorOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLFloorOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7250,7 +7250,7 @@ export class GLFractOp extends $.OpView {
 $.registerOpView(GLFractOp);
 /** Builds `spirv.GL.Fract` (see {@linkcode GLFractOp}) and returns its result. */
 export function GL_Fract(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLFractOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLFractOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7349,7 +7349,7 @@ export class GLInverseSqrtOp extends $.OpView {
 $.registerOpView(GLInverseSqrtOp);
 /** Builds `spirv.GL.InverseSqrt` (see {@linkcode GLInverseSqrtOp}) and returns its result. */
 export function GL_InverseSqrt(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLInverseSqrtOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLInverseSqrtOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7415,7 +7415,7 @@ export class GLLdexpOp extends $.OpView {
 $.registerOpView(GLLdexpOp);
 /** Builds `spirv.GL.Ldexp` (see {@linkcode GLLdexpOp}) and returns its result. */
 export function GL_Ldexp(x: $.Value, exp: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLLdexpOp, { resultTypes: options.results, operands: [x, exp] }, options).result;
+  return $.buildOp(GLLdexpOp, { resultTypes: options?.results, operands: [x, exp] }, options).result;
 }
 
 /**
@@ -7458,7 +7458,7 @@ export class GLLengthOp extends $.OpView {
 $.registerOpView(GLLengthOp);
 /** Builds `spirv.GL.Length` (see {@linkcode GLLengthOp}) and returns its result. */
 export function GL_Length(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLLengthOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLLengthOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7504,7 +7504,7 @@ export class GLLogOp extends $.OpView {
 $.registerOpView(GLLogOp);
 /** Builds `spirv.GL.Log` (see {@linkcode GLLogOp}) and returns its result. */
 export function GL_Log(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLLogOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLLogOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7556,7 +7556,7 @@ export class GLLog2Op extends $.OpView {
 $.registerOpView(GLLog2Op);
 /** Builds `spirv.GL.Log2` (see {@linkcode GLLog2Op}) and returns its result. */
 export function GL_Log2(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLLog2Op, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLLog2Op, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7599,7 +7599,7 @@ export class GLNormalizeOp extends $.OpView {
 $.registerOpView(GLNormalizeOp);
 /** Builds `spirv.GL.Normalize` (see {@linkcode GLNormalizeOp}) and returns its result. */
 export function GL_Normalize(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLNormalizeOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLNormalizeOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7647,7 +7647,7 @@ export class GLPackHalf2x16Op extends $.OpView {
 $.registerOpView(GLPackHalf2x16Op);
 /** Builds `spirv.GL.PackHalf2x16` (see {@linkcode GLPackHalf2x16Op}) and returns its result. */
 export function GL_PackHalf2x16(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLPackHalf2x16Op, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLPackHalf2x16Op, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7701,7 +7701,7 @@ export class GLPackSnorm4x8Op extends $.OpView {
 $.registerOpView(GLPackSnorm4x8Op);
 /** Builds `spirv.GL.PackSnorm4x8` (see {@linkcode GLPackSnorm4x8Op}) and returns its result. */
 export function GL_PackSnorm4x8(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLPackSnorm4x8Op, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLPackSnorm4x8Op, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7753,7 +7753,7 @@ export class GLPowOp extends $.OpView {
 $.registerOpView(GLPowOp);
 /** Builds `spirv.GL.Pow` (see {@linkcode GLPowOp}) and returns its result. */
 export function GL_Pow(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLPowOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GLPowOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -7805,7 +7805,7 @@ export class GLReflectOp extends $.OpView {
 $.registerOpView(GLReflectOp);
 /** Builds `spirv.GL.Reflect` (see {@linkcode GLReflectOp}) and returns its result. */
 export function GL_Reflect(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLReflectOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GLReflectOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -7853,7 +7853,7 @@ export class GLRoundOp extends $.OpView {
 $.registerOpView(GLRoundOp);
 /** Builds `spirv.GL.Round` (see {@linkcode GLRoundOp}) and returns its result. */
 export function GL_Round(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLRoundOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLRoundOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7900,7 +7900,7 @@ export class GLRoundEvenOp extends $.OpView {
 $.registerOpView(GLRoundEvenOp);
 /** Builds `spirv.GL.RoundEven` (see {@linkcode GLRoundEvenOp}) and returns its result. */
 export function GL_RoundEven(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLRoundEvenOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLRoundEvenOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -7944,7 +7944,7 @@ export class GLSAbsOp extends $.OpView {
 $.registerOpView(GLSAbsOp);
 /** Builds `spirv.GL.SAbs` (see {@linkcode GLSAbsOp}) and returns its result. */
 export function GL_SAbs(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLSAbsOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLSAbsOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -8054,7 +8054,7 @@ export class GLSMaxOp extends $.OpView {
 $.registerOpView(GLSMaxOp);
 /** Builds `spirv.GL.SMax` (see {@linkcode GLSMaxOp}) and returns its result. */
 export function GL_SMax(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLSMaxOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GLSMaxOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -8104,7 +8104,7 @@ export class GLSMinOp extends $.OpView {
 $.registerOpView(GLSMinOp);
 /** Builds `spirv.GL.SMin` (see {@linkcode GLSMinOp}) and returns its result. */
 export function GL_SMin(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLSMinOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GLSMinOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -8148,7 +8148,7 @@ export class GLSSignOp extends $.OpView {
 $.registerOpView(GLSSignOp);
 /** Builds `spirv.GL.SSign` (see {@linkcode GLSSignOp}) and returns its result. */
 export function GL_SSign(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLSSignOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLSSignOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -8193,7 +8193,7 @@ export class GLSinOp extends $.OpView {
 $.registerOpView(GLSinOp);
 /** Builds `spirv.GL.Sin` (see {@linkcode GLSinOp}) and returns its result. */
 export function GL_Sin(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLSinOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLSinOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -8238,7 +8238,7 @@ export class GLSinhOp extends $.OpView {
 $.registerOpView(GLSinhOp);
 /** Builds `spirv.GL.Sinh` (see {@linkcode GLSinhOp}) and returns its result. */
 export function GL_Sinh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLSinhOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLSinhOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -8283,7 +8283,7 @@ export class GLSqrtOp extends $.OpView {
 $.registerOpView(GLSqrtOp);
 /** Builds `spirv.GL.Sqrt` (see {@linkcode GLSqrtOp}) and returns its result. */
 export function GL_Sqrt(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLSqrtOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLSqrtOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -8328,7 +8328,7 @@ export class GLTanOp extends $.OpView {
 $.registerOpView(GLTanOp);
 /** Builds `spirv.GL.Tan` (see {@linkcode GLTanOp}) and returns its result. */
 export function GL_Tan(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLTanOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLTanOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -8373,7 +8373,7 @@ export class GLTanhOp extends $.OpView {
 $.registerOpView(GLTanhOp);
 /** Builds `spirv.GL.Tanh` (see {@linkcode GLTanhOp}) and returns its result. */
 export function GL_Tanh(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLTanhOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(GLTanhOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -8483,7 +8483,7 @@ export class GLUMaxOp extends $.OpView {
 $.registerOpView(GLUMaxOp);
 /** Builds `spirv.GL.UMax` (see {@linkcode GLUMaxOp}) and returns its result. */
 export function GL_UMax(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLUMaxOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GLUMaxOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -8533,7 +8533,7 @@ export class GLUMinOp extends $.OpView {
 $.registerOpView(GLUMinOp);
 /** Builds `spirv.GL.UMin` (see {@linkcode GLUMinOp}) and returns its result. */
 export function GL_UMin(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GLUMinOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GLUMinOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -8829,7 +8829,7 @@ export class GlobalVariableOp extends $.OpView {
 $.registerOpView(GlobalVariableOp);
 /** Builds `spirv.GlobalVariable` (see {@linkcode GlobalVariableOp}) and returns the op's view. */
 export function GlobalVariable(type: $.Type | $.Attribute, symName: string | $.Attribute, options: { initializer?: string | $.Attribute; location?: number | bigint | $.Attribute; binding?: number | bigint | $.Attribute; descriptorSet?: number | bigint | $.Attribute; builtIn?: string | $.Attribute; linkageAttributes?: $.Attribute } & $.BuildOptions = {}): GlobalVariableOp {
-  return new GlobalVariableOp($.buildOp(GlobalVariableOp, { results: [], operands: [], attributes: { "type": type, "sym_name": symName, "initializer": options.initializer, "location": options.location, "binding": options.binding, "descriptor_set": options.descriptorSet, "built_in": options.builtIn, "linkage_attributes": options.linkageAttributes } }, options));
+  return new GlobalVariableOp($.buildOp(GlobalVariableOp, { results: [], operands: [], attributes: { "type": type, "sym_name": symName, "initializer": options?.initializer, "location": options?.location, "binding": options?.binding, "descriptor_set": options?.descriptorSet, "built_in": options?.builtIn, "linkage_attributes": options?.linkageAttributes } }, options));
 }
 
 /**
@@ -8900,7 +8900,7 @@ export class GroupBroadcastOp extends $.OpView {
 $.registerOpView(GroupBroadcastOp);
 /** Builds `spirv.GroupBroadcast` (see {@linkcode GroupBroadcastOp}) and returns its result. */
 export function GroupBroadcast(executionScope: Scope | $.Attribute, value: $.Value, localid: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupBroadcastOp, { resultTypes: options.results, operands: [value, localid], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupBroadcastOp, { resultTypes: options?.results, operands: [value, localid], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -8962,7 +8962,7 @@ export class GroupFAddOp extends $.OpView {
 $.registerOpView(GroupFAddOp);
 /** Builds `spirv.GroupFAdd` (see {@linkcode GroupFAddOp}) and returns its result. */
 export function GroupFAdd(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupFAddOp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupFAddOp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -9024,7 +9024,7 @@ export class GroupFMaxOp extends $.OpView {
 $.registerOpView(GroupFMaxOp);
 /** Builds `spirv.GroupFMax` (see {@linkcode GroupFMaxOp}) and returns its result. */
 export function GroupFMax(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupFMaxOp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupFMaxOp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -9086,7 +9086,7 @@ export class GroupFMinOp extends $.OpView {
 $.registerOpView(GroupFMinOp);
 /** Builds `spirv.GroupFMin` (see {@linkcode GroupFMinOp}) and returns its result. */
 export function GroupFMin(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupFMinOp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupFMinOp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -9148,7 +9148,7 @@ export class GroupIAddOp extends $.OpView {
 $.registerOpView(GroupIAddOp);
 /** Builds `spirv.GroupIAdd` (see {@linkcode GroupIAddOp}) and returns its result. */
 export function GroupIAdd(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupIAddOp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupIAddOp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -9206,7 +9206,7 @@ export class GroupNonUniformAllOp extends $.OpView {
 $.registerOpView(GroupNonUniformAllOp);
 /** Builds `spirv.GroupNonUniformAll` (see {@linkcode GroupNonUniformAllOp}) and returns its result. */
 export function GroupNonUniformAll(executionScope: Scope | $.Attribute, predicate: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformAllOp, { resultTypes: options.results, operands: [predicate], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformAllOp, { resultTypes: options?.results, operands: [predicate], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -9268,7 +9268,7 @@ export class GroupNonUniformAllEqualOp extends $.OpView {
 $.registerOpView(GroupNonUniformAllEqualOp);
 /** Builds `spirv.GroupNonUniformAllEqual` (see {@linkcode GroupNonUniformAllEqualOp}) and returns its result. */
 export function GroupNonUniformAllEqual(executionScope: Scope | $.Attribute, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformAllEqualOp, { resultTypes: options.results, operands: [value], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformAllEqualOp, { resultTypes: options?.results, operands: [value], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -9326,7 +9326,7 @@ export class GroupNonUniformAnyOp extends $.OpView {
 $.registerOpView(GroupNonUniformAnyOp);
 /** Builds `spirv.GroupNonUniformAny` (see {@linkcode GroupNonUniformAnyOp}) and returns its result. */
 export function GroupNonUniformAny(executionScope: Scope | $.Attribute, predicate: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformAnyOp, { resultTypes: options.results, operands: [predicate], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformAnyOp, { resultTypes: options?.results, operands: [predicate], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -9649,7 +9649,7 @@ export class GroupNonUniformBitwiseAndOp extends $.OpView {
 $.registerOpView(GroupNonUniformBitwiseAndOp);
 /** Builds `spirv.GroupNonUniformBitwiseAnd` (see {@linkcode GroupNonUniformBitwiseAndOp}) and returns its result. */
 export function GroupNonUniformBitwiseAnd(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformBitwiseAndOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformBitwiseAndOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -9723,7 +9723,7 @@ export class GroupNonUniformBitwiseOrOp extends $.OpView {
 $.registerOpView(GroupNonUniformBitwiseOrOp);
 /** Builds `spirv.GroupNonUniformBitwiseOr` (see {@linkcode GroupNonUniformBitwiseOrOp}) and returns its result. */
 export function GroupNonUniformBitwiseOr(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformBitwiseOrOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformBitwiseOrOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -9797,7 +9797,7 @@ export class GroupNonUniformBitwiseXorOp extends $.OpView {
 $.registerOpView(GroupNonUniformBitwiseXorOp);
 /** Builds `spirv.GroupNonUniformBitwiseXor` (see {@linkcode GroupNonUniformBitwiseXorOp}) and returns its result. */
 export function GroupNonUniformBitwiseXor(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformBitwiseXorOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformBitwiseXorOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -9865,7 +9865,7 @@ export class GroupNonUniformBroadcastOp extends $.OpView {
 $.registerOpView(GroupNonUniformBroadcastOp);
 /** Builds `spirv.GroupNonUniformBroadcast` (see {@linkcode GroupNonUniformBroadcastOp}) and returns its result. */
 export function GroupNonUniformBroadcast(executionScope: Scope | $.Attribute, value: $.Value, id: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformBroadcastOp, { resultTypes: options.results, operands: [value, id], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformBroadcastOp, { resultTypes: options?.results, operands: [value, id], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -9907,7 +9907,7 @@ export class GroupNonUniformElectOp extends $.OpView {
 $.registerOpView(GroupNonUniformElectOp);
 /** Builds `spirv.GroupNonUniformElect` (see {@linkcode GroupNonUniformElectOp}) and returns its result. */
 export function GroupNonUniformElect(executionScope: Scope | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformElectOp, { resultTypes: options.results, operands: [], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformElectOp, { resultTypes: options?.results, operands: [], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -9982,7 +9982,7 @@ export class GroupNonUniformFAddOp extends $.OpView {
 $.registerOpView(GroupNonUniformFAddOp);
 /** Builds `spirv.GroupNonUniformFAdd` (see {@linkcode GroupNonUniformFAddOp}) and returns its result. */
 export function GroupNonUniformFAdd(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformFAddOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformFAddOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10060,7 +10060,7 @@ export class GroupNonUniformFMaxOp extends $.OpView {
 $.registerOpView(GroupNonUniformFMaxOp);
 /** Builds `spirv.GroupNonUniformFMax` (see {@linkcode GroupNonUniformFMaxOp}) and returns its result. */
 export function GroupNonUniformFMax(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformFMaxOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformFMaxOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10138,7 +10138,7 @@ export class GroupNonUniformFMinOp extends $.OpView {
 $.registerOpView(GroupNonUniformFMinOp);
 /** Builds `spirv.GroupNonUniformFMin` (see {@linkcode GroupNonUniformFMinOp}) and returns its result. */
 export function GroupNonUniformFMin(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformFMinOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformFMinOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10213,7 +10213,7 @@ export class GroupNonUniformFMulOp extends $.OpView {
 $.registerOpView(GroupNonUniformFMulOp);
 /** Builds `spirv.GroupNonUniformFMul` (see {@linkcode GroupNonUniformFMulOp}) and returns its result. */
 export function GroupNonUniformFMul(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformFMulOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformFMulOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10286,7 +10286,7 @@ export class GroupNonUniformIAddOp extends $.OpView {
 $.registerOpView(GroupNonUniformIAddOp);
 /** Builds `spirv.GroupNonUniformIAdd` (see {@linkcode GroupNonUniformIAddOp}) and returns its result. */
 export function GroupNonUniformIAdd(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformIAddOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformIAddOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10359,7 +10359,7 @@ export class GroupNonUniformIMulOp extends $.OpView {
 $.registerOpView(GroupNonUniformIMulOp);
 /** Builds `spirv.GroupNonUniformIMul` (see {@linkcode GroupNonUniformIMulOp}) and returns its result. */
 export function GroupNonUniformIMul(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformIMulOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformIMulOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10433,7 +10433,7 @@ export class GroupNonUniformLogicalAndOp extends $.OpView {
 $.registerOpView(GroupNonUniformLogicalAndOp);
 /** Builds `spirv.GroupNonUniformLogicalAnd` (see {@linkcode GroupNonUniformLogicalAndOp}) and returns its result. */
 export function GroupNonUniformLogicalAnd(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformLogicalAndOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformLogicalAndOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10507,7 +10507,7 @@ export class GroupNonUniformLogicalOrOp extends $.OpView {
 $.registerOpView(GroupNonUniformLogicalOrOp);
 /** Builds `spirv.GroupNonUniformLogicalOr` (see {@linkcode GroupNonUniformLogicalOrOp}) and returns its result. */
 export function GroupNonUniformLogicalOr(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformLogicalOrOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformLogicalOrOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10581,7 +10581,7 @@ export class GroupNonUniformLogicalXorOp extends $.OpView {
 $.registerOpView(GroupNonUniformLogicalXorOp);
 /** Builds `spirv.GroupNonUniformLogicalXor` (see {@linkcode GroupNonUniformLogicalXorOp}) and returns its result. */
 export function GroupNonUniformLogicalXor(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformLogicalXorOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformLogicalXorOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10667,7 +10667,7 @@ export class GroupNonUniformQuadSwapOp extends $.OpView {
 $.registerOpView(GroupNonUniformQuadSwapOp);
 /** Builds `spirv.GroupNonUniformQuadSwap` (see {@linkcode GroupNonUniformQuadSwapOp}) and returns its result. */
 export function GroupNonUniformQuadSwap(executionScope: Scope | $.Attribute, value: $.Value, direction: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformQuadSwapOp, { resultTypes: options.results, operands: [value, direction], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformQuadSwapOp, { resultTypes: options?.results, operands: [value, direction], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -10754,7 +10754,7 @@ export class GroupNonUniformRotateKHROp extends $.OpView {
 $.registerOpView(GroupNonUniformRotateKHROp);
 /** Builds `spirv.GroupNonUniformRotateKHR` (see {@linkcode GroupNonUniformRotateKHROp}) and returns its result. */
 export function GroupNonUniformRotateKHR(executionScope: Scope | $.Attribute, value: $.Value, delta: $.Value, options: { clusterSize?: $.Value | null; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformRotateKHROp, { resultTypes: options.results, operands: [value, delta, options.clusterSize], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformRotateKHROp, { resultTypes: options?.results, operands: [value, delta, options?.clusterSize], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -10827,7 +10827,7 @@ export class GroupNonUniformSMaxOp extends $.OpView {
 $.registerOpView(GroupNonUniformSMaxOp);
 /** Builds `spirv.GroupNonUniformSMax` (see {@linkcode GroupNonUniformSMaxOp}) and returns its result. */
 export function GroupNonUniformSMax(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformSMaxOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformSMaxOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10900,7 +10900,7 @@ export class GroupNonUniformSMinOp extends $.OpView {
 $.registerOpView(GroupNonUniformSMinOp);
 /** Builds `spirv.GroupNonUniformSMin` (see {@linkcode GroupNonUniformSMinOp}) and returns its result. */
 export function GroupNonUniformSMin(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformSMinOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformSMinOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -10961,7 +10961,7 @@ export class GroupNonUniformShuffleOp extends $.OpView {
 $.registerOpView(GroupNonUniformShuffleOp);
 /** Builds `spirv.GroupNonUniformShuffle` (see {@linkcode GroupNonUniformShuffleOp}) and returns its result. */
 export function GroupNonUniformShuffle(executionScope: Scope | $.Attribute, value: $.Value, id: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformShuffleOp, { resultTypes: options.results, operands: [value, id], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformShuffleOp, { resultTypes: options?.results, operands: [value, id], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -11025,7 +11025,7 @@ export class GroupNonUniformShuffleDownOp extends $.OpView {
 $.registerOpView(GroupNonUniformShuffleDownOp);
 /** Builds `spirv.GroupNonUniformShuffleDown` (see {@linkcode GroupNonUniformShuffleDownOp}) and returns its result. */
 export function GroupNonUniformShuffleDown(executionScope: Scope | $.Attribute, value: $.Value, delta: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformShuffleDownOp, { resultTypes: options.results, operands: [value, delta], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformShuffleDownOp, { resultTypes: options?.results, operands: [value, delta], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -11088,7 +11088,7 @@ export class GroupNonUniformShuffleUpOp extends $.OpView {
 $.registerOpView(GroupNonUniformShuffleUpOp);
 /** Builds `spirv.GroupNonUniformShuffleUp` (see {@linkcode GroupNonUniformShuffleUpOp}) and returns its result. */
 export function GroupNonUniformShuffleUp(executionScope: Scope | $.Attribute, value: $.Value, delta: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformShuffleUpOp, { resultTypes: options.results, operands: [value, delta], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformShuffleUpOp, { resultTypes: options?.results, operands: [value, delta], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -11151,7 +11151,7 @@ export class GroupNonUniformShuffleXorOp extends $.OpView {
 $.registerOpView(GroupNonUniformShuffleXorOp);
 /** Builds `spirv.GroupNonUniformShuffleXor` (see {@linkcode GroupNonUniformShuffleXorOp}) and returns its result. */
 export function GroupNonUniformShuffleXor(executionScope: Scope | $.Attribute, value: $.Value, mask: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformShuffleXorOp, { resultTypes: options.results, operands: [value, mask], attributes: { "execution_scope": executionScope } }, options).result;
+  return $.buildOp(GroupNonUniformShuffleXorOp, { resultTypes: options?.results, operands: [value, mask], attributes: { "execution_scope": executionScope } }, options).result;
 }
 
 /**
@@ -11225,7 +11225,7 @@ export class GroupNonUniformUMaxOp extends $.OpView {
 $.registerOpView(GroupNonUniformUMaxOp);
 /** Builds `spirv.GroupNonUniformUMax` (see {@linkcode GroupNonUniformUMaxOp}) and returns its result. */
 export function GroupNonUniformUMax(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformUMaxOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformUMaxOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -11299,7 +11299,7 @@ export class GroupNonUniformUMinOp extends $.OpView {
 $.registerOpView(GroupNonUniformUMinOp);
 /** Builds `spirv.GroupNonUniformUMin` (see {@linkcode GroupNonUniformUMinOp}) and returns its result. */
 export function GroupNonUniformUMin(resultType: $.Type, executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, value: $.Value, options: { clusterSize?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupNonUniformUMinOp, { results: [resultType], operands: [value, options.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupNonUniformUMinOp, { results: [resultType], operands: [value, options?.clusterSize], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -11362,7 +11362,7 @@ export class GroupSMaxOp extends $.OpView {
 $.registerOpView(GroupSMaxOp);
 /** Builds `spirv.GroupSMax` (see {@linkcode GroupSMaxOp}) and returns its result. */
 export function GroupSMax(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupSMaxOp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupSMaxOp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -11425,7 +11425,7 @@ export class GroupSMinOp extends $.OpView {
 $.registerOpView(GroupSMinOp);
 /** Builds `spirv.GroupSMin` (see {@linkcode GroupSMinOp}) and returns its result. */
 export function GroupSMin(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupSMinOp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupSMinOp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -11487,7 +11487,7 @@ export class GroupUMaxOp extends $.OpView {
 $.registerOpView(GroupUMaxOp);
 /** Builds `spirv.GroupUMax` (see {@linkcode GroupUMaxOp}) and returns its result. */
 export function GroupUMax(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupUMaxOp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupUMaxOp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -11550,7 +11550,7 @@ export class GroupUMinOp extends $.OpView {
 $.registerOpView(GroupUMinOp);
 /** Builds `spirv.GroupUMin` (see {@linkcode GroupUMinOp}) and returns its result. */
 export function GroupUMin(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupUMinOp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupUMinOp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -11605,7 +11605,7 @@ export class IAddOp extends $.OpView {
 $.registerOpView(IAddOp);
 /** Builds `spirv.IAdd` (see {@linkcode IAddOp}) and returns its result. */
 export function IAdd(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IAddOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(IAddOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -11715,7 +11715,7 @@ export class IEqualOp extends $.OpView {
 $.registerOpView(IEqualOp);
 /** Builds `spirv.IEqual` (see {@linkcode IEqualOp}) and returns its result. */
 export function IEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(IEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -11770,7 +11770,7 @@ export class IMulOp extends $.OpView {
 $.registerOpView(IMulOp);
 /** Builds `spirv.IMul` (see {@linkcode IMulOp}) and returns its result. */
 export function IMul(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IMulOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(IMulOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -12188,7 +12188,7 @@ export class INotEqualOp extends $.OpView {
 $.registerOpView(INotEqualOp);
 /** Builds `spirv.INotEqual` (see {@linkcode INotEqualOp}) and returns its result. */
 export function INotEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(INotEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(INotEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -12243,7 +12243,7 @@ export class ISubOp extends $.OpView {
 $.registerOpView(ISubOp);
 /** Builds `spirv.ISub` (see {@linkcode ISubOp}) and returns its result. */
 export function ISub(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ISubOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(ISubOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -12349,7 +12349,7 @@ export class ImageOp extends $.OpView {
 $.registerOpView(ImageOp);
 /** Builds `spirv.Image` (see {@linkcode ImageOp}) and returns its result. */
 export function Image(sampledImage: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ImageOp, { resultTypes: options.results, operands: [sampledImage] }, options).result;
+  return $.buildOp(ImageOp, { resultTypes: options?.results, operands: [sampledImage] }, options).result;
 }
 
 /**
@@ -12423,7 +12423,7 @@ export class ImageDrefGatherOp extends $.OpView {
 $.registerOpView(ImageDrefGatherOp);
 /** Builds `spirv.ImageDrefGather` (see {@linkcode ImageDrefGatherOp}) and returns its result. */
 export function ImageDrefGather(resultType: $.Type, sampledImage: $.Value, coordinate: $.Value, dref: $.Value, operandArguments: readonly $.Value[], options: { imageOperands?: ImageOperands | readonly ImageOperands[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ImageDrefGatherOp, { results: [resultType], operands: [sampledImage, coordinate, dref, operandArguments], attributes: { "image_operands": options.imageOperands } }, options).result;
+  return $.buildOp(ImageDrefGatherOp, { results: [resultType], operands: [sampledImage, coordinate, dref, operandArguments], attributes: { "image_operands": options?.imageOperands } }, options).result;
 }
 
 /**
@@ -12487,7 +12487,7 @@ export class ImageFetchOp extends $.OpView {
 $.registerOpView(ImageFetchOp);
 /** Builds `spirv.ImageFetch` (see {@linkcode ImageFetchOp}) and returns its result. */
 export function ImageFetch(resultType: $.Type, image: $.Value, coordinate: $.Value, operandArguments: readonly $.Value[], options: { imageOperands?: ImageOperands | readonly ImageOperands[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ImageFetchOp, { results: [resultType], operands: [image, coordinate, operandArguments], attributes: { "image_operands": options.imageOperands } }, options).result;
+  return $.buildOp(ImageFetchOp, { results: [resultType], operands: [image, coordinate, operandArguments], attributes: { "image_operands": options?.imageOperands } }, options).result;
 }
 
 /**
@@ -12621,7 +12621,7 @@ export class ImageReadOp extends $.OpView {
 $.registerOpView(ImageReadOp);
 /** Builds `spirv.ImageRead` (see {@linkcode ImageReadOp}) and returns its result. */
 export function ImageRead(resultType: $.Type, image: $.Value, coordinate: $.Value, operandArguments: readonly $.Value[], options: { imageOperands?: ImageOperands | readonly ImageOperands[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ImageReadOp, { results: [resultType], operands: [image, coordinate, operandArguments], attributes: { "image_operands": options.imageOperands } }, options).result;
+  return $.buildOp(ImageReadOp, { results: [resultType], operands: [image, coordinate, operandArguments], attributes: { "image_operands": options?.imageOperands } }, options).result;
 }
 
 /**
@@ -12772,7 +12772,7 @@ export class ImageSampleImplicitLodOp extends $.OpView {
 $.registerOpView(ImageSampleImplicitLodOp);
 /** Builds `spirv.ImageSampleImplicitLod` (see {@linkcode ImageSampleImplicitLodOp}) and returns its result. */
 export function ImageSampleImplicitLod(resultType: $.Type, sampledImage: $.Value, coordinate: $.Value, operandArguments: readonly $.Value[], options: { imageOperands?: ImageOperands | readonly ImageOperands[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ImageSampleImplicitLodOp, { results: [resultType], operands: [sampledImage, coordinate, operandArguments], attributes: { "image_operands": options.imageOperands } }, options).result;
+  return $.buildOp(ImageSampleImplicitLodOp, { results: [resultType], operands: [sampledImage, coordinate, operandArguments], attributes: { "image_operands": options?.imageOperands } }, options).result;
 }
 
 /**
@@ -12860,7 +12860,7 @@ export class ImageSampleProjDrefImplicitLodOp extends $.OpView {
 $.registerOpView(ImageSampleProjDrefImplicitLodOp);
 /** Builds `spirv.ImageSampleProjDrefImplicitLod` (see {@linkcode ImageSampleProjDrefImplicitLodOp}) and returns its result. */
 export function ImageSampleProjDrefImplicitLod(sampledImage: $.Value, coordinate: $.Value, dref: $.Value, operandArguments: readonly $.Value[], options: { imageOperands?: ImageOperands | readonly ImageOperands[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ImageSampleProjDrefImplicitLodOp, { resultTypes: options.results, operands: [sampledImage, coordinate, dref, operandArguments], attributes: { "image_operands": options.imageOperands } }, options).result;
+  return $.buildOp(ImageSampleProjDrefImplicitLodOp, { resultTypes: options?.results, operands: [sampledImage, coordinate, dref, operandArguments], attributes: { "image_operands": options?.imageOperands } }, options).result;
 }
 
 /**
@@ -12931,7 +12931,7 @@ export class ImageWriteOp extends $.OpView {
 $.registerOpView(ImageWriteOp);
 /** Builds `spirv.ImageWrite` (see {@linkcode ImageWriteOp}) and returns the op's view. */
 export function ImageWrite(image: $.Value, coordinate: $.Value, texel: $.Value, operandArguments: readonly $.Value[], options: { imageOperands?: ImageOperands | readonly ImageOperands[] | $.Attribute } & $.BuildOptions = {}): ImageWriteOp {
-  return new ImageWriteOp($.buildOp(ImageWriteOp, { results: [], operands: [image, coordinate, texel, operandArguments], attributes: { "image_operands": options.imageOperands } }, options));
+  return new ImageWriteOp($.buildOp(ImageWriteOp, { results: [], operands: [image, coordinate, texel, operandArguments], attributes: { "image_operands": options?.imageOperands } }, options));
 }
 
 /**
@@ -13026,7 +13026,7 @@ export class IsFiniteOp extends $.OpView {
 $.registerOpView(IsFiniteOp);
 /** Builds `spirv.IsFinite` (see {@linkcode IsFiniteOp}) and returns its result. */
 export function IsFinite(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsFiniteOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(IsFiniteOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -13070,7 +13070,7 @@ export class IsInfOp extends $.OpView {
 $.registerOpView(IsInfOp);
 /** Builds `spirv.IsInf` (see {@linkcode IsInfOp}) and returns its result. */
 export function IsInf(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsInfOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(IsInfOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -13114,7 +13114,7 @@ export class IsNanOp extends $.OpView {
 $.registerOpView(IsNanOp);
 /** Builds `spirv.IsNan` (see {@linkcode IsNanOp}) and returns its result. */
 export function IsNan(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(IsNanOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(IsNanOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -13193,7 +13193,7 @@ export class KHRCooperativeMatrixLengthOp extends $.OpView {
 $.registerOpView(KHRCooperativeMatrixLengthOp);
 /** Builds `spirv.KHR.CooperativeMatrixLength` (see {@linkcode KHRCooperativeMatrixLengthOp}) and returns its result. */
 export function KHR_CooperativeMatrixLength(cooperativeMatrixType: $.Type | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(KHRCooperativeMatrixLengthOp, { resultTypes: options.results, operands: [], attributes: { "cooperative_matrix_type": cooperativeMatrixType } }, options).result;
+  return $.buildOp(KHRCooperativeMatrixLengthOp, { resultTypes: options?.results, operands: [], attributes: { "cooperative_matrix_type": cooperativeMatrixType } }, options).result;
 }
 
 /**
@@ -13287,7 +13287,7 @@ export class KHRCooperativeMatrixLoadOp extends $.OpView {
 $.registerOpView(KHRCooperativeMatrixLoadOp);
 /** Builds `spirv.KHR.CooperativeMatrixLoad` (see {@linkcode KHRCooperativeMatrixLoadOp}) and returns its result. */
 export function KHR_CooperativeMatrixLoad(resultType: $.Type, pointer: $.Value, matrixLayout: CooperativeMatrixLayoutKHR | $.Attribute, stride: $.Value, options: { memoryOperand?: MemoryAccess | readonly MemoryAccess[] | $.Attribute; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(KHRCooperativeMatrixLoadOp, { results: [resultType], operands: [pointer, stride], attributes: { "matrix_layout": matrixLayout, "memory_operand": options.memoryOperand, "alignment": options.alignment } }, options).result;
+  return $.buildOp(KHRCooperativeMatrixLoadOp, { results: [resultType], operands: [pointer, stride], attributes: { "matrix_layout": matrixLayout, "memory_operand": options?.memoryOperand, "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -13406,7 +13406,7 @@ export class KHRCooperativeMatrixMulAddOp extends $.OpView {
 $.registerOpView(KHRCooperativeMatrixMulAddOp);
 /** Builds `spirv.KHR.CooperativeMatrixMulAdd` (see {@linkcode KHRCooperativeMatrixMulAddOp}) and returns its result. */
 export function KHR_CooperativeMatrixMulAdd(a: $.Value, b: $.Value, c: $.Value, options: { matrixOperands?: CooperativeMatrixOperandsKHR | readonly CooperativeMatrixOperandsKHR[] | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(KHRCooperativeMatrixMulAddOp, { resultTypes: options.results, operands: [a, b, c], attributes: { "matrix_operands": options.matrixOperands } }, options).result;
+  return $.buildOp(KHRCooperativeMatrixMulAddOp, { resultTypes: options?.results, operands: [a, b, c], attributes: { "matrix_operands": options?.matrixOperands } }, options).result;
 }
 
 /**
@@ -13498,7 +13498,7 @@ export class KHRCooperativeMatrixStoreOp extends $.OpView {
 $.registerOpView(KHRCooperativeMatrixStoreOp);
 /** Builds `spirv.KHR.CooperativeMatrixStore` (see {@linkcode KHRCooperativeMatrixStoreOp}) and returns the op's view. */
 export function KHR_CooperativeMatrixStore(pointer: $.Value, object: $.Value, matrixLayout: CooperativeMatrixLayoutKHR | $.Attribute, stride: $.Value, options: { memoryOperand?: MemoryAccess | readonly MemoryAccess[] | $.Attribute; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): KHRCooperativeMatrixStoreOp {
-  return new KHRCooperativeMatrixStoreOp($.buildOp(KHRCooperativeMatrixStoreOp, { results: [], operands: [pointer, object, stride], attributes: { "matrix_layout": matrixLayout, "memory_operand": options.memoryOperand, "alignment": options.alignment } }, options));
+  return new KHRCooperativeMatrixStoreOp($.buildOp(KHRCooperativeMatrixStoreOp, { results: [], operands: [pointer, object, stride], attributes: { "matrix_layout": matrixLayout, "memory_operand": options?.memoryOperand, "alignment": options?.alignment } }, options));
 }
 
 /**
@@ -13560,7 +13560,7 @@ export class GroupFMulKHROp extends $.OpView {
 $.registerOpView(GroupFMulKHROp);
 /** Builds `spirv.KHR.GroupFMul` (see {@linkcode GroupFMulKHROp}) and returns its result. */
 export function KHR_GroupFMul(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupFMulKHROp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupFMulKHROp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -13622,7 +13622,7 @@ export class GroupIMulKHROp extends $.OpView {
 $.registerOpView(GroupIMulKHROp);
 /** Builds `spirv.KHR.GroupIMul` (see {@linkcode GroupIMulKHROp}) and returns its result. */
 export function KHR_GroupIMul(executionScope: Scope | $.Attribute, groupOperation: GroupOperation | $.Attribute, x: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GroupIMulKHROp, { resultTypes: options.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
+  return $.buildOp(GroupIMulKHROp, { resultTypes: options?.results, operands: [x], attributes: { "execution_scope": executionScope, "group_operation": groupOperation } }, options).result;
 }
 
 /**
@@ -13786,7 +13786,7 @@ export class LoadOp extends $.OpView {
 $.registerOpView(LoadOp);
 /** Builds `spirv.Load` (see {@linkcode LoadOp}) and returns its result. */
 export function Load(valueType: $.Type, ptr: $.Value, options: { memoryAccess?: MemoryAccess | readonly MemoryAccess[] | $.Attribute; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadOp, { results: [valueType], operands: [ptr], attributes: { "memory_access": options.memoryAccess, "alignment": options.alignment } }, options).result;
+  return $.buildOp(LoadOp, { results: [valueType], operands: [ptr], attributes: { "memory_access": options?.memoryAccess, "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -13837,7 +13837,7 @@ export class LogicalAndOp extends $.OpView {
 $.registerOpView(LogicalAndOp);
 /** Builds `spirv.LogicalAnd` (see {@linkcode LogicalAndOp}) and returns its result. */
 export function LogicalAnd(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LogicalAndOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(LogicalAndOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -13888,7 +13888,7 @@ export class LogicalEqualOp extends $.OpView {
 $.registerOpView(LogicalEqualOp);
 /** Builds `spirv.LogicalEqual` (see {@linkcode LogicalEqualOp}) and returns its result. */
 export function LogicalEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LogicalEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(LogicalEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -13931,7 +13931,7 @@ export class LogicalNotOp extends $.OpView {
 $.registerOpView(LogicalNotOp);
 /** Builds `spirv.LogicalNot` (see {@linkcode LogicalNotOp}) and returns its result. */
 export function LogicalNot(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LogicalNotOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(LogicalNotOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -13982,7 +13982,7 @@ export class LogicalNotEqualOp extends $.OpView {
 $.registerOpView(LogicalNotEqualOp);
 /** Builds `spirv.LogicalNotEqual` (see {@linkcode LogicalNotEqualOp}) and returns its result. */
 export function LogicalNotEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LogicalNotEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(LogicalNotEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -14033,7 +14033,7 @@ export class LogicalOrOp extends $.OpView {
 $.registerOpView(LogicalOrOp);
 /** Builds `spirv.LogicalOr` (see {@linkcode LogicalOrOp}) and returns its result. */
 export function LogicalOr(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LogicalOrOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(LogicalOrOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -14136,7 +14136,7 @@ export class MatrixTimesScalarOp extends $.OpView {
 $.registerOpView(MatrixTimesScalarOp);
 /** Builds `spirv.MatrixTimesScalar` (see {@linkcode MatrixTimesScalarOp}) and returns its result. */
 export function MatrixTimesScalar(matrix: $.Value, scalar: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MatrixTimesScalarOp, { resultTypes: options.results, operands: [matrix, scalar] }, options).result;
+  return $.buildOp(MatrixTimesScalarOp, { resultTypes: options?.results, operands: [matrix, scalar] }, options).result;
 }
 
 /**
@@ -14278,7 +14278,7 @@ export class NotOp extends $.OpView {
 $.registerOpView(NotOp);
 /** Builds `spirv.Not` (see {@linkcode NotOp}) and returns its result. */
 export function Not(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NotOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(NotOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -14330,7 +14330,7 @@ export class OrderedOp extends $.OpView {
 $.registerOpView(OrderedOp);
 /** Builds `spirv.Ordered` (see {@linkcode OrderedOp}) and returns its result. */
 export function Ordered(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OrderedOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(OrderedOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -14610,7 +14610,7 @@ export class SDivOp extends $.OpView {
 $.registerOpView(SDivOp);
 /** Builds `spirv.SDiv` (see {@linkcode SDivOp}) and returns its result. */
 export function SDiv(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SDivOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(SDivOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -14680,7 +14680,7 @@ export class SDotOp extends $.OpView {
 $.registerOpView(SDotOp);
 /** Builds `spirv.SDot` (see {@linkcode SDotOp}) and returns its result. */
 export function SDot(resultType: $.Type, vector1: $.Value, vector2: $.Value, options: { format?: PackedVectorFormat | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SDotOp, { results: [resultType], operands: [vector1, vector2], attributes: { "format": options.format } }, options).result;
+  return $.buildOp(SDotOp, { results: [resultType], operands: [vector1, vector2], attributes: { "format": options?.format } }, options).result;
 }
 
 /**
@@ -14762,7 +14762,7 @@ export class SDotAccSatOp extends $.OpView {
 $.registerOpView(SDotAccSatOp);
 /** Builds `spirv.SDotAccSat` (see {@linkcode SDotAccSatOp}) and returns its result. */
 export function SDotAccSat(vector1: $.Value, vector2: $.Value, accumulator: $.Value, options: { format?: PackedVectorFormat | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SDotAccSatOp, { resultTypes: options.results, operands: [vector1, vector2, accumulator], attributes: { "format": options.format } }, options).result;
+  return $.buildOp(SDotAccSatOp, { resultTypes: options?.results, operands: [vector1, vector2, accumulator], attributes: { "format": options?.format } }, options).result;
 }
 
 /**
@@ -14813,7 +14813,7 @@ export class SGreaterThanOp extends $.OpView {
 $.registerOpView(SGreaterThanOp);
 /** Builds `spirv.SGreaterThan` (see {@linkcode SGreaterThanOp}) and returns its result. */
 export function SGreaterThan(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SGreaterThanOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(SGreaterThanOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -14864,7 +14864,7 @@ export class SGreaterThanEqualOp extends $.OpView {
 $.registerOpView(SGreaterThanEqualOp);
 /** Builds `spirv.SGreaterThanEqual` (see {@linkcode SGreaterThanEqualOp}) and returns its result. */
 export function SGreaterThanEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SGreaterThanEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(SGreaterThanEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -14915,7 +14915,7 @@ export class SLessThanOp extends $.OpView {
 $.registerOpView(SLessThanOp);
 /** Builds `spirv.SLessThan` (see {@linkcode SLessThanOp}) and returns its result. */
 export function SLessThan(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SLessThanOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(SLessThanOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -14966,7 +14966,7 @@ export class SLessThanEqualOp extends $.OpView {
 $.registerOpView(SLessThanEqualOp);
 /** Builds `spirv.SLessThanEqual` (see {@linkcode SLessThanEqualOp}) and returns its result. */
 export function SLessThanEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SLessThanEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(SLessThanEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -15021,7 +15021,7 @@ export class SModOp extends $.OpView {
 $.registerOpView(SModOp);
 /** Builds `spirv.SMod` (see {@linkcode SModOp}) and returns its result. */
 export function SMod(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SModOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(SModOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -15125,7 +15125,7 @@ export class SNegateOp extends $.OpView {
 $.registerOpView(SNegateOp);
 /** Builds `spirv.SNegate` (see {@linkcode SNegateOp}) and returns its result. */
 export function SNegate(operand: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SNegateOp, { resultTypes: options.results, operands: [operand] }, options).result;
+  return $.buildOp(SNegateOp, { resultTypes: options?.results, operands: [operand] }, options).result;
 }
 
 /**
@@ -15180,7 +15180,7 @@ export class SRemOp extends $.OpView {
 $.registerOpView(SRemOp);
 /** Builds `spirv.SRem` (see {@linkcode SRemOp}) and returns its result. */
 export function SRem(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SRemOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(SRemOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -15254,7 +15254,7 @@ export class SUDotOp extends $.OpView {
 $.registerOpView(SUDotOp);
 /** Builds `spirv.SUDot` (see {@linkcode SUDotOp}) and returns its result. */
 export function SUDot(resultType: $.Type, vector1: $.Value, vector2: $.Value, options: { format?: PackedVectorFormat | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SUDotOp, { results: [resultType], operands: [vector1, vector2], attributes: { "format": options.format } }, options).result;
+  return $.buildOp(SUDotOp, { results: [resultType], operands: [vector1, vector2], attributes: { "format": options?.format } }, options).result;
 }
 
 /**
@@ -15339,7 +15339,7 @@ export class SUDotAccSatOp extends $.OpView {
 $.registerOpView(SUDotAccSatOp);
 /** Builds `spirv.SUDotAccSat` (see {@linkcode SUDotAccSatOp}) and returns its result. */
 export function SUDotAccSat(vector1: $.Value, vector2: $.Value, accumulator: $.Value, options: { format?: PackedVectorFormat | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SUDotAccSatOp, { resultTypes: options.results, operands: [vector1, vector2, accumulator], attributes: { "format": options.format } }, options).result;
+  return $.buildOp(SUDotAccSatOp, { resultTypes: options?.results, operands: [vector1, vector2, accumulator], attributes: { "format": options?.format } }, options).result;
 }
 
 /**
@@ -15403,7 +15403,7 @@ export class SelectOp extends $.OpView {
 $.registerOpView(SelectOp);
 /** Builds `spirv.Select` (see {@linkcode SelectOp}) and returns its result. */
 export function Select(condition: $.Value, trueValue: $.Value, falseValue: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SelectOp, { resultTypes: options.results, operands: [condition, trueValue, falseValue] }, options).result;
+  return $.buildOp(SelectOp, { resultTypes: options?.results, operands: [condition, trueValue, falseValue] }, options).result;
 }
 
 /**
@@ -15461,7 +15461,7 @@ export class ShiftLeftLogicalOp extends $.OpView {
 $.registerOpView(ShiftLeftLogicalOp);
 /** Builds `spirv.ShiftLeftLogical` (see {@linkcode ShiftLeftLogicalOp}) and returns its result. */
 export function ShiftLeftLogical(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShiftLeftLogicalOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(ShiftLeftLogicalOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -15516,7 +15516,7 @@ export class ShiftRightArithmeticOp extends $.OpView {
 $.registerOpView(ShiftRightArithmeticOp);
 /** Builds `spirv.ShiftRightArithmetic` (see {@linkcode ShiftRightArithmeticOp}) and returns its result. */
 export function ShiftRightArithmetic(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShiftRightArithmeticOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(ShiftRightArithmeticOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -15572,7 +15572,7 @@ export class ShiftRightLogicalOp extends $.OpView {
 $.registerOpView(ShiftRightLogicalOp);
 /** Builds `spirv.ShiftRightLogical` (see {@linkcode ShiftRightLogicalOp}) and returns its result. */
 export function ShiftRightLogical(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShiftRightLogicalOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(ShiftRightLogicalOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -15860,7 +15860,7 @@ export class StoreOp extends $.OpView {
 $.registerOpView(StoreOp);
 /** Builds `spirv.Store` (see {@linkcode StoreOp}) and returns the op's view. */
 export function Store(ptr: $.Value, value: $.Value, options: { memoryAccess?: MemoryAccess | readonly MemoryAccess[] | $.Attribute; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): StoreOp {
-  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [ptr, value], attributes: { "memory_access": options.memoryAccess, "alignment": options.alignment } }, options));
+  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [ptr, value], attributes: { "memory_access": options?.memoryAccess, "alignment": options?.alignment } }, options));
 }
 
 /**
@@ -15947,7 +15947,7 @@ export class SwitchOp extends $.OpView {
 $.registerOpView(SwitchOp);
 /** Builds `spirv.Switch` (see {@linkcode SwitchOp}) and returns the op's view. */
 export function Switch(selector: $.Value, defaultOperands: readonly $.Value[], targetOperands: readonly (readonly $.Value[])[], caseOperandSegments: readonly (number | bigint)[] | $.Attribute, defaultTarget: $.Block, targets: readonly $.Block[], options: { literals?: $.Attribute } & $.BuildOptions = {}): SwitchOp {
-  return new SwitchOp($.buildOp(SwitchOp, { results: [], operands: [selector, defaultOperands, targetOperands], attributes: { "literals": options.literals, "case_operand_segments": caseOperandSegments }, successors: [defaultTarget, targets] }, options));
+  return new SwitchOp($.buildOp(SwitchOp, { results: [], operands: [selector, defaultOperands, targetOperands], attributes: { "literals": options?.literals, "case_operand_segments": caseOperandSegments }, successors: [defaultTarget, targets] }, options));
 }
 
 /**
@@ -16088,7 +16088,7 @@ export class UDivOp extends $.OpView {
 $.registerOpView(UDivOp);
 /** Builds `spirv.UDiv` (see {@linkcode UDivOp}) and returns its result. */
 export function UDiv(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UDivOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(UDivOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -16160,7 +16160,7 @@ export class UDotOp extends $.OpView {
 $.registerOpView(UDotOp);
 /** Builds `spirv.UDot` (see {@linkcode UDotOp}) and returns its result. */
 export function UDot(resultType: $.Type, vector1: $.Value, vector2: $.Value, options: { format?: PackedVectorFormat | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UDotOp, { results: [resultType], operands: [vector1, vector2], attributes: { "format": options.format } }, options).result;
+  return $.buildOp(UDotOp, { results: [resultType], operands: [vector1, vector2], attributes: { "format": options?.format } }, options).result;
 }
 
 /**
@@ -16244,7 +16244,7 @@ export class UDotAccSatOp extends $.OpView {
 $.registerOpView(UDotAccSatOp);
 /** Builds `spirv.UDotAccSat` (see {@linkcode UDotAccSatOp}) and returns its result. */
 export function UDotAccSat(vector1: $.Value, vector2: $.Value, accumulator: $.Value, options: { format?: PackedVectorFormat | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UDotAccSatOp, { resultTypes: options.results, operands: [vector1, vector2, accumulator], attributes: { "format": options.format } }, options).result;
+  return $.buildOp(UDotAccSatOp, { resultTypes: options?.results, operands: [vector1, vector2, accumulator], attributes: { "format": options?.format } }, options).result;
 }
 
 /**
@@ -16294,7 +16294,7 @@ export class UGreaterThanOp extends $.OpView {
 $.registerOpView(UGreaterThanOp);
 /** Builds `spirv.UGreaterThan` (see {@linkcode UGreaterThanOp}) and returns its result. */
 export function UGreaterThan(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UGreaterThanOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(UGreaterThanOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -16345,7 +16345,7 @@ export class UGreaterThanEqualOp extends $.OpView {
 $.registerOpView(UGreaterThanEqualOp);
 /** Builds `spirv.UGreaterThanEqual` (see {@linkcode UGreaterThanEqualOp}) and returns its result. */
 export function UGreaterThanEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UGreaterThanEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(UGreaterThanEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -16395,7 +16395,7 @@ export class ULessThanOp extends $.OpView {
 $.registerOpView(ULessThanOp);
 /** Builds `spirv.ULessThan` (see {@linkcode ULessThanOp}) and returns its result. */
 export function ULessThan(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ULessThanOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(ULessThanOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -16446,7 +16446,7 @@ export class ULessThanEqualOp extends $.OpView {
 $.registerOpView(ULessThanEqualOp);
 /** Builds `spirv.ULessThanEqual` (see {@linkcode ULessThanEqualOp}) and returns its result. */
 export function ULessThanEqual(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ULessThanEqualOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(ULessThanEqualOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -16497,7 +16497,7 @@ export class UModOp extends $.OpView {
 $.registerOpView(UModOp);
 /** Builds `spirv.UMod` (see {@linkcode UModOp}) and returns its result. */
 export function UMod(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UModOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(UModOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -16644,7 +16644,7 @@ export class UnorderedOp extends $.OpView {
 $.registerOpView(UnorderedOp);
 /** Builds `spirv.Unordered` (see {@linkcode UnorderedOp}) and returns its result. */
 export function Unordered(operand1: $.Value, operand2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(UnorderedOp, { resultTypes: options.results, operands: [operand1, operand2] }, options).result;
+  return $.buildOp(UnorderedOp, { resultTypes: options?.results, operands: [operand1, operand2] }, options).result;
 }
 
 /**
@@ -16740,7 +16740,7 @@ export class VariableOp extends $.OpView {
 $.registerOpView(VariableOp);
 /** Builds `spirv.Variable` (see {@linkcode VariableOp}) and returns its result. */
 export function Variable(pointerType: $.Type, storageClass: StorageClass | $.Attribute, options: { initializer?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(VariableOp, { results: [pointerType], operands: [options.initializer], attributes: { "storage_class": storageClass } }, options).result;
+  return $.buildOp(VariableOp, { results: [pointerType], operands: [options?.initializer], attributes: { "storage_class": storageClass } }, options).result;
 }
 
 /**
@@ -16794,7 +16794,7 @@ export class VectorExtractDynamicOp extends $.OpView {
 $.registerOpView(VectorExtractDynamicOp);
 /** Builds `spirv.VectorExtractDynamic` (see {@linkcode VectorExtractDynamicOp}) and returns its result. */
 export function VectorExtractDynamic(vector: $.Value, index: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(VectorExtractDynamicOp, { resultTypes: options.results, operands: [vector, index] }, options).result;
+  return $.buildOp(VectorExtractDynamicOp, { resultTypes: options?.results, operands: [vector, index] }, options).result;
 }
 
 /**
@@ -16856,7 +16856,7 @@ export class VectorInsertDynamicOp extends $.OpView {
 $.registerOpView(VectorInsertDynamicOp);
 /** Builds `spirv.VectorInsertDynamic` (see {@linkcode VectorInsertDynamicOp}) and returns its result. */
 export function VectorInsertDynamic(vector: $.Value, component: $.Value, index: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(VectorInsertDynamicOp, { resultTypes: options.results, operands: [vector, component, index] }, options).result;
+  return $.buildOp(VectorInsertDynamicOp, { resultTypes: options?.results, operands: [vector, component, index] }, options).result;
 }
 
 /**
@@ -17135,7 +17135,7 @@ export class FuncOp extends $.OpView {
 $.registerOpView(FuncOp);
 /** Builds `spirv.func` (see {@linkcode FuncOp}) and returns the op's view. */
 export function func(functionType: $.Type | $.Attribute, symName: string | $.Attribute, functionControl: FunctionControl | readonly FunctionControl[] | $.Attribute, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute; linkageAttributes?: $.Attribute } & $.BuildOptions = {}): FuncOp {
-  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "function_type": functionType, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "sym_name": symName, "function_control": functionControl, "linkage_attributes": options.linkageAttributes } }, options));
+  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "function_type": functionType, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "sym_name": symName, "function_control": functionControl, "linkage_attributes": options?.linkageAttributes } }, options));
 }
 
 /**
@@ -17503,5 +17503,5 @@ export class ModuleOp extends $.OpView {
 $.registerOpView(ModuleOp);
 /** Builds `spirv.module` (see {@linkcode ModuleOp}) and returns the op's view. */
 export function module(addressingModel: AddressingModel | $.Attribute, memoryModel: MemoryModel | $.Attribute, options: { vceTriple?: $.Attribute; symName?: string | $.Attribute } & $.BuildOptions = {}): ModuleOp {
-  return new ModuleOp($.buildOp(ModuleOp, { results: [], operands: [], attributes: { "addressing_model": addressingModel, "memory_model": memoryModel, "vce_triple": options.vceTriple, "sym_name": options.symName } }, options));
+  return new ModuleOp($.buildOp(ModuleOp, { results: [], operands: [], attributes: { "addressing_model": addressingModel, "memory_model": memoryModel, "vce_triple": options?.vceTriple, "sym_name": options?.symName } }, options));
 }

@@ -295,7 +295,7 @@ export class DimOp extends $.OpView {
 $.registerOpView(DimOp);
 /** Builds `tensor.dim` (see {@linkcode DimOp}) and returns its result. */
 export function dim(source: $.Value, index: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DimOp, { resultTypes: options.results, operands: [source, index] }, options).result;
+  return $.buildOp(DimOp, { resultTypes: options?.results, operands: [source, index] }, options).result;
 }
 
 /**
@@ -453,7 +453,7 @@ export class ExtractOp extends $.OpView {
 $.registerOpView(ExtractOp);
 /** Builds `tensor.extract` (see {@linkcode ExtractOp}) and returns its result. */
 export function extract(tensor: $.Value, indices: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtractOp, { resultTypes: options.results, operands: [tensor, indices] }, options).result;
+  return $.buildOp(ExtractOp, { resultTypes: options?.results, operands: [tensor, indices] }, options).result;
 }
 
 /**
@@ -754,7 +754,7 @@ export class GatherOp extends $.OpView {
 $.registerOpView(GatherOp);
 /** Builds `tensor.gather` (see {@linkcode GatherOp}) and returns its result. */
 export function gather(resultType: $.Type, source: $.Value, indices: $.Value, gatherDims: readonly (number | bigint)[] | $.Attribute, options: { unique?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GatherOp, { results: [resultType], operands: [source, indices], attributes: { "gather_dims": gatherDims, "unique": options.unique } }, options).result;
+  return $.buildOp(GatherOp, { results: [resultType], operands: [source, indices], attributes: { "gather_dims": gatherDims, "unique": options?.unique } }, options).result;
 }
 
 /**
@@ -864,7 +864,7 @@ export class InsertOp extends $.OpView {
 $.registerOpView(InsertOp);
 /** Builds `tensor.insert` (see {@linkcode InsertOp}) and returns its result. */
 export function insert(scalar: $.Value, dest: $.Value, indices: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InsertOp, { resultTypes: options.results, operands: [scalar, dest, indices] }, options).result;
+  return $.buildOp(InsertOp, { resultTypes: options?.results, operands: [scalar, dest, indices] }, options).result;
 }
 
 /**
@@ -982,7 +982,7 @@ export class InsertSliceOp extends $.OpView {
 $.registerOpView(InsertSliceOp);
 /** Builds `tensor.insert_slice` (see {@linkcode InsertSliceOp}) and returns its result. */
 export function insert_slice(source: $.Value, dest: $.Value, offsets: readonly $.Value[], sizes: readonly $.Value[], strides: readonly $.Value[], staticOffsets: readonly (number | bigint)[] | $.Attribute, staticSizes: readonly (number | bigint)[] | $.Attribute, staticStrides: readonly (number | bigint)[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InsertSliceOp, { resultTypes: options.results, operands: [source, dest, offsets, sizes, strides], attributes: { "static_offsets": staticOffsets, "static_sizes": staticSizes, "static_strides": staticStrides } }, options).result;
+  return $.buildOp(InsertSliceOp, { resultTypes: options?.results, operands: [source, dest, offsets, sizes, strides], attributes: { "static_offsets": staticOffsets, "static_sizes": staticSizes, "static_strides": staticStrides } }, options).result;
 }
 
 /**
@@ -1129,7 +1129,7 @@ export class PadOp extends $.OpView {
 $.registerOpView(PadOp);
 /** Builds `tensor.pad` (see {@linkcode PadOp}) and returns its result. */
 export function pad(resultType: $.Type, source: $.Value, low: readonly $.Value[], high: readonly $.Value[], staticLow: readonly (number | bigint)[] | $.Attribute, staticHigh: readonly (number | bigint)[] | $.Attribute, options: { nofold?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PadOp, { results: [resultType], operands: [source, low, high], attributes: { "static_low": staticLow, "static_high": staticHigh, "nofold": options.nofold } }, options).result;
+  return $.buildOp(PadOp, { results: [resultType], operands: [source, low, high], attributes: { "static_low": staticLow, "static_high": staticHigh, "nofold": options?.nofold } }, options).result;
 }
 
 /**
@@ -1287,7 +1287,7 @@ export class RankOp extends $.OpView {
 $.registerOpView(RankOp);
 /** Builds `tensor.rank` (see {@linkcode RankOp}) and returns its result. */
 export function rank(tensor: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RankOp, { resultTypes: options.results, operands: [tensor] }, options).result;
+  return $.buildOp(RankOp, { resultTypes: options?.results, operands: [tensor] }, options).result;
 }
 
 /**
@@ -1499,7 +1499,7 @@ export class ScatterOp extends $.OpView {
 $.registerOpView(ScatterOp);
 /** Builds `tensor.scatter` (see {@linkcode ScatterOp}) and returns its result. */
 export function scatter(resultType: $.Type, source: $.Value, dest: $.Value, indices: $.Value, scatterDims: readonly (number | bigint)[] | $.Attribute, options: { unique?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ScatterOp, { results: [resultType], operands: [source, dest, indices], attributes: { "scatter_dims": scatterDims, "unique": options.unique } }, options).result;
+  return $.buildOp(ScatterOp, { results: [resultType], operands: [source, dest, indices], attributes: { "scatter_dims": scatterDims, "unique": options?.unique } }, options).result;
 }
 
 /**

@@ -270,7 +270,7 @@ export class ArgMaxOp extends $.OpView {
 $.registerOpView(ArgMaxOp);
 /** Builds `tosa.argmax` (see {@linkcode ArgMaxOp}) and returns its result. */
 export function argmax(outputType: $.Type, input: $.Value, axis: number | bigint | $.Attribute, options: { nanMode?: NanPropagationMode | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ArgMaxOp, { results: [outputType], operands: [input], attributes: { "axis": axis, "nan_mode": options.nanMode } }, options).result;
+  return $.buildOp(ArgMaxOp, { results: [outputType], operands: [input], attributes: { "axis": axis, "nan_mode": options?.nanMode } }, options).result;
 }
 
 /**
@@ -775,7 +775,7 @@ export class ClampOp extends $.OpView {
 $.registerOpView(ClampOp);
 /** Builds `tosa.clamp` (see {@linkcode ClampOp}) and returns its result. */
 export function clamp(outputType: $.Type, input: $.Value, minVal: $.Attribute, maxVal: $.Attribute, options: { nanMode?: NanPropagationMode | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClampOp, { results: [outputType], operands: [input], attributes: { "min_val": minVal, "max_val": maxVal, "nan_mode": options.nanMode } }, options).result;
+  return $.buildOp(ClampOp, { results: [outputType], operands: [input], attributes: { "min_val": minVal, "max_val": maxVal, "nan_mode": options?.nanMode } }, options).result;
 }
 
 /**
@@ -845,7 +845,7 @@ export class ConcatOp extends $.OpView {
 $.registerOpView(ConcatOp);
 /** Builds `tosa.concat` (see {@linkcode ConcatOp}) and returns its result. */
 export function concat(input1: readonly $.Value[], axis: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConcatOp, { resultTypes: options.results, operands: [input1], attributes: { "axis": axis } }, options).result;
+  return $.buildOp(ConcatOp, { resultTypes: options?.results, operands: [input1], attributes: { "axis": axis } }, options).result;
 }
 
 /**
@@ -966,7 +966,7 @@ export class ConstOp extends $.OpView {
 $.registerOpView(ConstOp);
 /** Builds `tosa.const` (see {@linkcode ConstOp}) and returns its result. */
 export function const_(values: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConstOp, { resultTypes: options.results, operands: [], attributes: { "values": values } }, options).result;
+  return $.buildOp(ConstOp, { resultTypes: options?.results, operands: [], attributes: { "values": values } }, options).result;
 }
 
 /**
@@ -1084,7 +1084,7 @@ export class Conv2DOp extends $.OpView {
 $.registerOpView(Conv2DOp);
 /** Builds `tosa.conv2d` (see {@linkcode Conv2DOp}) and returns its result. */
 export function conv2d(outputType: $.Type, input: $.Value, weight: $.Value, bias: $.Value, inputZp: $.Value, weightZp: $.Value, pad: readonly (number | bigint)[] | $.Attribute, stride: readonly (number | bigint)[] | $.Attribute, dilation: readonly (number | bigint)[] | $.Attribute, accType: $.Type | $.Attribute, options: { localBound?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Conv2DOp, { results: [outputType], operands: [input, weight, bias, inputZp, weightZp], attributes: { "pad": pad, "stride": stride, "dilation": dilation, "acc_type": accType, "local_bound": options.localBound } }, options).result;
+  return $.buildOp(Conv2DOp, { results: [outputType], operands: [input, weight, bias, inputZp, weightZp], attributes: { "pad": pad, "stride": stride, "dilation": dilation, "acc_type": accType, "local_bound": options?.localBound } }, options).result;
 }
 
 /**
@@ -1162,7 +1162,7 @@ export class Conv3DOp extends $.OpView {
 $.registerOpView(Conv3DOp);
 /** Builds `tosa.conv3d` (see {@linkcode Conv3DOp}) and returns its result. */
 export function conv3d(outputType: $.Type, input: $.Value, weight: $.Value, bias: $.Value, inputZp: $.Value, weightZp: $.Value, pad: readonly (number | bigint)[] | $.Attribute, stride: readonly (number | bigint)[] | $.Attribute, dilation: readonly (number | bigint)[] | $.Attribute, accType: $.Type | $.Attribute, options: { localBound?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(Conv3DOp, { results: [outputType], operands: [input, weight, bias, inputZp, weightZp], attributes: { "pad": pad, "stride": stride, "dilation": dilation, "acc_type": accType, "local_bound": options.localBound } }, options).result;
+  return $.buildOp(Conv3DOp, { results: [outputType], operands: [input, weight, bias, inputZp, weightZp], attributes: { "pad": pad, "stride": stride, "dilation": dilation, "acc_type": accType, "local_bound": options?.localBound } }, options).result;
 }
 
 /**
@@ -1344,7 +1344,7 @@ export class DepthwiseConv2DOp extends $.OpView {
 $.registerOpView(DepthwiseConv2DOp);
 /** Builds `tosa.depthwise_conv2d` (see {@linkcode DepthwiseConv2DOp}) and returns its result. */
 export function depthwise_conv2d(outputType: $.Type, input: $.Value, weight: $.Value, bias: $.Value, inputZp: $.Value, weightZp: $.Value, pad: readonly (number | bigint)[] | $.Attribute, stride: readonly (number | bigint)[] | $.Attribute, dilation: readonly (number | bigint)[] | $.Attribute, accType: $.Type | $.Attribute, options: { localBound?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DepthwiseConv2DOp, { results: [outputType], operands: [input, weight, bias, inputZp, weightZp], attributes: { "pad": pad, "stride": stride, "dilation": dilation, "acc_type": accType, "local_bound": options.localBound } }, options).result;
+  return $.buildOp(DepthwiseConv2DOp, { results: [outputType], operands: [input, weight, bias, inputZp, weightZp], attributes: { "pad": pad, "stride": stride, "dilation": dilation, "acc_type": accType, "local_bound": options?.localBound } }, options).result;
 }
 
 /**
@@ -1490,7 +1490,7 @@ export class EqualOp extends $.OpView {
 $.registerOpView(EqualOp);
 /** Builds `tosa.equal` (see {@linkcode EqualOp}) and returns its result. */
 export function equal(input1: $.Value, input2: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(EqualOp, { resultTypes: options.results, operands: [input1, input2] }, options).result;
+  return $.buildOp(EqualOp, { resultTypes: options?.results, operands: [input1, input2] }, options).result;
 }
 
 /**
@@ -1648,7 +1648,7 @@ export class FFT2dOp extends $.OpView {
 $.registerOpView(FFT2dOp);
 /** Builds `tosa.fft2d` (see {@linkcode FFT2dOp}) and returns the op's view. */
 export function fft2d(outputRealType: $.Type, outputImagType: $.Type, inputReal: $.Value, inputImag: $.Value, inverse: boolean | $.Attribute, options: { localBound?: boolean | $.Attribute } & $.BuildOptions = {}): FFT2dOp {
-  return new FFT2dOp($.buildOp(FFT2dOp, { results: [outputRealType, outputImagType], operands: [inputReal, inputImag], attributes: { "inverse": inverse, "local_bound": options.localBound } }, options));
+  return new FFT2dOp($.buildOp(FFT2dOp, { results: [outputRealType, outputImagType], operands: [inputReal, inputImag], attributes: { "inverse": inverse, "local_bound": options?.localBound } }, options));
 }
 
 /**
@@ -2328,7 +2328,7 @@ export class MaxPool2dOp extends $.OpView {
 $.registerOpView(MaxPool2dOp);
 /** Builds `tosa.max_pool2d` (see {@linkcode MaxPool2dOp}) and returns its result. */
 export function max_pool2d(outputType: $.Type, input: $.Value, kernel: readonly (number | bigint)[] | $.Attribute, stride: readonly (number | bigint)[] | $.Attribute, pad: readonly (number | bigint)[] | $.Attribute, options: { nanMode?: NanPropagationMode | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaxPool2dOp, { results: [outputType], operands: [input], attributes: { "kernel": kernel, "stride": stride, "pad": pad, "nan_mode": options.nanMode } }, options).result;
+  return $.buildOp(MaxPool2dOp, { results: [outputType], operands: [input], attributes: { "kernel": kernel, "stride": stride, "pad": pad, "nan_mode": options?.nanMode } }, options).result;
 }
 
 /**
@@ -2406,7 +2406,7 @@ export class MaximumOp extends $.OpView {
 $.registerOpView(MaximumOp);
 /** Builds `tosa.maximum` (see {@linkcode MaximumOp}) and returns its result. */
 export function maximum(outputType: $.Type, input1: $.Value, input2: $.Value, options: { nanMode?: NanPropagationMode | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaximumOp, { results: [outputType], operands: [input1, input2], attributes: { "nan_mode": options.nanMode } }, options).result;
+  return $.buildOp(MaximumOp, { results: [outputType], operands: [input1, input2], attributes: { "nan_mode": options?.nanMode } }, options).result;
 }
 
 /**
@@ -2484,7 +2484,7 @@ export class MinimumOp extends $.OpView {
 $.registerOpView(MinimumOp);
 /** Builds `tosa.minimum` (see {@linkcode MinimumOp}) and returns its result. */
 export function minimum(outputType: $.Type, input1: $.Value, input2: $.Value, options: { nanMode?: NanPropagationMode | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinimumOp, { results: [outputType], operands: [input1, input2], attributes: { "nan_mode": options.nanMode } }, options).result;
+  return $.buildOp(MinimumOp, { results: [outputType], operands: [input1, input2], attributes: { "nan_mode": options?.nanMode } }, options).result;
 }
 
 /**
@@ -2807,7 +2807,7 @@ export class ReduceAllOp extends $.OpView {
 $.registerOpView(ReduceAllOp);
 /** Builds `tosa.reduce_all` (see {@linkcode ReduceAllOp}) and returns its result. */
 export function reduce_all(input: $.Value, axis: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduceAllOp, { resultTypes: options.results, operands: [input], attributes: { "axis": axis } }, options).result;
+  return $.buildOp(ReduceAllOp, { resultTypes: options?.results, operands: [input], attributes: { "axis": axis } }, options).result;
 }
 
 /**
@@ -2845,7 +2845,7 @@ export class ReduceAnyOp extends $.OpView {
 $.registerOpView(ReduceAnyOp);
 /** Builds `tosa.reduce_any` (see {@linkcode ReduceAnyOp}) and returns its result. */
 export function reduce_any(input: $.Value, axis: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduceAnyOp, { resultTypes: options.results, operands: [input], attributes: { "axis": axis } }, options).result;
+  return $.buildOp(ReduceAnyOp, { resultTypes: options?.results, operands: [input], attributes: { "axis": axis } }, options).result;
 }
 
 /**
@@ -2888,7 +2888,7 @@ export class ReduceMaxOp extends $.OpView {
 $.registerOpView(ReduceMaxOp);
 /** Builds `tosa.reduce_max` (see {@linkcode ReduceMaxOp}) and returns its result. */
 export function reduce_max(input: $.Value, axis: number | bigint | $.Attribute, options: { nanMode?: NanPropagationMode | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduceMaxOp, { resultTypes: options.results, operands: [input], attributes: { "axis": axis, "nan_mode": options.nanMode } }, options).result;
+  return $.buildOp(ReduceMaxOp, { resultTypes: options?.results, operands: [input], attributes: { "axis": axis, "nan_mode": options?.nanMode } }, options).result;
 }
 
 /**
@@ -2931,7 +2931,7 @@ export class ReduceMinOp extends $.OpView {
 $.registerOpView(ReduceMinOp);
 /** Builds `tosa.reduce_min` (see {@linkcode ReduceMinOp}) and returns its result. */
 export function reduce_min(input: $.Value, axis: number | bigint | $.Attribute, options: { nanMode?: NanPropagationMode | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduceMinOp, { resultTypes: options.results, operands: [input], attributes: { "axis": axis, "nan_mode": options.nanMode } }, options).result;
+  return $.buildOp(ReduceMinOp, { resultTypes: options?.results, operands: [input], attributes: { "axis": axis, "nan_mode": options?.nanMode } }, options).result;
 }
 
 /**
@@ -2969,7 +2969,7 @@ export class ReduceProductOp extends $.OpView {
 $.registerOpView(ReduceProductOp);
 /** Builds `tosa.reduce_product` (see {@linkcode ReduceProductOp}) and returns its result. */
 export function reduce_product(input: $.Value, axis: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduceProductOp, { resultTypes: options.results, operands: [input], attributes: { "axis": axis } }, options).result;
+  return $.buildOp(ReduceProductOp, { resultTypes: options?.results, operands: [input], attributes: { "axis": axis } }, options).result;
 }
 
 /**
@@ -3007,7 +3007,7 @@ export class ReduceSumOp extends $.OpView {
 $.registerOpView(ReduceSumOp);
 /** Builds `tosa.reduce_sum` (see {@linkcode ReduceSumOp}) and returns its result. */
 export function reduce_sum(input: $.Value, axis: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReduceSumOp, { resultTypes: options.results, operands: [input], attributes: { "axis": axis } }, options).result;
+  return $.buildOp(ReduceSumOp, { resultTypes: options?.results, operands: [input], attributes: { "axis": axis } }, options).result;
 }
 
 /**
@@ -3154,7 +3154,7 @@ export class ReshapeOp extends $.OpView {
 $.registerOpView(ReshapeOp);
 /** Builds `tosa.reshape` (see {@linkcode ReshapeOp}) and returns its result. */
 export function reshape(input1: $.Value, shape: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReshapeOp, { resultTypes: options.results, operands: [input1, shape] }, options).result;
+  return $.buildOp(ReshapeOp, { resultTypes: options?.results, operands: [input1, shape] }, options).result;
 }
 
 /**
@@ -3322,7 +3322,7 @@ export class RFFT2dOp extends $.OpView {
 $.registerOpView(RFFT2dOp);
 /** Builds `tosa.rfft2d` (see {@linkcode RFFT2dOp}) and returns the op's view. */
 export function rfft2d(outputRealType: $.Type, outputImagType: $.Type, inputReal: $.Value, options: { localBound?: boolean | $.Attribute } & $.BuildOptions = {}): RFFT2dOp {
-  return new RFFT2dOp($.buildOp(RFFT2dOp, { results: [outputRealType, outputImagType], operands: [inputReal], attributes: { "local_bound": options.localBound } }, options));
+  return new RFFT2dOp($.buildOp(RFFT2dOp, { results: [outputRealType, outputImagType], operands: [inputReal], attributes: { "local_bound": options?.localBound } }, options));
 }
 
 /**
@@ -3902,7 +3902,7 @@ export class TransposeConv2DOp extends $.OpView {
 $.registerOpView(TransposeConv2DOp);
 /** Builds `tosa.transpose_conv2d` (see {@linkcode TransposeConv2DOp}) and returns its result. */
 export function transpose_conv2d(outputType: $.Type, input: $.Value, weight: $.Value, bias: $.Value, inputZp: $.Value, weightZp: $.Value, outPad: readonly (number | bigint)[] | $.Attribute, stride: readonly (number | bigint)[] | $.Attribute, accType: $.Type | $.Attribute, options: { localBound?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TransposeConv2DOp, { results: [outputType], operands: [input, weight, bias, inputZp, weightZp], attributes: { "out_pad": outPad, "stride": stride, "acc_type": accType, "local_bound": options.localBound } }, options).result;
+  return $.buildOp(TransposeConv2DOp, { results: [outputType], operands: [input, weight, bias, inputZp, weightZp], attributes: { "out_pad": outPad, "stride": stride, "acc_type": accType, "local_bound": options?.localBound } }, options).result;
 }
 
 /**
@@ -3945,7 +3945,7 @@ export class VariableOp extends $.OpView {
 $.registerOpView(VariableOp);
 /** Builds `tosa.variable` (see {@linkcode VariableOp}) and returns the op's view. */
 export function variable(symName: string | $.Attribute, varShape: $.Attribute, type: $.Type | $.Attribute, options: { initialValue?: $.Attribute } & $.BuildOptions = {}): VariableOp {
-  return new VariableOp($.buildOp(VariableOp, { results: [], operands: [], attributes: { "sym_name": symName, "var_shape": varShape, "type": type, "initial_value": options.initialValue } }, options));
+  return new VariableOp($.buildOp(VariableOp, { results: [], operands: [], attributes: { "sym_name": symName, "var_shape": varShape, "type": type, "initial_value": options?.initialValue } }, options));
 }
 
 /**

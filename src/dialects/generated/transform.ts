@@ -299,7 +299,7 @@ export class AlternativesOp extends $.OpView {
 $.registerOpView(AlternativesOp);
 /** Builds `transform.alternatives` (see {@linkcode AlternativesOp}) and returns the op's view. */
 export function alternatives(resultsTypes: readonly $.Type[], numAlternatives: number, options: { scope?: $.Value | null } & $.BuildOptions = {}): AlternativesOp {
-  return new AlternativesOp($.buildOp(AlternativesOp, { results: [resultsTypes], operands: [options.scope], variadicRegions: numAlternatives }, options));
+  return new AlternativesOp($.buildOp(AlternativesOp, { results: [resultsTypes], operands: [options?.scope], variadicRegions: numAlternatives }, options));
 }
 
 /**
@@ -344,7 +344,7 @@ export class AnnotateOp extends $.OpView {
 $.registerOpView(AnnotateOp);
 /** Builds `transform.annotate` (see {@linkcode AnnotateOp}) and returns the op's view. */
 export function annotate(target: $.Value, name: string | $.Attribute, options: { param?: $.Value | null } & $.BuildOptions = {}): AnnotateOp {
-  return new AnnotateOp($.buildOp(AnnotateOp, { results: [], operands: [target, options.param], attributes: { "name": name } }, options));
+  return new AnnotateOp($.buildOp(AnnotateOp, { results: [], operands: [target, options?.param], attributes: { "name": name } }, options));
 }
 
 /**
@@ -451,7 +451,7 @@ export class ApplyConversionPatternsOp extends $.OpView {
 $.registerOpView(ApplyConversionPatternsOp);
 /** Builds `transform.apply_conversion_patterns` (see {@linkcode ApplyConversionPatternsOp}) and returns the op's view. */
 export function apply_conversion_patterns(target: $.Value, numDefaultTypeConverterRegion: number, options: { legalOps?: readonly (string | $.Attribute)[] | $.Attribute; illegalOps?: readonly (string | $.Attribute)[] | $.Attribute; legalDialects?: readonly (string | $.Attribute)[] | $.Attribute; illegalDialects?: readonly (string | $.Attribute)[] | $.Attribute; partialConversion?: boolean | $.Attribute; preserveHandles?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyConversionPatternsOp {
-  return new ApplyConversionPatternsOp($.buildOp(ApplyConversionPatternsOp, { results: [], operands: [target], attributes: { "legal_ops": options.legalOps, "illegal_ops": options.illegalOps, "legal_dialects": options.legalDialects, "illegal_dialects": options.illegalDialects, "partial_conversion": options.partialConversion, "preserve_handles": options.preserveHandles }, variadicRegions: numDefaultTypeConverterRegion }, options));
+  return new ApplyConversionPatternsOp($.buildOp(ApplyConversionPatternsOp, { results: [], operands: [target], attributes: { "legal_ops": options?.legalOps, "illegal_ops": options?.illegalOps, "legal_dialects": options?.legalDialects, "illegal_dialects": options?.illegalDialects, "partial_conversion": options?.partialConversion, "preserve_handles": options?.preserveHandles }, variadicRegions: numDefaultTypeConverterRegion }, options));
 }
 
 /**
@@ -556,7 +556,7 @@ export class ApplyGPUToNVVMConversionPatternsOp extends $.OpView {
 $.registerOpView(ApplyGPUToNVVMConversionPatternsOp);
 /** Builds `transform.apply_conversion_patterns.gpu.gpu_to_nvvm` (see {@linkcode ApplyGPUToNVVMConversionPatternsOp}) and returns the op's view. */
 export function apply_conversion_patterns_gpu_gpu_to_nvvm(options: { benefit?: number | bigint | $.Attribute } & $.BuildOptions = {}): ApplyGPUToNVVMConversionPatternsOp {
-  return new ApplyGPUToNVVMConversionPatternsOp($.buildOp(ApplyGPUToNVVMConversionPatternsOp, { results: [], operands: [], attributes: { "benefit": options.benefit } }, options));
+  return new ApplyGPUToNVVMConversionPatternsOp($.buildOp(ApplyGPUToNVVMConversionPatternsOp, { results: [], operands: [], attributes: { "benefit": options?.benefit } }, options));
 }
 
 /**
@@ -669,7 +669,7 @@ export class MemrefToLLVMTypeConverterOp extends $.OpView {
 $.registerOpView(MemrefToLLVMTypeConverterOp);
 /** Builds `transform.apply_conversion_patterns.memref.memref_to_llvm_type_converter` (see {@linkcode MemrefToLLVMTypeConverterOp}) and returns the op's view. */
 export function apply_conversion_patterns_memref_memref_to_llvm_type_converter(options: { useAlignedAlloc?: boolean | $.Attribute; indexBitwidth?: number | bigint | $.Attribute; useGenericFunctions?: boolean | $.Attribute; useBarePtrCallConv?: boolean | $.Attribute; dataLayout?: string | $.Attribute } & $.BuildOptions = {}): MemrefToLLVMTypeConverterOp {
-  return new MemrefToLLVMTypeConverterOp($.buildOp(MemrefToLLVMTypeConverterOp, { results: [], operands: [], attributes: { "use_aligned_alloc": options.useAlignedAlloc, "index_bitwidth": options.indexBitwidth, "use_generic_functions": options.useGenericFunctions, "use_bare_ptr_call_conv": options.useBarePtrCallConv, "data_layout": options.dataLayout } }, options));
+  return new MemrefToLLVMTypeConverterOp($.buildOp(MemrefToLLVMTypeConverterOp, { results: [], operands: [], attributes: { "use_aligned_alloc": options?.useAlignedAlloc, "index_bitwidth": options?.indexBitwidth, "use_generic_functions": options?.useGenericFunctions, "use_bare_ptr_call_conv": options?.useBarePtrCallConv, "data_layout": options?.dataLayout } }, options));
 }
 
 /**
@@ -777,7 +777,7 @@ export class ApplyVectorToLLVMConversionPatternsOp extends $.OpView {
 $.registerOpView(ApplyVectorToLLVMConversionPatternsOp);
 /** Builds `transform.apply_conversion_patterns.vector.vector_to_llvm` (see {@linkcode ApplyVectorToLLVMConversionPatternsOp}) and returns the op's view. */
 export function apply_conversion_patterns_vector_vector_to_llvm(options: { reassociateFpReductions?: boolean | $.Attribute; force32bitVectorIndices?: boolean | $.Attribute; useVectorAlignment?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyVectorToLLVMConversionPatternsOp {
-  return new ApplyVectorToLLVMConversionPatternsOp($.buildOp(ApplyVectorToLLVMConversionPatternsOp, { results: [], operands: [], attributes: { "reassociate_fp_reductions": options.reassociateFpReductions, "force_32bit_vector_indices": options.force32bitVectorIndices, "use_vector_alignment": options.useVectorAlignment } }, options));
+  return new ApplyVectorToLLVMConversionPatternsOp($.buildOp(ApplyVectorToLLVMConversionPatternsOp, { results: [], operands: [], attributes: { "reassociate_fp_reductions": options?.reassociateFpReductions, "force_32bit_vector_indices": options?.force32bitVectorIndices, "use_vector_alignment": options?.useVectorAlignment } }, options));
 }
 
 /**
@@ -949,7 +949,7 @@ export class ApplyPatternsOp extends $.OpView {
 $.registerOpView(ApplyPatternsOp);
 /** Builds `transform.apply_patterns` (see {@linkcode ApplyPatternsOp}) and returns the op's view. */
 export function apply_patterns(target: $.Value, options: { applyCse?: boolean | $.Attribute; maxIterations?: number | bigint | $.Attribute; maxNumRewrites?: number | bigint | $.Attribute } & $.BuildOptions = {}): ApplyPatternsOp {
-  return new ApplyPatternsOp($.buildOp(ApplyPatternsOp, { results: [], operands: [target], attributes: { "apply_cse": options.applyCse, "max_iterations": options.maxIterations, "max_num_rewrites": options.maxNumRewrites } }, options));
+  return new ApplyPatternsOp($.buildOp(ApplyPatternsOp, { results: [], operands: [target], attributes: { "apply_cse": options?.applyCse, "max_iterations": options?.maxIterations, "max_num_rewrites": options?.maxNumRewrites } }, options));
 }
 
 /**
@@ -1153,7 +1153,7 @@ export class ApplyGPUPromoteShuffleToAMDGPUPatternsOp extends $.OpView {
 $.registerOpView(ApplyGPUPromoteShuffleToAMDGPUPatternsOp);
 /** Builds `transform.apply_patterns.gpu.gpu_shuffle_to_amdgpu` (see {@linkcode ApplyGPUPromoteShuffleToAMDGPUPatternsOp}) and returns the op's view. */
 export function apply_patterns_gpu_gpu_shuffle_to_amdgpu(options: { chipset?: string | $.Attribute } & $.BuildOptions = {}): ApplyGPUPromoteShuffleToAMDGPUPatternsOp {
-  return new ApplyGPUPromoteShuffleToAMDGPUPatternsOp($.buildOp(ApplyGPUPromoteShuffleToAMDGPUPatternsOp, { results: [], operands: [], attributes: { "chipset": options.chipset } }, options));
+  return new ApplyGPUPromoteShuffleToAMDGPUPatternsOp($.buildOp(ApplyGPUPromoteShuffleToAMDGPUPatternsOp, { results: [], operands: [], attributes: { "chipset": options?.chipset } }, options));
 }
 
 /**
@@ -1311,7 +1311,7 @@ export class ApplyFoldPackUnpackIntoEmptyPatternsOp extends $.OpView {
 $.registerOpView(ApplyFoldPackUnpackIntoEmptyPatternsOp);
 /** Builds `transform.apply_patterns.linalg.fold_pack_unpack_into_empty` (see {@linkcode ApplyFoldPackUnpackIntoEmptyPatternsOp}) and returns the op's view. */
 export function apply_patterns_linalg_fold_pack_unpack_into_empty(options: { foldSingleUseOnly?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyFoldPackUnpackIntoEmptyPatternsOp {
-  return new ApplyFoldPackUnpackIntoEmptyPatternsOp($.buildOp(ApplyFoldPackUnpackIntoEmptyPatternsOp, { results: [], operands: [], attributes: { "fold_single_use_only": options.foldSingleUseOnly } }, options));
+  return new ApplyFoldPackUnpackIntoEmptyPatternsOp($.buildOp(ApplyFoldPackUnpackIntoEmptyPatternsOp, { results: [], operands: [], attributes: { "fold_single_use_only": options?.foldSingleUseOnly } }, options));
 }
 
 /**
@@ -1438,7 +1438,7 @@ export class ApplyAllocToAllocaOp extends $.OpView {
 $.registerOpView(ApplyAllocToAllocaOp);
 /** Builds `transform.apply_patterns.memref.alloc_to_alloca` (see {@linkcode ApplyAllocToAllocaOp}) and returns the op's view. */
 export function apply_patterns_memref_alloc_to_alloca(options: { sizeLimit?: number | bigint | $.Attribute } & $.BuildOptions = {}): ApplyAllocToAllocaOp {
-  return new ApplyAllocToAllocaOp($.buildOp(ApplyAllocToAllocaOp, { results: [], operands: [], attributes: { "size_limit": options.sizeLimit } }, options));
+  return new ApplyAllocToAllocaOp($.buildOp(ApplyAllocToAllocaOp, { results: [], operands: [], attributes: { "size_limit": options?.sizeLimit } }, options));
 }
 
 /**
@@ -1710,7 +1710,7 @@ export class ApplyFoldTensorEmptyPatternsOp extends $.OpView {
 $.registerOpView(ApplyFoldTensorEmptyPatternsOp);
 /** Builds `transform.apply_patterns.tensor.fold_tensor_empty` (see {@linkcode ApplyFoldTensorEmptyPatternsOp}) and returns the op's view. */
 export function apply_patterns_tensor_fold_tensor_empty(options: { foldSingleUseOnly?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyFoldTensorEmptyPatternsOp {
-  return new ApplyFoldTensorEmptyPatternsOp($.buildOp(ApplyFoldTensorEmptyPatternsOp, { results: [], operands: [], attributes: { "fold_single_use_only": options.foldSingleUseOnly } }, options));
+  return new ApplyFoldTensorEmptyPatternsOp($.buildOp(ApplyFoldTensorEmptyPatternsOp, { results: [], operands: [], attributes: { "fold_single_use_only": options?.foldSingleUseOnly } }, options));
 }
 
 /**
@@ -1828,7 +1828,7 @@ export class ApplyRewriteTensorOpsAsConstantPatternsOp extends $.OpView {
 $.registerOpView(ApplyRewriteTensorOpsAsConstantPatternsOp);
 /** Builds `transform.apply_patterns.tensor.rewrite_as_constant` (see {@linkcode ApplyRewriteTensorOpsAsConstantPatternsOp}) and returns the op's view. */
 export function apply_patterns_tensor_rewrite_as_constant(options: { aggressive?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyRewriteTensorOpsAsConstantPatternsOp {
-  return new ApplyRewriteTensorOpsAsConstantPatternsOp($.buildOp(ApplyRewriteTensorOpsAsConstantPatternsOp, { results: [], operands: [], attributes: { "aggressive": options.aggressive } }, options));
+  return new ApplyRewriteTensorOpsAsConstantPatternsOp($.buildOp(ApplyRewriteTensorOpsAsConstantPatternsOp, { results: [], operands: [], attributes: { "aggressive": options?.aggressive } }, options));
 }
 
 /**
@@ -2055,7 +2055,7 @@ export class ApplyLowerContractionPatternsOp extends $.OpView {
 $.registerOpView(ApplyLowerContractionPatternsOp);
 /** Builds `transform.apply_patterns.vector.lower_contraction` (see {@linkcode ApplyLowerContractionPatternsOp}) and returns the op's view. */
 export function apply_patterns_vector_lower_contraction(options: { loweringStrategy?: VectorContractLowering | $.Attribute } & $.BuildOptions = {}): ApplyLowerContractionPatternsOp {
-  return new ApplyLowerContractionPatternsOp($.buildOp(ApplyLowerContractionPatternsOp, { results: [], operands: [], attributes: { "lowering_strategy": options.loweringStrategy } }, options));
+  return new ApplyLowerContractionPatternsOp($.buildOp(ApplyLowerContractionPatternsOp, { results: [], operands: [], attributes: { "lowering_strategy": options?.loweringStrategy } }, options));
 }
 
 /**
@@ -2207,7 +2207,7 @@ export class ApplyLowerMultiReductionPatternsOp extends $.OpView {
 $.registerOpView(ApplyLowerMultiReductionPatternsOp);
 /** Builds `transform.apply_patterns.vector.lower_multi_reduction` (see {@linkcode ApplyLowerMultiReductionPatternsOp}) and returns the op's view. */
 export function apply_patterns_vector_lower_multi_reduction(options: { loweringStrategy?: VectorMultiReductionLowering | $.Attribute } & $.BuildOptions = {}): ApplyLowerMultiReductionPatternsOp {
-  return new ApplyLowerMultiReductionPatternsOp($.buildOp(ApplyLowerMultiReductionPatternsOp, { results: [], operands: [], attributes: { "lowering_strategy": options.loweringStrategy } }, options));
+  return new ApplyLowerMultiReductionPatternsOp($.buildOp(ApplyLowerMultiReductionPatternsOp, { results: [], operands: [], attributes: { "lowering_strategy": options?.loweringStrategy } }, options));
 }
 
 /**
@@ -2309,7 +2309,7 @@ export class ApplyLowerTransferPatternsOp extends $.OpView {
 $.registerOpView(ApplyLowerTransferPatternsOp);
 /** Builds `transform.apply_patterns.vector.lower_transfer` (see {@linkcode ApplyLowerTransferPatternsOp}) and returns the op's view. */
 export function apply_patterns_vector_lower_transfer(options: { maxTransferRank?: number | bigint | $.Attribute } & $.BuildOptions = {}): ApplyLowerTransferPatternsOp {
-  return new ApplyLowerTransferPatternsOp($.buildOp(ApplyLowerTransferPatternsOp, { results: [], operands: [], attributes: { "max_transfer_rank": options.maxTransferRank } }, options));
+  return new ApplyLowerTransferPatternsOp($.buildOp(ApplyLowerTransferPatternsOp, { results: [], operands: [], attributes: { "max_transfer_rank": options?.maxTransferRank } }, options));
 }
 
 /**
@@ -2344,7 +2344,7 @@ export class ApplyLowerTransposePatternsOp extends $.OpView {
 $.registerOpView(ApplyLowerTransposePatternsOp);
 /** Builds `transform.apply_patterns.vector.lower_transpose` (see {@linkcode ApplyLowerTransposePatternsOp}) and returns the op's view. */
 export function apply_patterns_vector_lower_transpose(options: { loweringStrategy?: VectorTransposeLowering | $.Attribute; avx2LoweringStrategy?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyLowerTransposePatternsOp {
-  return new ApplyLowerTransposePatternsOp($.buildOp(ApplyLowerTransposePatternsOp, { results: [], operands: [], attributes: { "lowering_strategy": options.loweringStrategy, "avx2_lowering_strategy": options.avx2LoweringStrategy } }, options));
+  return new ApplyLowerTransposePatternsOp($.buildOp(ApplyLowerTransposePatternsOp, { results: [], operands: [], attributes: { "lowering_strategy": options?.loweringStrategy, "avx2_lowering_strategy": options?.avx2LoweringStrategy } }, options));
 }
 
 /**
@@ -2554,7 +2554,7 @@ export class ApplySplitTransferFullPartialPatternsOp extends $.OpView {
 $.registerOpView(ApplySplitTransferFullPartialPatternsOp);
 /** Builds `transform.apply_patterns.vector.split_transfer_full_partial` (see {@linkcode ApplySplitTransferFullPartialPatternsOp}) and returns the op's view. */
 export function apply_patterns_vector_split_transfer_full_partial(options: { splitTransferStrategy?: VectorTransferSplit | $.Attribute } & $.BuildOptions = {}): ApplySplitTransferFullPartialPatternsOp {
-  return new ApplySplitTransferFullPartialPatternsOp($.buildOp(ApplySplitTransferFullPartialPatternsOp, { results: [], operands: [], attributes: { "split_transfer_strategy": options.splitTransferStrategy } }, options));
+  return new ApplySplitTransferFullPartialPatternsOp($.buildOp(ApplySplitTransferFullPartialPatternsOp, { results: [], operands: [], attributes: { "split_transfer_strategy": options?.splitTransferStrategy } }, options));
 }
 
 /**
@@ -2621,7 +2621,7 @@ export class ApplyTransferToScfPatternsOp extends $.OpView {
 $.registerOpView(ApplyTransferToScfPatternsOp);
 /** Builds `transform.apply_patterns.vector.transfer_to_scf` (see {@linkcode ApplyTransferToScfPatternsOp}) and returns the op's view. */
 export function apply_patterns_vector_transfer_to_scf(options: { maxTransferRank?: number | bigint | $.Attribute; fullUnroll?: boolean | $.Attribute } & $.BuildOptions = {}): ApplyTransferToScfPatternsOp {
-  return new ApplyTransferToScfPatternsOp($.buildOp(ApplyTransferToScfPatternsOp, { results: [], operands: [], attributes: { "max_transfer_rank": options.maxTransferRank, "full_unroll": options.fullUnroll } }, options));
+  return new ApplyTransferToScfPatternsOp($.buildOp(ApplyTransferToScfPatternsOp, { results: [], operands: [], attributes: { "max_transfer_rank": options?.maxTransferRank, "full_unroll": options?.fullUnroll } }, options));
 }
 
 /**
@@ -2830,7 +2830,7 @@ export class ApplyRegisteredPassOp extends $.OpView {
 $.registerOpView(ApplyRegisteredPassOp);
 /** Builds `transform.apply_registered_pass` (see {@linkcode ApplyRegisteredPassOp}) and returns its result. */
 export function apply_registered_pass(resultType: $.Type, target: $.Value, passName: string | $.Attribute, dynamicOptions: readonly $.Value[], options: { options_?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ApplyRegisteredPassOp, { results: [resultType], operands: [target, dynamicOptions], attributes: { "pass_name": passName, "options": options.options_ } }, options).result;
+  return $.buildOp(ApplyRegisteredPassOp, { results: [resultType], operands: [target, dynamicOptions], attributes: { "pass_name": passName, "options": options?.options_ } }, options).result;
 }
 
 /**
@@ -3058,7 +3058,7 @@ export class OneShotBufferizeOp extends $.OpView {
 $.registerOpView(OneShotBufferizeOp);
 /** Builds `transform.bufferization.one_shot_bufferize` (see {@linkcode OneShotBufferizeOp}) and returns its result. */
 export function bufferization_one_shot_bufferize(transformedType: $.Type, target: $.Value, options: { functionBoundaryTypeConversion?: LayoutMapOption | $.Attribute; allowReturnAllocsFromLoops?: boolean | $.Attribute; allowUnknownOps?: boolean | $.Attribute; bufferizeFunctionBoundaries?: boolean | $.Attribute; dumpAliasSets?: boolean | $.Attribute; testAnalysisOnly?: boolean | $.Attribute; printConflicts?: boolean | $.Attribute; checkParallelRegions?: boolean | $.Attribute; memcpyOp?: string | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OneShotBufferizeOp, { results: [transformedType], operands: [target], attributes: { "function_boundary_type_conversion": options.functionBoundaryTypeConversion, "allow_return_allocs_from_loops": options.allowReturnAllocsFromLoops, "allow_unknown_ops": options.allowUnknownOps, "bufferize_function_boundaries": options.bufferizeFunctionBoundaries, "dump_alias_sets": options.dumpAliasSets, "test_analysis_only": options.testAnalysisOnly, "print_conflicts": options.printConflicts, "check_parallel_regions": options.checkParallelRegions, "memcpy_op": options.memcpyOp } }, options).result;
+  return $.buildOp(OneShotBufferizeOp, { results: [transformedType], operands: [target], attributes: { "function_boundary_type_conversion": options?.functionBoundaryTypeConversion, "allow_return_allocs_from_loops": options?.allowReturnAllocsFromLoops, "allow_unknown_ops": options?.allowUnknownOps, "bufferize_function_boundaries": options?.bufferizeFunctionBoundaries, "dump_alias_sets": options?.dumpAliasSets, "test_analysis_only": options?.testAnalysisOnly, "print_conflicts": options?.printConflicts, "check_parallel_regions": options?.checkParallelRegions, "memcpy_op": options?.memcpyOp } }, options).result;
 }
 
 /**
@@ -3183,7 +3183,7 @@ export class EmitParamAsRemarkOp extends $.OpView {
 $.registerOpView(EmitParamAsRemarkOp);
 /** Builds `transform.debug.emit_param_as_remark` (see {@linkcode EmitParamAsRemarkOp}) and returns the op's view. */
 export function debug_emit_param_as_remark(param: $.Value, options: { anchor?: $.Value | null; message?: string | $.Attribute } & $.BuildOptions = {}): EmitParamAsRemarkOp {
-  return new EmitParamAsRemarkOp($.buildOp(EmitParamAsRemarkOp, { results: [], operands: [param, options.anchor], attributes: { "message": options.message } }, options));
+  return new EmitParamAsRemarkOp($.buildOp(EmitParamAsRemarkOp, { results: [], operands: [param, options?.anchor], attributes: { "message": options?.message } }, options));
 }
 
 /**
@@ -3355,7 +3355,7 @@ export class ForeachOp extends $.OpView {
 $.registerOpView(ForeachOp);
 /** Builds `transform.foreach` (see {@linkcode ForeachOp}) and returns the op's view. */
 export function foreach(resultsTypes: readonly $.Type[], targets: readonly $.Value[], options: { withZipShortest?: boolean | $.Attribute } & $.BuildOptions = {}): ForeachOp {
-  return new ForeachOp($.buildOp(ForeachOp, { results: [resultsTypes], operands: [targets], attributes: { "with_zip_shortest": options.withZipShortest } }, options));
+  return new ForeachOp($.buildOp(ForeachOp, { results: [resultsTypes], operands: [targets], attributes: { "with_zip_shortest": options?.withZipShortest } }, options));
 }
 
 /**
@@ -3478,7 +3478,7 @@ export class ForeachMatchOp extends $.OpView {
 $.registerOpView(ForeachMatchOp);
 /** Builds `transform.foreach_match` (see {@linkcode ForeachMatchOp}) and returns the op's view. */
 export function foreach_match(updatedType: $.Type, forwardedOutputsTypes: readonly $.Type[], root: $.Value, forwardedInputs: readonly $.Value[], matchers: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute, actions: readonly (string | readonly string[] | $.Attribute)[] | $.Attribute, options: { restrictRoot?: boolean | $.Attribute; flattenResults?: boolean | $.Attribute } & $.BuildOptions = {}): ForeachMatchOp {
-  return new ForeachMatchOp($.buildOp(ForeachMatchOp, { results: [updatedType, forwardedOutputsTypes], operands: [root, forwardedInputs], attributes: { "restrict_root": options.restrictRoot, "flatten_results": options.flattenResults, "matchers": matchers, "actions": actions } }, options));
+  return new ForeachMatchOp($.buildOp(ForeachMatchOp, { results: [updatedType, forwardedOutputsTypes], operands: [root, forwardedInputs], attributes: { "restrict_root": options?.restrictRoot, "flatten_results": options?.flattenResults, "matchers": matchers, "actions": actions } }, options));
 }
 
 /**
@@ -3578,7 +3578,7 @@ export class CastAndCallOp extends $.OpView {
 $.registerOpView(CastAndCallOp);
 /** Builds `transform.func.cast_and_call` (see {@linkcode CastAndCallOp}) and returns its result. */
 export function func_cast_and_call(resultType: $.Type, insertionPoint: $.Value, options: { insertAfter?: boolean | $.Attribute; inputs?: $.Value | null; outputs?: $.Value | null; functionName?: string | readonly string[] | $.Attribute; function_?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CastAndCallOp, { results: [resultType], operands: [insertionPoint, options.inputs, options.outputs, options.function_], attributes: { "insert_after": options.insertAfter, "function_name": options.functionName } }, options).result;
+  return $.buildOp(CastAndCallOp, { results: [resultType], operands: [insertionPoint, options?.inputs, options?.outputs, options?.function_], attributes: { "insert_after": options?.insertAfter, "function_name": options?.functionName } }, options).result;
 }
 
 /**
@@ -3698,7 +3698,7 @@ export class ReplaceFuncSignatureOp extends $.OpView {
 $.registerOpView(ReplaceFuncSignatureOp);
 /** Builds `transform.func.replace_func_signature` (see {@linkcode ReplaceFuncSignatureOp}) and returns the op's view. */
 export function func_replace_func_signature(transformedModuleType: $.Type, transformedFunctionType: $.Type, module: $.Value, functionName: string | readonly string[] | $.Attribute, argsInterchange: readonly (number | bigint)[] | $.Attribute, resultsInterchange: readonly (number | bigint)[] | $.Attribute, options: { adjustFuncCalls?: boolean | $.Attribute } & $.BuildOptions = {}): ReplaceFuncSignatureOp {
-  return new ReplaceFuncSignatureOp($.buildOp(ReplaceFuncSignatureOp, { results: [transformedModuleType, transformedFunctionType], operands: [module], attributes: { "function_name": functionName, "args_interchange": argsInterchange, "results_interchange": resultsInterchange, "adjust_func_calls": options.adjustFuncCalls } }, options));
+  return new ReplaceFuncSignatureOp($.buildOp(ReplaceFuncSignatureOp, { results: [transformedModuleType, transformedFunctionType], operands: [module], attributes: { "function_name": functionName, "args_interchange": argsInterchange, "results_interchange": resultsInterchange, "adjust_func_calls": options?.adjustFuncCalls } }, options));
 }
 
 /**
@@ -3835,7 +3835,7 @@ export class GetOperandOp extends $.OpView {
 $.registerOpView(GetOperandOp);
 /** Builds `transform.get_operand` (see {@linkcode GetOperandOp}) and returns its result. */
 export function get_operand(resultType: $.Type, target: $.Value, rawPositionList: readonly (number | bigint)[] | $.Attribute, options: { isInverted?: boolean | $.Attribute; isAll?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetOperandOp, { results: [resultType], operands: [target], attributes: { "raw_position_list": rawPositionList, "is_inverted": options.isInverted, "is_all": options.isAll } }, options).result;
+  return $.buildOp(GetOperandOp, { results: [resultType], operands: [target], attributes: { "raw_position_list": rawPositionList, "is_inverted": options?.isInverted, "is_all": options?.isAll } }, options).result;
 }
 
 /**
@@ -3913,7 +3913,7 @@ export class GetParentOp extends $.OpView {
 $.registerOpView(GetParentOp);
 /** Builds `transform.get_parent_op` (see {@linkcode GetParentOp}) and returns its result. */
 export function get_parent_op(parentType: $.Type, target: $.Value, options: { isolatedFromAbove?: boolean | $.Attribute; allowEmptyResults?: boolean | $.Attribute; opName?: string | $.Attribute; deduplicate?: boolean | $.Attribute; nthParent?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetParentOp, { results: [parentType], operands: [target], attributes: { "isolated_from_above": options.isolatedFromAbove, "allow_empty_results": options.allowEmptyResults, "op_name": options.opName, "deduplicate": options.deduplicate, "nth_parent": options.nthParent } }, options).result;
+  return $.buildOp(GetParentOp, { results: [parentType], operands: [target], attributes: { "isolated_from_above": options?.isolatedFromAbove, "allow_empty_results": options?.allowEmptyResults, "op_name": options?.opName, "deduplicate": options?.deduplicate, "nth_parent": options?.nthParent } }, options).result;
 }
 
 /**
@@ -4021,7 +4021,7 @@ export class GetResultOp extends $.OpView {
 $.registerOpView(GetResultOp);
 /** Builds `transform.get_result` (see {@linkcode GetResultOp}) and returns its result. */
 export function get_result(resultType: $.Type, target: $.Value, rawPositionList: readonly (number | bigint)[] | $.Attribute, options: { isInverted?: boolean | $.Attribute; isAll?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetResultOp, { results: [resultType], operands: [target], attributes: { "raw_position_list": rawPositionList, "is_inverted": options.isInverted, "is_all": options.isAll } }, options).result;
+  return $.buildOp(GetResultOp, { results: [resultType], operands: [target], attributes: { "raw_position_list": rawPositionList, "is_inverted": options?.isInverted, "is_all": options?.isAll } }, options).result;
 }
 
 /**
@@ -4060,7 +4060,7 @@ export class GetTypeOp extends $.OpView {
 $.registerOpView(GetTypeOp);
 /** Builds `transform.get_type` (see {@linkcode GetTypeOp}) and returns its result. */
 export function get_type(typeParamType: $.Type, value: $.Value, options: { elemental?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GetTypeOp, { results: [typeParamType], operands: [value], attributes: { "elemental": options.elemental } }, options).result;
+  return $.buildOp(GetTypeOp, { results: [typeParamType], operands: [value], attributes: { "elemental": options?.elemental } }, options).result;
 }
 
 /**
@@ -4134,7 +4134,7 @@ export class MapForallToBlocks extends $.OpView {
 $.registerOpView(MapForallToBlocks);
 /** Builds `transform.gpu.map_forall_to_blocks` (see {@linkcode MapForallToBlocks}) and returns its result. */
 export function gpu_map_forall_to_blocks(resultType: $.Type, target: $.Value, options: { gridDims?: readonly (number | bigint)[] | $.Attribute; generateGpuLaunch?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MapForallToBlocks, { results: [resultType], operands: [target], attributes: { "grid_dims": options.gridDims, "generate_gpu_launch": options.generateGpuLaunch } }, options).result;
+  return $.buildOp(MapForallToBlocks, { results: [resultType], operands: [target], attributes: { "grid_dims": options?.gridDims, "generate_gpu_launch": options?.generateGpuLaunch } }, options).result;
 }
 
 /**
@@ -4266,7 +4266,7 @@ export class MapNestedForallToThreads extends $.OpView {
 $.registerOpView(MapNestedForallToThreads);
 /** Builds `transform.gpu.map_nested_forall_to_threads` (see {@linkcode MapNestedForallToThreads}) and returns its result. */
 export function gpu_map_nested_forall_to_threads(resultType: $.Type, target: $.Value, options: { blockDims?: readonly (number | bigint)[] | $.Attribute; syncAfterDistribute?: boolean | $.Attribute; warpSize?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MapNestedForallToThreads, { results: [resultType], operands: [target], attributes: { "block_dims": options.blockDims, "sync_after_distribute": options.syncAfterDistribute, "warp_size": options.warpSize } }, options).result;
+  return $.buildOp(MapNestedForallToThreads, { results: [resultType], operands: [target], attributes: { "block_dims": options?.blockDims, "sync_after_distribute": options?.syncAfterDistribute, "warp_size": options?.warpSize } }, options).result;
 }
 
 /**
@@ -4333,7 +4333,7 @@ export class IncludeOp extends $.OpView {
 $.registerOpView(IncludeOp);
 /** Builds `transform.include` (see {@linkcode IncludeOp}) and returns the op's view. */
 export function include(resultsTypes: readonly $.Type[], target: string | readonly string[] | $.Attribute, failurePropagationMode: FailurePropagationMode | $.Attribute, operands: readonly $.Value[], options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): IncludeOp {
-  return new IncludeOp($.buildOp(IncludeOp, { results: [resultsTypes], operands: [operands], attributes: { "target": target, "failure_propagation_mode": failurePropagationMode, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new IncludeOp($.buildOp(IncludeOp, { results: [resultsTypes], operands: [operands], attributes: { "target": target, "failure_propagation_mode": failurePropagationMode, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -4787,7 +4787,7 @@ export class LoopPeelOp extends $.OpView {
 $.registerOpView(LoopPeelOp);
 /** Builds `transform.loop.peel` (see {@linkcode LoopPeelOp}) and returns the op's view. */
 export function loop_peel(peeledLoopType: $.Type, remainderLoopType: $.Type, target: $.Value, options: { peelFront?: boolean | $.Attribute; failIfAlreadyDivisible?: boolean | $.Attribute } & $.BuildOptions = {}): LoopPeelOp {
-  return new LoopPeelOp($.buildOp(LoopPeelOp, { results: [peeledLoopType, remainderLoopType], operands: [target], attributes: { "peel_front": options.peelFront, "fail_if_already_divisible": options.failIfAlreadyDivisible } }, options));
+  return new LoopPeelOp($.buildOp(LoopPeelOp, { results: [peeledLoopType, remainderLoopType], operands: [target], attributes: { "peel_front": options?.peelFront, "fail_if_already_divisible": options?.failIfAlreadyDivisible } }, options));
 }
 
 /**
@@ -4846,7 +4846,7 @@ export class LoopPipelineOp extends $.OpView {
 $.registerOpView(LoopPipelineOp);
 /** Builds `transform.loop.pipeline` (see {@linkcode LoopPipelineOp}) and returns its result. */
 export function loop_pipeline(transformedType: $.Type, target: $.Value, options: { iterationInterval?: number | bigint | $.Attribute; readLatency?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoopPipelineOp, { results: [transformedType], operands: [target], attributes: { "iteration_interval": options.iterationInterval, "read_latency": options.readLatency } }, options).result;
+  return $.buildOp(LoopPipelineOp, { results: [transformedType], operands: [target], attributes: { "iteration_interval": options?.iterationInterval, "read_latency": options?.readLatency } }, options).result;
 }
 
 /**
@@ -5144,7 +5144,7 @@ export class MatchStructuredOp extends $.OpView {
 $.registerOpView(MatchStructuredOp);
 /** Builds `transform.match.structured` (see {@linkcode MatchStructuredOp}) and returns the op's view. */
 export function match_structured(outputsTypes: readonly $.Type[], current: $.Value, options: { failurePropagationMode?: FailurePropagationMode | $.Attribute } & $.BuildOptions = {}): MatchStructuredOp {
-  return new MatchStructuredOp($.buildOp(MatchStructuredOp, { results: [outputsTypes], operands: [current], attributes: { "failure_propagation_mode": options.failurePropagationMode } }, options));
+  return new MatchStructuredOp($.buildOp(MatchStructuredOp, { results: [outputsTypes], operands: [current], attributes: { "failure_propagation_mode": options?.failurePropagationMode } }, options));
 }
 
 /**
@@ -5217,7 +5217,7 @@ export class MatchStructuredBodyOp extends $.OpView {
 $.registerOpView(MatchStructuredBodyOp);
 /** Builds `transform.match.structured.body` (see {@linkcode MatchStructuredBodyOp}) and returns the op's view. */
 export function match_structured_body(operandHandle: $.Value, options: { reductionPosition?: number | bigint | $.Attribute; passthrough?: boolean | $.Attribute; elementwise?: boolean | $.Attribute; contraction?: readonly (string | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): MatchStructuredBodyOp {
-  return new MatchStructuredBodyOp($.buildOp(MatchStructuredBodyOp, { results: [], operands: [operandHandle], attributes: { "reduction_position": options.reductionPosition, "passthrough": options.passthrough, "elementwise": options.elementwise, "contraction": options.contraction } }, options));
+  return new MatchStructuredBodyOp($.buildOp(MatchStructuredBodyOp, { results: [], operands: [operandHandle], attributes: { "reduction_position": options?.reductionPosition, "passthrough": options?.passthrough, "elementwise": options?.elementwise, "contraction": options?.contraction } }, options));
 }
 
 /**
@@ -5474,7 +5474,7 @@ export class MatchStructuredDimOp extends $.OpView {
 $.registerOpView(MatchStructuredDimOp);
 /** Builds `transform.match.structured.dim` (see {@linkcode MatchStructuredDimOp}) and returns the op's view. */
 export function match_structured_dim(resultType: $.Type | null, operandHandle: $.Value, rawDimList: readonly (number | bigint)[] | $.Attribute, options: { isInverted?: boolean | $.Attribute; isAll?: boolean | $.Attribute; parallel?: boolean | $.Attribute; reduction?: boolean | $.Attribute } & $.BuildOptions = {}): MatchStructuredDimOp {
-  return new MatchStructuredDimOp($.buildOp(MatchStructuredDimOp, { results: [resultType], operands: [operandHandle], attributes: { "raw_dim_list": rawDimList, "is_inverted": options.isInverted, "is_all": options.isAll, "parallel": options.parallel, "reduction": options.reduction } }, options));
+  return new MatchStructuredDimOp($.buildOp(MatchStructuredDimOp, { results: [resultType], operands: [operandHandle], attributes: { "raw_dim_list": rawDimList, "is_inverted": options?.isInverted, "is_all": options?.isAll, "parallel": options?.parallel, "reduction": options?.reduction } }, options));
 }
 
 /**
@@ -5623,7 +5623,7 @@ export class MatchStructuredInitOp extends $.OpView {
 $.registerOpView(MatchStructuredInitOp);
 /** Builds `transform.match.structured.init` (see {@linkcode MatchStructuredInitOp}) and returns the op's view. */
 export function match_structured_init(resultType: $.Type | null, operandHandle: $.Value, rawPositionList: readonly (number | bigint)[] | $.Attribute, options: { isInverted?: boolean | $.Attribute; isAll?: boolean | $.Attribute; permutation?: boolean | $.Attribute; projectedPermutation?: boolean | $.Attribute } & $.BuildOptions = {}): MatchStructuredInitOp {
-  return new MatchStructuredInitOp($.buildOp(MatchStructuredInitOp, { results: [resultType], operands: [operandHandle], attributes: { "raw_position_list": rawPositionList, "is_inverted": options.isInverted, "is_all": options.isAll, "permutation": options.permutation, "projected_permutation": options.projectedPermutation } }, options));
+  return new MatchStructuredInitOp($.buildOp(MatchStructuredInitOp, { results: [resultType], operands: [operandHandle], attributes: { "raw_position_list": rawPositionList, "is_inverted": options?.isInverted, "is_all": options?.isAll, "permutation": options?.permutation, "projected_permutation": options?.projectedPermutation } }, options));
 }
 
 /**
@@ -5733,7 +5733,7 @@ export class MatchStructuredInputOp extends $.OpView {
 $.registerOpView(MatchStructuredInputOp);
 /** Builds `transform.match.structured.input` (see {@linkcode MatchStructuredInputOp}) and returns the op's view. */
 export function match_structured_input(resultType: $.Type | null, operandHandle: $.Value, rawPositionList: readonly (number | bigint)[] | $.Attribute, options: { isInverted?: boolean | $.Attribute; isAll?: boolean | $.Attribute; permutation?: boolean | $.Attribute; projectedPermutation?: boolean | $.Attribute } & $.BuildOptions = {}): MatchStructuredInputOp {
-  return new MatchStructuredInputOp($.buildOp(MatchStructuredInputOp, { results: [resultType], operands: [operandHandle], attributes: { "raw_position_list": rawPositionList, "is_inverted": options.isInverted, "is_all": options.isAll, "permutation": options.permutation, "projected_permutation": options.projectedPermutation } }, options));
+  return new MatchStructuredInputOp($.buildOp(MatchStructuredInputOp, { results: [resultType], operands: [operandHandle], attributes: { "raw_position_list": rawPositionList, "is_inverted": options?.isInverted, "is_all": options?.isAll, "permutation": options?.permutation, "projected_permutation": options?.projectedPermutation } }, options));
 }
 
 /**
@@ -5931,7 +5931,7 @@ export class MatchStructuredResultOp extends $.OpView {
 $.registerOpView(MatchStructuredResultOp);
 /** Builds `transform.match.structured.result` (see {@linkcode MatchStructuredResultOp}) and returns its result. */
 export function match_structured_result(resultType: $.Type, operandHandle: $.Value, position: number | bigint | $.Attribute, options: { any?: boolean | $.Attribute; single?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MatchStructuredResultOp, { results: [resultType], operands: [operandHandle], attributes: { "position": position, "any": options.any, "single": options.single } }, options).result;
+  return $.buildOp(MatchStructuredResultOp, { results: [resultType], operands: [operandHandle], attributes: { "position": position, "any": options?.any, "single": options?.single } }, options).result;
 }
 
 /**
@@ -6185,7 +6185,7 @@ export class MemRefMultiBufferOp extends $.OpView {
 $.registerOpView(MemRefMultiBufferOp);
 /** Builds `transform.memref.multibuffer` (see {@linkcode MemRefMultiBufferOp}) and returns its result. */
 export function memref_multibuffer(transformedType: $.Type, target: $.Value, factor: number | bigint | $.Attribute, options: { skipAnalysis?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MemRefMultiBufferOp, { results: [transformedType], operands: [target], attributes: { "factor": factor, "skip_analysis": options.skipAnalysis } }, options).result;
+  return $.buildOp(MemRefMultiBufferOp, { results: [transformedType], operands: [target], attributes: { "factor": factor, "skip_analysis": options?.skipAnalysis } }, options).result;
 }
 
 /**
@@ -6229,7 +6229,7 @@ export class MergeHandlesOp extends $.OpView {
 $.registerOpView(MergeHandlesOp);
 /** Builds `transform.merge_handles` (see {@linkcode MergeHandlesOp}) and returns its result. */
 export function merge_handles(handles: readonly $.Value[], options: { deduplicate?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MergeHandlesOp, { resultTypes: options.results, operands: [handles], attributes: { "deduplicate": options.deduplicate } }, options).result;
+  return $.buildOp(MergeHandlesOp, { resultTypes: options?.results, operands: [handles], attributes: { "deduplicate": options?.deduplicate } }, options).result;
 }
 
 /**
@@ -6304,7 +6304,7 @@ export class NamedSequenceOp extends $.OpView {
 $.registerOpView(NamedSequenceOp);
 /** Builds `transform.named_sequence` (see {@linkcode NamedSequenceOp}) and returns the op's view. */
 export function named_sequence(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { symVisibility?: string | $.Attribute; argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): NamedSequenceOp {
-  return new NamedSequenceOp($.buildOp(NamedSequenceOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "sym_visibility": options.symVisibility, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new NamedSequenceOp($.buildOp(NamedSequenceOp, { results: [], operands: [], attributes: { "sym_name": symName, "function_type": functionType, "sym_visibility": options?.symVisibility, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -6390,7 +6390,7 @@ export class CreateAsyncGroupsOp extends $.OpView {
 $.registerOpView(CreateAsyncGroupsOp);
 /** Builds `transform.nvgpu.create_async_groups` (see {@linkcode CreateAsyncGroupsOp}) and returns its result. */
 export function nvgpu_create_async_groups(resultType: $.Type, target: $.Value, options: { bypassL1?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CreateAsyncGroupsOp, { results: [resultType], operands: [target], attributes: { "bypass_l1": options.bypassL1 } }, options).result;
+  return $.buildOp(CreateAsyncGroupsOp, { results: [resultType], operands: [target], attributes: { "bypass_l1": options?.bypassL1 } }, options).result;
 }
 
 /**
@@ -6466,7 +6466,7 @@ export class PipelineSharedMemoryCopiesOp extends $.OpView {
 $.registerOpView(PipelineSharedMemoryCopiesOp);
 /** Builds `transform.nvgpu.pipeline_shared_memory_copies` (see {@linkcode PipelineSharedMemoryCopiesOp}) and returns its result. */
 export function nvgpu_pipeline_shared_memory_copies(resultType: $.Type, forOp: $.Value, depth: number | bigint | $.Attribute, options: { peelEpilogue?: boolean | $.Attribute; failurePropagationMode?: FailurePropagationMode | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PipelineSharedMemoryCopiesOp, { results: [resultType], operands: [forOp], attributes: { "depth": depth, "peel_epilogue": options.peelEpilogue, "failure_propagation_mode": options.failurePropagationMode } }, options).result;
+  return $.buildOp(PipelineSharedMemoryCopiesOp, { results: [resultType], operands: [forOp], attributes: { "depth": depth, "peel_epilogue": options?.peelEpilogue, "failure_propagation_mode": options?.failurePropagationMode } }, options).result;
 }
 
 /**
@@ -6668,7 +6668,7 @@ export class PrintOp extends $.OpView {
 $.registerOpView(PrintOp);
 /** Builds `transform.print` (see {@linkcode PrintOp}) and returns the op's view. */
 export function print(options: { target?: $.Value | null; name?: string | $.Attribute; assumeVerified?: boolean | $.Attribute; useLocalScope?: boolean | $.Attribute; skipRegions?: boolean | $.Attribute } & $.BuildOptions = {}): PrintOp {
-  return new PrintOp($.buildOp(PrintOp, { results: [], operands: [options.target], attributes: { "name": options.name, "assume_verified": options.assumeVerified, "use_local_scope": options.useLocalScope, "skip_regions": options.skipRegions } }, options));
+  return new PrintOp($.buildOp(PrintOp, { results: [], operands: [options?.target], attributes: { "name": options?.name, "assume_verified": options?.assumeVerified, "use_local_scope": options?.useLocalScope, "skip_regions": options?.skipRegions } }, options));
 }
 
 /**
@@ -6771,7 +6771,7 @@ export class TakeAssumedBranchOp extends $.OpView {
 $.registerOpView(TakeAssumedBranchOp);
 /** Builds `transform.scf.take_assumed_branch` (see {@linkcode TakeAssumedBranchOp}) and returns the op's view. */
 export function scf_take_assumed_branch(target: $.Value, options: { takeElseBranch?: boolean | $.Attribute } & $.BuildOptions = {}): TakeAssumedBranchOp {
-  return new TakeAssumedBranchOp($.buildOp(TakeAssumedBranchOp, { results: [], operands: [target], attributes: { "take_else_branch": options.takeElseBranch } }, options));
+  return new TakeAssumedBranchOp($.buildOp(TakeAssumedBranchOp, { results: [], operands: [target], attributes: { "take_else_branch": options?.takeElseBranch } }, options));
 }
 
 /**
@@ -6911,7 +6911,7 @@ export class SequenceOp extends $.OpView {
 $.registerOpView(SequenceOp);
 /** Builds `transform.sequence` (see {@linkcode SequenceOp}) and returns the op's view. */
 export function sequence(resultsTypes: readonly $.Type[], failurePropagationMode: FailurePropagationMode | $.Attribute, extraBindings: readonly $.Value[], options: { root?: $.Value | null } & $.BuildOptions = {}): SequenceOp {
-  return new SequenceOp($.buildOp(SequenceOp, { results: [resultsTypes], operands: [options.root, extraBindings], attributes: { "failure_propagation_mode": failurePropagationMode } }, options));
+  return new SequenceOp($.buildOp(SequenceOp, { results: [resultsTypes], operands: [options?.root, extraBindings], attributes: { "failure_propagation_mode": failurePropagationMode } }, options));
 }
 
 /**
@@ -7068,7 +7068,7 @@ export class SplitHandleOp extends $.OpView {
 $.registerOpView(SplitHandleOp);
 /** Builds `transform.split_handle` (see {@linkcode SplitHandleOp}) and returns the op's view. */
 export function split_handle(resultsTypes: readonly $.Type[], handle: $.Value, options: { passThroughEmptyHandle?: boolean | $.Attribute; failOnPayloadTooSmall?: boolean | $.Attribute; overflowResult?: number | bigint | $.Attribute } & $.BuildOptions = {}): SplitHandleOp {
-  return new SplitHandleOp($.buildOp(SplitHandleOp, { results: [resultsTypes], operands: [handle], attributes: { "pass_through_empty_handle": options.passThroughEmptyHandle, "fail_on_payload_too_small": options.failOnPayloadTooSmall, "overflow_result": options.overflowResult } }, options));
+  return new SplitHandleOp($.buildOp(SplitHandleOp, { results: [resultsTypes], operands: [handle], attributes: { "pass_through_empty_handle": options?.passThroughEmptyHandle, "fail_on_payload_too_small": options?.failOnPayloadTooSmall, "overflow_result": options?.overflowResult } }, options));
 }
 
 /**
@@ -7191,7 +7191,7 @@ export class BufferizeToAllocationOp extends $.OpView {
 $.registerOpView(BufferizeToAllocationOp);
 /** Builds `transform.structured.bufferize_to_allocation` (see {@linkcode BufferizeToAllocationOp}) and returns the op's view. */
 export function structured_bufferize_to_allocation(target: $.Value, options: { memorySpace?: $.Attribute; memcpyOp?: string | $.Attribute; allocOp?: string | $.Attribute; bufferizeDestinationOnly?: boolean | $.Attribute; emitDealloc?: boolean | $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): BufferizeToAllocationOp {
-  return new BufferizeToAllocationOp($.buildOp(BufferizeToAllocationOp, { resultTypes: options.results, operands: [target], attributes: { "memory_space": options.memorySpace, "memcpy_op": options.memcpyOp, "alloc_op": options.allocOp, "bufferize_destination_only": options.bufferizeDestinationOnly, "emit_dealloc": options.emitDealloc } }, options));
+  return new BufferizeToAllocationOp($.buildOp(BufferizeToAllocationOp, { resultTypes: options?.results, operands: [target], attributes: { "memory_space": options?.memorySpace, "memcpy_op": options?.memcpyOp, "alloc_op": options?.allocOp, "bufferize_destination_only": options?.bufferizeDestinationOnly, "emit_dealloc": options?.emitDealloc } }, options));
 }
 
 /**
@@ -7673,7 +7673,7 @@ export class FuseOp extends $.OpView {
 $.registerOpView(FuseOp);
 /** Builds `transform.structured.fuse` (see {@linkcode FuseOp}) and returns the op's view. */
 export function structured_fuse(transformedType: $.Type, loopsTypes: readonly $.Type[], target: $.Value, tileSizes: readonly $.Value[], tileInterchange: readonly $.Value[], options: { staticTileSizes?: readonly (number | bigint)[] | $.Attribute; staticTileInterchange?: readonly (number | bigint)[] | $.Attribute; applyCleanup?: boolean | $.Attribute; useForall?: boolean | $.Attribute } & $.BuildOptions = {}): FuseOp {
-  return new FuseOp($.buildOp(FuseOp, { results: [transformedType, loopsTypes], operands: [target, tileSizes, tileInterchange], attributes: { "static_tile_sizes": options.staticTileSizes, "static_tile_interchange": options.staticTileInterchange, "apply_cleanup": options.applyCleanup, "use_forall": options.useForall } }, options));
+  return new FuseOp($.buildOp(FuseOp, { results: [transformedType, loopsTypes], operands: [target, tileSizes, tileInterchange], attributes: { "static_tile_sizes": options?.staticTileSizes, "static_tile_interchange": options?.staticTileInterchange, "apply_cleanup": options?.applyCleanup, "use_forall": options?.useForall } }, options));
 }
 
 /**
@@ -7908,7 +7908,7 @@ export class HoistPadOp extends $.OpView {
 $.registerOpView(HoistPadOp);
 /** Builds `transform.structured.hoist_pad` (see {@linkcode HoistPadOp}) and returns its result. */
 export function structured_hoist_pad(transformedType: $.Type, target: $.Value, numLoops: number | bigint | $.Attribute, options: { transpose?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(HoistPadOp, { results: [transformedType], operands: [target], attributes: { "num_loops": numLoops, "transpose": options.transpose } }, options).result;
+  return $.buildOp(HoistPadOp, { results: [transformedType], operands: [target], attributes: { "num_loops": numLoops, "transpose": options?.transpose } }, options).result;
 }
 
 /**
@@ -7962,7 +7962,7 @@ export class HoistPadBuildPackingLoopNestOp extends $.OpView {
 $.registerOpView(HoistPadBuildPackingLoopNestOp);
 /** Builds `transform.structured.hoist_pad.build_packing_loop_nest` (see {@linkcode HoistPadBuildPackingLoopNestOp}) and returns its result. */
 export function structured_hoist_pad_build_packing_loop_nest(packingLoopType: $.Type, target: $.Value, loop: $.Value, options: { transpose?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(HoistPadBuildPackingLoopNestOp, { results: [packingLoopType], operands: [target, loop], attributes: { "transpose": options.transpose } }, options).result;
+  return $.buildOp(HoistPadBuildPackingLoopNestOp, { results: [packingLoopType], operands: [target, loop], attributes: { "transpose": options?.transpose } }, options).result;
 }
 
 /**
@@ -8050,7 +8050,7 @@ export class HoistRedundantVectorTransfersOp extends $.OpView {
 $.registerOpView(HoistRedundantVectorTransfersOp);
 /** Builds `transform.structured.hoist_redundant_vector_transfers` (see {@linkcode HoistRedundantVectorTransfersOp}) and returns its result. */
 export function structured_hoist_redundant_vector_transfers(transformedType: $.Type, target: $.Value, options: { verifyNonZeroTrip?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(HoistRedundantVectorTransfersOp, { results: [transformedType], operands: [target], attributes: { "verify_non_zero_trip": options.verifyNonZeroTrip } }, options).result;
+  return $.buildOp(HoistRedundantVectorTransfersOp, { results: [transformedType], operands: [target], attributes: { "verify_non_zero_trip": options?.verifyNonZeroTrip } }, options).result;
 }
 
 /**
@@ -8138,7 +8138,7 @@ export class InterchangeOp extends $.OpView {
 $.registerOpView(InterchangeOp);
 /** Builds `transform.structured.interchange` (see {@linkcode InterchangeOp}) and returns its result. */
 export function structured_interchange(transformedType: $.Type, target: $.Value, options: { iteratorInterchange?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InterchangeOp, { results: [transformedType], operands: [target], attributes: { "iterator_interchange": options.iteratorInterchange } }, options).result;
+  return $.buildOp(InterchangeOp, { results: [transformedType], operands: [target], attributes: { "iterator_interchange": options?.iteratorInterchange } }, options).result;
 }
 
 /**
@@ -8227,7 +8227,7 @@ export class LowerPackOp extends $.OpView {
 $.registerOpView(LowerPackOp);
 /** Builds `transform.structured.lower_pack` (see {@linkcode LowerPackOp}) and returns the op's view. */
 export function structured_lower_pack(padOpType: $.Type, expandShapeOpType: $.Type, transposeOpType: $.Type, target: $.Value, options: { lowerPadLikeWithInsertSlice?: boolean | $.Attribute } & $.BuildOptions = {}): LowerPackOp {
-  return new LowerPackOp($.buildOp(LowerPackOp, { results: [padOpType, expandShapeOpType, transposeOpType], operands: [target], attributes: { "lowerPadLikeWithInsertSlice": options.lowerPadLikeWithInsertSlice } }, options));
+  return new LowerPackOp($.buildOp(LowerPackOp, { results: [padOpType, expandShapeOpType, transposeOpType], operands: [target], attributes: { "lowerPadLikeWithInsertSlice": options?.lowerPadLikeWithInsertSlice } }, options));
 }
 
 /**
@@ -8287,7 +8287,7 @@ export class LowerUnPackOp extends $.OpView {
 $.registerOpView(LowerUnPackOp);
 /** Builds `transform.structured.lower_unpack` (see {@linkcode LowerUnPackOp}) and returns the op's view. */
 export function structured_lower_unpack(emptyOpType: $.Type, transposeOpType: $.Type, collapseShapeOpType: $.Type, extractSliceOpType: $.Type, target: $.Value, options: { lowerUnpadLikeWithExtractSlice?: boolean | $.Attribute } & $.BuildOptions = {}): LowerUnPackOp {
-  return new LowerUnPackOp($.buildOp(LowerUnPackOp, { results: [emptyOpType, transposeOpType, collapseShapeOpType, extractSliceOpType], operands: [target], attributes: { "lowerUnpadLikeWithExtractSlice": options.lowerUnpadLikeWithExtractSlice } }, options));
+  return new LowerUnPackOp($.buildOp(LowerUnPackOp, { results: [emptyOpType, transposeOpType, collapseShapeOpType, extractSliceOpType], operands: [target], attributes: { "lowerUnpadLikeWithExtractSlice": options?.lowerUnpadLikeWithExtractSlice } }, options));
 }
 
 /**
@@ -8373,7 +8373,7 @@ export class MatchOp extends $.OpView {
 $.registerOpView(MatchOp);
 /** Builds `transform.structured.match` (see {@linkcode MatchOp}) and returns its result. */
 export function structured_match(resultsType: $.Type, target: $.Value, options: { ops?: readonly (string | $.Attribute)[] | $.Attribute; interface_?: MatchInterfaceEnum | $.Attribute; opAttrs?: $.Attribute; filterResultType?: $.Type | $.Attribute; filterOperandTypes?: readonly ($.Type | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MatchOp, { results: [resultsType], operands: [target], attributes: { "ops": options.ops, "interface": options.interface_, "op_attrs": options.opAttrs, "filter_result_type": options.filterResultType, "filter_operand_types": options.filterOperandTypes } }, options).result;
+  return $.buildOp(MatchOp, { results: [resultsType], operands: [target], attributes: { "ops": options?.ops, "interface": options?.interface_, "op_attrs": options?.opAttrs, "filter_result_type": options?.filterResultType, "filter_operand_types": options?.filterOperandTypes } }, options).result;
 }
 
 /**
@@ -8483,7 +8483,7 @@ export class MultiTileSizesOp extends $.OpView {
 $.registerOpView(MultiTileSizesOp);
 /** Builds `transform.structured.multitile_sizes` (see {@linkcode MultiTileSizesOp}) and returns the op's view. */
 export function structured_multitile_sizes(lowSizeType: $.Type, highSizeType: $.Type, splitPointType: $.Type, target: $.Value, dimension: number | bigint | $.Attribute, targetSize: number | bigint | $.Attribute, options: { divisor?: number | bigint | $.Attribute } & $.BuildOptions = {}): MultiTileSizesOp {
-  return new MultiTileSizesOp($.buildOp(MultiTileSizesOp, { results: [lowSizeType, highSizeType, splitPointType], operands: [target], attributes: { "dimension": dimension, "target_size": targetSize, "divisor": options.divisor } }, options));
+  return new MultiTileSizesOp($.buildOp(MultiTileSizesOp, { results: [lowSizeType, highSizeType, splitPointType], operands: [target], attributes: { "dimension": dimension, "target_size": targetSize, "divisor": options?.divisor } }, options));
 }
 
 /**
@@ -8580,7 +8580,7 @@ export class PackOp extends $.OpView {
 $.registerOpView(PackOp);
 /** Builds `transform.structured.pack` (see {@linkcode PackOp}) and returns its result. */
 export function structured_pack(packedOpType: $.Type, target: $.Value, packedSizes: readonly $.Value[], options: { staticPackedSizes?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PackOp, { results: [packedOpType], operands: [target, packedSizes], attributes: { "static_packed_sizes": options.staticPackedSizes } }, options).result;
+  return $.buildOp(PackOp, { results: [packedOpType], operands: [target, packedSizes], attributes: { "static_packed_sizes": options?.staticPackedSizes } }, options).result;
 }
 
 /**
@@ -8683,7 +8683,7 @@ export class PackGreedilyOp extends $.OpView {
 $.registerOpView(PackGreedilyOp);
 /** Builds `transform.structured.pack_greedily` (see {@linkcode PackGreedilyOp}) and returns its result. */
 export function structured_pack_greedily(packedOpType: $.Type, target: $.Value, matmulPackedSizes: readonly $.Value[], options: { staticMatmulPackedSizes?: readonly (number | bigint)[] | $.Attribute; matmulPaddedSizesNextMultipleOf?: readonly (number | bigint)[] | $.Attribute; matmulInnerDimsOrder?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PackGreedilyOp, { results: [packedOpType], operands: [target, matmulPackedSizes], attributes: { "static_matmul_packed_sizes": options.staticMatmulPackedSizes, "matmul_padded_sizes_next_multiple_of": options.matmulPaddedSizesNextMultipleOf, "matmul_inner_dims_order": options.matmulInnerDimsOrder } }, options).result;
+  return $.buildOp(PackGreedilyOp, { results: [packedOpType], operands: [target, matmulPackedSizes], attributes: { "static_matmul_packed_sizes": options?.staticMatmulPackedSizes, "matmul_padded_sizes_next_multiple_of": options?.matmulPaddedSizesNextMultipleOf, "matmul_inner_dims_order": options?.matmulInnerDimsOrder } }, options).result;
 }
 
 /**
@@ -8772,7 +8772,7 @@ export class PackTransposeOp extends $.OpView {
 $.registerOpView(PackTransposeOp);
 /** Builds `transform.structured.pack_transpose` (see {@linkcode PackTransposeOp}) and returns the op's view. */
 export function structured_pack_transpose(packedOpType: $.Type, packOpType: $.Type, unPackOpType: $.Type, targetPackOrUnPackOp: $.Value, targetLinalgOp: $.Value, options: { outerPerm?: readonly (number | bigint)[] | $.Attribute; innerPerm?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): PackTransposeOp {
-  return new PackTransposeOp($.buildOp(PackTransposeOp, { results: [packedOpType, packOpType, unPackOpType], operands: [targetPackOrUnPackOp, targetLinalgOp], attributes: { "outer_perm": options.outerPerm, "inner_perm": options.innerPerm } }, options));
+  return new PackTransposeOp($.buildOp(PackTransposeOp, { results: [packedOpType, packOpType, unPackOpType], operands: [targetPackOrUnPackOp, targetLinalgOp], attributes: { "outer_perm": options?.outerPerm, "inner_perm": options?.innerPerm } }, options));
 }
 
 /**
@@ -8875,7 +8875,7 @@ export class PadOp extends $.OpView {
 $.registerOpView(PadOp);
 /** Builds `transform.structured.pad` (see {@linkcode PadOp}) and returns the op's view. */
 export function structured_pad(paddedType: $.Type, padType: $.Type, copyType: $.Type, target: $.Value, padToMultipleOf: readonly $.Value[], options: { paddingValues?: $.Attribute; paddingDimensions?: readonly (number | bigint | $.Attribute)[] | $.Attribute; staticPadToMultipleOf?: readonly (number | bigint)[] | $.Attribute; nofoldFlags?: readonly (number | bigint | $.Attribute)[] | $.Attribute; transposePaddings?: readonly (readonly (number | bigint | $.Attribute)[] | $.Attribute)[] | $.Attribute; copyBackOp?: string | $.Attribute; usePrescribedTensorShapes?: boolean | $.Attribute } & $.BuildOptions = {}): PadOp {
-  return new PadOp($.buildOp(PadOp, { results: [paddedType, padType, copyType], operands: [target, padToMultipleOf], attributes: { "padding_values": options.paddingValues, "padding_dimensions": options.paddingDimensions, "static_pad_to_multiple_of": options.staticPadToMultipleOf, "nofold_flags": options.nofoldFlags, "transpose_paddings": options.transposePaddings, "copy_back_op": options.copyBackOp, "use_prescribed_tensor_shapes": options.usePrescribedTensorShapes } }, options));
+  return new PadOp($.buildOp(PadOp, { results: [paddedType, padType, copyType], operands: [target, padToMultipleOf], attributes: { "padding_values": options?.paddingValues, "padding_dimensions": options?.paddingDimensions, "static_pad_to_multiple_of": options?.staticPadToMultipleOf, "nofold_flags": options?.nofoldFlags, "transpose_paddings": options?.transposePaddings, "copy_back_op": options?.copyBackOp, "use_prescribed_tensor_shapes": options?.usePrescribedTensorShapes } }, options));
 }
 
 /**
@@ -8962,7 +8962,7 @@ export class PadTilingInterfaceOp extends $.OpView {
 $.registerOpView(PadTilingInterfaceOp);
 /** Builds `transform.structured.pad_tiling_interface` (see {@linkcode PadTilingInterfaceOp}) and returns the op's view. */
 export function structured_pad_tiling_interface(paddedType: $.Type, padType: $.Type, target: $.Value, paddingSizes: readonly $.Value[], options: { paddingValues?: $.Attribute; staticPaddingSizes?: readonly (number | bigint)[] | $.Attribute; padToMultipleOf?: boolean | $.Attribute } & $.BuildOptions = {}): PadTilingInterfaceOp {
-  return new PadTilingInterfaceOp($.buildOp(PadTilingInterfaceOp, { results: [paddedType, padType], operands: [target, paddingSizes], attributes: { "padding_values": options.paddingValues, "static_padding_sizes": options.staticPaddingSizes, "pad_to_multiple_of": options.padToMultipleOf } }, options));
+  return new PadTilingInterfaceOp($.buildOp(PadTilingInterfaceOp, { results: [paddedType, padType], operands: [target, paddingSizes], attributes: { "padding_values": options?.paddingValues, "static_padding_sizes": options?.staticPaddingSizes, "pad_to_multiple_of": options?.padToMultipleOf } }, options));
 }
 
 /**
@@ -9047,7 +9047,7 @@ export class PromoteOp extends $.OpView {
 $.registerOpView(PromoteOp);
 /** Builds `transform.structured.promote` (see {@linkcode PromoteOp}) and returns its result. */
 export function structured_promote(transformedType: $.Type, target: $.Value, options: { operandsToPromote?: readonly (number | bigint | $.Attribute)[] | $.Attribute; useFullTileBuffers?: readonly (boolean | $.Attribute)[] | $.Attribute; useFullTilesByDefault?: boolean | $.Attribute; useOriginalSubviewSize?: boolean | $.Attribute; useAlloca?: boolean | $.Attribute; memorySpace?: $.Attribute; mapping?: $.Attribute; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PromoteOp, { results: [transformedType], operands: [target], attributes: { "operands_to_promote": options.operandsToPromote, "use_full_tile_buffers": options.useFullTileBuffers, "use_full_tiles_by_default": options.useFullTilesByDefault, "use_original_subview_size": options.useOriginalSubviewSize, "use_alloca": options.useAlloca, "memory_space": options.memorySpace, "mapping": options.mapping, "alignment": options.alignment } }, options).result;
+  return $.buildOp(PromoteOp, { results: [transformedType], operands: [target], attributes: { "operands_to_promote": options?.operandsToPromote, "use_full_tile_buffers": options?.useFullTileBuffers, "use_full_tiles_by_default": options?.useFullTilesByDefault, "use_original_subview_size": options?.useOriginalSubviewSize, "use_alloca": options?.useAlloca, "memory_space": options?.memorySpace, "mapping": options?.mapping, "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -9107,7 +9107,7 @@ export class PromoteTensorOp extends $.OpView {
 $.registerOpView(PromoteTensorOp);
 /** Builds `transform.structured.promote_tensor` (see {@linkcode PromoteTensorOp}) and returns its result. */
 export function structured_promote_tensor(tensor: $.Value, options: { memorySpace?: $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PromoteTensorOp, { resultTypes: options.results, operands: [tensor], attributes: { "memory_space": options.memorySpace } }, options).result;
+  return $.buildOp(PromoteTensorOp, { resultTypes: options?.results, operands: [tensor], attributes: { "memory_space": options?.memorySpace } }, options).result;
 }
 
 /**
@@ -9378,7 +9378,7 @@ export class SplitOp extends $.OpView {
 $.registerOpView(SplitOp);
 /** Builds `transform.structured.split` (see {@linkcode SplitOp}) and returns its result. */
 export function structured_split(splitListType: $.Type, target: $.Value, dimension: number | bigint | $.Attribute, staticChunkSizes: number | bigint | $.Attribute, options: { dynamicChunkSizes?: $.Value | null; multiway?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SplitOp, { results: [splitListType], operands: [target, options.dynamicChunkSizes], attributes: { "dimension": dimension, "static_chunk_sizes": staticChunkSizes, "multiway": options.multiway } }, options).result;
+  return $.buildOp(SplitOp, { results: [splitListType], operands: [target, options?.dynamicChunkSizes], attributes: { "dimension": dimension, "static_chunk_sizes": staticChunkSizes, "multiway": options?.multiway } }, options).result;
 }
 
 /**
@@ -9580,7 +9580,7 @@ export class SplitReductionOp extends $.OpView {
 $.registerOpView(SplitReductionOp);
 /** Builds `transform.structured.split_reduction` (see {@linkcode SplitReductionOp}) and returns the op's view. */
 export function structured_split_reduction(initOrAllocOpType: $.Type, fillOpType: $.Type, splitLinalgOpType: $.Type, combiningLinalgOpType: $.Type, target: $.Value, options: { splitFactor?: number | bigint | $.Attribute; insertSplitDimension?: number | bigint | $.Attribute; innerParallel?: boolean | $.Attribute; useScalingAlgorithm?: boolean | $.Attribute; useAlloc?: boolean | $.Attribute } & $.BuildOptions = {}): SplitReductionOp {
-  return new SplitReductionOp($.buildOp(SplitReductionOp, { results: [initOrAllocOpType, fillOpType, splitLinalgOpType, combiningLinalgOpType], operands: [target], attributes: { "split_factor": options.splitFactor, "insert_split_dimension": options.insertSplitDimension, "inner_parallel": options.innerParallel, "use_scaling_algorithm": options.useScalingAlgorithm, "use_alloc": options.useAlloc } }, options));
+  return new SplitReductionOp($.buildOp(SplitReductionOp, { results: [initOrAllocOpType, fillOpType, splitLinalgOpType, combiningLinalgOpType], operands: [target], attributes: { "split_factor": options?.splitFactor, "insert_split_dimension": options?.insertSplitDimension, "inner_parallel": options?.innerParallel, "use_scaling_algorithm": options?.useScalingAlgorithm, "use_alloc": options?.useAlloc } }, options));
 }
 
 /**
@@ -9705,7 +9705,7 @@ export class TileReductionUsingForOp extends $.OpView {
 $.registerOpView(TileReductionUsingForOp);
 /** Builds `transform.structured.tile_reduction_using_for` (see {@linkcode TileReductionUsingForOp}) and returns the op's view. */
 export function structured_tile_reduction_using_for(fillOpTypes: readonly $.Type[], splitOpType: $.Type, combiningOpType: $.Type, forOpType: $.Type, target: $.Value, options: { reductionDims?: readonly (number | bigint | $.Attribute)[] | $.Attribute; tileSizes?: readonly (number | bigint | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): TileReductionUsingForOp {
-  return new TileReductionUsingForOp($.buildOp(TileReductionUsingForOp, { results: [fillOpTypes, splitOpType, combiningOpType, forOpType], operands: [target], attributes: { "reduction_dims": options.reductionDims, "tile_sizes": options.tileSizes } }, options));
+  return new TileReductionUsingForOp($.buildOp(TileReductionUsingForOp, { results: [fillOpTypes, splitOpType, combiningOpType, forOpType], operands: [target], attributes: { "reduction_dims": options?.reductionDims, "tile_sizes": options?.tileSizes } }, options));
 }
 
 /**
@@ -9833,7 +9833,7 @@ export class TileReductionUsingForallOp extends $.OpView {
 $.registerOpView(TileReductionUsingForallOp);
 /** Builds `transform.structured.tile_reduction_using_forall` (see {@linkcode TileReductionUsingForallOp}) and returns the op's view. */
 export function structured_tile_reduction_using_forall(fillOpTypes: readonly $.Type[], splitOpType: $.Type, combiningOpType: $.Type, forallOpType: $.Type, target: $.Value, options: { reductionDims?: readonly (number | bigint | $.Attribute)[] | $.Attribute; numThreads?: readonly (number | bigint)[] | $.Attribute; tileSizes?: readonly (number | bigint)[] | $.Attribute; mapping?: $.Attribute } & $.BuildOptions = {}): TileReductionUsingForallOp {
-  return new TileReductionUsingForallOp($.buildOp(TileReductionUsingForallOp, { results: [fillOpTypes, splitOpType, combiningOpType, forallOpType], operands: [target], attributes: { "reduction_dims": options.reductionDims, "num_threads": options.numThreads, "tile_sizes": options.tileSizes, "mapping": options.mapping } }, options));
+  return new TileReductionUsingForallOp($.buildOp(TileReductionUsingForallOp, { results: [fillOpTypes, splitOpType, combiningOpType, forallOpType], operands: [target], attributes: { "reduction_dims": options?.reductionDims, "num_threads": options?.numThreads, "tile_sizes": options?.tileSizes, "mapping": options?.mapping } }, options));
 }
 
 /**
@@ -9923,7 +9923,7 @@ export class TileUsingForOp extends $.OpView {
 $.registerOpView(TileUsingForOp);
 /** Builds `transform.structured.tile_using_for` (see {@linkcode TileUsingForOp}) and returns the op's view. */
 export function structured_tile_using_for(tiledLinalgOpType: $.Type, loopsTypes: readonly $.Type[], target: $.Value, dynamicSizes: readonly $.Value[], options: { staticSizes?: readonly (number | bigint)[] | $.Attribute; interchange?: readonly (number | bigint)[] | $.Attribute; scalableSizes?: readonly boolean[] | $.Attribute } & $.BuildOptions = {}): TileUsingForOp {
-  return new TileUsingForOp($.buildOp(TileUsingForOp, { results: [tiledLinalgOpType, loopsTypes], operands: [target, dynamicSizes], attributes: { "static_sizes": options.staticSizes, "interchange": options.interchange, "scalable_sizes": options.scalableSizes } }, options));
+  return new TileUsingForOp($.buildOp(TileUsingForOp, { results: [tiledLinalgOpType, loopsTypes], operands: [target, dynamicSizes], attributes: { "static_sizes": options?.staticSizes, "interchange": options?.interchange, "scalable_sizes": options?.scalableSizes } }, options));
 }
 
 /**
@@ -10053,7 +10053,7 @@ export class TileUsingForallOp extends $.OpView {
 $.registerOpView(TileUsingForallOp);
 /** Builds `transform.structured.tile_using_forall` (see {@linkcode TileUsingForallOp}) and returns the op's view. */
 export function structured_tile_using_forall(tiledOpType: $.Type, forallOpType: $.Type, target: $.Value, numThreads: readonly $.Value[], tileSizes: readonly $.Value[], options: { packedNumThreads?: $.Value | null; packedTileSizes?: $.Value | null; staticNumThreads?: readonly (number | bigint)[] | $.Attribute; staticTileSizes?: readonly (number | bigint)[] | $.Attribute; mapping?: $.Attribute } & $.BuildOptions = {}): TileUsingForallOp {
-  return new TileUsingForallOp($.buildOp(TileUsingForallOp, { results: [tiledOpType, forallOpType], operands: [target, numThreads, tileSizes, options.packedNumThreads, options.packedTileSizes], attributes: { "static_num_threads": options.staticNumThreads, "static_tile_sizes": options.staticTileSizes, "mapping": options.mapping } }, options));
+  return new TileUsingForallOp($.buildOp(TileUsingForallOp, { results: [tiledOpType, forallOpType], operands: [target, numThreads, tileSizes, options?.packedNumThreads, options?.packedTileSizes], attributes: { "static_num_threads": options?.staticNumThreads, "static_tile_sizes": options?.staticTileSizes, "mapping": options?.mapping } }, options));
 }
 
 /**
@@ -10144,7 +10144,7 @@ export class TransposeMatmulOp extends $.OpView {
 $.registerOpView(TransposeMatmulOp);
 /** Builds `transform.structured.transpose_matmul` (see {@linkcode TransposeMatmulOp}) and returns its result. */
 export function structured_transpose_matmul(transformedType: $.Type, target: $.Value, options: { inputToTranspose?: TransposeMatmulInput | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TransposeMatmulOp, { results: [transformedType], operands: [target], attributes: { "inputToTranspose": options.inputToTranspose } }, options).result;
+  return $.buildOp(TransposeMatmulOp, { results: [transformedType], operands: [target], attributes: { "inputToTranspose": options?.inputToTranspose } }, options).result;
 }
 
 /**
@@ -10230,7 +10230,7 @@ export class VectorizeOp extends $.OpView {
 $.registerOpView(VectorizeOp);
 /** Builds `transform.structured.vectorize` (see {@linkcode VectorizeOp}) and returns the op's view. */
 export function structured_vectorize(target: $.Value, vectorSizes: readonly $.Value[], options: { staticVectorSizes?: readonly (number | bigint)[] | $.Attribute; vectorizeNdExtract?: boolean | $.Attribute; assumeDynamicDimsMatchVecSizes?: boolean | $.Attribute; createNamedContraction?: boolean | $.Attribute; scalableSizes?: readonly boolean[] | $.Attribute } & $.BuildOptions = {}): VectorizeOp {
-  return new VectorizeOp($.buildOp(VectorizeOp, { results: [], operands: [target, vectorSizes], attributes: { "static_vector_sizes": options.staticVectorSizes, "vectorize_nd_extract": options.vectorizeNdExtract, "assume_dynamic_dims_match_vec_sizes": options.assumeDynamicDimsMatchVecSizes, "create_named_contraction": options.createNamedContraction, "scalable_sizes": options.scalableSizes } }, options));
+  return new VectorizeOp($.buildOp(VectorizeOp, { results: [], operands: [target, vectorSizes], attributes: { "static_vector_sizes": options?.staticVectorSizes, "vectorize_nd_extract": options?.vectorizeNdExtract, "assume_dynamic_dims_match_vec_sizes": options?.assumeDynamicDimsMatchVecSizes, "create_named_contraction": options?.createNamedContraction, "scalable_sizes": options?.scalableSizes } }, options));
 }
 
 /**
@@ -10327,7 +10327,7 @@ export class VectorizeChildrenAndApplyPatternsOp extends $.OpView {
 $.registerOpView(VectorizeChildrenAndApplyPatternsOp);
 /** Builds `transform.structured.vectorize_children_and_apply_patterns` (see {@linkcode VectorizeChildrenAndApplyPatternsOp}) and returns its result. */
 export function structured_vectorize_children_and_apply_patterns(transformedType: $.Type, target: $.Value, options: { foldTypeExtensionsIntoContract?: boolean | $.Attribute; vectorizePadding?: boolean | $.Attribute; vectorizeNdExtract?: boolean | $.Attribute; flatten1dDepthwiseConv?: boolean | $.Attribute; disableMultiReductionToContractPatterns?: boolean | $.Attribute; disableTransferPermutationMapLoweringPatterns?: boolean | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(VectorizeChildrenAndApplyPatternsOp, { results: [transformedType], operands: [target], attributes: { "fold_type_extensions_into_contract": options.foldTypeExtensionsIntoContract, "vectorize_padding": options.vectorizePadding, "vectorize_nd_extract": options.vectorizeNdExtract, "flatten_1d_depthwise_conv": options.flatten1dDepthwiseConv, "disable_multi_reduction_to_contract_patterns": options.disableMultiReductionToContractPatterns, "disable_transfer_permutation_map_lowering_patterns": options.disableTransferPermutationMapLoweringPatterns } }, options).result;
+  return $.buildOp(VectorizeChildrenAndApplyPatternsOp, { results: [transformedType], operands: [target], attributes: { "fold_type_extensions_into_contract": options?.foldTypeExtensionsIntoContract, "vectorize_padding": options?.vectorizePadding, "vectorize_nd_extract": options?.vectorizeNdExtract, "flatten_1d_depthwise_conv": options?.flatten1dDepthwiseConv, "disable_multi_reduction_to_contract_patterns": options?.disableMultiReductionToContractPatterns, "disable_transfer_permutation_map_lowering_patterns": options?.disableTransferPermutationMapLoweringPatterns } }, options).result;
 }
 
 /**
@@ -10499,7 +10499,7 @@ export class AlternativesOp_ extends $.OpView {
 $.registerOpView(AlternativesOp_);
 /** Builds `transform.tune.alternatives` (see {@linkcode AlternativesOp_}) and returns the op's view. */
 export function tune_alternatives(resultsTypes: readonly $.Type[], name: string | $.Attribute, numAlternatives: number, options: { selectedRegionAttr?: $.Attribute; selectedRegionParam?: $.Value | null } & $.BuildOptions = {}): AlternativesOp_ {
-  return new AlternativesOp_($.buildOp(AlternativesOp_, { results: [resultsTypes], operands: [options.selectedRegionParam], attributes: { "name": name, "selected_region_attr": options.selectedRegionAttr }, variadicRegions: numAlternatives }, options));
+  return new AlternativesOp_($.buildOp(AlternativesOp_, { results: [resultsTypes], operands: [options?.selectedRegionParam], attributes: { "name": name, "selected_region_attr": options?.selectedRegionAttr }, variadicRegions: numAlternatives }, options));
 }
 
 /**
@@ -10557,7 +10557,7 @@ export class KnobOp extends $.OpView {
 $.registerOpView(KnobOp);
 /** Builds `transform.tune.knob` (see {@linkcode KnobOp}) and returns its result. */
 export function tune_knob(resultType: $.Type, name: string | $.Attribute, options_: $.Attribute, options: { selected?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(KnobOp, { results: [resultType], operands: [], attributes: { "name": name, "options": options_, "selected": options.selected } }, options).result;
+  return $.buildOp(KnobOp, { results: [resultType], operands: [], attributes: { "name": name, "options": options_, "selected": options?.selected } }, options).result;
 }
 
 /**
@@ -10588,7 +10588,7 @@ export class TypeConversionCastShapeDynamicDimsOp extends $.OpView {
 $.registerOpView(TypeConversionCastShapeDynamicDimsOp);
 /** Builds `transform.type_conversion.tensor.cast_shape_dynamic_dims` (see {@linkcode TypeConversionCastShapeDynamicDimsOp}) and returns the op's view. */
 export function type_conversion_tensor_cast_shape_dynamic_dims(options: { ignoreDynamicInfo?: boolean | $.Attribute } & $.BuildOptions = {}): TypeConversionCastShapeDynamicDimsOp {
-  return new TypeConversionCastShapeDynamicDimsOp($.buildOp(TypeConversionCastShapeDynamicDimsOp, { results: [], operands: [], attributes: { "ignore_dynamic_info": options.ignoreDynamicInfo } }, options));
+  return new TypeConversionCastShapeDynamicDimsOp($.buildOp(TypeConversionCastShapeDynamicDimsOp, { results: [], operands: [], attributes: { "ignore_dynamic_info": options?.ignoreDynamicInfo } }, options));
 }
 
 /**
@@ -10685,7 +10685,7 @@ export class WithPDLPatternsOp extends $.OpView {
 $.registerOpView(WithPDLPatternsOp);
 /** Builds `transform.with_pdl_patterns` (see {@linkcode WithPDLPatternsOp}) and returns the op's view. */
 export function with_pdl_patterns(options: { root?: $.Value | null } & $.BuildOptions = {}): WithPDLPatternsOp {
-  return new WithPDLPatternsOp($.buildOp(WithPDLPatternsOp, { results: [], operands: [options.root] }, options));
+  return new WithPDLPatternsOp($.buildOp(WithPDLPatternsOp, { results: [], operands: [options?.root] }, options));
 }
 
 /**
@@ -10780,7 +10780,7 @@ export class ConvertLayoutOp extends $.OpView {
 $.registerOpView(ConvertLayoutOp);
 /** Builds `transform.xegpu.convert_layout` (see {@linkcode ConvertLayoutOp}) and returns its result. */
 export function xegpu_convert_layout(newConvertOpType: $.Type, target: $.Value, inputSgLayout: readonly $.Value[], inputSgData: readonly $.Value[], inputInstData: readonly $.Value[], targetSgLayout: readonly $.Value[], targetSgData: readonly $.Value[], targetInstData: readonly $.Value[], options: { staticInputSgLayout?: readonly (number | bigint)[] | $.Attribute; staticInputSgData?: readonly (number | bigint)[] | $.Attribute; staticInputInstData?: readonly (number | bigint)[] | $.Attribute; staticTargetSgLayout?: readonly (number | bigint)[] | $.Attribute; staticTargetSgData?: readonly (number | bigint)[] | $.Attribute; staticTargetInstData?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConvertLayoutOp, { results: [newConvertOpType], operands: [target, inputSgLayout, inputSgData, inputInstData, targetSgLayout, targetSgData, targetInstData], attributes: { "static_input_sg_layout": options.staticInputSgLayout, "static_input_sg_data": options.staticInputSgData, "static_input_inst_data": options.staticInputInstData, "static_target_sg_layout": options.staticTargetSgLayout, "static_target_sg_data": options.staticTargetSgData, "static_target_inst_data": options.staticTargetInstData } }, options).result;
+  return $.buildOp(ConvertLayoutOp, { results: [newConvertOpType], operands: [target, inputSgLayout, inputSgData, inputInstData, targetSgLayout, targetSgData, targetInstData], attributes: { "static_input_sg_layout": options?.staticInputSgLayout, "static_input_sg_data": options?.staticInputSgData, "static_input_inst_data": options?.staticInputInstData, "static_target_sg_layout": options?.staticTargetSgLayout, "static_target_sg_data": options?.staticTargetSgData, "static_target_inst_data": options?.staticTargetInstData } }, options).result;
 }
 
 /**
@@ -10859,7 +10859,7 @@ export class InsertPrefetchOp extends $.OpView {
 $.registerOpView(InsertPrefetchOp);
 /** Builds `transform.xegpu.insert_prefetch` (see {@linkcode InsertPrefetchOp}) and returns its result. */
 export function xegpu_insert_prefetch(descOpType: $.Type, target: $.Value, options: { dynamicNbPrefetch?: $.Value | null; staticNbPrefetch?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InsertPrefetchOp, { results: [descOpType], operands: [target, options.dynamicNbPrefetch], attributes: { "static_nb_prefetch": options.staticNbPrefetch } }, options).result;
+  return $.buildOp(InsertPrefetchOp, { results: [descOpType], operands: [target, options?.dynamicNbPrefetch], attributes: { "static_nb_prefetch": options?.staticNbPrefetch } }, options).result;
 }
 
 /**
@@ -10931,7 +10931,7 @@ export class SetDescLayoutOp extends $.OpView {
 $.registerOpView(SetDescLayoutOp);
 /** Builds `transform.xegpu.set_desc_layout` (see {@linkcode SetDescLayoutOp}) and returns its result. */
 export function xegpu_set_desc_layout(transformedType: $.Type, target: $.Value, sgLayout: readonly $.Value[], sgData: readonly $.Value[], instData: readonly $.Value[], options: { staticSgLayout?: readonly (number | bigint)[] | $.Attribute; staticSgData?: readonly (number | bigint)[] | $.Attribute; staticInstData?: readonly (number | bigint)[] | $.Attribute; sliceDims?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SetDescLayoutOp, { results: [transformedType], operands: [target, sgLayout, sgData, instData], attributes: { "static_sg_layout": options.staticSgLayout, "static_sg_data": options.staticSgData, "static_inst_data": options.staticInstData, "slice_dims": options.sliceDims } }, options).result;
+  return $.buildOp(SetDescLayoutOp, { results: [transformedType], operands: [target, sgLayout, sgData, instData], attributes: { "static_sg_layout": options?.staticSgLayout, "static_sg_data": options?.staticSgData, "static_inst_data": options?.staticInstData, "slice_dims": options?.sliceDims } }, options).result;
 }
 
 /**
@@ -10967,7 +10967,7 @@ export class SetGPULaunchThreadsOp extends $.OpView {
 $.registerOpView(SetGPULaunchThreadsOp);
 /** Builds `transform.xegpu.set_gpu_launch_threads` (see {@linkcode SetGPULaunchThreadsOp}) and returns the op's view. */
 export function xegpu_set_gpu_launch_threads(target: $.Value, threads: readonly $.Value[], options: { staticThreads?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): SetGPULaunchThreadsOp {
-  return new SetGPULaunchThreadsOp($.buildOp(SetGPULaunchThreadsOp, { results: [], operands: [target, threads], attributes: { "static_threads": options.staticThreads } }, options));
+  return new SetGPULaunchThreadsOp($.buildOp(SetGPULaunchThreadsOp, { results: [], operands: [target, threads], attributes: { "static_threads": options?.staticThreads } }, options));
 }
 
 /**
@@ -11044,7 +11044,7 @@ export class SetOpLayoutAttrOp extends $.OpView {
 $.registerOpView(SetOpLayoutAttrOp);
 /** Builds `transform.xegpu.set_op_layout_attr` (see {@linkcode SetOpLayoutAttrOp}) and returns the op's view. */
 export function xegpu_set_op_layout_attr(target: $.Value, sgLayout: readonly $.Value[], sgData: readonly $.Value[], instData: readonly $.Value[], options: { index?: number | bigint | $.Attribute; staticSgLayout?: readonly (number | bigint)[] | $.Attribute; staticSgData?: readonly (number | bigint)[] | $.Attribute; staticInstData?: readonly (number | bigint)[] | $.Attribute; sliceDims?: readonly (number | bigint)[] | $.Attribute; result?: boolean | $.Attribute } & $.BuildOptions = {}): SetOpLayoutAttrOp {
-  return new SetOpLayoutAttrOp($.buildOp(SetOpLayoutAttrOp, { results: [], operands: [target, sgLayout, sgData, instData], attributes: { "index": options.index, "static_sg_layout": options.staticSgLayout, "static_sg_data": options.staticSgData, "static_inst_data": options.staticInstData, "slice_dims": options.sliceDims, "result": options.result } }, options));
+  return new SetOpLayoutAttrOp($.buildOp(SetOpLayoutAttrOp, { results: [], operands: [target, sgLayout, sgData, instData], attributes: { "index": options?.index, "static_sg_layout": options?.staticSgLayout, "static_sg_data": options?.staticSgData, "static_inst_data": options?.staticInstData, "slice_dims": options?.sliceDims, "result": options?.result } }, options));
 }
 
 /**

@@ -53,7 +53,7 @@ export class PoisonOp extends $.OpView {
 $.registerOpView(PoisonOp);
 /** Builds `ub.poison` (see {@linkcode PoisonOp}) and returns its result. */
 export function poison(resultType: $.Type, options: { value?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PoisonOp, { results: [resultType], operands: [], attributes: { "value": options.value } }, options).result;
+  return $.buildOp(PoisonOp, { results: [resultType], operands: [], attributes: { "value": options?.value } }, options).result;
 }
 
 /**

@@ -70,7 +70,7 @@ export class BinaryImmOp extends $.OpView {
 $.registerOpView(BinaryImmOp);
 /** Builds `vcix.v.iv` (see {@linkcode BinaryImmOp}) and returns its result. */
 export function v_iv(resType: $.Type, opcode: $.Attribute, vs2: $.Value, imm: $.Attribute, options: { vl?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BinaryImmOp, { results: [resType], operands: [vs2, options.vl], attributes: { "opcode": opcode, "imm": imm } }, options).result;
+  return $.buildOp(BinaryImmOp, { results: [resType], operands: [vs2, options?.vl], attributes: { "opcode": opcode, "imm": imm } }, options).result;
 }
 
 /**
@@ -125,5 +125,5 @@ export class BinaryOp extends $.OpView {
 $.registerOpView(BinaryOp);
 /** Builds `vcix.v.sv` (see {@linkcode BinaryOp}) and returns its result. */
 export function v_sv(resType: $.Type, opcode: $.Attribute, vs2: $.Value, op: $.Value, options: { vl?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BinaryOp, { results: [resType], operands: [vs2, op, options.vl], attributes: { "opcode": opcode } }, options).result;
+  return $.buildOp(BinaryOp, { results: [resType], operands: [vs2, op, options?.vl], attributes: { "opcode": opcode } }, options).result;
 }

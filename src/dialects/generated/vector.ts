@@ -257,7 +257,7 @@ export class CompressStoreOp extends $.OpView {
 $.registerOpView(CompressStoreOp);
 /** Builds `vector.compressstore` (see {@linkcode CompressStoreOp}) and returns the op's view. */
 export function compressstore(base: $.Value, indices: readonly $.Value[], mask: $.Value, valueToStore: $.Value, options: { alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): CompressStoreOp {
-  return new CompressStoreOp($.buildOp(CompressStoreOp, { results: [], operands: [base, indices, mask, valueToStore], attributes: { "alignment": options.alignment } }, options));
+  return new CompressStoreOp($.buildOp(CompressStoreOp, { results: [], operands: [base, indices, mask, valueToStore], attributes: { "alignment": options?.alignment } }, options));
 }
 
 /**
@@ -482,7 +482,7 @@ export class ContractionOp extends $.OpView {
 $.registerOpView(ContractionOp);
 /** Builds `vector.contract` (see {@linkcode ContractionOp}) and returns its result. */
 export function contract(result0Type: $.Type, lhs: $.Value, rhs: $.Value, acc: $.Value, indexingMaps: $.Attribute, iteratorTypes: readonly (IteratorType | $.Attribute)[] | $.Attribute, options: { kind?: CombiningKind | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ContractionOp, { results: [result0Type], operands: [lhs, rhs, acc], attributes: { "indexing_maps": indexingMaps, "iterator_types": iteratorTypes, "kind": options.kind } }, options).result;
+  return $.buildOp(ContractionOp, { results: [result0Type], operands: [lhs, rhs, acc], attributes: { "indexing_maps": indexingMaps, "iterator_types": iteratorTypes, "kind": options?.kind } }, options).result;
 }
 
 /**
@@ -601,7 +601,7 @@ export class DeinterleaveOp extends $.OpView {
 $.registerOpView(DeinterleaveOp);
 /** Builds `vector.deinterleave` (see {@linkcode DeinterleaveOp}) and returns the op's view. */
 export function deinterleave(source: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): DeinterleaveOp {
-  return new DeinterleaveOp($.buildOp(DeinterleaveOp, { resultTypes: options.results, operands: [source] }, options));
+  return new DeinterleaveOp($.buildOp(DeinterleaveOp, { resultTypes: options?.results, operands: [source] }, options));
 }
 
 /**
@@ -693,7 +693,7 @@ export class ExpandLoadOp extends $.OpView {
 $.registerOpView(ExpandLoadOp);
 /** Builds `vector.expandload` (see {@linkcode ExpandLoadOp}) and returns its result. */
 export function expandload(resultType: $.Type, base: $.Value, indices: readonly $.Value[], mask: $.Value, passThru: $.Value, options: { alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExpandLoadOp, { results: [resultType], operands: [base, indices, mask, passThru], attributes: { "alignment": options.alignment } }, options).result;
+  return $.buildOp(ExpandLoadOp, { results: [resultType], operands: [base, indices, mask, passThru], attributes: { "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -753,7 +753,7 @@ export class ExtractOp extends $.OpView {
 $.registerOpView(ExtractOp);
 /** Builds `vector.extract` (see {@linkcode ExtractOp}) and returns its result. */
 export function extract(source: $.Value, dynamicPosition: readonly $.Value[], staticPosition: readonly (number | bigint)[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtractOp, { resultTypes: options.results, operands: [source, dynamicPosition], attributes: { "static_position": staticPosition } }, options).result;
+  return $.buildOp(ExtractOp, { resultTypes: options?.results, operands: [source, dynamicPosition], attributes: { "static_position": staticPosition } }, options).result;
 }
 
 /**
@@ -876,7 +876,7 @@ export class FMAOp extends $.OpView {
 $.registerOpView(FMAOp);
 /** Builds `vector.fma` (see {@linkcode FMAOp}) and returns its result. */
 export function fma(lhs: $.Value, rhs: $.Value, acc: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FMAOp, { resultTypes: options.results, operands: [lhs, rhs, acc] }, options).result;
+  return $.buildOp(FMAOp, { resultTypes: options?.results, operands: [lhs, rhs, acc] }, options).result;
 }
 
 /**
@@ -1040,7 +1040,7 @@ export class GatherOp extends $.OpView {
 $.registerOpView(GatherOp);
 /** Builds `vector.gather` (see {@linkcode GatherOp}) and returns its result. */
 export function gather(resultType: $.Type, base: $.Value, offsets: readonly $.Value[], indices: $.Value, mask: $.Value, passThru: $.Value, options: { alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GatherOp, { results: [resultType], operands: [base, offsets, indices, mask, passThru], attributes: { "alignment": options.alignment } }, options).result;
+  return $.buildOp(GatherOp, { results: [resultType], operands: [base, offsets, indices, mask, passThru], attributes: { "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -1105,7 +1105,7 @@ export class InsertOp extends $.OpView {
 $.registerOpView(InsertOp);
 /** Builds `vector.insert` (see {@linkcode InsertOp}) and returns its result. */
 export function insert(valueToStore: $.Value, dest: $.Value, dynamicPosition: readonly $.Value[], staticPosition: readonly (number | bigint)[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InsertOp, { resultTypes: options.results, operands: [valueToStore, dest, dynamicPosition], attributes: { "static_position": staticPosition } }, options).result;
+  return $.buildOp(InsertOp, { resultTypes: options?.results, operands: [valueToStore, dest, dynamicPosition], attributes: { "static_position": staticPosition } }, options).result;
 }
 
 /**
@@ -1170,7 +1170,7 @@ export class InsertStridedSliceOp extends $.OpView {
 $.registerOpView(InsertStridedSliceOp);
 /** Builds `vector.insert_strided_slice` (see {@linkcode InsertStridedSliceOp}) and returns its result. */
 export function insert_strided_slice(valueToStore: $.Value, dest: $.Value, offsets: readonly (number | bigint | $.Attribute)[] | $.Attribute, strides: readonly (number | bigint | $.Attribute)[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InsertStridedSliceOp, { resultTypes: options.results, operands: [valueToStore, dest], attributes: { "offsets": offsets, "strides": strides } }, options).result;
+  return $.buildOp(InsertStridedSliceOp, { resultTypes: options?.results, operands: [valueToStore, dest], attributes: { "offsets": offsets, "strides": strides } }, options).result;
 }
 
 /**
@@ -1230,7 +1230,7 @@ export class InterleaveOp extends $.OpView {
 $.registerOpView(InterleaveOp);
 /** Builds `vector.interleave` (see {@linkcode InterleaveOp}) and returns its result. */
 export function interleave(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(InterleaveOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(InterleaveOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1338,7 +1338,7 @@ export class LoadOp extends $.OpView {
 $.registerOpView(LoadOp);
 /** Builds `vector.load` (see {@linkcode LoadOp}) and returns its result. */
 export function load(resultType: $.Type, base: $.Value, indices: readonly $.Value[], options: { nontemporal?: boolean | $.Attribute; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadOp, { results: [resultType], operands: [base, indices], attributes: { "nontemporal": options.nontemporal, "alignment": options.alignment } }, options).result;
+  return $.buildOp(LoadOp, { results: [resultType], operands: [base, indices], attributes: { "nontemporal": options?.nontemporal, "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -1430,7 +1430,7 @@ export class MaskOp extends $.OpView {
 $.registerOpView(MaskOp);
 /** Builds `vector.mask` (see {@linkcode MaskOp}) and returns the op's view. */
 export function mask(resultsTypes: readonly $.Type[], mask: $.Value, options: { passthru?: $.Value | null } & $.BuildOptions = {}): MaskOp {
-  return new MaskOp($.buildOp(MaskOp, { results: [resultsTypes], operands: [mask, options.passthru] }, options));
+  return new MaskOp($.buildOp(MaskOp, { results: [resultsTypes], operands: [mask, options?.passthru] }, options));
 }
 
 /**
@@ -1515,7 +1515,7 @@ export class MaskedLoadOp extends $.OpView {
 $.registerOpView(MaskedLoadOp);
 /** Builds `vector.maskedload` (see {@linkcode MaskedLoadOp}) and returns its result. */
 export function maskedload(resultType: $.Type, base: $.Value, indices: readonly $.Value[], mask: $.Value, passThru: $.Value, options: { alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaskedLoadOp, { results: [resultType], operands: [base, indices, mask, passThru], attributes: { "alignment": options.alignment } }, options).result;
+  return $.buildOp(MaskedLoadOp, { results: [resultType], operands: [base, indices, mask, passThru], attributes: { "alignment": options?.alignment } }, options).result;
 }
 
 /**
@@ -1595,7 +1595,7 @@ export class MaskedStoreOp extends $.OpView {
 $.registerOpView(MaskedStoreOp);
 /** Builds `vector.maskedstore` (see {@linkcode MaskedStoreOp}) and returns the op's view. */
 export function maskedstore(base: $.Value, indices: readonly $.Value[], mask: $.Value, valueToStore: $.Value, options: { alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): MaskedStoreOp {
-  return new MaskedStoreOp($.buildOp(MaskedStoreOp, { results: [], operands: [base, indices, mask, valueToStore], attributes: { "alignment": options.alignment } }, options));
+  return new MaskedStoreOp($.buildOp(MaskedStoreOp, { results: [], operands: [base, indices, mask, valueToStore], attributes: { "alignment": options?.alignment } }, options));
 }
 
 /**
@@ -1656,7 +1656,7 @@ export class MultiDimReductionOp extends $.OpView {
 $.registerOpView(MultiDimReductionOp);
 /** Builds `vector.multi_reduction` (see {@linkcode MultiDimReductionOp}) and returns its result. */
 export function multi_reduction(kind: CombiningKind | $.Attribute, source: $.Value, acc: $.Value, reductionDims: readonly (number | bigint)[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MultiDimReductionOp, { resultTypes: options.results, operands: [source, acc], attributes: { "kind": kind, "reduction_dims": reductionDims } }, options).result;
+  return $.buildOp(MultiDimReductionOp, { resultTypes: options?.results, operands: [source, acc], attributes: { "kind": kind, "reduction_dims": reductionDims } }, options).result;
 }
 
 /**
@@ -1746,7 +1746,7 @@ export class OuterProductOp extends $.OpView {
 $.registerOpView(OuterProductOp);
 /** Builds `vector.outerproduct` (see {@linkcode OuterProductOp}) and returns its result. */
 export function outerproduct(result0Type: $.Type, lhs: $.Value, rhs: $.Value, options: { acc?: $.Value | null; kind?: CombiningKind | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OuterProductOp, { results: [result0Type], operands: [lhs, rhs, options.acc], attributes: { "kind": options.kind } }, options).result;
+  return $.buildOp(OuterProductOp, { results: [result0Type], operands: [lhs, rhs, options?.acc], attributes: { "kind": options?.kind } }, options).result;
 }
 
 /**
@@ -1823,7 +1823,7 @@ export class PrintOp extends $.OpView {
 $.registerOpView(PrintOp);
 /** Builds `vector.print` (see {@linkcode PrintOp}) and returns the op's view. */
 export function print(options: { source?: $.Value | null; punctuation?: PrintPunctuation | $.Attribute; stringLiteral?: string | $.Attribute } & $.BuildOptions = {}): PrintOp {
-  return new PrintOp($.buildOp(PrintOp, { results: [], operands: [options.source], attributes: { "punctuation": options.punctuation, "stringLiteral": options.stringLiteral } }, options));
+  return new PrintOp($.buildOp(PrintOp, { results: [], operands: [options?.source], attributes: { "punctuation": options?.punctuation, "stringLiteral": options?.stringLiteral } }, options));
 }
 
 /**
@@ -1888,7 +1888,7 @@ export class ReductionOp extends $.OpView {
 $.registerOpView(ReductionOp);
 /** Builds `vector.reduction` (see {@linkcode ReductionOp}) and returns its result. */
 export function reduction(destType: $.Type, kind: CombiningKind | $.Attribute, vector: $.Value, options: { acc?: $.Value | null; fastmath?: FastMathFlags | readonly FastMathFlags[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ReductionOp, { results: [destType], operands: [vector, options.acc], attributes: { "kind": kind, "fastmath": options.fastmath } }, options).result;
+  return $.buildOp(ReductionOp, { results: [destType], operands: [vector, options?.acc], attributes: { "kind": kind, "fastmath": options?.fastmath } }, options).result;
 }
 
 /**
@@ -2010,7 +2010,7 @@ export class ScalableInsertOp extends $.OpView {
 $.registerOpView(ScalableInsertOp);
 /** Builds `vector.scalable.insert` (see {@linkcode ScalableInsertOp}) and returns its result. */
 export function scalable_insert(valueToStore: $.Value, dest: $.Value, pos: number | bigint | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ScalableInsertOp, { resultTypes: options.results, operands: [valueToStore, dest], attributes: { "pos": pos } }, options).result;
+  return $.buildOp(ScalableInsertOp, { resultTypes: options?.results, operands: [valueToStore, dest], attributes: { "pos": pos } }, options).result;
 }
 
 /**
@@ -2080,7 +2080,7 @@ export class ScanOp extends $.OpView {
 $.registerOpView(ScanOp);
 /** Builds `vector.scan` (see {@linkcode ScanOp}) and returns the op's view. */
 export function scan(kind: CombiningKind | $.Attribute, source: $.Value, initialValue: $.Value, reductionDim: number | bigint | $.Attribute, inclusive: boolean | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): ScanOp {
-  return new ScanOp($.buildOp(ScanOp, { resultTypes: options.results, operands: [source, initialValue], attributes: { "kind": kind, "reduction_dim": reductionDim, "inclusive": inclusive } }, options));
+  return new ScanOp($.buildOp(ScanOp, { resultTypes: options?.results, operands: [source, initialValue], attributes: { "kind": kind, "reduction_dim": reductionDim, "inclusive": inclusive } }, options));
 }
 
 /**
@@ -2176,7 +2176,7 @@ export class ScatterOp extends $.OpView {
 $.registerOpView(ScatterOp);
 /** Builds `vector.scatter` (see {@linkcode ScatterOp}) and returns the op's view. */
 export function scatter(resultType: $.Type | null, base: $.Value, offsets: readonly $.Value[], indices: $.Value, mask: $.Value, valueToStore: $.Value, options: { alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): ScatterOp {
-  return new ScatterOp($.buildOp(ScatterOp, { results: [resultType], operands: [base, offsets, indices, mask, valueToStore], attributes: { "alignment": options.alignment } }, options));
+  return new ScatterOp($.buildOp(ScatterOp, { results: [resultType], operands: [base, offsets, indices, mask, valueToStore], attributes: { "alignment": options?.alignment } }, options));
 }
 
 /**
@@ -2303,7 +2303,7 @@ export class ShuffleOp extends $.OpView {
 $.registerOpView(ShuffleOp);
 /** Builds `vector.shuffle` (see {@linkcode ShuffleOp}) and returns its result. */
 export function shuffle(v1: $.Value, v2: $.Value, mask: readonly (number | bigint)[] | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShuffleOp, { resultTypes: options.results, operands: [v1, v2], attributes: { "mask": mask } }, options).result;
+  return $.buildOp(ShuffleOp, { resultTypes: options?.results, operands: [v1, v2], attributes: { "mask": mask } }, options).result;
 }
 
 /**
@@ -2446,7 +2446,7 @@ export class StoreOp extends $.OpView {
 $.registerOpView(StoreOp);
 /** Builds `vector.store` (see {@linkcode StoreOp}) and returns the op's view. */
 export function store(valueToStore: $.Value, base: $.Value, indices: readonly $.Value[], options: { nontemporal?: boolean | $.Attribute; alignment?: number | bigint | $.Attribute } & $.BuildOptions = {}): StoreOp {
-  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [valueToStore, base, indices], attributes: { "nontemporal": options.nontemporal, "alignment": options.alignment } }, options));
+  return new StoreOp($.buildOp(StoreOp, { results: [], operands: [valueToStore, base, indices], attributes: { "nontemporal": options?.nontemporal, "alignment": options?.alignment } }, options));
 }
 
 /**
@@ -2513,7 +2513,7 @@ export class ToElementsOp extends $.OpView {
 $.registerOpView(ToElementsOp);
 /** Builds `vector.to_elements` (see {@linkcode ToElementsOp}) and returns the op's view. */
 export function to_elements(source: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): ToElementsOp {
-  return new ToElementsOp($.buildOp(ToElementsOp, { resultTypes: options.results, operands: [source] }, options));
+  return new ToElementsOp($.buildOp(ToElementsOp, { resultTypes: options?.results, operands: [source] }, options));
 }
 
 /**
@@ -2751,7 +2751,7 @@ export class TransferReadOp extends $.OpView {
 $.registerOpView(TransferReadOp);
 /** Builds `vector.transfer_read` (see {@linkcode TransferReadOp}) and returns its result. */
 export function transfer_read(vectorType: $.Type, base: $.Value, indices: readonly $.Value[], permutationMap: $.Attribute, padding: $.Value, inBounds: readonly (boolean | $.Attribute)[] | $.Attribute, options: { mask?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TransferReadOp, { results: [vectorType], operands: [base, indices, padding, options.mask], attributes: { "permutation_map": permutationMap, "in_bounds": inBounds } }, options).result;
+  return $.buildOp(TransferReadOp, { results: [vectorType], operands: [base, indices, padding, options?.mask], attributes: { "permutation_map": permutationMap, "in_bounds": inBounds } }, options).result;
 }
 
 /**
@@ -2904,7 +2904,7 @@ export class TransferWriteOp extends $.OpView {
 $.registerOpView(TransferWriteOp);
 /** Builds `vector.transfer_write` (see {@linkcode TransferWriteOp}) and returns the op's view. */
 export function transfer_write(resultType: $.Type | null, valueToStore: $.Value, base: $.Value, indices: readonly $.Value[], permutationMap: $.Attribute, inBounds: readonly (boolean | $.Attribute)[] | $.Attribute, options: { mask?: $.Value | null } & $.BuildOptions = {}): TransferWriteOp {
-  return new TransferWriteOp($.buildOp(TransferWriteOp, { results: [resultType], operands: [valueToStore, base, indices, options.mask], attributes: { "permutation_map": permutationMap, "in_bounds": inBounds } }, options));
+  return new TransferWriteOp($.buildOp(TransferWriteOp, { results: [resultType], operands: [valueToStore, base, indices, options?.mask], attributes: { "permutation_map": permutationMap, "in_bounds": inBounds } }, options));
 }
 
 /**
@@ -3041,7 +3041,7 @@ export class VectorScaleOp extends $.OpView {
 $.registerOpView(VectorScaleOp);
 /** Builds `vector.vscale` (see {@linkcode VectorScaleOp}) and returns its result. */
 export function vscale(options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(VectorScaleOp, { resultTypes: options.results, operands: [] }, options).result;
+  return $.buildOp(VectorScaleOp, { resultTypes: options?.results, operands: [] }, options).result;
 }
 
 /**

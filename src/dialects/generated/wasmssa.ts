@@ -53,7 +53,7 @@ export class AbsOp extends $.OpView {
 $.registerOpView(AbsOp);
 /** Builds `wasmssa.abs` (see {@linkcode AbsOp}) and returns its result. */
 export function abs(src: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AbsOp, { resultTypes: options.results, operands: [src] }, options).result;
+  return $.buildOp(AbsOp, { resultTypes: options?.results, operands: [src] }, options).result;
 }
 
 /**
@@ -94,7 +94,7 @@ export class AddOp extends $.OpView {
 $.registerOpView(AddOp);
 /** Builds `wasmssa.add` (see {@linkcode AddOp}) and returns its result. */
 export function add(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AddOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(AddOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -135,7 +135,7 @@ export class AndOp extends $.OpView {
 $.registerOpView(AndOp);
 /** Builds `wasmssa.and` (see {@linkcode AndOp}) and returns its result. */
 export function and(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AndOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(AndOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -351,7 +351,7 @@ export class CeilOp extends $.OpView {
 $.registerOpView(CeilOp);
 /** Builds `wasmssa.ceil` (see {@linkcode CeilOp}) and returns its result. */
 export function ceil(src: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CeilOp, { resultTypes: options.results, operands: [src] }, options).result;
+  return $.buildOp(CeilOp, { resultTypes: options?.results, operands: [src] }, options).result;
 }
 
 /**
@@ -387,7 +387,7 @@ export class ClzOp extends $.OpView {
 $.registerOpView(ClzOp);
 /** Builds `wasmssa.clz` (see {@linkcode ClzOp}) and returns its result. */
 export function clz(src: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ClzOp, { resultTypes: options.results, operands: [src] }, options).result;
+  return $.buildOp(ClzOp, { resultTypes: options?.results, operands: [src] }, options).result;
 }
 
 /**
@@ -430,7 +430,7 @@ export class ConstOp extends $.OpView {
 $.registerOpView(ConstOp);
 /** Builds `wasmssa.const` (see {@linkcode ConstOp}) and returns its result. */
 export function const_(value: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ConstOp, { resultTypes: options.results, operands: [], attributes: { "value": value } }, options).result;
+  return $.buildOp(ConstOp, { resultTypes: options?.results, operands: [], attributes: { "value": value } }, options).result;
 }
 
 /**
@@ -545,7 +545,7 @@ export class CopySignOp extends $.OpView {
 $.registerOpView(CopySignOp);
 /** Builds `wasmssa.copysign` (see {@linkcode CopySignOp}) and returns its result. */
 export function copysign(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CopySignOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(CopySignOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -581,7 +581,7 @@ export class CtzOp extends $.OpView {
 $.registerOpView(CtzOp);
 /** Builds `wasmssa.ctz` (see {@linkcode CtzOp}) and returns its result. */
 export function ctz(src: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CtzOp, { resultTypes: options.results, operands: [src] }, options).result;
+  return $.buildOp(CtzOp, { resultTypes: options?.results, operands: [src] }, options).result;
 }
 
 /**
@@ -657,7 +657,7 @@ export class DivOp extends $.OpView {
 $.registerOpView(DivOp);
 /** Builds `wasmssa.div` (see {@linkcode DivOp}) and returns its result. */
 export function div(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(DivOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -698,7 +698,7 @@ export class DivSIOp extends $.OpView {
 $.registerOpView(DivSIOp);
 /** Builds `wasmssa.div_si` (see {@linkcode DivSIOp}) and returns its result. */
 export function div_si(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(DivSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -739,7 +739,7 @@ export class DivUIOp extends $.OpView {
 $.registerOpView(DivUIOp);
 /** Builds `wasmssa.div_ui` (see {@linkcode DivUIOp}) and returns its result. */
 export function div_ui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DivUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(DivUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -780,7 +780,7 @@ export class EqOp extends $.OpView {
 $.registerOpView(EqOp);
 /** Builds `wasmssa.eq` (see {@linkcode EqOp}) and returns its result. */
 export function eq(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(EqOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(EqOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -816,7 +816,7 @@ export class EqzOp extends $.OpView {
 $.registerOpView(EqzOp);
 /** Builds `wasmssa.eqz` (see {@linkcode EqzOp}) and returns its result. */
 export function eqz(input: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(EqzOp, { resultTypes: options.results, operands: [input] }, options).result;
+  return $.buildOp(EqzOp, { resultTypes: options?.results, operands: [input] }, options).result;
 }
 
 /**
@@ -867,7 +867,7 @@ export class ExtendLowBitsSOp extends $.OpView {
 $.registerOpView(ExtendLowBitsSOp);
 /** Builds `wasmssa.extend` (see {@linkcode ExtendLowBitsSOp}) and returns its result. */
 export function extend(input: $.Value, bitsToTake: $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtendLowBitsSOp, { resultTypes: options.results, operands: [input], attributes: { "bitsToTake": bitsToTake } }, options).result;
+  return $.buildOp(ExtendLowBitsSOp, { resultTypes: options?.results, operands: [input], attributes: { "bitsToTake": bitsToTake } }, options).result;
 }
 
 /**
@@ -903,7 +903,7 @@ export class ExtendSI32Op extends $.OpView {
 $.registerOpView(ExtendSI32Op);
 /** Builds `wasmssa.extend_i32_s` (see {@linkcode ExtendSI32Op}) and returns its result. */
 export function extend_i32_s(input: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtendSI32Op, { resultTypes: options.results, operands: [input] }, options).result;
+  return $.buildOp(ExtendSI32Op, { resultTypes: options?.results, operands: [input] }, options).result;
 }
 
 /**
@@ -939,7 +939,7 @@ export class ExtendUI32Op extends $.OpView {
 $.registerOpView(ExtendUI32Op);
 /** Builds `wasmssa.extend_i32_u` (see {@linkcode ExtendUI32Op}) and returns its result. */
 export function extend_i32_u(input: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ExtendUI32Op, { resultTypes: options.results, operands: [input] }, options).result;
+  return $.buildOp(ExtendUI32Op, { resultTypes: options?.results, operands: [input] }, options).result;
 }
 
 /**
@@ -975,7 +975,7 @@ export class FloorOp extends $.OpView {
 $.registerOpView(FloorOp);
 /** Builds `wasmssa.floor` (see {@linkcode FloorOp}) and returns its result. */
 export function floor(src: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(FloorOp, { resultTypes: options.results, operands: [src] }, options).result;
+  return $.buildOp(FloorOp, { resultTypes: options?.results, operands: [src] }, options).result;
 }
 
 /**
@@ -1055,7 +1055,7 @@ export class FuncOp extends $.OpView {
 $.registerOpView(FuncOp);
 /** Builds `wasmssa.func` (see {@linkcode FuncOp}) and returns the op's view. */
 export function func(symName: string | $.Attribute, functionType: $.Type | $.Attribute, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute; exported?: boolean | $.Attribute } & $.BuildOptions = {}): FuncOp {
-  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "functionType": functionType, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs, "exported": options.exported } }, options));
+  return new FuncOp($.buildOp(FuncOp, { results: [], operands: [], attributes: { "sym_name": symName, "functionType": functionType, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs, "exported": options?.exported } }, options));
 }
 
 /**
@@ -1096,7 +1096,7 @@ export class GeOp extends $.OpView {
 $.registerOpView(GeOp);
 /** Builds `wasmssa.ge` (see {@linkcode GeOp}) and returns its result. */
 export function ge(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GeOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GeOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1137,7 +1137,7 @@ export class GeSIOp extends $.OpView {
 $.registerOpView(GeSIOp);
 /** Builds `wasmssa.ge_si` (see {@linkcode GeSIOp}) and returns its result. */
 export function ge_si(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GeSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GeSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1178,7 +1178,7 @@ export class GeUIOp extends $.OpView {
 $.registerOpView(GeUIOp);
 /** Builds `wasmssa.ge_ui` (see {@linkcode GeUIOp}) and returns its result. */
 export function ge_ui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GeUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GeUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1248,7 +1248,7 @@ export class GlobalOp extends $.OpView {
 $.registerOpView(GlobalOp);
 /** Builds `wasmssa.global` (see {@linkcode GlobalOp}) and returns the op's view. */
 export function global(symName: string | $.Attribute, type: $.Type | $.Attribute, options: { isMutable?: boolean | $.Attribute; exported?: boolean | $.Attribute } & $.BuildOptions = {}): GlobalOp {
-  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "isMutable": options.isMutable, "exported": options.exported } }, options));
+  return new GlobalOp($.buildOp(GlobalOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "isMutable": options?.isMutable, "exported": options?.exported } }, options));
 }
 
 /**
@@ -1329,7 +1329,7 @@ export class GtOp extends $.OpView {
 $.registerOpView(GtOp);
 /** Builds `wasmssa.gt` (see {@linkcode GtOp}) and returns its result. */
 export function gt(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GtOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GtOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1370,7 +1370,7 @@ export class GtSIOp extends $.OpView {
 $.registerOpView(GtSIOp);
 /** Builds `wasmssa.gt_si` (see {@linkcode GtSIOp}) and returns its result. */
 export function gt_si(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GtSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GtSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1411,7 +1411,7 @@ export class GtUIOp extends $.OpView {
 $.registerOpView(GtUIOp);
 /** Builds `wasmssa.gt_ui` (see {@linkcode GtUIOp}) and returns its result. */
 export function gt_ui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GtUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(GtUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1531,7 +1531,7 @@ export class FuncImportOp extends $.OpView {
 $.registerOpView(FuncImportOp);
 /** Builds `wasmssa.import_func` (see {@linkcode FuncImportOp}) and returns the op's view. */
 export function import_func(symName: string | $.Attribute, moduleName: string | $.Attribute, importName: string | $.Attribute, type: $.Type | $.Attribute, options: { argAttrs?: $.Attribute; resAttrs?: $.Attribute } & $.BuildOptions = {}): FuncImportOp {
-  return new FuncImportOp($.buildOp(FuncImportOp, { results: [], operands: [], attributes: { "sym_name": symName, "moduleName": moduleName, "importName": importName, "type": type, "arg_attrs": options.argAttrs, "res_attrs": options.resAttrs } }, options));
+  return new FuncImportOp($.buildOp(FuncImportOp, { results: [], operands: [], attributes: { "sym_name": symName, "moduleName": moduleName, "importName": importName, "type": type, "arg_attrs": options?.argAttrs, "res_attrs": options?.resAttrs } }, options));
 }
 
 /**
@@ -1585,7 +1585,7 @@ export class GlobalImportOp extends $.OpView {
 $.registerOpView(GlobalImportOp);
 /** Builds `wasmssa.import_global` (see {@linkcode GlobalImportOp}) and returns the op's view. */
 export function import_global(symName: string | $.Attribute, moduleName: string | $.Attribute, importName: string | $.Attribute, type: $.Type | $.Attribute, options: { isMutable?: boolean | $.Attribute } & $.BuildOptions = {}): GlobalImportOp {
-  return new GlobalImportOp($.buildOp(GlobalImportOp, { results: [], operands: [], attributes: { "sym_name": symName, "moduleName": moduleName, "importName": importName, "type": type, "isMutable": options.isMutable } }, options));
+  return new GlobalImportOp($.buildOp(GlobalImportOp, { results: [], operands: [], attributes: { "sym_name": symName, "moduleName": moduleName, "importName": importName, "type": type, "isMutable": options?.isMutable } }, options));
 }
 
 /**
@@ -1724,7 +1724,7 @@ export class LeOp extends $.OpView {
 $.registerOpView(LeOp);
 /** Builds `wasmssa.le` (see {@linkcode LeOp}) and returns its result. */
 export function le(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LeOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(LeOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1765,7 +1765,7 @@ export class LeSIOp extends $.OpView {
 $.registerOpView(LeSIOp);
 /** Builds `wasmssa.le_si` (see {@linkcode LeSIOp}) and returns its result. */
 export function le_si(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LeSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(LeSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1806,7 +1806,7 @@ export class LeUIOp extends $.OpView {
 $.registerOpView(LeUIOp);
 /** Builds `wasmssa.le_ui` (see {@linkcode LeUIOp}) and returns its result. */
 export function le_ui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LeUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(LeUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -1846,7 +1846,7 @@ export class LocalOp extends $.OpView {
 $.registerOpView(LocalOp);
 /** Builds `wasmssa.local` (see {@linkcode LocalOp}) and returns its result. */
 export function local(type: $.Type | $.Attribute, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LocalOp, { resultTypes: options.results, operands: [], attributes: { "type": type } }, options).result;
+  return $.buildOp(LocalOp, { resultTypes: options?.results, operands: [], attributes: { "type": type } }, options).result;
 }
 
 /**
@@ -1885,7 +1885,7 @@ export class LocalGetOp extends $.OpView {
 $.registerOpView(LocalGetOp);
 /** Builds `wasmssa.local_get` (see {@linkcode LocalGetOp}) and returns its result. */
 export function local_get(localVar: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LocalGetOp, { resultTypes: options.results, operands: [localVar] }, options).result;
+  return $.buildOp(LocalGetOp, { resultTypes: options?.results, operands: [localVar] }, options).result;
 }
 
 /**
@@ -1967,7 +1967,7 @@ export class LocalTeeOp extends $.OpView {
 $.registerOpView(LocalTeeOp);
 /** Builds `wasmssa.local_tee` (see {@linkcode LocalTeeOp}) and returns its result. */
 export function local_tee(localVar: $.Value, value: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LocalTeeOp, { resultTypes: options.results, operands: [localVar, value] }, options).result;
+  return $.buildOp(LocalTeeOp, { resultTypes: options?.results, operands: [localVar, value] }, options).result;
 }
 
 /**
@@ -2055,7 +2055,7 @@ export class LtOp extends $.OpView {
 $.registerOpView(LtOp);
 /** Builds `wasmssa.lt` (see {@linkcode LtOp}) and returns its result. */
 export function lt(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LtOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(LtOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2096,7 +2096,7 @@ export class LtSIOp extends $.OpView {
 $.registerOpView(LtSIOp);
 /** Builds `wasmssa.lt_si` (see {@linkcode LtSIOp}) and returns its result. */
 export function lt_si(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LtSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(LtSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2137,7 +2137,7 @@ export class LtUIOp extends $.OpView {
 $.registerOpView(LtUIOp);
 /** Builds `wasmssa.lt_ui` (see {@linkcode LtUIOp}) and returns its result. */
 export function lt_ui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LtUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(LtUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2178,7 +2178,7 @@ export class MaxOp extends $.OpView {
 $.registerOpView(MaxOp);
 /** Builds `wasmssa.max` (see {@linkcode MaxOp}) and returns its result. */
 export function max(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaxOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MaxOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2230,7 +2230,7 @@ export class MemOp extends $.OpView {
 $.registerOpView(MemOp);
 /** Builds `wasmssa.memory` (see {@linkcode MemOp}) and returns the op's view. */
 export function memory(symName: string | $.Attribute, limits: $.Type | $.Attribute, options: { exported?: boolean | $.Attribute } & $.BuildOptions = {}): MemOp {
-  return new MemOp($.buildOp(MemOp, { results: [], operands: [], attributes: { "sym_name": symName, "limits": limits, "exported": options.exported } }, options));
+  return new MemOp($.buildOp(MemOp, { results: [], operands: [], attributes: { "sym_name": symName, "limits": limits, "exported": options?.exported } }, options));
 }
 
 /**
@@ -2271,7 +2271,7 @@ export class MinOp extends $.OpView {
 $.registerOpView(MinOp);
 /** Builds `wasmssa.min` (see {@linkcode MinOp}) and returns its result. */
 export function min(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MinOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MinOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2312,7 +2312,7 @@ export class MulOp extends $.OpView {
 $.registerOpView(MulOp);
 /** Builds `wasmssa.mul` (see {@linkcode MulOp}) and returns its result. */
 export function mul(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MulOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(MulOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2353,7 +2353,7 @@ export class NeOp extends $.OpView {
 $.registerOpView(NeOp);
 /** Builds `wasmssa.ne` (see {@linkcode NeOp}) and returns its result. */
 export function ne(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NeOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(NeOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2389,7 +2389,7 @@ export class NegOp extends $.OpView {
 $.registerOpView(NegOp);
 /** Builds `wasmssa.neg` (see {@linkcode NegOp}) and returns its result. */
 export function neg(src: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(NegOp, { resultTypes: options.results, operands: [src] }, options).result;
+  return $.buildOp(NegOp, { resultTypes: options?.results, operands: [src] }, options).result;
 }
 
 /**
@@ -2430,7 +2430,7 @@ export class OrOp extends $.OpView {
 $.registerOpView(OrOp);
 /** Builds `wasmssa.or` (see {@linkcode OrOp}) and returns its result. */
 export function or(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(OrOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(OrOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2466,7 +2466,7 @@ export class PopCntOp extends $.OpView {
 $.registerOpView(PopCntOp);
 /** Builds `wasmssa.popcnt` (see {@linkcode PopCntOp}) and returns its result. */
 export function popcnt(src: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(PopCntOp, { resultTypes: options.results, operands: [src] }, options).result;
+  return $.buildOp(PopCntOp, { resultTypes: options?.results, operands: [src] }, options).result;
 }
 
 /**
@@ -2578,7 +2578,7 @@ export class RemSIOp extends $.OpView {
 $.registerOpView(RemSIOp);
 /** Builds `wasmssa.rem_si` (see {@linkcode RemSIOp}) and returns its result. */
 export function rem_si(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RemSIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(RemSIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2619,7 +2619,7 @@ export class RemUIOp extends $.OpView {
 $.registerOpView(RemUIOp);
 /** Builds `wasmssa.rem_ui` (see {@linkcode RemUIOp}) and returns its result. */
 export function rem_ui(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RemUIOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(RemUIOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2688,7 +2688,7 @@ export class RotlOp extends $.OpView {
 $.registerOpView(RotlOp);
 /** Builds `wasmssa.rotl` (see {@linkcode RotlOp}) and returns its result. */
 export function rotl(val: $.Value, bits: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RotlOp, { resultTypes: options.results, operands: [val, bits] }, options).result;
+  return $.buildOp(RotlOp, { resultTypes: options?.results, operands: [val, bits] }, options).result;
 }
 
 /**
@@ -2733,7 +2733,7 @@ export class RotrOp extends $.OpView {
 $.registerOpView(RotrOp);
 /** Builds `wasmssa.rotr` (see {@linkcode RotrOp}) and returns its result. */
 export function rotr(val: $.Value, bits: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RotrOp, { resultTypes: options.results, operands: [val, bits] }, options).result;
+  return $.buildOp(RotrOp, { resultTypes: options?.results, operands: [val, bits] }, options).result;
 }
 
 /**
@@ -2776,7 +2776,7 @@ export class ShLOp extends $.OpView {
 $.registerOpView(ShLOp);
 /** Builds `wasmssa.shl` (see {@linkcode ShLOp}) and returns its result. */
 export function shl(val: $.Value, bits: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShLOp, { resultTypes: options.results, operands: [val, bits] }, options).result;
+  return $.buildOp(ShLOp, { resultTypes: options?.results, operands: [val, bits] }, options).result;
 }
 
 /**
@@ -2823,7 +2823,7 @@ export class ShRSOp extends $.OpView {
 $.registerOpView(ShRSOp);
 /** Builds `wasmssa.shr_s` (see {@linkcode ShRSOp}) and returns its result. */
 export function shr_s(val: $.Value, bits: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShRSOp, { resultTypes: options.results, operands: [val, bits] }, options).result;
+  return $.buildOp(ShRSOp, { resultTypes: options?.results, operands: [val, bits] }, options).result;
 }
 
 /**
@@ -2870,7 +2870,7 @@ export class ShRUOp extends $.OpView {
 $.registerOpView(ShRUOp);
 /** Builds `wasmssa.shr_u` (see {@linkcode ShRUOp}) and returns its result. */
 export function shr_u(val: $.Value, bits: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(ShRUOp, { resultTypes: options.results, operands: [val, bits] }, options).result;
+  return $.buildOp(ShRUOp, { resultTypes: options?.results, operands: [val, bits] }, options).result;
 }
 
 /**
@@ -2906,7 +2906,7 @@ export class SqrtOp extends $.OpView {
 $.registerOpView(SqrtOp);
 /** Builds `wasmssa.sqrt` (see {@linkcode SqrtOp}) and returns its result. */
 export function sqrt(src: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SqrtOp, { resultTypes: options.results, operands: [src] }, options).result;
+  return $.buildOp(SqrtOp, { resultTypes: options?.results, operands: [src] }, options).result;
 }
 
 /**
@@ -2947,7 +2947,7 @@ export class SubOp extends $.OpView {
 $.registerOpView(SubOp);
 /** Builds `wasmssa.sub` (see {@linkcode SubOp}) and returns its result. */
 export function sub(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(SubOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }
 
 /**
@@ -2982,7 +2982,7 @@ export class TableOp extends $.OpView {
 $.registerOpView(TableOp);
 /** Builds `wasmssa.table` (see {@linkcode TableOp}) and returns the op's view. */
 export function table(symName: string | $.Attribute, type: $.Type | $.Attribute, options: { exported?: boolean | $.Attribute } & $.BuildOptions = {}): TableOp {
-  return new TableOp($.buildOp(TableOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "exported": options.exported } }, options));
+  return new TableOp($.buildOp(TableOp, { results: [], operands: [], attributes: { "sym_name": symName, "type": type, "exported": options?.exported } }, options));
 }
 
 /**
@@ -3018,7 +3018,7 @@ export class TruncOp extends $.OpView {
 $.registerOpView(TruncOp);
 /** Builds `wasmssa.trunc` (see {@linkcode TruncOp}) and returns its result. */
 export function trunc(src: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(TruncOp, { resultTypes: options.results, operands: [src] }, options).result;
+  return $.buildOp(TruncOp, { resultTypes: options?.results, operands: [src] }, options).result;
 }
 
 /**
@@ -3094,5 +3094,5 @@ export class XOrOp extends $.OpView {
 $.registerOpView(XOrOp);
 /** Builds `wasmssa.xor` (see {@linkcode XOrOp}) and returns its result. */
 export function xor(lhs: $.Value, rhs: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(XOrOp, { resultTypes: options.results, operands: [lhs, rhs] }, options).result;
+  return $.buildOp(XOrOp, { resultTypes: options?.results, operands: [lhs, rhs] }, options).result;
 }

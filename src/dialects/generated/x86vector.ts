@@ -189,7 +189,7 @@ export class DotInt8Op extends $.OpView {
 $.registerOpView(DotInt8Op);
 /** Builds `x86vector.avx.dot.i8` (see {@linkcode DotInt8Op}) and returns its result. */
 export function avx_dot_i8(w: $.Value, a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DotInt8Op, { resultTypes: options.results, operands: [w, a, b] }, options).result;
+  return $.buildOp(DotInt8Op, { resultTypes: options?.results, operands: [w, a, b] }, options).result;
 }
 
 /**
@@ -239,7 +239,7 @@ export class DotOp extends $.OpView {
 $.registerOpView(DotOp);
 /** Builds `x86vector.avx.intr.dot` (see {@linkcode DotOp}) and returns its result. */
 export function avx_intr_dot(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DotOp, { resultTypes: options.results, operands: [a, b] }, options).result;
+  return $.buildOp(DotOp, { resultTypes: options?.results, operands: [a, b] }, options).result;
 }
 
 /**
@@ -269,7 +269,7 @@ export class RsqrtOp extends $.OpView {
 $.registerOpView(RsqrtOp);
 /** Builds `x86vector.avx.rsqrt` (see {@linkcode RsqrtOp}) and returns its result. */
 export function avx_rsqrt(a: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(RsqrtOp, { resultTypes: options.results, operands: [a] }, options).result;
+  return $.buildOp(RsqrtOp, { resultTypes: options?.results, operands: [a] }, options).result;
 }
 
 /**
@@ -367,7 +367,7 @@ export class DotBF16Op extends $.OpView {
 $.registerOpView(DotBF16Op);
 /** Builds `x86vector.avx512.dot` (see {@linkcode DotBF16Op}) and returns its result. */
 export function avx512_dot(src: $.Value, a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DotBF16Op, { resultTypes: options.results, operands: [src, a, b] }, options).result;
+  return $.buildOp(DotBF16Op, { resultTypes: options?.results, operands: [src, a, b] }, options).result;
 }
 
 /**
@@ -424,7 +424,7 @@ export class MaskCompressOp extends $.OpView {
 $.registerOpView(MaskCompressOp);
 /** Builds `x86vector.avx512.mask.compress` (see {@linkcode MaskCompressOp}) and returns its result. */
 export function avx512_mask_compress(k: $.Value, a: $.Value, options: { src?: $.Value | null; constantSrc?: $.Attribute; results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaskCompressOp, { resultTypes: options.results, operands: [k, a, options.src], attributes: { "constant_src": options.constantSrc } }, options).result;
+  return $.buildOp(MaskCompressOp, { resultTypes: options?.results, operands: [k, a, options?.src], attributes: { "constant_src": options?.constantSrc } }, options).result;
 }
 
 /**
@@ -485,7 +485,7 @@ export class MaskRndScaleOp extends $.OpView {
 $.registerOpView(MaskRndScaleOp);
 /** Builds `x86vector.avx512.mask.rndscale` (see {@linkcode MaskRndScaleOp}) and returns its result. */
 export function avx512_mask_rndscale(src: $.Value, k: $.Value, a: $.Value, imm: $.Value, rounding: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaskRndScaleOp, { resultTypes: options.results, operands: [src, k, a, imm, rounding] }, options).result;
+  return $.buildOp(MaskRndScaleOp, { resultTypes: options?.results, operands: [src, k, a, imm, rounding] }, options).result;
 }
 
 /**
@@ -546,7 +546,7 @@ export class MaskScaleFOp extends $.OpView {
 $.registerOpView(MaskScaleFOp);
 /** Builds `x86vector.avx512.mask.scalef` (see {@linkcode MaskScaleFOp}) and returns its result. */
 export function avx512_mask_scalef(src: $.Value, a: $.Value, b: $.Value, k: $.Value, rounding: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MaskScaleFOp, { resultTypes: options.results, operands: [src, a, b, k, rounding] }, options).result;
+  return $.buildOp(MaskScaleFOp, { resultTypes: options?.results, operands: [src, a, b, k, rounding] }, options).result;
 }
 
 /**
@@ -599,5 +599,5 @@ export class Vp2IntersectOp extends $.OpView {
 $.registerOpView(Vp2IntersectOp);
 /** Builds `x86vector.avx512.vp2intersect` (see {@linkcode Vp2IntersectOp}) and returns the op's view. */
 export function avx512_vp2intersect(a: $.Value, b: $.Value, options: { results?: readonly $.Type[] } & $.BuildOptions = {}): Vp2IntersectOp {
-  return new Vp2IntersectOp($.buildOp(Vp2IntersectOp, { resultTypes: options.results, operands: [a, b] }, options));
+  return new Vp2IntersectOp($.buildOp(Vp2IntersectOp, { resultTypes: options?.results, operands: [a, b] }, options));
 }

@@ -180,7 +180,7 @@ export class AtomicRMWOp extends $.OpView {
 $.registerOpView(AtomicRMWOp);
 /** Builds `xegpu.atomic_rmw` (see {@linkcode AtomicRMWOp}) and returns its result. */
 export function atomic_rmw(resultType: $.Type, kind: AtomicRMWKind | $.Attribute, tensorDesc: $.Value, mask: $.Value, value: $.Value, options: { layout?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(AtomicRMWOp, { results: [resultType], operands: [tensorDesc, mask, value], attributes: { "kind": kind, "layout": options.layout } }, options).result;
+  return $.buildOp(AtomicRMWOp, { results: [resultType], operands: [tensorDesc, mask, value], attributes: { "kind": kind, "layout": options?.layout } }, options).result;
 }
 
 /**
@@ -406,7 +406,7 @@ export class CreateNdDescOp extends $.OpView {
 $.registerOpView(CreateNdDescOp);
 /** Builds `xegpu.create_nd_tdesc` (see {@linkcode CreateNdDescOp}) and returns its result. */
 export function create_nd_tdesc(TensorDescType: $.Type, source: $.Value, offsets: readonly $.Value[], shape: readonly $.Value[], strides: readonly $.Value[], options: { constOffsets?: readonly (number | bigint)[] | $.Attribute; constShape?: readonly (number | bigint)[] | $.Attribute; constStrides?: readonly (number | bigint)[] | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(CreateNdDescOp, { results: [TensorDescType], operands: [source, offsets, shape, strides], attributes: { "const_offsets": options.constOffsets, "const_shape": options.constShape, "const_strides": options.constStrides } }, options).result;
+  return $.buildOp(CreateNdDescOp, { results: [TensorDescType], operands: [source, offsets, shape, strides], attributes: { "const_offsets": options?.constOffsets, "const_shape": options?.constShape, "const_strides": options?.constStrides } }, options).result;
 }
 
 /**
@@ -587,7 +587,7 @@ export class DpasOp extends $.OpView {
 $.registerOpView(DpasOp);
 /** Builds `xegpu.dpas` (see {@linkcode DpasOp}) and returns its result. */
 export function dpas(resultType: $.Type, lhs: $.Value, rhs: $.Value, options: { acc?: $.Value | null; layoutA?: $.Attribute; layoutB?: $.Attribute; layoutCd?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(DpasOp, { results: [resultType], operands: [lhs, rhs, options.acc], attributes: { "layout_a": options.layoutA, "layout_b": options.layoutB, "layout_cd": options.layoutCd } }, options).result;
+  return $.buildOp(DpasOp, { results: [resultType], operands: [lhs, rhs, options?.acc], attributes: { "layout_a": options?.layoutA, "layout_b": options?.layoutB, "layout_cd": options?.layoutCd } }, options).result;
 }
 
 /**
@@ -813,7 +813,7 @@ export class LoadGatherOp extends $.OpView {
 $.registerOpView(LoadGatherOp);
 /** Builds `xegpu.load` (see {@linkcode LoadGatherOp}) and returns its result. */
 export function load(valueType: $.Type, source: $.Value, mask: $.Value, options: { offsets?: $.Value | null; chunkSize?: number | bigint | $.Attribute; l1Hint?: CachePolicy | $.Attribute; l2Hint?: CachePolicy | $.Attribute; l3Hint?: CachePolicy | $.Attribute; layout?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadGatherOp, { results: [valueType], operands: [source, options.offsets, mask], attributes: { "chunk_size": options.chunkSize, "l1_hint": options.l1Hint, "l2_hint": options.l2Hint, "l3_hint": options.l3Hint, "layout": options.layout } }, options).result;
+  return $.buildOp(LoadGatherOp, { results: [valueType], operands: [source, options?.offsets, mask], attributes: { "chunk_size": options?.chunkSize, "l1_hint": options?.l1Hint, "l2_hint": options?.l2Hint, "l3_hint": options?.l3Hint, "layout": options?.layout } }, options).result;
 }
 
 /**
@@ -892,7 +892,7 @@ export class LoadMatrixOp extends $.OpView {
 $.registerOpView(LoadMatrixOp);
 /** Builds `xegpu.load_matrix` (see {@linkcode LoadMatrixOp}) and returns its result. */
 export function load_matrix(resType: $.Type, memDesc: $.Value, offsets: readonly $.Value[], constOffsets: readonly (number | bigint)[] | $.Attribute, options: { subgroupBlockIo?: boolean | $.Attribute; layout?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadMatrixOp, { results: [resType], operands: [memDesc, offsets], attributes: { "const_offsets": constOffsets, "subgroup_block_io": options.subgroupBlockIo, "layout": options.layout } }, options).result;
+  return $.buildOp(LoadMatrixOp, { results: [resType], operands: [memDesc, offsets], attributes: { "const_offsets": constOffsets, "subgroup_block_io": options?.subgroupBlockIo, "layout": options?.layout } }, options).result;
 }
 
 /**
@@ -1013,7 +1013,7 @@ export class LoadNdOp extends $.OpView {
 $.registerOpView(LoadNdOp);
 /** Builds `xegpu.load_nd` (see {@linkcode LoadNdOp}) and returns its result. */
 export function load_nd(valueType: $.Type, TensorDesc: $.Value, offsets: readonly $.Value[], options: { constOffsets?: readonly (number | bigint)[] | $.Attribute; packed?: boolean | $.Attribute; transpose?: readonly (number | bigint)[] | $.Attribute; l1Hint?: CachePolicy | $.Attribute; l2Hint?: CachePolicy | $.Attribute; l3Hint?: CachePolicy | $.Attribute; layout?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LoadNdOp, { results: [valueType], operands: [TensorDesc, offsets], attributes: { "const_offsets": options.constOffsets, "packed": options.packed, "transpose": options.transpose, "l1_hint": options.l1Hint, "l2_hint": options.l2Hint, "l3_hint": options.l3Hint, "layout": options.layout } }, options).result;
+  return $.buildOp(LoadNdOp, { results: [valueType], operands: [TensorDesc, offsets], attributes: { "const_offsets": options?.constOffsets, "packed": options?.packed, "transpose": options?.transpose, "l1_hint": options?.l1Hint, "l2_hint": options?.l2Hint, "l3_hint": options?.l3Hint, "layout": options?.layout } }, options).result;
 }
 
 /**
@@ -1194,7 +1194,7 @@ export class PrefetchOp extends $.OpView {
 $.registerOpView(PrefetchOp);
 /** Builds `xegpu.prefetch` (see {@linkcode PrefetchOp}) and returns the op's view. */
 export function prefetch(source: $.Value, options: { offsets?: $.Value | null; l1Hint?: CachePolicy | $.Attribute; l2Hint?: CachePolicy | $.Attribute; l3Hint?: CachePolicy | $.Attribute; offsetAlignByte?: number | bigint | $.Attribute; layout?: $.Attribute } & $.BuildOptions = {}): PrefetchOp {
-  return new PrefetchOp($.buildOp(PrefetchOp, { results: [], operands: [source, options.offsets], attributes: { "l1_hint": options.l1Hint, "l2_hint": options.l2Hint, "l3_hint": options.l3Hint, "offset_align_byte": options.offsetAlignByte, "layout": options.layout } }, options));
+  return new PrefetchOp($.buildOp(PrefetchOp, { results: [], operands: [source, options?.offsets], attributes: { "l1_hint": options?.l1Hint, "l2_hint": options?.l2Hint, "l3_hint": options?.l3Hint, "offset_align_byte": options?.offsetAlignByte, "layout": options?.layout } }, options));
 }
 
 /**
@@ -1279,7 +1279,7 @@ export class PrefetchNdOp extends $.OpView {
 $.registerOpView(PrefetchNdOp);
 /** Builds `xegpu.prefetch_nd` (see {@linkcode PrefetchNdOp}) and returns the op's view. */
 export function prefetch_nd(TensorDesc: $.Value, offsets: readonly $.Value[], options: { constOffsets?: readonly (number | bigint)[] | $.Attribute; l1Hint?: CachePolicy | $.Attribute; l2Hint?: CachePolicy | $.Attribute; l3Hint?: CachePolicy | $.Attribute; layout?: $.Attribute } & $.BuildOptions = {}): PrefetchNdOp {
-  return new PrefetchNdOp($.buildOp(PrefetchNdOp, { results: [], operands: [TensorDesc, offsets], attributes: { "const_offsets": options.constOffsets, "l1_hint": options.l1Hint, "l2_hint": options.l2Hint, "l3_hint": options.l3Hint, "layout": options.layout } }, options));
+  return new PrefetchNdOp($.buildOp(PrefetchNdOp, { results: [], operands: [TensorDesc, offsets], attributes: { "const_offsets": options?.constOffsets, "l1_hint": options?.l1Hint, "l2_hint": options?.l2Hint, "l3_hint": options?.l3Hint, "layout": options?.layout } }, options));
 }
 
 /**
@@ -1425,7 +1425,7 @@ export class StoreScatterOp extends $.OpView {
 $.registerOpView(StoreScatterOp);
 /** Builds `xegpu.store` (see {@linkcode StoreScatterOp}) and returns the op's view. */
 export function store(value: $.Value, dest: $.Value, mask: $.Value, options: { offsets?: $.Value | null; chunkSize?: number | bigint | $.Attribute; l1Hint?: CachePolicy | $.Attribute; l2Hint?: CachePolicy | $.Attribute; l3Hint?: CachePolicy | $.Attribute; layout?: $.Attribute } & $.BuildOptions = {}): StoreScatterOp {
-  return new StoreScatterOp($.buildOp(StoreScatterOp, { results: [], operands: [value, dest, options.offsets, mask], attributes: { "chunk_size": options.chunkSize, "l1_hint": options.l1Hint, "l2_hint": options.l2Hint, "l3_hint": options.l3Hint, "layout": options.layout } }, options));
+  return new StoreScatterOp($.buildOp(StoreScatterOp, { results: [], operands: [value, dest, options?.offsets, mask], attributes: { "chunk_size": options?.chunkSize, "l1_hint": options?.l1Hint, "l2_hint": options?.l2Hint, "l3_hint": options?.l3Hint, "layout": options?.layout } }, options));
 }
 
 /**
@@ -1500,7 +1500,7 @@ export class StoreMatrixOp extends $.OpView {
 $.registerOpView(StoreMatrixOp);
 /** Builds `xegpu.store_matrix` (see {@linkcode StoreMatrixOp}) and returns the op's view. */
 export function store_matrix(data: $.Value, memDesc: $.Value, offsets: readonly $.Value[], constOffsets: readonly (number | bigint)[] | $.Attribute, options: { subgroupBlockIo?: boolean | $.Attribute; layout?: $.Attribute } & $.BuildOptions = {}): StoreMatrixOp {
-  return new StoreMatrixOp($.buildOp(StoreMatrixOp, { results: [], operands: [data, memDesc, offsets], attributes: { "const_offsets": constOffsets, "subgroup_block_io": options.subgroupBlockIo, "layout": options.layout } }, options));
+  return new StoreMatrixOp($.buildOp(StoreMatrixOp, { results: [], operands: [data, memDesc, offsets], attributes: { "const_offsets": constOffsets, "subgroup_block_io": options?.subgroupBlockIo, "layout": options?.layout } }, options));
 }
 
 /**
@@ -1603,7 +1603,7 @@ export class StoreNdOp extends $.OpView {
 $.registerOpView(StoreNdOp);
 /** Builds `xegpu.store_nd` (see {@linkcode StoreNdOp}) and returns the op's view. */
 export function store_nd(value: $.Value, TensorDesc: $.Value, offsets: readonly $.Value[], options: { constOffsets?: readonly (number | bigint)[] | $.Attribute; l1Hint?: CachePolicy | $.Attribute; l2Hint?: CachePolicy | $.Attribute; l3Hint?: CachePolicy | $.Attribute; layout?: $.Attribute } & $.BuildOptions = {}): StoreNdOp {
-  return new StoreNdOp($.buildOp(StoreNdOp, { results: [], operands: [value, TensorDesc, offsets], attributes: { "const_offsets": options.constOffsets, "l1_hint": options.l1Hint, "l2_hint": options.l2Hint, "l3_hint": options.l3Hint, "layout": options.layout } }, options));
+  return new StoreNdOp($.buildOp(StoreNdOp, { results: [], operands: [value, TensorDesc, offsets], attributes: { "const_offsets": options?.constOffsets, "l1_hint": options?.l1Hint, "l2_hint": options?.l2Hint, "l3_hint": options?.l3Hint, "layout": options?.layout } }, options));
 }
 
 /**

@@ -128,7 +128,7 @@ export class BlockLoadOp extends $.OpView {
 $.registerOpView(BlockLoadOp);
 /** Builds `xevm.blockload` (see {@linkcode BlockLoadOp}) and returns its result. */
 export function blockload(resType: $.Type, ptr: $.Value, options: { cacheControl?: LoadCacheControl | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockLoadOp, { results: [resType], operands: [ptr], attributes: { "cache_control": options.cacheControl } }, options).result;
+  return $.buildOp(BlockLoadOp, { results: [resType], operands: [ptr], attributes: { "cache_control": options?.cacheControl } }, options).result;
 }
 
 /**
@@ -257,7 +257,7 @@ export class BlockLoad2dOp extends $.OpView {
 $.registerOpView(BlockLoad2dOp);
 /** Builds `xevm.blockload2d` (see {@linkcode BlockLoad2dOp}) and returns its result. */
 export function blockload2d(resType: $.Type, ptr: $.Value, baseWidth: $.Value, baseHeight: $.Value, basePitch: $.Value, x: $.Value, y: $.Value, elemSizeInBits: number | bigint | $.Attribute, tileWidth: number | bigint | $.Attribute, tileHeight: number | bigint | $.Attribute, vBlocks: number | bigint | $.Attribute, transpose: number | bigint | $.Attribute, packRegister: number | bigint | $.Attribute, options: { cacheControl?: LoadCacheControl | $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(BlockLoad2dOp, { results: [resType], operands: [ptr, baseWidth, baseHeight, basePitch, x, y], attributes: { "elem_size_in_bits": elemSizeInBits, "tile_width": tileWidth, "tile_height": tileHeight, "v_blocks": vBlocks, "transpose": transpose, "pack_register": packRegister, "cache_control": options.cacheControl } }, options).result;
+  return $.buildOp(BlockLoad2dOp, { results: [resType], operands: [ptr, baseWidth, baseHeight, basePitch, x, y], attributes: { "elem_size_in_bits": elemSizeInBits, "tile_width": tileWidth, "tile_height": tileHeight, "v_blocks": vBlocks, "transpose": transpose, "pack_register": packRegister, "cache_control": options?.cacheControl } }, options).result;
 }
 
 /**
@@ -356,7 +356,7 @@ export class BlockPrefetch2dOp extends $.OpView {
 $.registerOpView(BlockPrefetch2dOp);
 /** Builds `xevm.blockprefetch2d` (see {@linkcode BlockPrefetch2dOp}) and returns the op's view. */
 export function blockprefetch2d(ptr: $.Value, baseWidth: $.Value, baseHeight: $.Value, basePitch: $.Value, x: $.Value, y: $.Value, elemSizeInBits: number | bigint | $.Attribute, tileWidth: number | bigint | $.Attribute, tileHeight: number | bigint | $.Attribute, vBlocks: number | bigint | $.Attribute, options: { cacheControl?: LoadCacheControl | $.Attribute } & $.BuildOptions = {}): BlockPrefetch2dOp {
-  return new BlockPrefetch2dOp($.buildOp(BlockPrefetch2dOp, { results: [], operands: [ptr, baseWidth, baseHeight, basePitch, x, y], attributes: { "elem_size_in_bits": elemSizeInBits, "tile_width": tileWidth, "tile_height": tileHeight, "v_blocks": vBlocks, "cache_control": options.cacheControl } }, options));
+  return new BlockPrefetch2dOp($.buildOp(BlockPrefetch2dOp, { results: [], operands: [ptr, baseWidth, baseHeight, basePitch, x, y], attributes: { "elem_size_in_bits": elemSizeInBits, "tile_width": tileWidth, "tile_height": tileHeight, "v_blocks": vBlocks, "cache_control": options?.cacheControl } }, options));
 }
 
 /**
@@ -414,7 +414,7 @@ export class BlockStoreOp extends $.OpView {
 $.registerOpView(BlockStoreOp);
 /** Builds `xevm.blockstore` (see {@linkcode BlockStoreOp}) and returns the op's view. */
 export function blockstore(ptr: $.Value, val: $.Value, options: { cacheControl?: StoreCacheControl | $.Attribute } & $.BuildOptions = {}): BlockStoreOp {
-  return new BlockStoreOp($.buildOp(BlockStoreOp, { results: [], operands: [ptr, val], attributes: { "cache_control": options.cacheControl } }, options));
+  return new BlockStoreOp($.buildOp(BlockStoreOp, { results: [], operands: [ptr, val], attributes: { "cache_control": options?.cacheControl } }, options));
 }
 
 /**
@@ -518,7 +518,7 @@ export class BlockStore2dOp extends $.OpView {
 $.registerOpView(BlockStore2dOp);
 /** Builds `xevm.blockstore2d` (see {@linkcode BlockStore2dOp}) and returns the op's view. */
 export function blockstore2d(ptr: $.Value, baseWidth: $.Value, baseHeight: $.Value, basePitch: $.Value, x: $.Value, y: $.Value, elemSizeInBits: number | bigint | $.Attribute, tileWidth: number | bigint | $.Attribute, tileHeight: number | bigint | $.Attribute, storedVal: $.Value, options: { cacheControl?: StoreCacheControl | $.Attribute } & $.BuildOptions = {}): BlockStore2dOp {
-  return new BlockStore2dOp($.buildOp(BlockStore2dOp, { results: [], operands: [ptr, baseWidth, baseHeight, basePitch, x, y, storedVal], attributes: { "elem_size_in_bits": elemSizeInBits, "tile_width": tileWidth, "tile_height": tileHeight, "cache_control": options.cacheControl } }, options));
+  return new BlockStore2dOp($.buildOp(BlockStore2dOp, { results: [], operands: [ptr, baseWidth, baseHeight, basePitch, x, y, storedVal], attributes: { "elem_size_in_bits": elemSizeInBits, "tile_width": tileWidth, "tile_height": tileHeight, "cache_control": options?.cacheControl } }, options));
 }
 
 /**
@@ -547,7 +547,7 @@ export class GridDimXOp extends $.OpView {
 $.registerOpView(GridDimXOp);
 /** Builds `xevm.group_count.x` (see {@linkcode GridDimXOp}) and returns its result. */
 export function group_count_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridDimXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -576,7 +576,7 @@ export class GridDimYOp extends $.OpView {
 $.registerOpView(GridDimYOp);
 /** Builds `xevm.group_count.y` (see {@linkcode GridDimYOp}) and returns its result. */
 export function group_count_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridDimYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -605,7 +605,7 @@ export class GridDimZOp extends $.OpView {
 $.registerOpView(GridDimZOp);
 /** Builds `xevm.group_count.z` (see {@linkcode GridDimZOp}) and returns its result. */
 export function group_count_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(GridDimZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(GridDimZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -634,7 +634,7 @@ export class WorkgroupIdXOp extends $.OpView {
 $.registerOpView(WorkgroupIdXOp);
 /** Builds `xevm.group_id.x` (see {@linkcode WorkgroupIdXOp}) and returns its result. */
 export function group_id_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WorkgroupIdXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WorkgroupIdXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -663,7 +663,7 @@ export class WorkgroupIdYOp extends $.OpView {
 $.registerOpView(WorkgroupIdYOp);
 /** Builds `xevm.group_id.y` (see {@linkcode WorkgroupIdYOp}) and returns its result. */
 export function group_id_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WorkgroupIdYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WorkgroupIdYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -692,7 +692,7 @@ export class WorkgroupIdZOp extends $.OpView {
 $.registerOpView(WorkgroupIdZOp);
 /** Builds `xevm.group_id.z` (see {@linkcode WorkgroupIdZOp}) and returns its result. */
 export function group_id_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WorkgroupIdZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WorkgroupIdZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -721,7 +721,7 @@ export class LaneIdOp extends $.OpView {
 $.registerOpView(LaneIdOp);
 /** Builds `xevm.lane_id` (see {@linkcode LaneIdOp}) and returns its result. */
 export function lane_id(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(LaneIdOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(LaneIdOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -750,7 +750,7 @@ export class WorkitemIdXOp extends $.OpView {
 $.registerOpView(WorkitemIdXOp);
 /** Builds `xevm.local_id.x` (see {@linkcode WorkitemIdXOp}) and returns its result. */
 export function local_id_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WorkitemIdXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WorkitemIdXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -779,7 +779,7 @@ export class WorkitemIdYOp extends $.OpView {
 $.registerOpView(WorkitemIdYOp);
 /** Builds `xevm.local_id.y` (see {@linkcode WorkitemIdYOp}) and returns its result. */
 export function local_id_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WorkitemIdYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WorkitemIdYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -808,7 +808,7 @@ export class WorkitemIdZOp extends $.OpView {
 $.registerOpView(WorkitemIdZOp);
 /** Builds `xevm.local_id.z` (see {@linkcode WorkitemIdZOp}) and returns its result. */
 export function local_id_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WorkitemIdZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WorkitemIdZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -837,7 +837,7 @@ export class WorkgroupDimXOp extends $.OpView {
 $.registerOpView(WorkgroupDimXOp);
 /** Builds `xevm.local_size.x` (see {@linkcode WorkgroupDimXOp}) and returns its result. */
 export function local_size_x(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WorkgroupDimXOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WorkgroupDimXOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -866,7 +866,7 @@ export class WorkgroupDimYOp extends $.OpView {
 $.registerOpView(WorkgroupDimYOp);
 /** Builds `xevm.local_size.y` (see {@linkcode WorkgroupDimYOp}) and returns its result. */
 export function local_size_y(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WorkgroupDimYOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WorkgroupDimYOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -895,7 +895,7 @@ export class WorkgroupDimZOp extends $.OpView {
 $.registerOpView(WorkgroupDimZOp);
 /** Builds `xevm.local_size.z` (see {@linkcode WorkgroupDimZOp}) and returns its result. */
 export function local_size_z(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(WorkgroupDimZOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(WorkgroupDimZOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -933,7 +933,7 @@ export class MemfenceOp extends $.OpView {
 $.registerOpView(MemfenceOp);
 /** Builds `xevm.memfence` (see {@linkcode MemfenceOp}) and returns the op's view. */
 export function memfence(scope: MemScope | $.Attribute, options: { addrspace?: AddrSpace | $.Attribute } & $.BuildOptions = {}): MemfenceOp {
-  return new MemfenceOp($.buildOp(MemfenceOp, { results: [], operands: [], attributes: { "scope": scope, "addrspace": options.addrspace } }, options));
+  return new MemfenceOp($.buildOp(MemfenceOp, { results: [], operands: [], attributes: { "scope": scope, "addrspace": options?.addrspace } }, options));
 }
 
 /**
@@ -1007,7 +1007,7 @@ export class MMAOp extends $.OpView {
 $.registerOpView(MMAOp);
 /** Builds `xevm.mma` (see {@linkcode MMAOp}) and returns its result. */
 export function mma(dType: $.Type, a: $.Value, b: $.Value, shape: $.Attribute, types: $.Attribute, options: { c?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(MMAOp, { results: [dType], operands: [a, b, options.c], attributes: { "shape": shape, "types": types } }, options).result;
+  return $.buildOp(MMAOp, { results: [dType], operands: [a, b, options?.c], attributes: { "shape": shape, "types": types } }, options).result;
 }
 
 /**
@@ -1041,7 +1041,7 @@ export class PrefetchOp extends $.OpView {
 $.registerOpView(PrefetchOp);
 /** Builds `xevm.prefetch` (see {@linkcode PrefetchOp}) and returns the op's view. */
 export function prefetch(ptr: $.Value, options: { cacheControl?: LoadCacheControl | $.Attribute } & $.BuildOptions = {}): PrefetchOp {
-  return new PrefetchOp($.buildOp(PrefetchOp, { results: [], operands: [ptr], attributes: { "cache_control": options.cacheControl } }, options));
+  return new PrefetchOp($.buildOp(PrefetchOp, { results: [], operands: [ptr], attributes: { "cache_control": options?.cacheControl } }, options));
 }
 
 /**
@@ -1070,7 +1070,7 @@ export class SubgroupIdOp extends $.OpView {
 $.registerOpView(SubgroupIdOp);
 /** Builds `xevm.subgroup_id` (see {@linkcode SubgroupIdOp}) and returns its result. */
 export function subgroup_id(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubgroupIdOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(SubgroupIdOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }
 
 /**
@@ -1099,5 +1099,5 @@ export class SubgroupSizeOp extends $.OpView {
 $.registerOpView(SubgroupSizeOp);
 /** Builds `xevm.subgroup_size` (see {@linkcode SubgroupSizeOp}) and returns its result. */
 export function subgroup_size(resType: $.Type, options: { range?: $.Attribute } & $.BuildOptions = {}): $.OpResult {
-  return $.buildOp(SubgroupSizeOp, { results: [resType], operands: [], attributes: { "range": options.range } }, options).result;
+  return $.buildOp(SubgroupSizeOp, { results: [resType], operands: [], attributes: { "range": options?.range } }, options).result;
 }

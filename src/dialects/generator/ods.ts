@@ -68,6 +68,11 @@ export interface OdsOp {
   readonly operandSegments: "attribute" | "same" | null;
   readonly resultSegments: "attribute" | "same" | null;
   readonly inference: ResultInference;
+  /**
+   * A Linalg named op whose body MLIR builds from its definition (its C++
+   * class returns a `regionBuilder`), as Python's `fill_builtin_region` does.
+   */
+  readonly builtinRegion: boolean;
 }
 
 const T = "::mlir::OpTrait::";
@@ -137,6 +142,7 @@ function operation(records: Records, def: Def): OdsOp {
     regions,
     successors,
     traits,
+    builtinRegion: /getRegionBuilder\(\)\s*\{\s*return regionBuilder;/.test(str(def, "extraClassDeclaration")),
     operandSegments: segments(operands, TRAIT.attrSizedOperands, TRAIT.sameVariadicOperands),
     resultSegments: segments(results, TRAIT.attrSizedResults, TRAIT.sameVariadicResults),
     inference: null as ResultInference,

@@ -214,6 +214,7 @@ function schema(op: OdsOp, kinds: ReadonlyMap<string, Kind>, constFor: (k: Kind)
   if (op.regions.length > 0) fields.push(`regions: [${op.regions.map((r) => String(r.variadic)).join(", ")}]`);
   if (op.successors.length > 0) fields.push(`successors: [${op.successors.map((s) => String(s.variadic)).join(", ")}]`);
   if (op.inference !== null) fields.push(`inference: ${quote(op.inference)}`);
+  if (op.builtinRegion) fields.push("builtinRegion: true");
   return `{\n    ${fields.join(",\n    ")},\n  }`;
 }
 
@@ -288,11 +289,11 @@ function renderBuilder(op: OdsOp, cls: string, fn: string, kinds: ReadonlyMap<st
   const value = (ods: string, kind: string) => {
     const p = sig.positional.find((x) => x.ods === ods && x.kind === kind);
     if (p !== undefined) return p.name;
-    return `options.${sig.options.find((x) => x.ods === ods && x.kind === kind)!.name}`;
+    return `options?.${sig.options.find((x) => x.ods === ods && x.kind === kind)!.name}`;
   };
   const parts: string[] = [];
   if (!sig.inferable) parts.push(`results: [${op.results.map((g) => value(g.name, "result")).join(", ")}]`);
-  else parts.push("resultTypes: options.results");
+  else parts.push("resultTypes: options?.results");
   parts.push(`operands: [${op.operands.map((g) => value(g.name, "operand")).join(", ")}]`);
   if (op.attributes.length > 0) {
     parts.push(`attributes: { ${op.attributes.map((a) => `${quote(a.name)}: ${value(a.name, "attribute")}`).join(", ")} }`);

@@ -24,6 +24,7 @@ import type { Operation } from "../../ir/operation.ts";
 import { Type } from "../../ir/type.ts";
 import { Value } from "../../ir/value.ts";
 import { attributeFrom } from "./attribute_values.ts";
+import { fillNamedRegion } from "./named_region.ts";
 import type { Arity, OpSchema } from "./schema.ts";
 
 /** Where and with what location a builder creates its op. */
@@ -131,15 +132,76 @@ function insertionPointFor(op: string, ip: unknown): InsertionPoint {
   return at;
 }
 
+/**
+ * What a schema implies for every build, worked out once per op class: a
+ * builder may run a million times, and most ops have only single operands,
+ * no successors and a fixed number of regions.
+ */
+interface Plan {
+  /** Every operand group holds exactly one value: the groups are the operands. */
+  readonly singleOperands: boolean;
+  readonly successorArities: readonly Arity[];
+  /** Regions outside a variadic group, and whether there is one. */
+  readonly fixedRegions: number;
+  readonly variadicRegions: boolean;
+  readonly firstAttribute: string | undefined;
+}
+
+const plans = new WeakMap<OpSchema, Plan>();
+
+function planOf(schema: OpSchema): Plan {
+  let plan = plans.get(schema);
+  if (plan === undefined) {
+    const regions = schema.regions ?? [];
+    plan = {
+      singleOperands: schema.operands.every((a) => a === 1),
+      successorArities: (schema.successors ?? []).map((v) => (v ? "*" : 1)),
+      fixedRegions: regions.filter((v) => !v).length,
+      variadicRegions: regions.some((v) => v),
+      firstAttribute: Object.keys(schema.attributes)[0],
+    };
+    plans.set(schema, plan);
+  }
+  return plan;
+}
+
+const NO_SIZES: number[] = [];
+const NO_NESTED = new Map<number, number[]>();
+
+/** Checks single-value groups (the common case) without copying them. */
+function singles(op: string, arities: readonly Arity[], groups: readonly unknown[]): { values: Value[]; sizes: number[]; nested: Map<number, number[]> } {
+  if (groups.length !== arities.length) throw fail(op, "operand groups", `${arities.length}`, `${groups.length}`);
+  for (let i = 0; i < groups.length; i++) {
+    if (!(groups[i] instanceof Value)) throw fail(op, `operand ${i}`, "Values", describe(groups[i]));
+  }
+  return { values: groups as Value[], sizes: NO_SIZES, nested: NO_NESTED };
+}
+
+/** The attribute for a plain value, with any refusal naming the op's attribute rather than the attribute class. */
+function attributeFor(ctx: Context, schema: OpSchema, name: string, value: unknown): Attribute | null {
+  const kind = schema.attributes[name] ?? { t: "any" as const };
+  const site = { op: schema.name, name };
+  try {
+    return attributeFrom(ctx, kind, value, site);
+  } catch (e) {
+    const argument = `'${schema.name}' attribute '${name}'`;
+    if (!(e instanceof ArgumentError) || e.argument.startsWith(argument)) throw e;
+    throw new ArgumentError({ argument, expected: e.expected, got: e.got }, { cause: e, diagnostics: e.diagnostics });
+  }
+}
+
 /** Builds `cls`'s op from a generated builder's arguments. */
 export function buildOp(cls: SchemaClass, parts: BuildParts, options: BuildOptions | undefined): Operation {
   const schema = cls._schema;
+  const plan = planOf(schema);
   const op = schema.name;
   if (options !== undefined && (typeof options !== "object" || options === null)) {
     throw fail(op, "builder's options", "an object", describe(options));
   }
   const ip = insertionPointFor(op, options?.ip);
-  const state = stateOf(ip._owner());
+  // The block's owner names the context without a native call; createOperation
+  // checks that the context is alive and the block still valid.
+  const state = stateOf(ip._ownerUnchecked());
   const ctx = state.api as Context;
   let loc = options?.loc;
   if (loc === undefined) {
@@ -147,22 +209,31 @@ export function buildOp(cls: SchemaClass, parts: BuildParts, options: BuildOptio
     loc = current !== null && current.context === ctx ? current : undefined;
   } else if (!(loc instanceof Location)) throw fail(op, "builder's loc", "a Location", describe(loc));
 
-  const operands = flatten(op, "operand", schema.operands, parts.operands, isValue, "Values");
+  const operands = plan.singleOperands
+    ? singles(op, schema.operands, parts.operands)
+    : flatten(op, "operand", schema.operands, parts.operands, isValue, "Values");
   const attributes: Record<string, Attribute> = {};
-  for (const [name, value] of Object.entries(parts.attributes ?? {})) {
-    if (value === undefined || value === null) continue;
-    const kind = schema.attributes[name] ?? { t: "any" as const };
-    const attr = attributeFrom(ctx, kind, value, { op, name });
-    if (attr !== null) attributes[name] = attr;
+  const given = parts.attributes;
+  if (given !== undefined) {
+    for (const name in given) {
+      const value = given[name];
+      if (value === undefined || value === null) continue;
+      const attr = attributeFor(ctx, schema, name, value);
+      if (attr !== null) attributes[name] = attr;
+    }
   }
-  for (const name of schema.required ?? []) {
-    if (!(name in attributes)) throw fail(op, `attribute '${name}'`, "given (it is required)", "nothing");
+  if (schema.required !== undefined) {
+    for (const name of schema.required) {
+      if (!(name in attributes)) throw fail(op, `attribute '${name}'`, "given (it is required)", "nothing");
+    }
   }
   if (schema.operandSegments === "attribute") {
     attributes.operandSegmentSizes = DenseArrayAttr.get(ctx, Int32Array.from(operands.sizes));
   }
-  for (const [group, attr] of Object.entries(schema.nestedSegments ?? {})) {
-    attributes[attr] = DenseArrayAttr.get(ctx, Int32Array.from(operands.nested.get(Number(group)) ?? []));
+  if (schema.nestedSegments !== undefined) {
+    for (const [group, attr] of Object.entries(schema.nestedSegments)) {
+      attributes[attr] = DenseArrayAttr.get(ctx, Int32Array.from(operands.nested.get(Number(group)) ?? []));
+    }
   }
 
   let results: Type[] = [];
@@ -179,28 +250,40 @@ export function buildOp(cls: SchemaClass, parts: BuildParts, options: BuildOptio
   } else if (schema.inference === "sameAsFirstOperand") {
     const first = operands.values[0];
     if (first === undefined) throw fail(op, "result types", "derived from its first operand", "an op without operands");
-    results = schema.results.map(() => first.type);
+    const type = first.type;
+    results = schema.results.length === 1 ? [type] : schema.results.map(() => type);
   } else if (schema.inference === "firstAttribute") {
-    const name = Object.keys(schema.attributes)[0];
+    const name = plan.firstAttribute;
     const attr = name === undefined ? undefined : attributes[name];
     if (attr === undefined) throw fail(op, "result types", "derived from its first attribute", "no such attribute given");
     const type = attr instanceof TypeAttr ? attr.value : attr.type;
     results = schema.results.map(() => type);
   } else if (schema.inference === "interface") infer = true;
 
-  const successors = flatten(op, "successor", (schema.successors ?? []).map((v) => (v ? "*" : 1)), parts.successors ?? [], isBlock, "Blocks");
-  const regionGroups = schema.regions ?? [];
-  const regions = regionGroups.filter((v) => !v).length + (regionGroups.some((v) => v) ? parts.variadicRegions ?? 0 : 0);
+  const successors = plan.successorArities.length === 0 && (parts.successors === undefined || parts.successors.length === 0)
+    ? []
+    : flatten(op, "successor", plan.successorArities, parts.successors ?? [], isBlock, "Blocks").values;
+  const regions = plan.fixedRegions + (plan.variadicRegions ? parts.variadicRegions ?? 0 : 0);
 
-  return createOperation(state, {
+  const built = createOperation(state, {
     name: op,
     operands: operands.values,
     results,
     attributes,
     regions,
-    successors: successors.values,
-    ...(loc === undefined ? {} : { location: loc }),
+    successors,
+    location: loc,
     inferResultTypes: infer,
     insertAt: ip,
   });
+  if (schema.builtinRegion) {
+    try {
+      fillNamedRegion(state, built);
+    } catch (e) {
+      // Nothing is left half-built: the op goes, its operands lose the uses.
+      built.erase();
+      throw e;
+    }
+  }
+  return built;
 }

@@ -38,4 +38,6 @@ export interface OpSchema {
   readonly successors?: readonly boolean[];
   /** Where result types come from when not given. */
   readonly inference?: "sameAsFirstOperand" | "firstAttribute" | "interface";
+  /** A Linalg named op: its body is built from its definition (see named_region.ts). */
+  readonly builtinRegion?: true;
 }
