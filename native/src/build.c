@@ -10,25 +10,35 @@ static void *alloc_array(size_t size, int32_t n) {
   return p;
 }
 
-/* Creates a detached operation. Names and attribute values cross as
- * identifier and attribute handles. Returns 0 on failure (e.g. result type
- * inference was asked for but failed), with the reason in the context's
- * diagnostics. */
-MLIRFFI_EXPORT H mlirffi_op_create(const uint8_t *name, uint32_t name_len, H loc, const double *results,
-                                   int32_t n_results, const double *operands, int32_t n_operands,
-                                   const double *attr_names, const double *attr_values, int32_t n_attrs,
-                                   const double *successors, int32_t n_successors, int32_t n_regions, bool infer) {
+/* Up to this many of each part live on the stack; more are malloc'ed. */
+#define SMALL 8
+#define PART_ARRAY(type, var, n) \
+  type var##_small[SMALL];       \
+  type *var = (n) <= SMALL ? var##_small : alloc_array(sizeof(type), (n))
+#define PART_FREE(var) \
+  if (var != var##_small) free(var)
+
+/* Creates a detached operation. `parts` holds, one after the other, the
+ * result types, the operands, the attribute names (identifiers), the
+ * attribute values and the successors: one buffer crosses the FFI instead of
+ * five. Returns 0 on failure (e.g. result type inference was asked for but
+ * failed), with the reason in the context's diagnostics. */
+MLIRFFI_EXPORT H mlirffi_op_create(const uint8_t *name, uint32_t name_len, H loc, const double *parts, int32_t n_results,
+                                   int32_t n_operands, int32_t n_attrs, int32_t n_successors, int32_t n_regions,
+                                   bool infer) {
+  const double *results = parts, *operands = results + n_results, *attr_names = operands + n_operands,
+               *attr_values = attr_names + n_attrs, *successors = attr_values + n_attrs;
   MlirOperationState state = mlirOperationStateGet(str_ref(name, name_len), AS_LOC(loc));
-  MlirType *types = alloc_array(sizeof *types, n_results);
+  PART_ARRAY(MlirType, types, n_results);
   for (int32_t i = 0; i < n_results; i++) types[i] = AS_TYPE(results[i]);
-  MlirValue *values = alloc_array(sizeof *values, n_operands);
+  PART_ARRAY(MlirValue, values, n_operands);
   for (int32_t i = 0; i < n_operands; i++) values[i] = AS_VALUE(operands[i]);
-  MlirNamedAttribute *attrs = alloc_array(sizeof *attrs, n_attrs);
+  PART_ARRAY(MlirNamedAttribute, attrs, n_attrs);
   for (int32_t i = 0; i < n_attrs; i++)
     attrs[i] = mlirNamedAttributeGet((MlirIdentifier){hp(attr_names[i])}, AS_ATTR(attr_values[i]));
-  MlirBlock *blocks = alloc_array(sizeof *blocks, n_successors);
+  PART_ARRAY(MlirBlock, blocks, n_successors);
   for (int32_t i = 0; i < n_successors; i++) blocks[i] = AS_BLOCK(successors[i]);
-  MlirRegion *regions = alloc_array(sizeof *regions, n_regions);
+  PART_ARRAY(MlirRegion, regions, n_regions);
   for (int32_t i = 0; i < n_regions; i++) regions[i] = mlirRegionCreate();
 
   if (n_results) mlirOperationStateAddResults(&state, n_results, types);
@@ -41,11 +51,11 @@ MLIRFFI_EXPORT H mlirffi_op_create(const uint8_t *name, uint32_t name_len, H loc
   /* On failure the state still owns the regions. */
   if (mlirOperationIsNull(op))
     for (int32_t i = 0; i < n_regions; i++) mlirRegionDestroy(regions[i]);
-  free(types);
-  free(values);
-  free(attrs);
-  free(blocks);
-  free(regions);
+  PART_FREE(types);
+  PART_FREE(values);
+  PART_FREE(attrs);
+  PART_FREE(blocks);
+  PART_FREE(regions);
   return ph(op.ptr);
 }
 

@@ -14,7 +14,7 @@
  */
 
 /** The ABI version this table was written for (native/src/shim.h). */
-export const ABI_VERSION = 1;
+export const ABI_VERSION = 2;
 /** The MLIR major version the shim must be built against. */
 export const MLIR_MAJOR = 22;
 
@@ -372,14 +372,10 @@ export const symbols = {
       "buffer", /* name */
       "u32", /* name_len */
       "handle", /* loc */
-      "buffer", /* result types */
+      "buffer", /* parts: result types, operands, attribute names, attribute values, successors */
       "i32", /* n_results */
-      "buffer", /* operands */
       "i32", /* n_operands */
-      "buffer", /* attribute names (identifiers) */
-      "buffer", /* attribute values */
       "i32", /* n_attrs */
-      "buffer", /* successors */
       "i32", /* n_successors */
       "i32", /* regions */
       "bool", /* infer result types */

@@ -19,6 +19,7 @@ import type { Region } from "./region.ts";
 import type { BlockArgument } from "./value.ts";
 import { type Location, locationArg } from "./location.ts";
 import { type Type, typeArg } from "./type.ts";
+import { f64Array } from "../base/f64_array.ts";
 
 /**
  * A block of operations.
@@ -141,7 +142,7 @@ export class Block extends Handle {
     const n = lib.mlirffi_block_num_predecessors(ptr);
     const owner = this._owner;
     const stamp = owner.epoch;
-    return new HandleList(Float64Array.from({ length: n }, (_, i) => lib.mlirffi_block_predecessor(ptr, i)), (p) =>
+    return new HandleList(f64Array({ length: n }, (_, i) => lib.mlirffi_block_predecessor(ptr, i)), (p) =>
       blockAt(owner, stamp, p));
   }
 
@@ -151,7 +152,7 @@ export class Block extends Handle {
     const n = lib.mlirffi_block_num_successors(ptr);
     const owner = this._owner;
     const stamp = owner.epoch;
-    return new HandleList(Float64Array.from({ length: n }, (_, i) => lib.mlirffi_block_successor(ptr, i)), (p) =>
+    return new HandleList(f64Array({ length: n }, (_, i) => lib.mlirffi_block_successor(ptr, i)), (p) =>
       blockAt(owner, stamp, p));
   }
 

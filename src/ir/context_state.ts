@@ -60,6 +60,12 @@ export class ContextState extends ThreadBound {
    */
   readonly attributes: BoundedMap<number, Attribute> = new BoundedMap(CACHE_LIMIT);
   readonly types: BoundedMap<number, Type> = new BoundedMap(CACHE_LIMIT);
+  /**
+   * Registered operation names, UTF-8 encoded: createOperation's check, made
+   * once per name (registration is never undone, and encoding a string costs
+   * half a microsecond on Deno).
+   */
+  readonly registeredOpNames: BoundedMap<string, Uint8Array> = new BoundedMap(CACHE_LIMIT);
   private lastName = "";
   private lastId = 0;
   /** Operation names by their index in the shim's name table (native/src/names.c). */
@@ -174,6 +180,7 @@ export class ContextState extends ThreadBound {
       owner.close("context disposed");
     });
     this.identifiers.clear();
+    this.registeredOpNames.clear();
     this.identifierIds.clear();
     this.attributes.clear();
     this.types.clear();

@@ -4,7 +4,7 @@
  * @module
  */
 import { argumentError, boolArg, intArg, listArg, stringArg } from "../base/args.ts";
-import { type Attribute, attributeArg } from "./attribute.ts";
+import { Attribute, attributeArg } from "./attribute.ts";
 import { Block } from "./block.ts";
 import { ArgumentError, StructuralError } from "../base/errors.ts";
 import { lib } from "../ffi/load.ts";
@@ -14,7 +14,7 @@ import { type Location, locationArg } from "./location.ts";
 import type { Owner } from "../safety/ledger.ts";
 import type { Operation } from "./operation.ts";
 import type { ContextState } from "./context_state.ts";
-import { type Type, typesArg } from "./type.ts";
+import { Type, typeArg } from "./type.ts";
 import { Value } from "./value.ts";
 
 /** What to build: the fields of MLIR's OperationState. */
@@ -68,24 +68,45 @@ function referencedOwner(operands: readonly unknown[], successors: readonly unkn
   return owner;
 }
 
+let scratch = new Float64Array(64);
+
+/**
+ * The shared buffer of an op's parts, at least `n` long. Filling it calls
+ * no code that could build another op, so one buffer serves every call.
+ */
+function partsBuffer(n: number): Float64Array {
+  if (n > scratch.length) scratch = new Float64Array(Math.max(n, scratch.length * 2));
+  return scratch;
+}
+
+/** The encoded name, after checking MLIR knows the op (or the context allows unknown ones). */
+function checkedName(state: ContextState, name: string): Uint8Array {
+  const encoded = encode(name);
+  // Asking also loads the op's dialect: an op built before its dialect is
+  // loaded would be unregistered, and MLIR frees its name when the dialect
+  // loads later.
+  if (lib.mlirffi_is_registered_operation(state.store, encoded, encoded.length)) {
+    state.registeredOpNames.set(name, encoded);
+  } else if (!lib.mlirffi_context_get_allow_unregistered(state.store)) {
+    throw new ArgumentError(
+      { argument: "Operation name", expected: "a registered operation", got: `'${name}', which is not registered` },
+      { advice: "Check the name, or create the context with allowUnregisteredDialects." },
+    );
+  }
+  return encoded;
+}
+
 /** Builds a detached operation (then inserts it at `spec.insertAt`, if given). */
 export function createOperation(state: ContextState, spec: OperationSpec): Operation {
   state.check("Context");
   if (typeof spec !== "object" || spec === null) throw argumentError("createOperation's spec", "an OperationSpec object", spec);
   const name = stringArg(spec.name, "Operation name");
   if (!OP_NAME.test(name)) throw argumentError("Operation name", "of the form dialect.op", name);
-  const nameEncoded = encode(name);
-  // Asking also loads the op's dialect: an op built before its dialect is
-  // loaded would be unregistered, and MLIR frees its name when the dialect
-  // loads later.
-  const registered = lib.mlirffi_is_registered_operation(state.store, nameEncoded, nameEncoded.length);
-  if (!registered && !lib.mlirffi_context_get_allow_unregistered(state.store)) {
-    throw new ArgumentError(
-      { argument: "Operation name", expected: "a registered operation", got: `'${name}', which is not registered` },
-      { advice: "Check the name, or create the context with allowUnregisteredDialects." },
-    );
-  }
+  // A name once registered stays so: its encoding is kept, and MLIR is not asked again.
+  let nameEncoded = state.registeredOpNames.get(name);
+  if (nameEncoded === undefined) nameEncoded = checkedName(state, name);
   const at = spec.insertAt;
+
   if (at !== undefined && !(at instanceof InsertionPoint)) throw argumentError("createOperation's insertAt", "an InsertionPoint", at);
   // Everything that could refuse the insertion is checked before anything is
   // built: a built operation refers to its operands' use lists at once.
@@ -106,63 +127,68 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   // Refused insertions (after a terminator, next to an op that left) are
   // refused now, not after building.
   const place = at?._placement(null) ?? null;
-  const operands = Float64Array.from(operandList, (v) => v._live());
-  const successors = Float64Array.from(successorList, (b) => b._live());
-  if (successors.length > 0) {
+  const resultList = listArg(spec.results ?? [], "Result types");
+  const attrs = spec.attributes ?? {};
+  if (typeof attrs !== "object" || attrs === null) throw argumentError("createOperation's attributes", "an object of Attributes", attrs);
+  const keys = Object.keys(attrs);
+  // One buffer crosses: result types, operands, attribute names, attribute
+  // values, successors, in that order (see native/src/build.c).
+  const nResults = resultList.length, nOperands = operandList.length, nAttrs = keys.length;
+  const parts = partsBuffer(nResults + nOperands + 2 * nAttrs + successorList.length);
+  const operandsAt = nResults, namesAt = operandsAt + nOperands, valuesAt = namesAt + nAttrs, successorsAt = valuesAt + nAttrs;
+  for (let i = 0; i < nOperands; i++) parts[operandsAt + i] = operandList[i]!._live();
+  for (let i = 0; i < successorList.length; i++) parts[successorsAt + i] = successorList[i]!._live();
+  if (successorList.length > 0) {
     const block = at!.block._ptr;
     const region = lib.mlirffi_block_parent_region(block);
-    for (const [i, s] of successors.entries()) {
-      if (lib.mlirffi_block_parent_region(s) !== region || region === 0) {
+    for (let i = 0; i < successorList.length; i++) {
+      if (lib.mlirffi_block_parent_region(parts[successorsAt + i]!) !== region || region === 0) {
         throw new StructuralError(`Successor ${i} must be a block of the region the operation is inserted into.`);
       }
     }
   }
   const infer = boolArg(spec.inferResultTypes ?? false, false, "createOperation's inferResultTypes");
-  if (infer && (spec.results?.length ?? 0) > 0) {
+  if (infer && nResults > 0) {
     throw new ArgumentError(
-      { argument: "createOperation's results", expected: "empty with inferResultTypes", got: `${spec.results!.length} result types` },
+      { argument: "createOperation's results", expected: "empty with inferResultTypes", got: `${nResults} result types` },
       { advice: "Give either results or inferResultTypes, not both." },
     );
   }
-  const results = typesArg(spec.results ?? [], state, "Result types");
-  const attrs = spec.attributes ?? {};
-  if (typeof attrs !== "object" || attrs === null) throw argumentError("createOperation's attributes", "an object of Attributes", attrs);
-  const keys = Object.keys(attrs);
-  if (keys.includes("")) {
-    throw new ArgumentError({ argument: "createOperation's attribute names", expected: "non-empty", got: "an empty name" });
+  // The common case inline: an argument's name is built only for its error.
+  for (let i = 0; i < nResults; i++) {
+    const t = resultList[i];
+    parts[i] = t instanceof Type && t._state === state ? t._live() : typeArg(t, state, `Result types[${i}]`);
   }
-  const names = Float64Array.from(keys, (k) => state.identifierOf(k));
-  const values = Float64Array.from(keys, (k) => attributeArg(attrs[k], state, `Attribute '${k}'`));
+  for (let i = 0; i < nAttrs; i++) {
+    const k = keys[i]!;
+    if (k === "") throw new ArgumentError({ argument: "createOperation's attribute names", expected: "non-empty", got: "an empty name" });
+    parts[namesAt + i] = state.identifierOf(k);
+    const a = attrs[k];
+    parts[valuesAt + i] = a instanceof Attribute && a._state === state ? a._live() : attributeArg(a, state, `Attribute '${k}'`);
+  }
   const regions = intArg(spec.regions ?? 0, 0, 65535, "regions");
   const loc = spec.location === undefined ? lib.mlirffi_loc_unknown(state.store) : locationArg(spec.location, state, "location");
 
   const ptr = state.callNative(
     () =>
-      lib.mlirffi_op_create(
-        nameEncoded,
-        nameEncoded.length,
-        loc,
-        results,
-        results.length,
-        operands,
-        operands.length,
-        names,
-        values,
-        keys.length,
-        successors,
-        successors.length,
-        regions,
-        infer,
-      ),
+      lib.mlirffi_op_create(nameEncoded, nameEncoded.length, loc, parts, nResults, nOperands, nAttrs, successorList.length, regions, infer),
     (diagnostics) =>
       new ArgumentError({
         argument: `createOperation's description of '${name}'`,
         expected: infer ? "one MLIR can build and infer result types for" : "one MLIR can build",
-        got: `${operands.length} operands, ${results.length} result types, attributes [${keys.join(", ")}] and ${regions} regions`,
+        got: `${nOperands} operands, ${nResults} result types, attributes [${keys.join(", ")}] and ${regions} regions`,
       }, { diagnostics }),
   );
+  if (at !== undefined && place !== null) {
+    // Placed at once, so MLIR owns it from the start: the handle belongs to
+    // the block's owner, and no detached owner (a finalizer registered, then
+    // merged and unregistered on insert) is made only to be dropped. A new
+    // op with empty regions cannot contain the block, so nothing else of an
+    // insert's checks applies.
+    const to = at._owner();
+    place(ptr);
+    return state.strategy.operation(to, ptr);
+  }
   const owner = state.newOwner("operation", ptr, "operation");
-  const op = state.strategy.operation(owner, ptr);
-  if (at !== undefined && place !== null) at._insertWith(op, place);
-  return op;
+  return state.strategy.operation(owner, ptr);
 }

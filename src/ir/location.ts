@@ -13,6 +13,7 @@ import { Uniqued } from "./uniqued.ts";
 import { type Attribute, attributeArg } from "./attribute.ts";
 import { wrapAttribute } from "./class_registry.ts";
 import { ScopeStack } from "../base/scope_stack.ts";
+import { f64Array } from "../base/f64_array.ts";
 
 /** What kind of location it is. */
 export type LocationKind = "unknown" | "file" | "name" | "callSite" | "fused" | "other";
@@ -128,7 +129,7 @@ export class Location extends Uniqued {
   static fused(ctx: Context, locations: readonly Location[], metadata?: Attribute): Location {
     const state = contextArg(ctx, "Location.fused's context");
     if (!Array.isArray(locations)) throw argumentError("Location.fused's locations", "an array of Locations", locations);
-    const ptrs = Float64Array.from(locations, (l, i) => locationArg(l, state, `Fused location ${i}`));
+    const ptrs = f64Array(locations, (l, i) => locationArg(l, state, `Fused location ${i}`));
     const meta = metadata === undefined ? 0 : attributeArg(metadata, state, "Fused location metadata");
     return new Location(state, lib.mlirffi_loc_fused(state.store, ptrs, ptrs.length, meta));
   }

@@ -184,11 +184,11 @@ export class Operation extends Handle {
 
   /** The single result of a one-result operation. */
   get result(): OpResult {
-    const results = this.results;
-    if (results.length !== 1) {
-      throw new StructuralError(`'${this.name}' has ${results.length} results; use .results instead of .result.`);
-    }
-    return results.at(0)!;
+    // Two plain calls, not the list: `.result` follows nearly every build.
+    const ptr = this._live();
+    const n = lib.mlirffi_op_num_results(ptr);
+    if (n !== 1) throw new StructuralError(`'${this.name}' has ${n} results; use .results instead of .result.`);
+    return stateOf(this._owner).strategy.result(this, 0, lib.mlirffi_op_result(ptr, 0));
   }
 
   /** The values the operation uses. */

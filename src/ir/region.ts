@@ -15,6 +15,7 @@ import { type Location, locationArg } from "./location.ts";
 import { type Type, typesArg } from "./type.ts";
 import type { Block } from "./block.ts";
 import type { Operation } from "./operation.ts";
+import { f64Array } from "../base/f64_array.ts";
 
 /**
  * A region of an operation. It lives exactly as long as its operation.
@@ -100,7 +101,7 @@ export class Region extends Handle {
           got: Array.isArray(locations) ? `an array of ${locations.length}` : describe(locations),
         });
       }
-      locs = Float64Array.from(locations, (l, i) => locationArg(l, state, `Location of argument ${i}`));
+      locs = f64Array(locations, (l, i) => locationArg(l, state, `Location of argument ${i}`));
     }
     const block = lib.mlirffi_region_add_block(ptr, pos, ts, locs, ts.length);
     return state.strategy.block(owner, block);

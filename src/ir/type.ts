@@ -10,6 +10,7 @@ import { takeText, TEXT, TEXT_CAP } from "../ffi/text.ts";
 import { argumentError, listArg } from "../base/args.ts";
 import type { ContextState } from "./context_state.ts";
 import { Uniqued } from "./uniqued.ts";
+import { f64Array } from "../base/f64_array.ts";
 
 /**
  * An MLIR type, such as `i32` or `tensor<4xf32>`.
@@ -47,5 +48,5 @@ export function typeArg(t: unknown, state: ContextState | null, what: string): n
 
 /** Pointers of a list of types, as the Float64Array the shim takes. */
 export function typesArg(list: unknown, state: ContextState, what: string): Float64Array {
-  return Float64Array.from(listArg(list, what), (t, i) => typeArg(t, state, `${what}[${i}]`));
+  return f64Array(listArg(list, what), (t, i) => typeArg(t, state, `${what}[${i}]`));
 }

@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assert, assertEquals, assertStringIncludes } from "@std/assert";
-import { symbols } from "../../src/ffi/symbols.ts";
+import { ABI_VERSION, symbols } from "../../src/ffi/symbols.ts";
 import { describeChild, runChild } from "../_child.ts";
 
 const LOAD = `try { new mlir.Context(); console.log("loaded"); } catch (e) { console.log(e.name + ": " + e.message); }`;
@@ -54,7 +54,7 @@ test("native: a library with another ABI asks for a rebuild", () => {
 });
 
 test("native: a library built against another MLIR version", () => {
-  const r = runChild(LOAD, { MLIR_FFI_LIB: stubLibrary(1, 19) });
+  const r = runChild(LOAD, { MLIR_FFI_LIB: stubLibrary(ABI_VERSION, 19) });
   assertEquals(r.status, 0, describeChild(r));
   assertStringIncludes(r.stdout, "was built against MLIR 19, but mlir-ffi needs MLIR 22");
 });

@@ -10,6 +10,7 @@ import { lib } from "../../ffi/load.ts";
 import { nameBytes } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
 import { wrapAttribute } from "../class_registry.ts";
+import { f64Array } from "../../base/f64_array.ts";
 
 /**
  * `[a, b, c]`.
@@ -27,7 +28,7 @@ export class ArrayAttr extends Attribute implements Iterable<Attribute> {
   static get(ctx: Context, elements: readonly Attribute[]): ArrayAttr {
     const state = contextArg(ctx, "ArrayAttr.get's context");
     if (!Array.isArray(elements)) throw argumentError("ArrayAttr.get's elements", "an array of Attributes", elements);
-    const ptrs = Float64Array.from(elements, (a, i) => attributeArg(a, state, `ArrayAttr element ${i}`));
+    const ptrs = f64Array(elements, (a, i) => attributeArg(a, state, `ArrayAttr element ${i}`));
     return new ArrayAttr(state, lib.mlirffi_array_attr(state.store, ptrs, ptrs.length));
   }
 
@@ -73,8 +74,8 @@ export class DictionaryAttr extends Attribute implements Iterable<[string, Attri
     }
     const keys = Object.keys(entries);
     if (keys.includes("")) throw argumentError("DictionaryAttr.get's entry names", "non-empty strings", "");
-    const names = Float64Array.from(keys, (k) => state.identifierOf(k));
-    const values = Float64Array.from(keys, (k) => attributeArg(entries[k], state, `DictionaryAttr entry '${k}'`));
+    const names = f64Array(keys, (k) => state.identifierOf(k));
+    const values = f64Array(keys, (k) => attributeArg(entries[k], state, `DictionaryAttr entry '${k}'`));
     return new DictionaryAttr(state, lib.mlirffi_dictionary_attr(state.store, names, values, keys.length));
   }
 

@@ -23,6 +23,7 @@ import { ShapedType } from "../types/shaped.ts";
 import { wrapAttribute } from "../class_registry.ts";
 import { BoolAttr, FloatAttr, IntegerAttr } from "./scalar.ts";
 import { bfloat16Bits, float16Bits } from "./half.ts";
+import { f64Array } from "../../base/f64_array.ts";
 
 /** A typed array that can hold elements. */
 export type ElementArray =
@@ -208,7 +209,7 @@ export class DenseElementsAttr extends Attribute {
         { advice: `Give ${n}, or 1 for a splat.` },
       );
     }
-    const ptrs = Float64Array.from(elements, (a, i) => {
+    const ptrs = f64Array(elements, (a, i) => {
       const p = attributeArg(a, shaped._state, `Element ${i}`);
       if (!(a instanceof IntegerAttr || a instanceof FloatAttr || a instanceof BoolAttr) || !a.type.equals(element)) {
         throw new ArgumentError({

@@ -10,6 +10,7 @@ import { MlirParseError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
 import { encode } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
+import { f64Array } from "../../base/f64_array.ts";
 
 /**
  * `affine_map<(d0, d1)[s0] -> (d0 + s0, d1)>`.
@@ -89,7 +90,7 @@ export class StridedLayoutAttr extends Attribute {
       return v;
     };
     if (!Array.isArray(strides)) throw argumentError("StridedLayoutAttr.get's strides", "an array", strides);
-    const s = Float64Array.from(strides, (v, i) => value(v, `Stride ${i}`));
+    const s = f64Array(strides, (v, i) => value(v, `Stride ${i}`));
     return new StridedLayoutAttr(state, lib.mlirffi_strided_layout_attr(state.store, value(offset, "Offset"), s, s.length));
   }
 

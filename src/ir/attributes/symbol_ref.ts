@@ -9,6 +9,7 @@ import { Attribute } from "../attribute.ts";
 import { lib } from "../../ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
+import { f64Array } from "../../base/f64_array.ts";
 
 /** A non-empty symbol name (MLIR prints an empty one as text it cannot read). */
 function symbolName(name: unknown, what: string): string {
@@ -33,7 +34,7 @@ export class SymbolRefAttr extends Attribute {
     const state = contextArg(ctx, "SymbolRefAttr.get's context");
     const r = encode(symbolName(root, "Root symbol"));
     if (!Array.isArray(nested)) throw argumentError("SymbolRefAttr.get's nested references", "an array of names", nested);
-    const refs = Float64Array.from(nested, (n, i) => {
+    const refs = f64Array(nested, (n, i) => {
       const b = encode(symbolName(n, `Nested reference ${i}`));
       return lib.mlirffi_flat_symbol_ref_attr(state.store, b, b.length);
     });

@@ -13,6 +13,7 @@ import { type Attribute, attributeArg } from "../attribute.ts";
 import { wrapAttribute } from "../class_registry.ts";
 import { AffineMapAttr, StridedLayoutAttr } from "../attributes/layout.ts";
 import { wrapType } from "../class_registry.ts";
+import { f64Array } from "../../base/f64_array.ts";
 
 /** A dimension size: a non-negative integer, or `null` when dynamic. */
 export type Dim = number | null;
@@ -20,7 +21,7 @@ export type Dim = number | null;
 /** The shape as the shim takes it: sizes as doubles, NaN for dynamic. */
 export function shapeArg(shape: unknown, allowDynamic: boolean, what: string): Float64Array {
   if (!Array.isArray(shape)) throw argumentError(what, "an array of sizes", shape);
-  return Float64Array.from(shape, (d, i) => {
+  return f64Array(shape, (d, i) => {
     if (d === null && allowDynamic) return NaN;
     if (typeof d !== "number" || !Number.isSafeInteger(d) || d < 0) {
       throw argumentError(`${what}[${i}]`, `a non-negative integer${allowDynamic ? " or null (dynamic)" : ""}`, d);
