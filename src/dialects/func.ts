@@ -88,10 +88,10 @@ export function func(
       attributes: {
         sym_name: name,
         function_type: type,
-        sym_visibility: options.symVisibility,
-        arg_attrs: options.argAttrs,
-        res_attrs: options.resAttrs,
-        no_inline: options.noInline,
+        sym_visibility: options?.symVisibility,
+        arg_attrs: options?.argAttrs,
+        res_attrs: options?.resAttrs,
+        no_inline: options?.noInline,
       },
     }, options),
   );

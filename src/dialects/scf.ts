@@ -67,7 +67,7 @@ export function for_(
     $.buildOp(ForOp, {
       results: [types],
       operands: [lowerBound, upperBound, step, iterArgs],
-      attributes: { unsignedCmp: options.unsignedCmp },
+      attributes: { unsignedCmp: options?.unsignedCmp },
     }, options),
   );
   loop.region.appendBlock([lowerBound.type, ...types], [loop.location, ...types.map(() => loop.location)]);
@@ -93,9 +93,9 @@ export function if_(
   condition: Value,
   options: { results?: readonly Type[]; withElse?: boolean } & $.BuildOptions = {},
 ): IfOp {
-  const results = options.results ?? [];
+  const results = options?.results ?? [];
   const op = new IfOp($.buildOp(IfOp, { results: [results], operands: [condition] }, options));
   op.thenRegion.appendBlock();
-  if (options.withElse === true || results.length > 0) op.elseRegion.appendBlock();
+  if (options?.withElse === true || results.length > 0) op.elseRegion.appendBlock();
   return op;
 }

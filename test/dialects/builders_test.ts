@@ -250,6 +250,9 @@ for (const strategy of STRATEGIES) {
       expected: "an object",
       got: "null",
     });
+    // The hand-written builders too.
+    assertArgumentError(() => scf.if_(c, null as never), { argument: "'scf.if' builder's options", got: "null" });
+    assertArgumentError(() => scf.for_(c, c, c, [], null as never), { argument: "'scf.for' builder's options", got: "null" });
     assertArgumentError(() => arith.addi(c, c, { ip: mod.body as never }), {
       argument: "'arith.addi' builder's ip",
       expected: "an InsertionPoint",

@@ -145,6 +145,8 @@ interface Plan {
   readonly fixedRegions: number;
   readonly variadicRegions: boolean;
   readonly firstAttribute: string | undefined;
+  /** The schema's attribute names: the only keys a generated builder passes. */
+  readonly attributeNames: readonly string[];
 }
 
 const plans = new WeakMap<OpSchema, Plan>();
@@ -159,6 +161,7 @@ function planOf(schema: OpSchema): Plan {
       fixedRegions: regions.filter((v) => !v).length,
       variadicRegions: regions.some((v) => v),
       firstAttribute: Object.keys(schema.attributes)[0],
+      attributeNames: Object.keys(schema.attributes),
     };
     plans.set(schema, plan);
   }
@@ -215,7 +218,10 @@ export function buildOp(cls: SchemaClass, parts: BuildParts, options: BuildOptio
   const attributes: Record<string, Attribute> = {};
   const given = parts.attributes;
   if (given !== undefined) {
-    for (const name in given) {
+    // By the schema's names (what generated code passes), not `for...in`.
+    const names = plan.attributeNames;
+    for (let i = 0; i < names.length; i++) {
+      const name = names[i]!;
       const value = given[name];
       if (value === undefined || value === null) continue;
       const attr = attributeFor(ctx, schema, name, value);
