@@ -49,21 +49,21 @@ const OP_NAME = /^[A-Za-z_][A-Za-z0-9_$]*\.[A-Za-z0-9_$.]+$/;
 /** The one owner every referenced value or block lives in, or null for none. */
 function referencedOwner(operands: readonly unknown[], successors: readonly unknown[]): Owner | null {
   let owner: Owner | null = null;
-  const note = (o: Owner, what: string) => {
-    if (owner !== null && owner !== o) {
-      throw new StructuralError(`${what} lives in another module (or detached operation) than the other operands.`);
-    }
-    owner = o;
-  };
-  for (const [i, v] of operands.entries()) {
+  const elsewhere = (what: string) =>
+    new StructuralError(`${what} lives in another module (or detached operation) than the other operands.`);
+  for (let i = 0; i < operands.length; i++) {
+    const v = operands[i];
     if (!(v instanceof Value)) throw argumentError(`Operand ${i}`, "a Value", v);
     v._live();
-    note(v._where, `Operand ${i}`);
+    if (owner !== null && owner !== v._where) throw elsewhere(`Operand ${i}`);
+    owner = v._where;
   }
-  for (const [i, b] of successors.entries()) {
+  for (let i = 0; i < successors.length; i++) {
+    const b = successors[i];
     if (!(b instanceof Block)) throw argumentError(`Successor ${i}`, "a Block", b);
     b._live();
-    note(b._owner, `Successor ${i}`);
+    if (owner !== null && owner !== b._owner) throw elsewhere(`Successor ${i}`);
+    owner = b._owner;
   }
   return owner;
 }
@@ -81,6 +81,7 @@ function partsBuffer(n: number): Float64Array {
 
 /** The encoded name, after checking MLIR knows the op (or the context allows unknown ones). */
 function checkedName(state: ContextState, name: string): Uint8Array {
+  if (!OP_NAME.test(name)) throw argumentError("Operation name", "of the form dialect.op", name);
   const encoded = encode(name);
   // Asking also loads the op's dialect: an op built before its dialect is
   // loaded would be unregistered, and MLIR frees its name when the dialect
@@ -101,7 +102,6 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   state.check("Context");
   if (typeof spec !== "object" || spec === null) throw argumentError("createOperation's spec", "an OperationSpec object", spec);
   const name = stringArg(spec.name, "Operation name");
-  if (!OP_NAME.test(name)) throw argumentError("Operation name", "of the form dialect.op", name);
   // A name once registered stays so: its encoding is kept, and MLIR is not asked again.
   let nameEncoded = state.registeredOpNames.get(name);
   if (nameEncoded === undefined) nameEncoded = checkedName(state, name);
