@@ -23,6 +23,7 @@ import "./ir/attributes/wrap.ts";
 import { IR_HANDLES } from "./ir/handle_factories.ts";
 import { createStrategy, STRATEGIES, type StrategyName } from "../strategies/mod.ts";
 import { ThreadBound } from "./base/thread_bound.ts";
+import { refuseContextDisposeWhileTransforming } from "./ir/active_transforms.ts";
 
 /** Options for a new {@linkcode Context}. */
 export interface ContextOptions {
@@ -181,6 +182,7 @@ export class Context extends ThreadBound {
    * Disposing twice does nothing.
    */
   dispose(): void {
+    refuseContextDisposeWhileTransforming(this.#state);
     this.#state.dispose();
   }
 

@@ -105,7 +105,15 @@ export {
   type WalkStatus,
 } from "./ir/mod.ts";
 export { DEFAULT_MAX_NESTING_DEPTH, type ParseOptions } from "./text/mod.ts";
-export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions } from "./passes/mod.ts";
+export {
+  type IRPrintingOptions,
+  OpPassManager,
+  type PassContext,
+  type PassFunction,
+  PassManager,
+  type PassOptions,
+  type TypeScriptPassOptions,
+} from "./passes/mod.ts";
 export {
   ExecutionEngine,
   type ExecutionEngineOptions,

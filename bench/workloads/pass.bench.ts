@@ -31,7 +31,7 @@ export const passRun: Workload = {
         yield {
           [0]: () => raw.parse(source("functions", size)),
           bench(root: number) {
-            lib.mlirffi_pm_run(pm, root, false);
+            lib.mlirffi_pm_run(pm, root, false, true);
             const total = rawWalk(root);
             raw.destroy(root);
             return do_not_optimize(total);

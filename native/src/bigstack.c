@@ -4,8 +4,9 @@
  * verifier and IR destructor recurse per nesting level and overflow it near
  * 20,000 levels, which kills the process. Switching to a 1 GiB mapping that
  * the kernel commits only as it is touched moves that limit two orders of
- * magnitude out. No JS runs while we are on this stack: the shim never calls
- * back into JS.
+ * magnitude out. No JS runs while we are on this stack: calls that may call
+ * back into JS (pass runs with TypeScript passes) stay on the runtime's own
+ * stack, and callbacks.c refuses a callback that would run here.
  *
  * On x86-64 and AArch64 the switch is three instructions (save the stack
  * pointer in a callee-saved register, load the new one, call); elsewhere it
@@ -112,6 +113,8 @@ void run_on_big_stack(void (*fn)(void *), void *arg) {
   call_on_stack(fn, arg, stack_mem + BIG_STACK_SIZE - 64);
   on_big_stack = false;
 }
+
+bool ffi_on_big_stack(void) { return on_big_stack; }
 
 /* The stack size in bytes, for tests and documentation. */
 MLIRFFI_EXPORT double mlirffi_big_stack_size(void) { return (double)BIG_STACK_SIZE; }

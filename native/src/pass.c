@@ -100,17 +100,17 @@ static void run_pm(void *p) {
 }
 
 /* Runs the manager on `op`. With `capture`, what MLIR prints meanwhile (IR
- * printing) becomes the text result; otherwise the text result is empty. */
-MLIRFFI_EXPORT bool mlirffi_pm_run(H pm, H op, bool capture) {
+ * printing) becomes the text result; otherwise the text result is empty.
+ * With `big_stack` false (a pipeline with TypeScript passes, which run JS),
+ * it runs on the runtime's own stack (see callbacks.c). */
+MLIRFFI_EXPORT bool mlirffi_pm_run(H pm, H op, bool capture, bool big_stack) {
   RunJob j = {PM(pm), AS_OP(op), false};
-  if (!capture) {
-    out_begin();
-    run_on_big_stack(run_pm, &j);
-    return j.ok;
-  }
-  Capture c = capture_begin();
-  run_on_big_stack(run_pm, &j);
-  capture_end(c);
+  Capture c;
+  if (capture) c = capture_begin();
+  else out_begin();
+  if (big_stack) run_on_big_stack(run_pm, &j);
+  else run_pm(&j);
+  if (capture) capture_end(c);
   return j.ok;
 }
 

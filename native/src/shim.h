@@ -101,6 +101,8 @@ void capture_end(Capture c);
  * stack and kill the process, so those calls run on a large, lazily committed
  * stack of their own. */
 void run_on_big_stack(void (*fn)(void *), void *arg);
+/* Whether this thread is on the big stack now (JS must never run there). */
+bool ffi_on_big_stack(void);
 
 /* Exported entry points that other files of the shim call too. */
 int32_t mlirffi_attr_kind(H attr);

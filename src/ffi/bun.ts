@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { dlopen, type FFITypeOrString } from "bun:ffi";
+import { dlopen, type FFITypeOrString, JSCallback } from "bun:ffi";
 import type { Binding, Kind, Signature } from "./symbols.ts";
 
 const bunKinds: Record<Kind, FFITypeOrString> = {
@@ -39,4 +39,18 @@ export function openLibrary<T extends Record<string, Signature>>(path: string, t
 /** Whether a library is open (for diagnostics only). */
 export function isOpen(): boolean {
   return opened !== undefined;
+}
+
+/** Callbacks stay alive for the process: native objects may call them until then. */
+const callbacks: JSCallback[] = [];
+
+/**
+ * A C function pointer `int32_t (*)(int32_t, int32_t, double, double)` that
+ * calls `fn` synchronously on this thread. Never closed (closing a
+ * JSCallback from inside itself crashes, and MLIR may hold the pointer).
+ */
+export function dispatcherPointer(fn: (kind: number, id: number, a: number, b: number) => number): unknown {
+  const cb = new JSCallback(fn, { args: ["i32", "i32", "f64", "f64"], returns: "i32" });
+  callbacks.push(cb);
+  return cb.ptr;
 }

@@ -29,3 +29,17 @@ export function openLibrary<T extends Record<string, Signature>>(path: string, t
   ) as Deno.ForeignLibraryInterface;
   return Deno.dlopen(path, definitions).symbols as unknown as Binding<T>;
 }
+
+/** Callbacks stay alive for the process: native objects may call them until then. */
+const callbacks: unknown[] = [];
+
+/**
+ * A C function pointer `int32_t (*)(int32_t, int32_t, double, double)` that
+ * calls `fn` synchronously on this thread. Never closed: MLIR may hold the
+ * pointer until the process ends.
+ */
+export function dispatcherPointer(fn: (kind: number, id: number, a: number, b: number) => number): unknown {
+  const cb = new Deno.UnsafeCallback({ parameters: ["i32", "i32", "f64", "f64"], result: "i32" } as const, fn);
+  callbacks.push(cb);
+  return cb.pointer;
+}

@@ -81,13 +81,35 @@ function libraryPath(): string {
   return path;
 }
 
+/** What each runtime's adapter (bun.ts, deno.ts) provides. */
+interface Adapter {
+  openLibrary<T extends Record<string, Signature>>(path: string, table: T): Binding<T>;
+  dispatcherPointer(fn: (kind: number, id: number, a: number, b: number) => number): unknown;
+}
+
+let adapter_: Adapter | undefined;
+
+async function adapter(): Promise<Adapter> {
+  // A specifier computed into a variable keeps each runtime's type checker
+  // and the bundler (which would bundle a template literal's matches) away
+  // from the other runtime's adapter.
+  const specifier = `./${runtime}.${built ? "js" : "ts"}`;
+  adapter_ ??= await import(specifier) as Adapter;
+  return adapter_;
+}
+
 /** Opens the library at `path` with this runtime's adapter and binds `table`. */
 export async function openBinding<T extends Record<string, Signature>>(path: string, table: T): Promise<Binding<T>> {
-  // A computed specifier keeps each runtime's type checker and bundler away
-  // from the other runtime's adapter.
-  const adapter = `./${runtime}.${built ? "js" : "ts"}`;
-  const { openLibrary } = await import(adapter) as { openLibrary(path: string, table: T): Binding<T> };
-  return openLibrary(path, table);
+  return (await adapter()).openLibrary(path, table);
+}
+
+/**
+ * The runtime's C function pointer for `fn` (see callbacks.ts); throws when
+ * the library did not load.
+ */
+export function dispatcherPointer(fn: (kind: number, id: number, a: number, b: number) => number): unknown {
+  if (adapter_ === undefined) throw new NativeLibraryError("The native library is not loaded.", []);
+  return adapter_.dispatcherPointer(fn);
 }
 
 async function open(path: string): Promise<NativeLibrary> {

@@ -37,6 +37,25 @@ export const fn = <const P extends readonly Kind[], const R extends Kind>(parame
 export const symbols = {
   // abi.c
   mlirffi_abi_version: fn([], "i32"),
+
+  // callbacks.c
+  mlirffi_set_dispatcher: fn(["pointer" /* int32_t (*)(int32_t kind, int32_t id, double a, double b) */], "void"),
+  mlirffi_external_pass_create: fn(
+    [
+      "handle", /* ctx record */
+      "i32", /* id in the JS registry */
+      "buffer", /* name */
+      "u32",
+      "buffer", /* argument */
+      "u32",
+      "buffer", /* description */
+      "u32",
+      "buffer", /* op name, empty for any op */
+      "u32",
+    ],
+    "handle",
+  ),
+  mlirffi_opm_add_owned_pass: fn(["handle" /* opm */, "handle" /* pass */], "void"),
   mlirffi_mlir_version: fn([], "i32"),
 
   // text.c, pass.c, strings.c, bigstack.c
@@ -425,7 +444,7 @@ export const symbols = {
   mlirffi_pm_enable_verifier: fn(["handle" /* pm */, "bool" /* enable */], "void"),
   mlirffi_pm_enable_timing: fn(["handle" /* pm */], "void"),
   mlirffi_pm_enable_ir_printing: fn(["handle" /* pm */, "i32" /* what (bits) */], "void"),
-  mlirffi_pm_run: fn(["handle" /* pm */, "handle" /* op */, "bool" /* capture stderr */], "bool"),
+  mlirffi_pm_run: fn(["handle" /* pm */, "handle" /* op */, "bool" /* capture stderr */, "bool" /* big stack */], "bool"),
   mlirffi_pm_print: fn(["handle" /* pm */, "buffer" /* dst */, "u32" /* cap */], "f64"),
 
   // bytecode.c

@@ -75,8 +75,12 @@ export class ContextState extends ThreadBound {
    * @param options Native context options.
    * @param api The public Context object (opaque here), kept for handles' `context`.
    */
+  /** Whether MLIR may run on its thread pool in this context (Context option `threading`). */
+  readonly threading: boolean;
+
   constructor(options: NativeContextOptions, readonly api: object) {
     super();
+    this.threading = options.threading;
     this.store = lib.mlirffi_context_create(options.allowUnregisteredDialects, options.threading);
     this.raw = lib.mlirffi_context_raw(this.store);
     this.cell = trackContext(this.store, this);
@@ -138,6 +142,22 @@ export class ContextState extends ThreadBound {
   }
 
   /**
+   * Diagnostics reported during a native call before it called back into JS,
+   * set aside by the callback (see {@linkcode carryPending}) so that calls
+   * made inside the callback do not take them; the outer call gets them back.
+   */
+  private readonly carried: Diagnostic[] = [];
+
+  /**
+   * Called on entering a callback from MLIR: sets aside what the native call
+   * that is calling back has reported so far, for that call to collect.
+   */
+  carryPending(): void {
+    if (lib.mlirffi_diag_count(this.store) === 0) return;
+    this.carried.push(...this.takeDiagnostics());
+  }
+
+  /**
    * Makes a native call that reports through MLIR's diagnostic engine, and
    * gives it exactly the diagnostics it caused: those reported before are
    * drained first (the listeners hear them, nobody else), then `call` runs,
@@ -155,8 +175,11 @@ export class ContextState extends ThreadBound {
     fix?: (d: Diagnostic) => Diagnostic,
   ): T {
     this.takeDiagnostics();
+    const base = this.carried.length;
     const result = call();
+    const carried = this.carried.splice(base);
     const diagnostics = this.takeDiagnostics(fix);
+    if (carried.length > 0) diagnostics.unshift(...(fix === undefined ? carried : carried.map(fix)));
     if (!result) throw error(diagnostics);
     return result;
   }

@@ -16,6 +16,7 @@ import type { Operation } from "./operation.ts";
 import type { ContextState } from "./context_state.ts";
 import { Type, typeArg } from "./type.ts";
 import { Value } from "./value.ts";
+import { activeTransforms, refuseStructuralChange } from "./active_transforms.ts";
 
 /** What to build: the fields of MLIR's OperationState. */
 export interface OperationSpec {
@@ -124,6 +125,9 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
     }
   }
   if (at !== undefined && at._owner().context !== state) throw new StructuralError("insertAt is in another context.");
+  if (at !== undefined && activeTransforms(state).length > 0) {
+    refuseStructuralChange(at._owner(), lib.mlirffi_block_parent_op(at.block._ptr), `insert '${name}'`, true);
+  }
   // Refused insertions (after a terminator, next to an op that left) are
   // refused now, not after building.
   const place = at?._placement(null) ?? null;

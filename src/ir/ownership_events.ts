@@ -16,6 +16,7 @@ import { lib } from "../ffi/load.ts";
 import type { InvalidReason } from "../base/errors.ts";
 import type { Owner } from "../safety/ledger.ts";
 import { free, relinquish } from "../safety/native_lifetimes.ts";
+import { refuseDisposeWhileTransformed, refuseStructuralChange } from "./active_transforms.ts";
 import { stateOf } from "./context_state.ts";
 
 function subtree(root: number, includeRoot: boolean): { handles: Float64Array; count: number } {
@@ -25,6 +26,7 @@ function subtree(root: number, includeRoot: boolean): { handles: Float64Array; c
 /** Ends an owner: frees its native object; every handle into it becomes invalid. */
 export function disposeOwner(owner: Owner, reason: InvalidReason, rootReason: InvalidReason | null = null): void {
   if (owner.closed) return;
+  refuseDisposeWhileTransformed(owner, owner.kind === "module" ? "a module" : "an operation");
   stateOf(owner).strategy.closed(owner);
   owner.close(reason, rootReason);
   if (owner.cell !== null) {
@@ -51,6 +53,7 @@ function refuseOutsideReferences(ptr: number, what: string, name: string): void 
 
 /** Erases the operation at `ptr` (valid in `owner`) with everything nested in it. */
 export function eraseOperation(owner: Owner, ptr: number, name: string): void {
+  refuseStructuralChange(owner, ptr, `erase '${name}'`, false);
   if (ptr === owner.root) {
     disposeOwner(owner, "parent erased", "operation erased");
     return;
@@ -67,6 +70,7 @@ export function detachOperation(owner: Owner, ptr: number, name: string): Owner 
   if (lib.mlirffi_op_block(ptr) === 0) {
     throw new StructuralError(`Cannot detach '${name}': it has no parent.`);
   }
+  refuseStructuralChange(owner, ptr, `detach '${name}'`, false);
   refuseOutsideReferences(ptr, "detach", name);
   refuseOutsideUses(ptr, "detach", name);
   const state = stateOf(owner);
@@ -113,6 +117,8 @@ export function insertOperation(
   if (blockParent !== 0 && lib.mlirffi_op_is_ancestor(ptr, blockParent)) {
     throw new StructuralError(`Cannot insert '${name}' into a block nested inside itself.`);
   }
+  refuseStructuralChange(to, blockParent, `insert '${name}'`, true);
+  if (lib.mlirffi_op_block(ptr) !== 0) refuseStructuralChange(from, ptr, `move '${name}'`, false);
   const strategy = stateOf(from).strategy;
   const hasParent = lib.mlirffi_op_block(ptr) !== 0;
   if (!hasParent) {
@@ -159,6 +165,7 @@ export function beforePassRun(owner: Owner, ptr: number): void {
 
 /** Erases a block argument that nothing uses. */
 export function eraseArgument(owner: Owner, block: number, index: number, arg: number): void {
+  refuseStructuralChange(owner, lib.mlirffi_block_parent_op(block), "erase a block argument", true);
   if (lib.mlirffi_value_has_uses(arg)) {
     throw new StructuralError(`Cannot erase argument ${index}: it is still used. Replace its uses first.`);
   }
@@ -170,6 +177,7 @@ export function eraseArgument(owner: Owner, block: number, index: number, arg: n
 
 /** Erases a block with everything in it; refused while anything outside refers to it. */
 export function eraseBlock(owner: Owner, block: number): void {
+  refuseStructuralChange(owner, lib.mlirffi_block_parent_op(block), "erase a block", true);
   if (lib.mlirffi_block_has_outside_references(block)) {
     throw new StructuralError(
       "Cannot erase the block: other blocks branch to it, or values it defines are used outside it. Rewrite those first.",

@@ -16,6 +16,7 @@ import { type Type, typesArg } from "./type.ts";
 import type { Block } from "./block.ts";
 import type { Operation } from "./operation.ts";
 import { f64Array } from "../base/f64_array.ts";
+import { refuseStructuralChange } from "./active_transforms.ts";
 
 /**
  * A region of an operation. It lives exactly as long as its operation.
@@ -89,6 +90,7 @@ export class Region extends Handle {
   #addBlock(pos: number, types: readonly Type[], locations?: readonly Location[]): Block {
     const ptr = this._live();
     const owner = this.#op._owner;
+    refuseStructuralChange(owner, this.#op._live(), "add a block", true);
     const state = stateOf(owner);
     const ts = typesArg(types, state, "Block argument types");
     let locs: Float64Array;

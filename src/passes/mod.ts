@@ -1,6 +1,7 @@
 /**
  * Pass managers: pipelines from text or built step by step, IR printing and
- * timing, and running them with every handle the run may invalidate told so.
+ * timing, passes written in TypeScript, and running them with every handle
+ * the run may invalidate told so.
  *
  * May import: everything below it (`src/base/` through `src/ir/`); and, for
  * types only, `src/context.ts`.
@@ -8,3 +9,4 @@
  * @module
  */
 export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions } from "./pass_manager.ts";
+export type { PassContext, PassFunction, TypeScriptPassOptions } from "./typescript_pass.ts";

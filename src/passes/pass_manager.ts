@@ -4,13 +4,22 @@
  * @module
  */
 import { argumentError, boolArg, optionsArg, stringArg } from "../base/args.ts";
-import { ArgumentError, InvalidHandleError, MlirVerificationError, PassFailureError, PassPipelineError } from "../base/errors.ts";
+import {
+  ArgumentError,
+  InvalidHandleError,
+  MlirVerificationError,
+  PassFailureError,
+  PassPipelineError,
+  StructuralError,
+} from "../base/errors.ts";
 import { lib } from "../ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP, takeOutput } from "../ffi/text.ts";
 import { type NativeCell, own, relinquish } from "../safety/native_lifetimes.ts";
 import { Module } from "../ir/module.ts";
 import { Operation } from "../ir/operation.ts";
 import { beforePassRun } from "../ir/ownership_events.ts";
+import { refuseNestedTransform } from "../ir/active_transforms.ts";
+import { beginTypeScriptRun, type PassFunction, TypeScriptPasses, type TypeScriptPassOptions } from "./typescript_pass.ts";
 import { type ContextState, stateOf } from "../ir/context_state.ts";
 import { ThreadBound } from "../base/thread_bound.ts";
 
@@ -58,6 +67,12 @@ function addTo(opm: number, text: string): void {
   }
 }
 
+/** The operation a nesting level runs on: the head of its printed pipeline (`any`, `func.func`). */
+function anchorOf(opm: number): string {
+  const text = takeText(lib.mlirffi_opm_print(opm, TEXT, TEXT_CAP));
+  return /^\s*([^\s(]+)/.exec(text)?.[1] ?? "any";
+}
+
 /**
  * One nesting level of a pass manager: the passes that run on operations of
  * one kind (made by {@linkcode PassManager.nest}).
@@ -93,9 +108,20 @@ export class OpPassManager extends ThreadBound {
     return this;
   }
 
-  /** Adds the pass called `name` (its command-line name), with options. */
-  addPass(name: string, options?: PassOptions): this {
-    return this.add(passElement(name, options));
+  /**
+   * Adds the pass called `name` (its command-line name), with options; or a
+   * pass written in TypeScript, called with each op this level runs on (see
+   * {@linkcode PassFunction}).
+   */
+  addPass(name: string, options?: PassOptions): this;
+  addPass(pass: PassFunction, options?: TypeScriptPassOptions): this;
+  addPass(pass: string | PassFunction, options?: PassOptions | TypeScriptPassOptions): this {
+    if (typeof pass === "function") {
+      const ptr = this.#live();
+      this.#pm._addTypeScriptPass(ptr, anchorOf(ptr), pass, options as TypeScriptPassOptions | undefined);
+      return this;
+    }
+    return this.add(passElement(pass, options as PassOptions | undefined));
   }
 
   /** The nested manager for operations called `opName` (e.g. `func.func`). */
@@ -135,6 +161,8 @@ export class PassManager extends ThreadBound {
   #capture = false;
   #timing = false;
   #onOutput: ((text: string) => void) | null = null;
+  #running = false;
+  readonly #typeScriptPasses = new TypeScriptPasses(this);
   /** The IR printed during the last run (with `enableIRPrinting` and no `onOutput`). */
   printedIR = "";
   /** The timing report, available once the manager is disposed (with `enableTiming`). */
@@ -166,10 +194,17 @@ export class PassManager extends ThreadBound {
     return this;
   }
 
-  /** Adds the pass called `name` (its command-line name) to the root level. */
-  addPass(name: string, options?: PassOptions): this {
-    this.root.addPass(name, options);
+  /** Adds a pass to the root level: by name, or written in TypeScript (see {@linkcode OpPassManager.addPass}). */
+  addPass(name: string, options?: PassOptions): this;
+  addPass(pass: PassFunction, options?: TypeScriptPassOptions): this;
+  addPass(pass: string | PassFunction, options?: PassOptions | TypeScriptPassOptions): this {
+    this.root.addPass(pass as never, options as never);
     return this;
+  }
+
+  /** @internal Adds a TypeScript pass to the level `opm` of this manager. */
+  _addTypeScriptPass(opm: number, anchor: string, fn: PassFunction, options: TypeScriptPassOptions | undefined): void {
+    this.#typeScriptPasses.add(this.#state, opm, anchor, fn, options);
   }
 
   /** The nested manager for operations called `opName` (e.g. `func.func`). */
@@ -229,25 +264,44 @@ export class PassManager extends ThreadBound {
         got: "IR of another context",
       });
     }
+    // MLIR's pass manager is not re-entrant, and a run must not start on IR
+    // a pass or pattern is transforming (from inside one of its callbacks).
+    if (this.#running) {
+      throw new StructuralError("This pass manager is already running: one of its own passes cannot run it again.");
+    }
+    refuseNestedTransform(owner, "a pass manager");
     const name = op.name;
     this.#state.callNative(
       () => lib.mlirffi_op_verify(ptr),
       (diagnostics) => new MlirVerificationError(`'${name}' does not verify; passes are not run on invalid IR.`, diagnostics),
     );
     beforePassRun(owner, ptr);
+    const typeScript = this.#typeScriptPasses.size > 0;
+    const end = typeScript ? beginTypeScriptRun(this.#state, owner, ptr) : null;
     // The printed IR is read before the diagnostics (they reuse the text
     // result), and handed over once they are drained, whether the run failed or not.
     let printed: string | undefined;
+    this.#running = true;
     try {
       this.#state.callNative(
         () => {
-          const ok = lib.mlirffi_pm_run(pm, ptr, this.#capture);
+          // JS passes run on the runtime's own stack, not the shim's big one.
+          const ok = lib.mlirffi_pm_run(pm, ptr, this.#capture, !typeScript);
           if (this.#capture) printed = takeOutput();
           return ok;
         },
-        (diagnostics) => new PassFailureError(`Running the pass pipeline on '${name}' failed.`, diagnostics),
+        (diagnostics) => {
+          const thrown = end?.() ?? null;
+          return thrown !== null
+            ? new PassFailureError(`A TypeScript pass threw while running on '${name}'.`, diagnostics, { cause: thrown.value })
+            : new PassFailureError(`Running the pass pipeline on '${name}' failed.`, diagnostics);
+        },
       );
     } finally {
+      this.#running = false;
+      end?.();
+      // Handles taken inside the passes may name what later passes freed.
+      if (typeScript) beforePassRun(owner, ptr);
       if (printed !== undefined) {
         if (this.#onOutput !== null) this.#onOutput(printed);
         else this.printedIR = printed;
@@ -264,6 +318,7 @@ export class PassManager extends ThreadBound {
   dispose(): void {
     if (this.#disposed || !this.#state.cell.cells.has(this.#cell)) return;
     this.#disposed = true;
+    this.#typeScriptPasses.clear();
     relinquish(this.#cell);
     lib.mlirffi_pm_destroy_capture(this.#ptr, this.#timing);
     if (this.#timing) this.timingReport = takeOutput();

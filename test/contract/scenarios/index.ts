@@ -17,6 +17,14 @@ import {
   moveAcross,
 } from "./mutation.ts";
 import { passRunOnFunction, passRunOnModule } from "./passes.ts";
+import {
+  tsPassBetweenCallbacks,
+  tsPassFailures,
+  tsPassHandles,
+  tsPassMutation,
+  tsPassRefusals,
+  tsPassThreaded,
+} from "./callbacks.ts";
 import { ownersAndIdentity } from "./identity.ts";
 import { churnDisposed, churnDropped } from "./memory.ts";
 import { misuseRefused } from "./structural.ts";
@@ -53,4 +61,10 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   "bounded memory: 10,000 modules dropped": churnDropped,
   "bounded memory: 10,000 modules disposed": churnDisposed,
   "structural misuse is refused": misuseRefused,
+  "TS pass: handles valid inside, stashed ones invalid after": tsPassHandles,
+  "TS pass: a handle from an earlier callback is invalid in the next": tsPassBetweenCallbacks,
+  "TS pass: dispose and re-entrant runs refused inside": tsPassRefusals,
+  "TS pass: throw or signalFailure fails the run; IR stays valid": tsPassFailures,
+  "TS pass: mutation inside the pass's op tracked, outside refused": tsPassMutation,
+  "TS pass: multithreaded context, 200 functions": tsPassThreaded,
 };

@@ -1,0 +1,103 @@
+/**
+ * What MLIR is transforming while JavaScript runs inside it (a TypeScript
+ * pass, later a rewrite pattern), and what that JavaScript may therefore not
+ * do (CONTRACT.md clause 11).
+ *
+ * A pass manager or a driver iterates over the IR it transforms and keeps
+ * pointers into it; the callback that runs in the middle must not free or
+ * move what the driver will touch next. So while a transform is active:
+ * - the module (or detached op) being transformed, and its context, cannot
+ *   be disposed;
+ * - no pass manager or driver may start on that IR again;
+ * - inside a pass, structural changes (erase, detach, move, insert, block
+ *   and argument removal) are allowed only strictly inside the op the pass
+ *   runs on, which is what MLIR allows a pass to touch.
+ * Each refusal is a StructuralError thrown into the callback; nothing has
+ * changed when it is thrown.
+ *
+ * @module
+ */
+import { StructuralError } from "../base/errors.ts";
+import { lib } from "../ffi/load.ts";
+import type { Owner } from "../safety/ledger.ts";
+import { type ContextState, stateOf } from "./context_state.ts";
+
+/** One transform in progress: a pass run (later: a pattern driver). */
+export interface ActiveTransform {
+  readonly kind: "pass run";
+  /** The owner of the IR being transformed. */
+  readonly owner: Owner;
+  /** The op it was started on. */
+  readonly root: number;
+  /**
+   * The op a callback is running on now (0 between callbacks): structural
+   * changes must be strictly inside it.
+   */
+  scope: number;
+}
+
+const active = new WeakMap<ContextState, ActiveTransform[]>();
+
+/** The transforms in progress in `state`, innermost last. */
+export function activeTransforms(state: ContextState): readonly ActiveTransform[] {
+  return active.get(state) ?? [];
+}
+
+/** Marks `t` as in progress until `end` is called. */
+export function beginTransform(state: ContextState, t: ActiveTransform): () => void {
+  let list = active.get(state);
+  if (list === undefined) active.set(state, list = []);
+  list.push(t);
+  return () => {
+    const i = list.lastIndexOf(t);
+    if (i >= 0) list.splice(i, 1);
+  };
+}
+
+function transformOf(owner: Owner): ActiveTransform | undefined {
+  const list = active.get(stateOf(owner));
+  if (list === undefined || list.length === 0) return undefined;
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.owner === owner) return list[i];
+  return undefined;
+}
+
+/** Refuses to dispose `owner` while it is being transformed. */
+export function refuseDisposeWhileTransformed(owner: Owner, what: string): void {
+  const t = transformOf(owner);
+  if (t !== undefined) {
+    throw new StructuralError(`Cannot dispose ${what} while a ${t.kind} is transforming it; dispose it after the run returns.`);
+  }
+}
+
+/** Refuses to dispose a context in which a transform is in progress. */
+export function refuseContextDisposeWhileTransforming(state: ContextState): void {
+  const list = active.get(state);
+  if (list !== undefined && list.length > 0) {
+    throw new StructuralError(`Cannot dispose the context while a ${list[list.length - 1]!.kind} is running in it; dispose it after the run returns.`);
+  }
+}
+
+/** Refuses to start a pass run or driver on IR of `owner` that a transform is working on. */
+export function refuseNestedTransform(owner: Owner, what: string): void {
+  const t = transformOf(owner);
+  if (t !== undefined) {
+    throw new StructuralError(`Cannot start ${what} on IR that a ${t.kind} is transforming; run it after the first returns.`);
+  }
+}
+
+/**
+ * Refuses a structural change at the op `ptr` in `owner` unless it is
+ * strictly inside the op the running callback was given: `ptr` is the op
+ * erased, detached or moved, or, with `orScope`, the parent op of the block
+ * changed or inserted into (which may be that op itself).
+ */
+export function refuseStructuralChange(owner: Owner, ptr: number, what: string, orScope: boolean): void {
+  const t = transformOf(owner);
+  if (t === undefined) return;
+  const inside = t.scope !== 0 && ptr !== 0 && (orScope || ptr !== t.scope) && lib.mlirffi_op_is_ancestor(t.scope, ptr);
+  if (!inside) {
+    throw new StructuralError(
+      `Cannot ${what} during a ${t.kind} outside the operation the pass runs on: MLIR is iterating over that IR. Change only what is nested inside the pass's operation.`,
+    );
+  }
+}

@@ -1,0 +1,182 @@
+/**
+ * IR changed by MLIR under JavaScript callbacks: passes written in
+ * TypeScript (CONTRACT clause 11).
+ *
+ * @module
+ */
+import { assert, assertEquals, assertInstanceOf, assertStringIncludes, assertThrows } from "@std/assert";
+import { Context, InsertionPoint, InvalidHandleError, type Operation, PassFailureError, StructuralError } from "../../../src/mod.ts";
+import { ARITH, context, find, type Scenario } from "../_fixture.ts";
+
+function assertInvalid(fn: () => unknown, reason: string): void {
+  const e = assertThrows(fn, InvalidHandleError);
+  assertEquals(e.reason, reason);
+}
+
+/** Handles given to a pass work during it; those it stashed are invalid after the run, the root is not. */
+export const tsPassHandles: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(ARITH);
+  const root = mod.operation;
+  let stashedOp: Operation | undefined;
+  let stashedConstant: Operation | undefined;
+  let names: string[] = [];
+  using pm = ctx.passManager();
+  pm.addPass((op) => {
+    assert(op.equals(root), "a module-level pass gets the module");
+    stashedOp = op.regions.at(0)!.blocks.at(0)!.operations.at(0)!;
+    stashedConstant = find(op, "arith.constant");
+    names = [stashedOp.name, stashedConstant.name, stashedConstant.result.type.toString()];
+  });
+  pm.add("canonicalize");
+  pm.run(mod);
+  assertEquals(names, ["func.func", "arith.constant", "i32"]);
+  assertInvalid(() => stashedConstant!.toString(), "invalidated by pass run");
+  assertInvalid(() => stashedOp!.name, "invalidated by pass run");
+  assert(root.isValid);
+  assertStringIncludes(mod.toString(), "arith.constant 3 : i32");
+};
+
+/**
+ * In `func.func(ts, canonicalize)`, canonicalize runs on @f between the
+ * callbacks on @f and @g: what the first callback stashed is invalid in the
+ * second, never a read of what canonicalize freed.
+ */
+export const tsPassBetweenCallbacks: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(ARITH);
+  const stashed: Operation[] = [];
+  const seenInLater: (string | null)[] = [];
+  using pm = ctx.passManager();
+  pm.nest("func.func").addPass((fn) => {
+    for (const old of stashed) {
+      try {
+        seenInLater.push(old.name);
+      } catch (e) {
+        assertInstanceOf(e, InvalidHandleError);
+        seenInLater.push(null);
+      }
+    }
+    stashed.push(find(fn, "arith.constant"));
+  }, { opName: "func.func" }).add("canonicalize");
+  pm.run(mod);
+  assertEquals(seenInLater, [null], "the handle from @f's callback is invalid in @g's");
+  for (const op of stashed) assertInvalid(() => op.name, "invalidated by pass run");
+};
+
+/** From inside a pass: disposing the module or context, or running on the same IR again, is a StructuralError; nothing is freed. */
+export const tsPassRefusals: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(ARITH);
+  const refused: string[] = [];
+  const attempt = (what: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      assertInstanceOf(e, StructuralError, what);
+      refused.push(what);
+    }
+  };
+  using again = ctx.passManager("builtin.module(canonicalize)");
+  using pm = ctx.passManager();
+  pm.addPass((op) => {
+    attempt("module dispose", () => mod.dispose());
+    attempt("context dispose", () => ctx.dispose());
+    attempt("run another manager on it", () => again.run(mod));
+    attempt("run this manager again", () => pm.run(mod));
+    attempt("erase the pass's own op", () => op.erase());
+    // Unrelated IR works as anywhere else.
+    using other = ctx.parseModule("func.func @h() { return }");
+    again.run(other);
+    assertStringIncludes(other.toString(), "@h");
+  });
+  pm.run(mod);
+  assertEquals(refused, ["module dispose", "context dispose", "run another manager on it", "run this manager again", "erase the pass's own op"]);
+  assert(mod.operation.isValid);
+  mod.verify();
+  assertStringIncludes(mod.toString(), "func.func @g");
+  // After the run, the same calls work.
+  again.run(mod);
+};
+
+/** A pass that throws, or signals failure, fails the run; the module stays valid and printable. */
+export const tsPassFailures: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(ARITH);
+  const boom = new RangeError("boom");
+  using throwing = ctx.passManager();
+  throwing.nest("func.func").addPass(() => {
+    throw boom;
+  }, { opName: "func.func" });
+  const e = assertThrows(() => throwing.run(mod), PassFailureError);
+  assert(e.cause === boom, "the thrown value is the cause");
+  using failing = ctx.passManager();
+  let late: (() => void) | undefined;
+  failing.addPass((_, pass) => {
+    pass.signalFailure();
+    late = () => pass.signalFailure();
+  });
+  const f = assertThrows(() => failing.run(mod), PassFailureError);
+  assertEquals(f.cause, undefined);
+  assertThrows(() => late!(), StructuralError);
+  mod.verify();
+  assertStringIncludes(mod.toString(), "func.func @f");
+};
+
+/** Inside a pass, the normal API changes what is nested in the pass's op, tracked as anywhere; outside it, it is refused. */
+export const tsPassMutation: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(ARITH);
+  let erased: Operation | undefined;
+  let outsideRefused = false;
+  using pm = ctx.passManager();
+  pm.nest("func.func").addPass((fn) => {
+    if (fn.symbolName === "g") {
+      try {
+        // @f is a sibling: MLIR's pass manager is iterating over it.
+        mod.body.operations.at(0)!.erase();
+      } catch (e) {
+        assertInstanceOf(e, StructuralError);
+        outsideRefused = true;
+      }
+      return;
+    }
+    // In @f: fold `c1 + c2` by hand and erase the dead ops.
+    const [c1, c2, add] = fn.regions.at(0)!.blocks.at(0)!.operations.toArray() as [Operation, Operation, Operation];
+    const three = ctx.createOperation({
+      name: "arith.constant",
+      results: [add.result.type],
+      attributes: { value: ctx.parseAttribute("3 : i32") },
+      insertAt: InsertionPoint.before(add),
+    });
+    add.result.replaceAllUsesWith(three.result);
+    add.erase();
+    erased = c1;
+    c1.erase();
+    c2.erase();
+    assertInvalid(() => erased!.name, "operation erased");
+  }, { opName: "func.func" });
+  pm.run(mod);
+  assert(outsideRefused, "erasing a sibling function from a function pass is refused");
+  mod.verify();
+  assertStringIncludes(mod.toString(), "arith.constant 3 : i32");
+  assertEquals((mod.toString().match(/arith.constant/g) ?? []).length, 2);
+  assertInvalid(() => erased!.name, "operation erased");
+};
+
+/** A multithreaded context: nested TypeScript passes on 200 functions all run, on the JS thread, and threading is restored. */
+export const tsPassThreaded: Scenario = (strategy) => {
+  using ctx = new Context({ strategy, threading: true });
+  const text = Array.from({ length: 200 }, (_, i) => `func.func @f${i}(%a: i32) -> i32 {\n  %c = arith.constant 0 : i32\n  %0 = arith.addi %a, %c : i32\n  return %0 : i32\n}`).join("\n");
+  using mod = ctx.parseModule(text);
+  const seen = new Set<string>();
+  using pm = ctx.passManager();
+  pm.nest("func.func").add("canonicalize").addPass((fn) => void seen.add(fn.symbolName!), { opName: "func.func" });
+  pm.run(mod);
+  assertEquals(seen.size, 200);
+  pm.run(mod);
+  // A run without TypeScript passes is multithreaded again, and works.
+  using plain = ctx.passManager("builtin.module(func.func(cse))");
+  plain.run(mod);
+  mod.verify();
+};
