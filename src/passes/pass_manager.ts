@@ -114,6 +114,7 @@ export class OpPassManager extends ThreadBound {
    * {@linkcode PassFunction}).
    */
   addPass(name: string, options?: PassOptions): this;
+  /** Adds a pass written in TypeScript, called with each op this level runs on. */
   addPass(pass: PassFunction, options?: TypeScriptPassOptions): this;
   addPass(pass: string | PassFunction, options?: PassOptions | TypeScriptPassOptions): this {
     if (typeof pass === "function") {
@@ -196,6 +197,7 @@ export class PassManager extends ThreadBound {
 
   /** Adds a pass to the root level: by name, or written in TypeScript (see {@linkcode OpPassManager.addPass}). */
   addPass(name: string, options?: PassOptions): this;
+  /** Adds a pass written in TypeScript to the root level. */
   addPass(pass: PassFunction, options?: TypeScriptPassOptions): this;
   addPass(pass: string | PassFunction, options?: PassOptions | TypeScriptPassOptions): this {
     this.root.addPass(pass as never, options as never);

@@ -47,6 +47,7 @@ export interface TypeScriptPassOptions {
   readonly name?: string;
   /** Its command-line argument (default: the name). */
   readonly argument?: string;
+  /** What it does, for `--help`-style listings (default: empty). */
   readonly description?: string;
   /**
    * The operation it runs on (e.g. `func.func`); it must be the nesting
