@@ -106,13 +106,21 @@ export {
 } from "./ir/mod.ts";
 export { DEFAULT_MAX_NESTING_DEPTH, type ParseOptions } from "./text/mod.ts";
 export {
+  applyPatternsGreedily,
+  FrozenRewritePatternSet,
+  type GreedyRewriteConfig,
   type IRPrintingOptions,
   OpPassManager,
   type PassContext,
   type PassFunction,
   PassManager,
   type PassOptions,
+  PatternError,
+  type PatternFunction,
+  PatternRewriter,
+  RewritePatternSet,
   type TypeScriptPassOptions,
+  walkAndApplyPatterns,
 } from "./passes/mod.ts";
 export {
   ExecutionEngine,

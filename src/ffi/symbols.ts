@@ -56,6 +56,39 @@ export const symbols = {
     "handle",
   ),
   mlirffi_opm_add_owned_pass: fn(["handle" /* opm */, "handle" /* pass */], "void"),
+  mlirffi_pattern_set_create: fn(["handle" /* ctx record */], "handle"),
+  mlirffi_pattern_set_destroy: fn(["handle" /* set */], "void"),
+  mlirffi_pattern_set_add: fn(
+    ["handle" /* set */, "handle" /* ctx record */, "i32" /* id */, "buffer" /* root op name */, "u32", "u32" /* benefit */],
+    "void",
+  ),
+  mlirffi_pattern_set_freeze: fn(["handle" /* set */], "handle"),
+  mlirffi_frozen_patterns_destroy: fn(["handle" /* frozen */], "void"),
+  mlirffi_apply_patterns_greedily: fn(
+    [
+      "handle", /* op */
+      "handle", /* frozen patterns */
+      "f64", /* max iterations (-1: no limit) */
+      "f64", /* max rewrites (-1: no limit) */
+      "bool", /* top-down traversal */
+      "bool", /* folding */
+      "i32", /* strictness: 0 any op, 1 existing and new ops, 2 existing ops */
+      "i32", /* region simplification: 0 disabled, 1 normal, 2 aggressive */
+      "bool", /* constant CSE */
+    ],
+    "i32",
+  ),
+  mlirffi_walk_and_apply_patterns: fn(["handle" /* op */, "handle" /* frozen patterns */], "void"),
+  mlirffi_rewriter_replace_op: fn(["handle" /* rewriter */, "handle" /* op */, "buffer" /* values */, "i32" /* n */], "void"),
+  mlirffi_rewriter_erase_op: fn(["handle" /* rewriter */, "handle" /* op */], "void"),
+  mlirffi_rewriter_replace_all_uses_with: fn(["handle" /* rewriter */, "handle" /* from */, "handle" /* to */], "void"),
+  mlirffi_rewriter_start_modification: fn(["handle" /* rewriter */, "handle" /* op */], "void"),
+  mlirffi_rewriter_finalize_modification: fn(["handle" /* rewriter */, "handle" /* op */], "void"),
+  mlirffi_rewriter_cancel_modification: fn(["handle" /* rewriter */, "handle" /* op */], "void"),
+  mlirffi_rewriter_insert: fn(
+    ["handle" /* rewriter */, "i32" /* 0 end of block, 1 before ref, 2 after ref */, "handle" /* block */, "handle" /* ref */, "handle" /* op */],
+    "void",
+  ),
   mlirffi_mlir_version: fn([], "i32"),
 
   // text.c, pass.c, strings.c, bigstack.c

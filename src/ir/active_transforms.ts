@@ -11,7 +11,9 @@
  * - no pass manager or driver may start on that IR again;
  * - inside a pass, structural changes (erase, detach, move, insert, block
  *   and argument removal) are allowed only strictly inside the op the pass
- *   runs on, which is what MLIR allows a pass to touch.
+ *   runs on, which is what MLIR allows a pass to touch;
+ * - inside a rewrite pattern, they are allowed only through the pattern's
+ *   rewriter, which tells the driver.
  * Each refusal is a StructuralError thrown into the callback; nothing has
  * changed when it is thrown.
  *
@@ -22,16 +24,17 @@ import { lib } from "../ffi/load.ts";
 import type { Owner } from "../safety/ledger.ts";
 import { type ContextState, stateOf } from "./context_state.ts";
 
-/** One transform in progress: a pass run (later: a pattern driver). */
+/** One transform in progress: a pass run or a rewrite-pattern driver. */
 export interface ActiveTransform {
-  readonly kind: "pass run";
+  readonly kind: "pass run" | "pattern driver";
   /** The owner of the IR being transformed. */
   readonly owner: Owner;
   /** The op it was started on. */
   readonly root: number;
   /**
-   * The op a callback is running on now (0 between callbacks): structural
-   * changes must be strictly inside it.
+   * The op a pass callback is running on now (0 between callbacks and
+   * always for patterns): structural changes must be strictly inside it.
+   * Patterns change IR only through their rewriter, which is not checked here.
    */
   scope: number;
 }
@@ -97,7 +100,9 @@ export function refuseStructuralChange(owner: Owner, ptr: number, what: string, 
   const inside = t.scope !== 0 && ptr !== 0 && (orScope || ptr !== t.scope) && lib.mlirffi_op_is_ancestor(t.scope, ptr);
   if (!inside) {
     throw new StructuralError(
-      `Cannot ${what} during a ${t.kind} outside the operation the pass runs on: MLIR is iterating over that IR. Change only what is nested inside the pass's operation.`,
+      t.kind === "pattern driver"
+        ? `Cannot ${what} inside a rewrite pattern except through its rewriter (rewriter.eraseOp, replaceOp, insertionPoint...): the driver must hear of every change.`
+        : `Cannot ${what} during a ${t.kind} outside the operation the pass runs on: MLIR is iterating over that IR. Change only what is nested inside the pass's operation.`,
     );
   }
 }

@@ -125,7 +125,7 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
     }
   }
   if (at !== undefined && at._owner().context !== state) throw new StructuralError("insertAt is in another context.");
-  if (at !== undefined && activeTransforms(state).length > 0) {
+  if (at !== undefined && activeTransforms(state).length > 0 && !at._viaRewriter()) {
     refuseStructuralChange(at._owner(), lib.mlirffi_block_parent_op(at.block._ptr), `insert '${name}'`, true);
   }
   // Refused insertions (after a terminator, next to an op that left) are

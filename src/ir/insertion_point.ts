@@ -15,6 +15,17 @@ import { ScopeStack } from "../base/scope_stack.ts";
 
 type Where = "end" | "before" | "after" | "terminator";
 
+/**
+ * Inserts through something other than the block itself: a rewrite
+ * pattern's rewriter, which must hear of every op its driver did not make.
+ */
+export interface Inserter {
+  /** Throws if inserting is no longer allowed (the pattern returned). */
+  check(): void;
+  /** Inserts the op at `op`: at the end of `block`, or before or after `ref`. */
+  insert(where: "end" | "before" | "after", block: number, ref: number, op: number): void;
+}
+
 const scopes = new ScopeStack<InsertionPoint>();
 
 /**
@@ -34,12 +45,24 @@ export class InsertionPoint extends ThreadBound {
   readonly #block: Block;
   readonly #ref: Operation | null;
   readonly #where: Where;
+  readonly #through: Inserter | null;
 
-  private constructor(block: Block, ref: Operation | null, where: Where) {
+  private constructor(block: Block, ref: Operation | null, where: Where, through: Inserter | null = null) {
     super();
     this.#block = block;
     this.#ref = ref;
     this.#where = where;
+    this.#through = through;
+  }
+
+  /** @internal The same position, with inserts made through `inserter` (a rewriter). */
+  static _through(ip: InsertionPoint, inserter: Inserter): InsertionPoint {
+    return new InsertionPoint(ip.#block, ip.#ref, ip.#where, inserter);
+  }
+
+  /** @internal Whether inserts go through a rewriter. */
+  _viaRewriter(): boolean {
+    return this.#through !== null;
   }
 
   /**
@@ -159,6 +182,16 @@ export class InsertionPoint extends ThreadBound {
       throw new StructuralError(
         "Cannot insert at the end of a block that already has a terminator; use InsertionPoint.atTerminator(block).",
       );
+    }
+    const through = this.#through;
+    if (through !== null) {
+      through.check();
+      return (p: number) => {
+        const terminator = where === "terminator" ? lib.mlirffi_block_terminator(block) : 0;
+        if (where === "end" || (where === "terminator" && terminator === 0)) through.insert("end", block, 0, p);
+        else if (where === "terminator") through.insert("before", block, terminator, p);
+        else through.insert(where, block, ref, p);
+      };
     }
     return (p: number) => {
       if (where === "end") lib.mlirffi_block_append_op(block, p);

@@ -65,6 +65,18 @@ export function eraseOperation(owner: Owner, ptr: number, name: string): void {
   lib.mlirffi_op_destroy(ptr);
 }
 
+/**
+ * Records that the op at `ptr` and everything nested in it are about to be
+ * erased by MLIR (a pattern's rewriter), refusing first, with `checkUses`,
+ * if values it defines are still used outside it.
+ */
+export function forgetSubtree(owner: Owner, ptr: number, name: string, checkUses: boolean): void {
+  if (checkUses) refuseOutsideUses(ptr, "erase", name);
+  const { handles, count } = subtree(ptr, true);
+  stateOf(owner).strategy.freed(owner, handles, count);
+  owner.recordFreed(handles, count, "operation erased", "parent erased");
+}
+
 /** Unlinks the operation from its block; returns its new owner (the operation itself). */
 export function detachOperation(owner: Owner, ptr: number, name: string): Owner {
   if (lib.mlirffi_op_block(ptr) === 0) {

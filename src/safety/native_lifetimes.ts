@@ -1,6 +1,7 @@
 /**
  * Native lifetimes: who frees each native object that no MLIR parent owns
- * (modules, detached operations, blocks and regions, pass managers), and when.
+ * (modules, detached operations, blocks and regions, pass managers, pattern
+ * sets), and when.
  *
  * Each such object has a *cell* in its context's set. A cell is freed exactly
  * once: explicitly (`dispose()`), when its JS holder is garbage collected, or
@@ -14,7 +15,7 @@ import { lib } from "../ffi/load.ts";
 import type { Owner } from "./ledger.ts";
 
 /** What kind of native object a cell frees. */
-export type CellKind = "operation" | "block" | "region" | "passManager" | "engine";
+export type CellKind = "operation" | "block" | "region" | "passManager" | "engine" | "patternSet" | "frozenPatterns";
 
 /** A native context's record of the objects it must free before itself. */
 export interface ContextCell {
@@ -39,6 +40,8 @@ const destroyers: Record<CellKind, (ptr: number) => void> = {
   region: (p) => lib.mlirffi_region_destroy(p),
   passManager: (p) => lib.mlirffi_pm_destroy(p),
   engine: (p) => lib.mlirffi_jit_destroy(p),
+  patternSet: (p) => lib.mlirffi_pattern_set_destroy(p),
+  frozenPatterns: (p) => lib.mlirffi_frozen_patterns_destroy(p),
 };
 
 function release(cell: NativeCell): void {

@@ -1,11 +1,24 @@
 /**
- * IR changed by MLIR under JavaScript callbacks: passes written in
- * TypeScript (CONTRACT clause 11).
+ * IR changed by MLIR under JavaScript callbacks: passes and rewrite
+ * patterns written in TypeScript (CONTRACT clause 11).
  *
  * @module
  */
 import { assert, assertEquals, assertInstanceOf, assertStringIncludes, assertThrows } from "@std/assert";
-import { Context, InsertionPoint, InvalidHandleError, type Operation, PassFailureError, StructuralError } from "../../../src/mod.ts";
+import {
+  applyPatternsGreedily,
+  Context,
+  InsertionPoint,
+  InvalidHandleError,
+  type Operation,
+  PassFailureError,
+  PatternError,
+  RewritePatternSet,
+  StructuralError,
+  type Value,
+  walkAndApplyPatterns,
+} from "../../../src/mod.ts";
+import * as arith from "../../../src/dialects/arith.ts";
 import { ARITH, context, find, type Scenario } from "../_fixture.ts";
 
 function assertInvalid(fn: () => unknown, reason: string): void {
@@ -179,4 +192,164 @@ export const tsPassThreaded: Scenario = (strategy) => {
   using plain = ctx.passManager("builtin.module(func.func(cse))");
   plain.run(mod);
   mod.verify();
+};
+
+/** `x * 1` and `x + 0` in one function, for the pattern scenarios. */
+const PEEPHOLE = `func.func @f(%a: i32) -> i32 {
+  %c1 = arith.constant 1 : i32
+  %0 = arith.muli %a, %c1 : i32
+  %c0 = arith.constant 0 : i32
+  %1 = arith.addi %0, %c0 : i32
+  return %1 : i32
+}`;
+
+/** Whether `v` is defined by `arith.constant <n> : i32`. */
+function isConstant(v: Value, n: number): boolean {
+  const def = v.owner;
+  return def instanceof Object && "name" in def && (def as Operation).name === "arith.constant" &&
+    (def as Operation).attributes.get("value")?.toString() === `${n} : i32`;
+}
+
+/** No folding: the patterns do the work. */
+const NO_FOLD = { enableFolding: false, maxNumRewrites: 10_000 } as const;
+
+/** Patterns rewrite through the rewriter; handles to what they replaced, and handles they stashed, are invalid after. */
+export const tsPatternHandles: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(PEEPHOLE);
+  const before = find(mod.operation, "arith.muli");
+  const stashed: Operation[] = [];
+  const set = new RewritePatternSet(ctx)
+    .add("arith.muli", (op, rewriter) => {
+      stashed.push(op, op.operands.at(1)!.owner as Operation);
+      if (!isConstant(op.operands.at(1)!, 1)) return false;
+      rewriter.replaceOp(op, [op.operands.at(0)!]);
+      assertInvalid(() => op.name, "operation erased");
+      return true;
+    })
+    .add("arith.addi", (op, rewriter) => {
+      if (!isConstant(op.operands.at(1)!, 0)) return false;
+      rewriter.replaceOp(op, [op.operands.at(0)!]);
+      return true;
+    });
+  using frozen = set.freeze();
+  assert(applyPatternsGreedily(mod, frozen, NO_FOLD), "converges");
+  assertInvalid(() => before.name, "invalidated by pass run");
+  for (const op of stashed) assert(!op.isValid, "stashed handles are invalid after the run");
+  mod.verify();
+  const text = mod.toString();
+  assert(!text.includes("arith.muli") && !text.includes("arith.addi"), text);
+  assertStringIncludes(text, "return %arg0 : i32");
+  // The frozen set applies again, to another module.
+  using other = ctx.parseModule(PEEPHOLE);
+  assert(applyPatternsGreedily(other, frozen, NO_FOLD));
+  assert(!other.toString().includes("arith.muli"));
+};
+
+/** Inside a pattern, changing IR around the rewriter, disposing, or running on the same IR is a StructuralError; the driver's state is intact. */
+export const tsPatternRefusals: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(PEEPHOLE);
+  const refused: string[] = [];
+  const attempt = (what: string, fn: () => void) => {
+    try {
+      fn();
+    } catch (e) {
+      assertInstanceOf(e, StructuralError, what);
+      refused.push(what);
+    }
+  };
+  using again = ctx.passManager("builtin.module(canonicalize)");
+  using innerFrozen = new RewritePatternSet(ctx).freeze();
+  const set = new RewritePatternSet(ctx).add("arith.muli", (op, rewriter) => {
+    attempt("op.erase()", () => op.erase());
+    attempt("detach", () => op.detach());
+    attempt("insert at a plain insertion point", () => void arith.constant(op.result.type, 3, { ip: InsertionPoint.before(op) }));
+    attempt("module dispose", () => mod.dispose());
+    attempt("context dispose", () => ctx.dispose());
+    attempt("pass manager on it", () => again.run(mod));
+    attempt("driver on it", () => void applyPatternsGreedily(mod, innerFrozen));
+    // Through the rewriter, the same change is fine.
+    const three = arith.constant(op.result.type, 3, { ip: rewriter.insertionPoint });
+    rewriter.replaceOp(op, [three]);
+    return true;
+  });
+  using frozen = set.freeze();
+  assert(applyPatternsGreedily(mod, frozen, NO_FOLD));
+  assertEquals(refused, [
+    "op.erase()",
+    "detach",
+    "insert at a plain insertion point",
+    "module dispose",
+    "context dispose",
+    "pass manager on it",
+    "driver on it",
+  ]);
+  mod.verify();
+  assertStringIncludes(mod.toString(), "arith.constant 3 : i32");
+};
+
+/** A pattern that throws stops the driver's calls into JS; the error has the cause; the IR stays valid. */
+export const tsPatternThrows: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(PEEPHOLE + "\n" + PEEPHOLE.replace("@f", "@g"));
+  const boom = new TypeError("boom");
+  let thrown = false;
+  let callsAfter = 0;
+  using frozen = new RewritePatternSet(ctx).add("arith.muli", () => {
+    if (thrown) callsAfter++;
+    thrown = true;
+    throw boom;
+  }).add("arith.addi", () => {
+    if (thrown) callsAfter++;
+    return false;
+  }).freeze();
+  const e = assertThrows(() => applyPatternsGreedily(mod, frozen, NO_FOLD), PatternError);
+  assert(e.cause === boom);
+  assertEquals(callsAfter, 0, "no pattern runs after the throw");
+  mod.verify();
+  assertStringIncludes(mod.toString(), "arith.muli");
+  // The same module and set work again.
+  assertThrows(() => applyPatternsGreedily(mod, frozen, NO_FOLD), PatternError);
+};
+
+/** Patterns that claim a match without changing anything, or undo each other, end at the limits: not converged, never a hang. */
+export const tsPatternNonConvergence: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(PEEPHOLE);
+  using liar = new RewritePatternSet(ctx).add("arith.muli", () => true).freeze();
+  assertEquals(applyPatternsGreedily(mod, liar, { enableFolding: false, maxIterations: 5 }), false);
+  // Swap the operands of addi back and forth, forever but for the limit.
+  using flip = new RewritePatternSet(ctx).add("arith.addi", (op, rewriter) => {
+    const [a, b] = [op.operands.at(0)!, op.operands.at(1)!];
+    rewriter.modifyOpInPlace(op, () => {
+      op.setOperand(0, b);
+      op.setOperand(1, a);
+    });
+    return true;
+  }).freeze();
+  assertEquals(applyPatternsGreedily(mod, flip, { enableFolding: false, maxNumRewrites: 2_000 }), false);
+  mod.verify();
+};
+
+/** The walk driver: one visit per op; erasing anything but the matched op (or inside it) is refused. */
+export const tsPatternWalk: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(PEEPHOLE);
+  const refused: string[] = [];
+  using frozen = new RewritePatternSet(ctx).add("arith.muli", (op, rewriter) => {
+    try {
+      rewriter.eraseOp(mod.body.operations.at(0)!.regions.at(0)!.blocks.at(0)!.operations.at(-1)!);
+    } catch (e) {
+      assertInstanceOf(e, StructuralError);
+      refused.push("erase another op");
+    }
+    rewriter.replaceOp(op, [op.operands.at(0)!]);
+    return true;
+  }).freeze();
+  walkAndApplyPatterns(mod, frozen);
+  assertEquals(refused, ["erase another op"]);
+  mod.verify();
+  assert(!mod.toString().includes("arith.muli"));
+  assertStringIncludes(mod.toString(), "arith.addi");
 };

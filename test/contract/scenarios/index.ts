@@ -24,6 +24,11 @@ import {
   tsPassMutation,
   tsPassRefusals,
   tsPassThreaded,
+  tsPatternHandles,
+  tsPatternNonConvergence,
+  tsPatternRefusals,
+  tsPatternThrows,
+  tsPatternWalk,
 } from "./callbacks.ts";
 import { ownersAndIdentity } from "./identity.ts";
 import { churnDisposed, churnDropped } from "./memory.ts";
@@ -67,4 +72,9 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   "TS pass: throw or signalFailure fails the run; IR stays valid": tsPassFailures,
   "TS pass: mutation inside the pass's op tracked, outside refused": tsPassMutation,
   "TS pass: multithreaded context, 200 functions": tsPassThreaded,
+  "TS pattern: rewrites through the rewriter; stale handles invalid after": tsPatternHandles,
+  "TS pattern: changes around the rewriter, dispose and re-entrant runs refused": tsPatternRefusals,
+  "TS pattern: a throw stops the calls and surfaces with its cause": tsPatternThrows,
+  "TS pattern: non-converging patterns end at the limits": tsPatternNonConvergence,
+  "TS pattern: walk driver, erasing other ops refused": tsPatternWalk,
 };

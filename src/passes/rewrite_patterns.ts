@@ -1,0 +1,485 @@
+/**
+ * Rewrite patterns written in TypeScript, applied by MLIR's drivers:
+ * `new RewritePatternSet(ctx).add("arith.muli", (op, rewriter) => ...)`,
+ * then `applyPatternsGreedily(mod, set.freeze())` or `walkAndApplyPatterns`.
+ *
+ * The driver calls each pattern through the shim's dispatcher
+ * (ffi/callbacks.ts) while it rewrites, folds and erases on its own. What
+ * keeps that safe (CONTRACT.md clause 11):
+ * - the run is an active transform (ir/active_transforms.ts): inside a
+ *   pattern the IR changes only through the {@linkcode PatternRewriter},
+ *   which tells the driver and the ledger; `op.erase()`, moves, inserts at a
+ *   plain insertion point, disposing the IR or its context, or another run
+ *   on it, throw a StructuralError;
+ * - before every pattern call after the first, the handles nested in the
+ *   target are invalidated (the driver may have folded or erased anything
+ *   since), and again after the run;
+ * - the driver runs on the runtime's own stack and thread;
+ * - a pattern that throws makes every later call answer "no match" without
+ *   running JS, so the driver runs out; the error then surfaces as a
+ *   PatternError whose `cause` is what was thrown. The IR stays valid.
+ *
+ * @module
+ */
+import { argumentError, intArg, optionsArg, stringArg } from "../base/args.ts";
+import { ArgumentError, InvalidHandleError, MlirError, StructuralError } from "../base/errors.ts";
+import { ThreadBound } from "../base/thread_bound.ts";
+import { CallbackKind, onCallback } from "../ffi/callbacks.ts";
+import { lib } from "../ffi/load.ts";
+import { encode } from "../ffi/text.ts";
+import { type ActiveTransform, beginTransform, refuseNestedTransform } from "../ir/active_transforms.ts";
+import type { Block } from "../ir/block.ts";
+import { type ContextState, contextArg, stateOf } from "../ir/context_state.ts";
+import { type Inserter, InsertionPoint } from "../ir/insertion_point.ts";
+import { Module } from "../ir/module.ts";
+import { Operation } from "../ir/operation.ts";
+import { beforePassRun, forgetSubtree } from "../ir/ownership_events.ts";
+import { Value } from "../ir/value.ts";
+import { type NativeCell, own, relinquish } from "../safety/native_lifetimes.ts";
+import type { Owner } from "../safety/ledger.ts";
+import type { Context } from "../context.ts";
+
+/** A pattern driver run failed: a pattern threw (the thrown value is `cause`). The IR stays valid. */
+export class PatternError extends MlirError {}
+
+/**
+ * A rewrite pattern: given an op of its root kind, rewrite it through
+ * `rewriter` and return true, or return false (no match) having changed
+ * nothing.
+ */
+export type PatternFunction = (op: Operation, rewriter: PatternRewriter) => boolean;
+
+interface Registered {
+  readonly fn: PatternFunction;
+  readonly root: string;
+}
+
+const registry = new Map<number, WeakRef<Map<number, Registered>>>();
+const forget = new FinalizationRegistry<number[]>((ids) => {
+  for (const id of ids) registry.delete(id);
+});
+let nextId = 1;
+
+/** A driver run in progress; the innermost is last. */
+interface DriverFrame {
+  readonly state: ContextState;
+  readonly owner: Owner;
+  readonly root: number;
+  readonly walk: boolean;
+  calls: number;
+  error: { readonly value: unknown } | null;
+}
+const frames: DriverFrame[] = [];
+
+function onPattern(id: number, opPtr: number, rewriterPtr: number): number {
+  const entry = registry.get(id)?.deref()?.get(id);
+  const frame = frames[frames.length - 1];
+  if (entry === undefined || frame === undefined) return -1;
+  // After a throw, the driver is let run out without calling JS again.
+  if (frame.error !== null) return 1;
+  const { state, owner } = frame;
+  state.carryPending();
+  if (frame.calls++ > 0) beforePassRun(owner, frame.root);
+  const op = state.strategy.operation(owner, opPtr);
+  const rewriter = new PatternRewriter(frame, rewriterPtr, op);
+  let matched = false;
+  try {
+    const answer = entry.fn(op, rewriter);
+    if (typeof answer !== "boolean") {
+      throw new ArgumentError({ argument: `The pattern on '${entry.root}'`, expected: "to return a boolean (true: it matched and rewrote)", got: String(answer) });
+    }
+    matched = answer;
+  } catch (value) {
+    frame.error = { value };
+  } finally {
+    rewriter._end();
+  }
+  // A pattern that changed the IR did match, whatever it said: the driver must not assume otherwise.
+  return matched || rewriter._changed ? 0 : 1;
+}
+
+let handlerInstalled = false;
+
+/**
+ * Patterns to apply together. Add patterns, then `freeze()` the set to apply
+ * it (freezing consumes it, as in MLIR).
+ */
+export class RewritePatternSet extends ThreadBound {
+  readonly #state: ContextState;
+  readonly #cell: NativeCell;
+  readonly #patterns = new Map<number, Registered>();
+  readonly #ids: number[] = [];
+  #frozen = false;
+
+  /** An empty set of patterns for IR of `ctx`. */
+  constructor(ctx: Context) {
+    super();
+    this.#state = contextArg(ctx, "RewritePatternSet's context");
+    this.#cell = own(this.#state.cell, "patternSet", lib.mlirffi_pattern_set_create(this.#state.store), this, null);
+    forget.register(this, this.#ids);
+  }
+
+  #live(what: string): number {
+    this.#state.check("RewritePatternSet");
+    if (this.#frozen) {
+      throw new StructuralError(`Cannot ${what}: the set was frozen or disposed (freeze() consumes it); make a new RewritePatternSet.`);
+    }
+    if (!this.#state.cell.cells.has(this.#cell)) throw new InvalidHandleError("RewritePatternSet", "disposed");
+    return this.#cell.ptr;
+  }
+
+  /**
+   * Adds a pattern for ops named `root` (e.g. `"arith.muli"`, or an op
+   * class such as `arith.MulIOp`); higher `benefit` is tried first.
+   */
+  add(root: string | { readonly OPERATION_NAME: string }, fn: PatternFunction, options: { readonly benefit?: number } = {}): this {
+    const set = this.#live("add");
+    const name = typeof root === "string" ? root : stringArg(root?.OPERATION_NAME, "add's root");
+    if (!/^[A-Za-z_][\w$]*\.[\w$.]+$/.test(stringArg(name, "add's root"))) throw argumentError("add's root", "an operation name (dialect.op)", name);
+    if (typeof fn !== "function") throw argumentError("add's pattern", "a function (op, rewriter) => boolean", fn);
+    const o = optionsArg(options, "add's options") as { benefit?: number };
+    const benefit = intArg(o.benefit ?? 1, 0, 65535, "add's options.benefit");
+    if (!handlerInstalled) {
+      onCallback(CallbackKind.pattern, onPattern);
+      handlerInstalled = true;
+    }
+    const id = nextId++;
+    const bytes = encode(name);
+    lib.mlirffi_pattern_set_add(set, this.#state.store, id, bytes, bytes.length, benefit);
+    this.#patterns.set(id, { fn, root: name });
+    this.#ids.push(id);
+    registry.set(id, new WeakRef(this.#patterns));
+    return this;
+  }
+
+  /** The patterns, ready to apply any number of times; this set is consumed. */
+  freeze(): FrozenRewritePatternSet {
+    const set = this.#live("freeze");
+    this.#frozen = true;
+    relinquish(this.#cell);
+    return new FrozenRewritePatternSet(this.#state, lib.mlirffi_pattern_set_freeze(set), this.#patterns, this.#ids);
+  }
+
+  /** Frees the set now (a frozen set lives on). */
+  dispose(): void {
+    if (this.#frozen || !this.#state.cell.cells.has(this.#cell)) return;
+    this.#frozen = true;
+    relinquish(this.#cell);
+    lib.mlirffi_pattern_set_destroy(this.#cell.ptr);
+    for (const id of this.#ids) registry.delete(id);
+  }
+
+  /** Same as {@linkcode RewritePatternSet.dispose}, for `using`. */
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}
+
+/** Frozen patterns, applied by {@linkcode applyPatternsGreedily} or {@linkcode walkAndApplyPatterns}. */
+export class FrozenRewritePatternSet extends ThreadBound {
+  readonly #state: ContextState;
+  readonly #cell: NativeCell;
+  /** The pattern functions stay reachable as long as the native patterns. */
+  readonly #patterns: Map<number, Registered>;
+  readonly #ids: number[];
+  #disposed = false;
+
+  /** @internal Made by RewritePatternSet.freeze. */
+  constructor(state: ContextState, ptr: number, patterns: Map<number, Registered>, ids: number[]) {
+    super();
+    this.#state = state;
+    this.#cell = own(state.cell, "frozenPatterns", ptr, this, null);
+    this.#patterns = patterns;
+    this.#ids = ids;
+    forget.register(this, ids);
+  }
+
+  /** @internal */
+  _live(state: ContextState): number {
+    this.#state.check("FrozenRewritePatternSet");
+    if (this.#disposed || !this.#state.cell.cells.has(this.#cell)) throw new InvalidHandleError("FrozenRewritePatternSet", "disposed");
+    if (state !== this.#state) {
+      throw new ArgumentError({ argument: "The pattern set", expected: "of the target's context", got: "a set of another context" });
+    }
+    return this.#cell.ptr;
+  }
+
+  /** How many patterns it holds. */
+  get size(): number {
+    return this.#patterns.size;
+  }
+
+  /** Frees the patterns now (also freed with their context, or by GC). Refused while a driver applies them. */
+  dispose(): void {
+    if (this.#disposed || !this.#state.cell.cells.has(this.#cell)) return;
+    if (frames.length > 0) throw new StructuralError("Cannot dispose a pattern set while a driver is running; dispose it after the run returns.");
+    this.#disposed = true;
+    relinquish(this.#cell);
+    lib.mlirffi_frozen_patterns_destroy(this.#cell.ptr);
+    for (const id of this.#ids) registry.delete(id);
+  }
+
+  /** Same as {@linkcode FrozenRewritePatternSet.dispose}, for `using`. */
+  [Symbol.dispose](): void {
+    this.dispose();
+  }
+}
+
+/** How the greedy driver runs (MLIR's GreedyRewriteConfig; defaults are MLIR's). */
+export interface GreedyRewriteConfig {
+  /** Iterations over the worklist before giving up (default 10; -1: no limit). */
+  readonly maxIterations?: number;
+  /**
+   * Rewrites before giving up (default 1,000,000; -1: no limit, MLIR's
+   * default). MLIR's limit on iterations does not stop patterns that keep
+   * undoing each other within one iteration; this one does.
+   */
+  readonly maxNumRewrites?: number;
+  /** Visit ops top-down rather than bottom-up (default false). */
+  readonly useTopDownTraversal?: boolean;
+  /** Fold ops as well as applying the patterns (default true). */
+  readonly enableFolding?: boolean;
+  /** Which ops may be rewritten: any, the existing and the new, or only the existing (default "anyOp"). */
+  readonly strictness?: "anyOp" | "existingAndNewOps" | "existingOps";
+  /** Region simplification after each iteration (default "normal"). */
+  readonly regionSimplification?: "disabled" | "normal" | "aggressive";
+  /** CSE of constants (default true). */
+  readonly enableConstantCSE?: boolean;
+}
+
+/** So that patterns undoing each other end (see GreedyRewriteConfig.maxNumRewrites). */
+const DEFAULT_MAX_REWRITES = 1_000_000;
+
+const STRICTNESS = { anyOp: 0, existingAndNewOps: 1, existingOps: 2 } as const;
+const REGION_LEVEL = { disabled: 0, normal: 1, aggressive: 2 } as const;
+
+function limit(v: unknown, fallback: number, what: string): number {
+  if (v === undefined) return fallback;
+  if (v === -1) return -1;
+  return intArg(v, 1, Number.MAX_SAFE_INTEGER, what);
+}
+
+function bool(v: unknown, fallback: boolean, what: string): boolean {
+  if (v === undefined) return fallback;
+  if (typeof v !== "boolean") throw argumentError(what, "a boolean", v);
+  return v;
+}
+
+function targetOf(target: Module | Operation, what: string): Operation {
+  const op = target instanceof Module ? target.operation : target;
+  if (!(op instanceof Operation)) throw argumentError(what, "a Module or an Operation", target);
+  return op;
+}
+
+/** Runs a driver on `op` with the patterns' JS calls allowed; rethrows what a pattern threw. */
+function drive<T>(op: Operation, frozen: FrozenRewritePatternSet, walk: boolean, what: string, run: (ptr: number, patterns: number) => T): T {
+  const ptr = op._live();
+  const owner = op._owner;
+  const state = stateOf(owner);
+  if (!(frozen instanceof FrozenRewritePatternSet)) throw argumentError(`${what}'s patterns`, "a FrozenRewritePatternSet (RewritePatternSet.freeze())", frozen);
+  const patterns = frozen._live(state);
+  refuseNestedTransform(owner, what);
+  beforePassRun(owner, ptr);
+  const transform: ActiveTransform = { kind: "pattern driver", owner, root: ptr, scope: 0 };
+  const end = beginTransform(state, transform);
+  const frame: DriverFrame = { state, owner, root: ptr, walk, calls: 0, error: null };
+  frames.push(frame);
+  let result: T;
+  try {
+    result = state.callNative(
+      () => ({ value: run(ptr, patterns) }),
+      () => new PatternError(`${what} failed.`),
+    ).value;
+  } finally {
+    frames.splice(frames.lastIndexOf(frame), 1);
+    end();
+    // Whatever the driver folded or erased after the last pattern call.
+    beforePassRun(owner, ptr);
+  }
+  if (frame.error !== null) {
+    throw new PatternError(`A rewrite pattern threw while ${what} ran on '${op.name}'.`, [], { cause: frame.error.value });
+  }
+  return result;
+}
+
+/**
+ * Applies `patterns` to everything nested in `target` until nothing
+ * changes, folding as it goes (MLIR's greedy driver). Returns whether it
+ * converged: false when it stopped at `maxIterations` or `maxNumRewrites`.
+ * Afterwards, handles nested in the target are invalid, as after a pass run.
+ */
+export function applyPatternsGreedily(target: Module | Operation, patterns: FrozenRewritePatternSet, config: GreedyRewriteConfig = {}): boolean {
+  const op = targetOf(target, "applyPatternsGreedily's target");
+  const c = optionsArg(config, "applyPatternsGreedily's config") as GreedyRewriteConfig;
+  const maxIterations = limit(c.maxIterations, 10, "config.maxIterations");
+  const maxNumRewrites = limit(c.maxNumRewrites, DEFAULT_MAX_REWRITES, "config.maxNumRewrites");
+  const topDown = bool(c.useTopDownTraversal, false, "config.useTopDownTraversal");
+  const folding = bool(c.enableFolding, true, "config.enableFolding");
+  const cse = bool(c.enableConstantCSE, true, "config.enableConstantCSE");
+  const strictness = STRICTNESS[c.strictness ?? "anyOp"];
+  if (strictness === undefined) throw argumentError("config.strictness", `one of ${Object.keys(STRICTNESS).join(", ")}`, c.strictness);
+  const level = REGION_LEVEL[c.regionSimplification ?? "normal"];
+  if (level === undefined) throw argumentError("config.regionSimplification", `one of ${Object.keys(REGION_LEVEL).join(", ")}`, c.regionSimplification);
+  return drive(op, patterns, false, "applyPatternsGreedily", (ptr, p) =>
+    lib.mlirffi_apply_patterns_greedily(ptr, p, maxIterations, maxNumRewrites, topDown, folding, strictness, level, cse) === 1);
+}
+
+/**
+ * Applies `patterns` once to each op nested in `target`, in one walk (MLIR's
+ * walk driver: no folding, no iteration). Inside a pattern, only the matched
+ * op and what is nested in it may be erased or replaced.
+ */
+export function walkAndApplyPatterns(target: Module | Operation, patterns: FrozenRewritePatternSet): void {
+  const op = targetOf(target, "walkAndApplyPatterns's target");
+  drive(op, patterns, true, "walkAndApplyPatterns", (ptr, p) => {
+    lib.mlirffi_walk_and_apply_patterns(ptr, p);
+    return true;
+  });
+}
+
+/**
+ * How a pattern changes the IR: every change goes through here, so the
+ * driver and the handles hear of it. Valid only while the pattern runs.
+ */
+export class PatternRewriter extends ThreadBound {
+  readonly #frame: DriverFrame;
+  readonly #ptr: number;
+  readonly #matched: Operation;
+  #active = true;
+  /** @internal Whether the pattern changed anything through it. */
+  _changed = false;
+  readonly #inserter: Inserter;
+
+  /** @internal Made for each pattern call. */
+  constructor(frame: DriverFrame, ptr: number, matched: Operation) {
+    super();
+    this.#frame = frame;
+    this.#ptr = ptr;
+    this.#matched = matched;
+    this.#inserter = {
+      check: () => void this.#live(),
+      insert: (where, block, ref, op) => {
+        this._changed = true;
+        lib.mlirffi_rewriter_insert(this.#ptr, where === "end" ? 0 : where === "before" ? 1 : 2, block, ref, op);
+      },
+    };
+  }
+
+  /** @internal The pattern returned. */
+  _end(): void {
+    this.#active = false;
+  }
+
+  #live(): number {
+    if (!this.#active) throw new StructuralError("A PatternRewriter is valid only while its pattern runs.");
+    return this.#ptr;
+  }
+
+  /** An op of the IR being rewritten, checked live. */
+  #opIn(op: unknown, what: string): number {
+    if (!(op instanceof Operation)) throw argumentError(what, "an Operation", op);
+    const ptr = op._live();
+    if (op._owner !== this.#frame.owner) throw new StructuralError(`${what} must be in the IR the driver is rewriting.`);
+    if (ptr === this.#frame.root || !lib.mlirffi_op_is_ancestor(this.#frame.root, ptr)) {
+      throw new StructuralError(`${what} must be nested inside the op the driver runs on, not be it.`);
+    }
+    if (this.#frame.walk && !lib.mlirffi_op_is_ancestor(this.#matched._live(), ptr)) {
+      throw new StructuralError(`${what}: the walk driver lets a pattern erase or replace only the matched op and what it contains.`);
+    }
+    return ptr;
+  }
+
+  /** Inserts go right before the matched op (as MLIR sets it up). */
+  get insertionPoint(): InsertionPoint {
+    this.#live();
+    return InsertionPoint._through(InsertionPoint.before(this.#matched), this.#inserter);
+  }
+
+  /** Inserts right before `op`, through this rewriter. */
+  insertionPointBefore(op: Operation): InsertionPoint {
+    this.#live();
+    return InsertionPoint._through(InsertionPoint.before(op), this.#inserter);
+  }
+
+  /** Inserts right after `op`, through this rewriter. */
+  insertionPointAfter(op: Operation): InsertionPoint {
+    this.#live();
+    return InsertionPoint._through(InsertionPoint.after(op), this.#inserter);
+  }
+
+  /** Inserts at the end of `block`, through this rewriter. */
+  insertionPointAtEnd(block: Block): InsertionPoint {
+    this.#live();
+    return InsertionPoint._through(InsertionPoint.atEnd(block), this.#inserter);
+  }
+
+  /** Replaces every use of `op`'s results with `values` (one each), then erases `op`. */
+  replaceOp(op: Operation, values: readonly Value[]): void {
+    const rw = this.#live();
+    const ptr = this.#opIn(op, "replaceOp's op");
+    if (!Array.isArray(values)) throw argumentError("replaceOp's values", "an array of Values", values);
+    const n = lib.mlirffi_op_num_results(ptr);
+    if (values.length !== n) {
+      throw new ArgumentError({ argument: "replaceOp's values", expected: `${n} Values, one per result of '${op.name}'`, got: `${values.length}` });
+    }
+    const ptrs = new Float64Array(n);
+    values.forEach((v, i) => {
+      if (!(v instanceof Value)) throw argumentError(`replaceOp's values[${i}]`, "a Value", v);
+      ptrs[i] = v._live();
+      if (v._where !== this.#frame.owner) throw new StructuralError(`replaceOp's values[${i}] must be in the IR being rewritten.`);
+      const v0 = ptrs[i]!;
+      const definer = lib.mlirffi_value_is_op_result(v0) ? lib.mlirffi_result_owner(v0) : lib.mlirffi_block_parent_op(lib.mlirffi_arg_owner(v0));
+      if (definer !== 0 && lib.mlirffi_op_is_ancestor(ptr, definer)) {
+        throw new StructuralError(`replaceOp's values[${i}] is defined inside the op being replaced.`);
+      }
+    });
+    this.#forget(ptr, op.name, false);
+    this._changed = true;
+    lib.mlirffi_rewriter_replace_op(rw, ptr, ptrs, n);
+  }
+
+  /** Erases `op`, which must have no uses left outside it. */
+  eraseOp(op: Operation): void {
+    const rw = this.#live();
+    const ptr = this.#opIn(op, "eraseOp's op");
+    this.#forget(ptr, op.name, true);
+    this._changed = true;
+    lib.mlirffi_rewriter_erase_op(rw, ptr);
+  }
+
+  /** Makes every use of `from` use `to` instead. */
+  replaceAllUsesWith(from: Value, to: Value): void {
+    const rw = this.#live();
+    for (const [what, v] of [["from", from], ["to", to]] as const) {
+      if (!(v instanceof Value)) throw argumentError(`replaceAllUsesWith's ${what}`, "a Value", v);
+      v._live();
+      if (v._where !== this.#frame.owner) throw new StructuralError(`replaceAllUsesWith's ${what} must be in the IR being rewritten.`);
+    }
+    this._changed = true;
+    lib.mlirffi_rewriter_replace_all_uses_with(rw, from._live(), to._live());
+  }
+
+  /**
+   * Changes `op` in place (its attributes, operands, types) inside `fn`, so
+   * the driver revisits it; if `fn` throws, the change is reported cancelled.
+   */
+  modifyOpInPlace(op: Operation, fn: () => void): void {
+    const rw = this.#live();
+    const ptr = this.#opIn(op, "modifyOpInPlace's op");
+    if (typeof fn !== "function") throw argumentError("modifyOpInPlace's change", "a function", fn);
+    lib.mlirffi_rewriter_start_modification(rw, ptr);
+    try {
+      fn();
+    } catch (e) {
+      lib.mlirffi_rewriter_cancel_modification(rw, ptr);
+      throw e;
+    }
+    this._changed = true;
+    lib.mlirffi_rewriter_finalize_modification(rw, ptr);
+  }
+
+  /** Tells the strategy and the ledger that `ptr`'s subtree is about to go. */
+  #forget(ptr: number, name: string, checkUses: boolean): void {
+    forgetSubtree(this.#frame.owner, ptr, name, checkUses);
+  }
+}
