@@ -89,6 +89,14 @@ for (const strategy of STRATEGIES) {
     assertStringIncludes(r.stdout, `saxpy on 1000 elements: ok (${strategy})`);
   });
 
+  test(`examples [${strategy}] peephole rewrites with TypeScript patterns as canonicalize does`, () => {
+    const r = run("peephole.ts", strategy);
+    assertEquals(r.status, 0, r.stderr);
+    assertStringIncludes(r.stdout, "%0 = arith.addi %arg0, %c6_i32 : i32");
+    assertStringIncludes(r.stdout, "converged: true; @f: 4 ops");
+    assertStringIncludes(r.stdout, `same as canonicalize: true (${strategy})`);
+  });
+
   test(`examples [${strategy}] matmul_kernel builds, lowers, runs and checks`, () => {
     const r = run("matmul_kernel.ts", strategy);
     assertEquals(r.status, 0, r.stderr);

@@ -319,6 +319,7 @@ export class PassManager extends ThreadBound {
   /** Frees the pass manager now (it is also freed with its context or by GC). */
   dispose(): void {
     if (this.#disposed || !this.#state.cell.cells.has(this.#cell)) return;
+    if (this.#running) throw new StructuralError("Cannot dispose a pass manager while it runs (from one of its own passes); dispose it after run() returns.");
     this.#disposed = true;
     this.#typeScriptPasses.clear();
     relinquish(this.#cell);

@@ -143,8 +143,17 @@ export class RewritePatternSet extends ThreadBound {
       onCallback(CallbackKind.pattern, onPattern);
       handlerInstalled = true;
     }
-    const id = nextId++;
     const bytes = encode(name);
+    // Asking loads the root's dialect first: a pattern made for a name
+    // before its dialect loads would hold the unregistered name and never
+    // match the registered ops.
+    if (!lib.mlirffi_is_registered_operation(this.#state.store, bytes, bytes.length) && !lib.mlirffi_context_get_allow_unregistered(this.#state.store)) {
+      throw new ArgumentError(
+        { argument: "add's root", expected: "a registered operation", got: `'${name}', which is not registered` },
+        { advice: "Check the name, or create the context with allowUnregisteredDialects." },
+      );
+    }
+    const id = nextId++;
     lib.mlirffi_pattern_set_add(set, this.#state.store, id, bytes, bytes.length, benefit);
     this.#patterns.set(id, { fn, root: name });
     this.#ids.push(id);

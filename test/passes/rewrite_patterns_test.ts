@@ -69,11 +69,24 @@ for (const strategy of STRATEGIES) {
   });
 }
 
+test("patterns: a set made before any IR of its dialect exists still matches (the dialect is loaded for it)", () => {
+  using ctx = new Context();
+  let calls = 0;
+  using frozen = new RewritePatternSet(ctx).add("tensor.empty", () => {
+    calls++;
+    return false;
+  }).freeze();
+  using mod = ctx.parseModule("func.func @f() -> tensor<2xf32> {\n  %0 = tensor.empty() : tensor<2xf32>\n  return %0 : tensor<2xf32>\n}");
+  applyPatternsGreedily(mod, frozen, NO_FOLD);
+  assert(calls > 0);
+});
+
 test("patterns: bad arguments are ArgumentErrors; a frozen set is consumed; a rewriter outlives nothing", () => {
   using ctx = new Context();
   using mod = ctx.parseModule(MUL);
   const set = new RewritePatternSet(ctx);
   assertArgumentError(() => set.add("muli", () => false), { argument: "add's root" });
+  assertArgumentError(() => set.add("arith.mul", () => false), { argument: "add's root", expected: "a registered operation" });
   assertArgumentError(() => set.add("arith.muli", 3 as never), { argument: "add's pattern" });
   assertArgumentError(() => set.add("arith.muli", () => false, { benefit: -1 }), { argument: "add's options.benefit" });
   assertArgumentError(() => new RewritePatternSet({} as never), { argument: "RewritePatternSet's context" });

@@ -97,6 +97,7 @@ export const tsPassRefusals: Scenario = (strategy) => {
     attempt("context dispose", () => ctx.dispose());
     attempt("run another manager on it", () => again.run(mod));
     attempt("run this manager again", () => pm.run(mod));
+    attempt("dispose this manager", () => pm.dispose());
     attempt("erase the pass's own op", () => op.erase());
     // Unrelated IR works as anywhere else.
     using other = ctx.parseModule("func.func @h() { return }");
@@ -104,7 +105,14 @@ export const tsPassRefusals: Scenario = (strategy) => {
     assertStringIncludes(other.toString(), "@h");
   });
   pm.run(mod);
-  assertEquals(refused, ["module dispose", "context dispose", "run another manager on it", "run this manager again", "erase the pass's own op"]);
+  assertEquals(refused, [
+    "module dispose",
+    "context dispose",
+    "run another manager on it",
+    "run this manager again",
+    "dispose this manager",
+    "erase the pass's own op",
+  ]);
   assert(mod.operation.isValid);
   mod.verify();
   assertStringIncludes(mod.toString(), "func.func @g");
