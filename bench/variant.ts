@@ -18,6 +18,7 @@ import { measureAll } from "./harness.ts";
 import type { Variant } from "./fixtures.ts";
 import { RawContext } from "./raw.ts";
 import { build, create } from "./workloads/build.bench.ts";
+import { canonicalizeRun, patternEmpty, patternMiss, patternRewrite, tsPassNoop, tsPassWalk } from "./workloads/callbacks.bench.ts";
 import { erase } from "./workloads/erase.bench.ts";
 import { hotAttribute, hotName } from "./workloads/hot.bench.ts";
 import { identity } from "./workloads/identity.bench.ts";
@@ -26,7 +27,22 @@ import { nativeWalk, walk } from "./workloads/walk.bench.ts";
 import type { Meta, Result, Workload } from "./workload.ts";
 
 /** The workload families, in report order. */
-export const WORKLOADS: readonly Workload[] = [walk, hotName, hotAttribute, identity, erase, passRun, create, build];
+export const WORKLOADS: readonly Workload[] = [
+  walk,
+  hotName,
+  hotAttribute,
+  identity,
+  erase,
+  passRun,
+  create,
+  build,
+  patternEmpty,
+  patternMiss,
+  patternRewrite,
+  canonicalizeRun,
+  tsPassNoop,
+  tsPassWalk,
+];
 
 const [variant, sizeList, minCpuMs, minSamples, rewriteMax, out] = process.argv.slice(-6) as [
   Variant,

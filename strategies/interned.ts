@@ -133,10 +133,15 @@ class Interned<K extends HandleKinds> implements HandleStrategy<K> {
 
   nestedInvalidated(owner: Owner): void {
     const maps = mapsOf<K>(owner);
+    // Nothing but (at most) the root interned: nothing to drop. Drivers
+    // calling JS invalidate before every call, so this is their common case.
+    const ops = maps.ops?.size ?? 0;
+    const onlyRoot = ops === 0 || (ops === 1 && maps.ops!.get(owner.root) !== undefined);
+    if (onlyRoot && !maps.blocks?.size && !maps.args?.size) return;
     const root = maps.ops?.get(owner.root);
-    const ops = new PtrMap<K["operation"]>();
-    if (root !== undefined) ops.set(owner.root, root);
-    owner.cache = { ops };
+    const kept = new PtrMap<K["operation"]>();
+    if (root !== undefined) kept.set(owner.root, root);
+    owner.cache = { ops: kept };
   }
 
   closed(owner: Owner): void {

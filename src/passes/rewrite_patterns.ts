@@ -350,7 +350,7 @@ export function walkAndApplyPatterns(target: Module | Operation, patterns: Froze
  * How a pattern changes the IR: every change goes through here, so the
  * driver and the handles hear of it. Valid only while the pattern runs.
  */
-export class PatternRewriter extends ThreadBound {
+export class PatternRewriter {
   readonly #frame: DriverFrame;
   readonly #ptr: number;
   readonly #matched: Operation;
@@ -361,7 +361,8 @@ export class PatternRewriter extends ThreadBound {
 
   /** @internal Made for each pattern call. */
   constructor(frame: DriverFrame, ptr: number, matched: Operation) {
-    super();
+    // Not a ThreadBound: one is made per pattern call, and it holds nothing a
+    // structured clone could carry (its fields are private; it dies with the call).
     this.#frame = frame;
     this.#ptr = ptr;
     this.#matched = matched;

@@ -119,7 +119,13 @@ export class Owner extends ThreadBound {
 
   /** Records a pass run on the root: everything nested is now suspect. */
   recordPassRun(): void {
-    (this.barriers ??= []).push(++this.epoch);
+    const b = (this.barriers ??= []);
+    // Two barriers with nothing between them decide alike: every handle
+    // stamped before the second meets a barrier first. So the newer one
+    // replaces the older, and a driver that calls JS a million times in a
+    // row leaves one barrier, not a million.
+    if (b.length > 0 && b[b.length - 1] === this.epoch) b[b.length - 1] = ++this.epoch;
+    else b.push(++this.epoch);
   }
 
   /** Ends the owner: every handle into it becomes invalid with `reason`. */
@@ -170,10 +176,15 @@ function trimFrees(head: LogEntry | null): LogEntry | null {
 }
 
 function firstBarrierAfter(barriers: number[] | null, stamp: number): number {
-  if (barriers === null) return Infinity;
-  // Barriers are few; most owners see a handful of pass runs.
-  for (const b of barriers) if (b > stamp) return b;
-  return Infinity;
+  if (barriers === null || barriers.length === 0 || barriers[barriers.length - 1]! <= stamp) return Infinity;
+  // Ascending: binary search (a long-lived module can see many pass runs and pattern drivers).
+  let lo = 0, hi = barriers.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (barriers[mid]! > stamp) hi = mid;
+    else lo = mid + 1;
+  }
+  return barriers[lo]!;
 }
 
 /**
