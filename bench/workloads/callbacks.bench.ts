@@ -22,7 +22,8 @@ import { contextFor, source, type Variant } from "../fixtures.ts";
 import type { Meta, Workload } from "../workload.ts";
 
 const applies = (variant: Variant) => variant !== "native" && variant !== "raw";
-const NO_FOLD = { enableFolding: false } as const;
+/** No folding and no region simplification: the driver's own work stays small beside the calls. */
+const NO_FOLD = { enableFolding: false, regionSimplification: "disabled" } as const;
 
 /** How many times the driver calls an `arith.addi` pattern on the module (counted once, at setup). */
 function invocations(mod: Module, ctx: ReturnType<typeof contextFor>): number {
