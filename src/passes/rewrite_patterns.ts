@@ -38,6 +38,7 @@ import { Value } from "../ir/value.ts";
 import { type NativeCell, own, relinquish } from "../safety/native_lifetimes.ts";
 import type { Owner } from "../safety/ledger.ts";
 import type { Context } from "../context.ts";
+import { type CallbackTable, CallbackRegistry } from "./callback_registry.ts";
 
 /** A pattern driver run failed: a pattern threw (the thrown value is `cause`). The IR stays valid. */
 export class PatternError extends MlirError {}
@@ -54,11 +55,7 @@ interface Registered {
   readonly root: string;
 }
 
-const registry = new Map<number, WeakRef<Map<number, Registered>>>();
-const forget = new FinalizationRegistry<number[]>((ids) => {
-  for (const id of ids) registry.delete(id);
-});
-let nextId = 1;
+const registry = new CallbackRegistry<Registered>();
 
 /** A driver run in progress; the innermost is last. */
 interface DriverFrame {
@@ -72,7 +69,7 @@ interface DriverFrame {
 const frames: DriverFrame[] = [];
 
 function onPattern(id: number, opPtr: number, rewriterPtr: number): number {
-  const entry = registry.get(id)?.deref()?.get(id);
+  const entry = registry.get(id);
   const frame = frames[frames.length - 1];
   if (entry === undefined || frame === undefined) return -1;
   // After a throw, the driver is let run out without calling JS again.
@@ -107,8 +104,7 @@ let handlerInstalled = false;
 export class RewritePatternSet extends ThreadBound {
   readonly #state: ContextState;
   readonly #cell: NativeCell;
-  readonly #patterns = new Map<number, Registered>();
-  readonly #ids: number[] = [];
+  readonly #table: CallbackTable<Registered>;
   #frozen = false;
 
   /** An empty set of patterns for IR of `ctx`. */
@@ -116,7 +112,7 @@ export class RewritePatternSet extends ThreadBound {
     super();
     this.#state = contextArg(ctx, "RewritePatternSet's context");
     this.#cell = own(this.#state.cell, "patternSet", lib.mlirffi_pattern_set_create(this.#state.store), this, null);
-    forget.register(this, this.#ids);
+    this.#table = registry.table(this);
   }
 
   #live(what: string): number {
@@ -153,11 +149,8 @@ export class RewritePatternSet extends ThreadBound {
         { advice: "Check the name, or create the context with allowUnregisteredDialects." },
       );
     }
-    const id = nextId++;
+    const id = registry.add(this.#table, { fn, root: name });
     lib.mlirffi_pattern_set_add(set, this.#state.store, id, bytes, bytes.length, benefit);
-    this.#patterns.set(id, { fn, root: name });
-    this.#ids.push(id);
-    registry.set(id, new WeakRef(this.#patterns));
     return this;
   }
 
@@ -166,7 +159,10 @@ export class RewritePatternSet extends ThreadBound {
     const set = this.#live("freeze");
     this.#frozen = true;
     relinquish(this.#cell);
-    return new FrozenRewritePatternSet(this.#state, lib.mlirffi_pattern_set_freeze(set), this.#patterns, this.#ids);
+    const frozen = new FrozenRewritePatternSet(this.#state, lib.mlirffi_pattern_set_freeze(set), this.#table);
+    // The functions now live as long as the frozen set, whatever becomes of this one.
+    registry.transfer(this, frozen, this.#table);
+    return frozen;
   }
 
   /** Frees the set now (a frozen set lives on). */
@@ -175,7 +171,7 @@ export class RewritePatternSet extends ThreadBound {
     this.#frozen = true;
     relinquish(this.#cell);
     lib.mlirffi_pattern_set_destroy(this.#cell.ptr);
-    for (const id of this.#ids) registry.delete(id);
+    registry.drop(this.#table);
   }
 
   /** Same as {@linkcode RewritePatternSet.dispose}, for `using`. */
@@ -189,18 +185,15 @@ export class FrozenRewritePatternSet extends ThreadBound {
   readonly #state: ContextState;
   readonly #cell: NativeCell;
   /** The pattern functions stay reachable as long as the native patterns. */
-  readonly #patterns: Map<number, Registered>;
-  readonly #ids: number[];
+  readonly #table: CallbackTable<Registered>;
   #disposed = false;
 
   /** @internal Made by RewritePatternSet.freeze. */
-  constructor(state: ContextState, ptr: number, patterns: Map<number, Registered>, ids: number[]) {
+  constructor(state: ContextState, ptr: number, table: CallbackTable<Registered>) {
     super();
     this.#state = state;
     this.#cell = own(state.cell, "frozenPatterns", ptr, this, null);
-    this.#patterns = patterns;
-    this.#ids = ids;
-    forget.register(this, ids);
+    this.#table = table;
   }
 
   /** @internal */
@@ -215,7 +208,7 @@ export class FrozenRewritePatternSet extends ThreadBound {
 
   /** How many patterns it holds. */
   get size(): number {
-    return this.#patterns.size;
+    return this.#table.entries.size;
   }
 
   /** Frees the patterns now (also freed with their context, or by GC). Refused while a driver applies them. */
@@ -225,7 +218,7 @@ export class FrozenRewritePatternSet extends ThreadBound {
     this.#disposed = true;
     relinquish(this.#cell);
     lib.mlirffi_frozen_patterns_destroy(this.#cell.ptr);
-    for (const id of this.#ids) registry.delete(id);
+    registry.drop(this.#table);
   }
 
   /** Same as {@linkcode FrozenRewritePatternSet.dispose}, for `using`. */

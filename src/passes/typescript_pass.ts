@@ -29,6 +29,7 @@ import type { ContextState } from "../ir/context_state.ts";
 import type { Operation } from "../ir/operation.ts";
 import { beforePassRun } from "../ir/ownership_events.ts";
 import type { Owner } from "../safety/ledger.ts";
+import { type CallbackTable, CallbackRegistry } from "./callback_registry.ts";
 
 /** What a TypeScript pass gets besides the op it runs on. */
 export interface PassContext {
@@ -63,12 +64,7 @@ interface Registered {
   readonly name: string;
 }
 
-/** id → the passes of the manager that holds the id; weak, so a dropped manager takes its passes along. */
-const registry = new Map<number, WeakRef<Map<number, Registered>>>();
-const forget = new FinalizationRegistry<number[]>((ids) => {
-  for (const id of ids) registry.delete(id);
-});
-let nextId = 1;
+const registry = new CallbackRegistry<Registered>();
 
 /** A run in progress that has TypeScript passes; the innermost is last. */
 interface RunFrame {
@@ -83,7 +79,7 @@ const frames: RunFrame[] = [];
 
 function onPassRun(id: number, opPtr: number, passPtr: number): number {
   void passPtr; // the shim signals failure from our answer
-  const entry = registry.get(id)?.deref()?.get(id);
+  const entry = registry.get(id);
   const frame = frames[frames.length - 1];
   if (entry === undefined || frame === undefined) return -1;
   const { state, owner } = frame;
@@ -116,15 +112,14 @@ let handlerInstalled = false;
 
 /** The TypeScript passes of one pass manager. */
 export class TypeScriptPasses {
-  readonly #passes = new Map<number, Registered>();
-  readonly #ids: number[] = [];
+  readonly #table: CallbackTable<Registered>;
 
   constructor(holder: object) {
-    forget.register(holder, this.#ids);
+    this.#table = registry.table(holder);
   }
 
   get size(): number {
-    return this.#passes.size;
+    return this.#table.entries.size;
   }
 
   /**
@@ -149,19 +144,15 @@ export class TypeScriptPasses {
       onCallback(CallbackKind.passRun, onPassRun);
       handlerInstalled = true;
     }
-    const id = nextId++;
+    const id = registry.add(this.#table, { fn, name });
     const [n, a, d, op] = [name, argument, description, opName].map(encode) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
     const pass = lib.mlirffi_external_pass_create(state.store, id, n, n.length, a, a.length, d, d.length, op, op.length);
     lib.mlirffi_opm_add_owned_pass(opm, pass);
-    this.#passes.set(id, { fn, name });
-    this.#ids.push(id);
-    registry.set(id, new WeakRef(this.#passes));
   }
 
   /** Forgets the passes (their manager was disposed). */
   clear(): void {
-    for (const id of this.#ids) registry.delete(id);
-    this.#passes.clear();
+    registry.drop(this.#table);
   }
 }
 

@@ -20,6 +20,7 @@ import {
   StructuralError,
 } from "../../src/mod.ts";
 import * as arith from "../../src/dialects/arith.ts";
+import { forceGC } from "../_gc.ts";
 
 const MUL = `func.func @f(%a: i32) -> i32 {
   %c1 = arith.constant 1 : i32
@@ -79,6 +80,21 @@ test("patterns: a set made before any IR of its dialect exists still matches (th
   using mod = ctx.parseModule("func.func @f() -> tensor<2xf32> {\n  %0 = tensor.empty() : tensor<2xf32>\n  return %0 : tensor<2xf32>\n}");
   applyPatternsGreedily(mod, frozen, NO_FOLD);
   assert(calls > 0);
+});
+
+test("patterns: a frozen set keeps matching after the set it came from is collected", async () => {
+  using ctx = new Context();
+  let calls = 0;
+  const frozen = (() =>
+    new RewritePatternSet(ctx).add("arith.muli", () => {
+      calls++;
+      return false;
+    }).freeze())();
+  await forceGC();
+  using mod = ctx.parseModule(MUL);
+  applyPatternsGreedily(mod, frozen, NO_FOLD);
+  assert(calls > 0, "the pattern still runs");
+  frozen.dispose();
 });
 
 test("patterns: bad arguments are ArgumentErrors; a frozen set is consumed; a rewriter outlives nothing", () => {

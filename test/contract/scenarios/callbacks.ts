@@ -10,6 +10,7 @@ import {
   Context,
   InsertionPoint,
   InvalidHandleError,
+  type InvalidReason,
   type Operation,
   PassFailureError,
   PatternError,
@@ -19,11 +20,21 @@ import {
   walkAndApplyPatterns,
 } from "../../../src/mod.ts";
 import * as arith from "../../../src/dialects/arith.ts";
+import { assertInvalidHandle } from "../../_errors.ts";
 import { ARITH, context, find, type Scenario } from "../_fixture.ts";
 
-function assertInvalid(fn: () => unknown, reason: string): void {
-  const e = assertThrows(fn, InvalidHandleError);
-  assertEquals(e.reason, reason);
+const assertInvalid = (fn: () => unknown, reason: InvalidReason) => assertInvalidHandle(fn, { kind: "Operation", reason });
+
+/** `attempt(what, fn)`: runs `fn`, which must throw a StructuralError, and notes `what` in `refused` when it does. */
+function refusals(refused: string[]): (what: string, fn: () => void) => void {
+  return (what, fn) => {
+    try {
+      fn();
+    } catch (e) {
+      assertInstanceOf(e, StructuralError, what);
+      refused.push(what);
+    }
+  };
 }
 
 /** Handles given to a pass work during it; those it stashed are invalid after the run, the root is not. */
@@ -82,14 +93,7 @@ export const tsPassRefusals: Scenario = (strategy) => {
   using ctx = context(strategy);
   using mod = ctx.parseModule(ARITH);
   const refused: string[] = [];
-  const attempt = (what: string, fn: () => void) => {
-    try {
-      fn();
-    } catch (e) {
-      assertInstanceOf(e, StructuralError, what);
-      refused.push(what);
-    }
-  };
+  const attempt = refusals(refused);
   using again = ctx.passManager("builtin.module(canonicalize)");
   using pm = ctx.passManager();
   pm.addPass((op) => {
@@ -259,14 +263,7 @@ export const tsPatternRefusals: Scenario = (strategy) => {
   using ctx = context(strategy);
   using mod = ctx.parseModule(PEEPHOLE);
   const refused: string[] = [];
-  const attempt = (what: string, fn: () => void) => {
-    try {
-      fn();
-    } catch (e) {
-      assertInstanceOf(e, StructuralError, what);
-      refused.push(what);
-    }
-  };
+  const attempt = refusals(refused);
   using again = ctx.passManager("builtin.module(canonicalize)");
   using innerFrozen = new RewritePatternSet(ctx).freeze();
   const set = new RewritePatternSet(ctx).add("arith.muli", (op, rewriter) => {
