@@ -80,12 +80,20 @@ export function refuseContextDisposeWhileTransforming(state: ContextState): void
   }
 }
 
-/** Refuses to start a pass run or driver on IR of `owner` that a transform is working on. */
-export function refuseNestedTransform(owner: Owner, what: string): void {
+/**
+ * Refuses to start a pass run or driver on IR of `owner` that a transform is
+ * working on. A pattern driver inside a pass, on the pass's op or within it,
+ * is allowed: that is how passes apply patterns (MLIR's own do).
+ */
+export function refuseNestedTransform(owner: Owner, what: string, target: number, driver: boolean): void {
   const t = transformOf(owner);
-  if (t !== undefined) {
-    throw new StructuralError(`Cannot start ${what} on IR that a ${t.kind} is transforming; run it after the first returns.`);
-  }
+  if (t === undefined) return;
+  if (driver && t.kind === "pass run" && t.scope !== 0 && lib.mlirffi_op_is_ancestor(t.scope, target)) return;
+  throw new StructuralError(
+    `Cannot start ${what} on IR that a ${t.kind} is transforming; run it after the first returns${
+      t.kind === "pass run" ? " (a pattern driver may run inside a pass, on the pass's op)" : ""
+    }.`,
+  );
 }
 
 /**

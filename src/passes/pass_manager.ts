@@ -271,7 +271,7 @@ export class PassManager extends ThreadBound {
     if (this.#running) {
       throw new StructuralError("This pass manager is already running: one of its own passes cannot run it again.");
     }
-    refuseNestedTransform(owner, "a pass manager");
+    refuseNestedTransform(owner, "a pass manager", ptr, false);
     const name = op.name;
     this.#state.callNative(
       () => lib.mlirffi_op_verify(ptr),

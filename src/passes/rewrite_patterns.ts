@@ -280,7 +280,7 @@ function drive<T>(op: Operation, frozen: FrozenRewritePatternSet, walk: boolean,
   const state = stateOf(owner);
   if (!(frozen instanceof FrozenRewritePatternSet)) throw argumentError(`${what}'s patterns`, "a FrozenRewritePatternSet (RewritePatternSet.freeze())", frozen);
   const patterns = frozen._live(state);
-  refuseNestedTransform(owner, what);
+  refuseNestedTransform(owner, what, ptr, true);
   beforePassRun(owner, ptr);
   const transform: ActiveTransform = { kind: "pattern driver", owner, root: ptr, scope: 0 };
   const end = beginTransform(state, transform);

@@ -189,6 +189,34 @@ export const tsPassMutation: Scenario = (strategy) => {
   assertInvalid(() => erased!.name, "operation erased");
 };
 
+/** A pass that applies patterns to its op (as MLIR's passes do) may; to anything outside its op it may not. */
+export const tsPassAppliesPatterns: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(ARITH);
+  using frozen = new RewritePatternSet(ctx).add("arith.addi", (op, rewriter) => {
+    if (!op.operands.toArray().every((v) => (v.owner as Operation | null)?.name === "arith.constant")) return false;
+    const [a, b] = op.operands.toArray().map((v) => Number((v.owner as Operation).attributes.get("value")!.toString().split(" ")[0]));
+    rewriter.replaceOp(op, [arith.constant(op.result.type, a! + b!, { ip: rewriter.insertionPoint })]);
+    return true;
+  }).freeze();
+  let outsideRefused = false;
+  using pm = ctx.passManager();
+  pm.nest("func.func").addPass((fn) => {
+    assert(applyPatternsGreedily(fn, frozen, { enableFolding: false }));
+    assert(fn.isValid, "the pass's op survives the driver");
+    try {
+      applyPatternsGreedily(mod, frozen);
+    } catch (e) {
+      assertInstanceOf(e, StructuralError);
+      outsideRefused = true;
+    }
+  }, { opName: "func.func" });
+  pm.run(mod);
+  assert(outsideRefused, "a driver on the whole module from a function pass is refused");
+  mod.verify();
+  assertStringIncludes(mod.toString(), "arith.constant 3 : i32");
+};
+
 /** A multithreaded context: nested TypeScript passes on 200 functions all run, on the JS thread, and threading is restored. */
 export const tsPassThreaded: Scenario = (strategy) => {
   using ctx = new Context({ strategy, threading: true });

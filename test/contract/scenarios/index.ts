@@ -18,6 +18,7 @@ import {
 } from "./mutation.ts";
 import { passRunOnFunction, passRunOnModule } from "./passes.ts";
 import {
+  tsPassAppliesPatterns,
   tsPassBetweenCallbacks,
   tsPassFailures,
   tsPassHandles,
@@ -71,6 +72,7 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   "TS pass: dispose and re-entrant runs refused inside": tsPassRefusals,
   "TS pass: throw or signalFailure fails the run; IR stays valid": tsPassFailures,
   "TS pass: mutation inside the pass's op tracked, outside refused": tsPassMutation,
+  "TS pass: applies patterns to its own op, not outside it": tsPassAppliesPatterns,
   "TS pass: multithreaded context, 200 functions": tsPassThreaded,
   "TS pattern: rewrites through the rewriter; stale handles invalid after": tsPatternHandles,
   "TS pattern: changes around the rewriter, dispose and re-entrant runs refused": tsPatternRefusals,
