@@ -22,7 +22,7 @@
  * @module
  */
 import { argumentError, intArg, optionsArg, stringArg } from "../base/args.ts";
-import { ArgumentError, InvalidHandleError, MlirError, StructuralError } from "../base/errors.ts";
+import { ArgumentError, InvalidHandleError, MlirError, MlirVerificationError, StructuralError } from "../base/errors.ts";
 import { ThreadBound } from "../base/thread_bound.ts";
 import { CallbackKind, onCallback } from "../ffi/callbacks.ts";
 import { lib } from "../ffi/load.ts";
@@ -281,6 +281,12 @@ function drive<T>(op: Operation, frozen: FrozenRewritePatternSet, walk: boolean,
   if (!(frozen instanceof FrozenRewritePatternSet)) throw argumentError(`${what}'s patterns`, "a FrozenRewritePatternSet (RewritePatternSet.freeze())", frozen);
   const patterns = frozen._live(state);
   refuseNestedTransform(owner, what, ptr, true);
+  // As for pass runs: the driver's folders and MLIR's rewriter assume valid IR.
+  const name = op.name;
+  state.callNative(
+    () => lib.mlirffi_op_verify(ptr),
+    (diagnostics) => new MlirVerificationError(`'${name}' does not verify; patterns are not applied to invalid IR.`, diagnostics),
+  );
   beforePassRun(owner, ptr);
   const transform: ActiveTransform = { kind: "pattern driver", owner, root: ptr, scope: 0 };
   const end = beginTransform(state, transform);
@@ -308,6 +314,7 @@ function drive<T>(op: Operation, frozen: FrozenRewritePatternSet, walk: boolean,
  * Applies `patterns` to everything nested in `target` until nothing
  * changes, folding as it goes (MLIR's greedy driver). Returns whether it
  * converged: false when it stopped at `maxIterations` or `maxNumRewrites`.
+ * The target is verified first (MlirVerificationError), as for a pass run.
  * Afterwards, handles nested in the target are invalid, as after a pass run.
  */
 export function applyPatternsGreedily(target: Module | Operation, patterns: FrozenRewritePatternSet, config: GreedyRewriteConfig = {}): boolean {

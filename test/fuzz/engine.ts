@@ -10,6 +10,7 @@
  * @module
  */
 import {
+  applyPatternsGreedily,
   Block,
   Context,
   InsertionPoint,
@@ -19,6 +20,7 @@ import {
   type Module,
   Operation,
   Region,
+  RewritePatternSet,
   type StrategyName,
   Value,
 } from "../../src/mod.ts";
@@ -46,7 +48,7 @@ export type Action = { t: string } & Record<string, number | string>;
 export class Mismatch extends Error {}
 
 /** The errors the safe API may throw to the fuzzer's calls. */
-const KNOWN_ERRORS = ["InvalidHandleError", "StructuralError", "MlirVerificationError", "ArgumentError", "PassFailureError"];
+const KNOWN_ERRORS = ["InvalidHandleError", "StructuralError", "MlirVerificationError", "ArgumentError", "PassFailureError", "PatternError"];
 
 /** Operations MLIR will run a pass pipeline on. */
 const ISOLATED = new Set(["func.func", "builtin.module"]);
@@ -183,7 +185,11 @@ export class Fuzzer {
     if (roll < 0.62) return { t: "clone", h: op() };
     if (roll < 0.67) return { t: "append", b: block(), h: op() };
     if (roll < 0.73) return { t: r() < 0.5 ? "moveBefore" : "moveAfter", h: op(), ref: op() };
-    if (roll < 0.77) return r() < 0.5 ? { t: "pass", src: "m", i: pick(this.modules.length) } : { t: "pass", src: "h", i: op() };
+    if (roll < 0.77) {
+      // Registered passes, TypeScript passes and TypeScript patterns, on a module or an op.
+      const t = ["pass", "tspass", "tspattern"][pick(3)]!;
+      return r() < 0.5 ? { t, src: "m", i: pick(this.modules.length), mode: pick(6) } : { t, src: "h", i: op(), mode: pick(6) };
+    }
     if (roll < 0.8) return { t: "verify", h: op() };
     if (roll < 0.86) {
       const how = pick(5);
@@ -459,6 +465,30 @@ export class Fuzzer {
         }
         return { expect: { ok: true }, act, apply: (v) => remirrorRegions(node, v as Operation) };
       }
+      case "tspass":
+      case "tspattern": {
+        const target = a.src === "m" ? this.modules[a.i as number] ?? null : this.#op(a.i as number);
+        if (target === null) return null;
+        const node = "root" in target ? target.root : target.node;
+        const slot = this.contexts[node.ctx.id]!;
+        const op = () => ("mod" in target ? target.mod.operation : target.h as Operation);
+        const mod = "mod" in target ? target.mod : null;
+        const mode = a.mode as number;
+        // The context is asked first (as the registered "pass" action does), then the target.
+        const act = a.t === "tspass" ? () => runTsPass(slot.ctx, op, mod, mode) : () => runTsPatterns(slot.ctx, op, mod, mode);
+        if (!node.ctx.alive) return { expect: { err: "InvalidHandleError", reason: "context disposed" }, act };
+        const dead = this.#dead(node);
+        if (dead !== null) return { expect: dead, act };
+        if (!isValidIR(node)) return { expect: { err: "MlirVerificationError" }, act };
+        const after = () => remirrorRegions(node, op());
+        if (a.t === "tspass") {
+          const fails = !ISOLATED.has(node.name) || mode === 1 || mode === 2;
+          return fails ? { expect: { err: "PassFailureError" }, act, applyErr: after } : { expect: { ok: true }, act, apply: after };
+        }
+        // The throwing patterns are rooted on func.return, which is never dead, so they surely run.
+        const throws = mode === 2 && subtree(node).some((n) => n !== node && n.kind === "op" && n.name === "func.return");
+        return throws ? { expect: { err: "PatternError" }, act, applyErr: after } : { expect: { ok: true }, act, apply: after };
+      }
       case "verify": {
         const s = this.#op(a.h as number);
         if (s === null) return null;
@@ -728,4 +758,88 @@ export class Fuzzer {
   dispose(): void {
     for (const c of this.contexts) c?.ctx.dispose();
   }
+}
+
+/** What a callback may throw at the fuzzer's calls and still be right. */
+function refused(fn: () => unknown): void {
+  try {
+    fn();
+  } catch (e) {
+    if (!KNOWN_ERRORS.includes((e as Error).constructor.name)) throw e;
+  }
+}
+
+/**
+ * A TypeScript pass on `op`, doing by `mode`: 0 nothing; 1 throw; 2
+ * signalFailure; 3 what it may not (dispose the module and the context, run
+ * a pass manager on the IR, erase its own op), each refused; 4 erase an
+ * unused constant inside its op; 5 walk everything, reading names.
+ */
+function runTsPass(ctx: Context, target: () => Operation, mod: Module | null, mode: number): Operation {
+  using pm = ctx.passManager();
+  pm.addPass((target, pass) => {
+    if (mode === 1) throw new RangeError("fuzz");
+    if (mode === 2) pass.signalFailure();
+    if (mode === 3) {
+      refused(() => mod?.dispose());
+      refused(() => ctx.dispose());
+      refused(() => {
+        using inner = ctx.passManager("canonicalize");
+        inner.run(target);
+      });
+      refused(() => target.erase());
+    }
+    if (mode === 4) {
+      let dead: Operation | null = null;
+      target.walk((o) => {
+        if (dead === null && o.name === "arith.constant" && [...o.result.uses].length === 0) dead = o;
+      });
+      (dead as Operation | null)?.erase();
+    }
+    if (mode === 5) target.walk((o) => void o.name);
+  });
+  const op = target();
+  pm.run(op);
+  return op;
+}
+
+/**
+ * TypeScript patterns applied greedily to `op` (no folding, few rewrites):
+ * by `mode`, 0 no match; 1 claim a match and change nothing; 2 throw (on
+ * func.return); 3 replace an addi by its first operand; 4 change IR around
+ * the rewriter (refused) and dispose (refused); 5 erase constants through
+ * the rewriter (refused while used).
+ */
+function runTsPatterns(ctx: Context, target: () => Operation, mod: Module | null, mode: number): Operation {
+  const set = new RewritePatternSet(ctx);
+  set.add("func.return", () => {
+    if (mode === 2) throw new RangeError("fuzz");
+    return false;
+  });
+  set.add("arith.addi", (o, rewriter) => {
+    if (mode === 1) return true;
+    if (mode === 3) {
+      rewriter.replaceOp(o, [o.operands.at(0)!]);
+      return true;
+    }
+    if (mode === 4) {
+      refused(() => o.erase());
+      refused(() => mod?.dispose());
+      refused(() => ctx.dispose());
+    }
+    return false;
+  });
+  set.add("arith.constant", (o, rewriter) => {
+    if (mode !== 5) return false;
+    let erased = false;
+    refused(() => {
+      rewriter.eraseOp(o);
+      erased = true;
+    });
+    return erased;
+  });
+  using frozen = set.freeze();
+  const op = target();
+  applyPatternsGreedily(op, frozen, { enableFolding: false, maxNumRewrites: 200 });
+  return op;
 }
