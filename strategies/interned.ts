@@ -138,6 +138,14 @@ class Interned<K extends HandleKinds> implements HandleStrategy<K> {
     const ops = maps.ops?.size ?? 0;
     const onlyRoot = ops === 0 || (ops === 1 && maps.ops!.get(owner.root) !== undefined);
     if (onlyRoot && !maps.blocks?.size && !maps.args?.size) return;
+    // A few entries (what one callback interned): drop them in place rather
+    // than allocate new maps.
+    if (ops + (maps.blocks?.size ?? 0) + (maps.args?.size ?? 0) <= 16) {
+      for (const ptr of maps.ops?.keys() ?? []) if (ptr !== owner.root) maps.ops!.delete(ptr);
+      maps.blocks?.clear();
+      maps.args?.clear();
+      return;
+    }
     const root = maps.ops?.get(owner.root);
     const kept = new PtrMap<K["operation"]>();
     if (root !== undefined) kept.set(owner.root, root);

@@ -357,7 +357,7 @@ export class PatternRewriter {
   #active = true;
   /** @internal Whether the pattern changed anything through it. */
   _changed = false;
-  readonly #inserter: Inserter;
+  #inserterMade: Inserter | null = null;
 
   /** @internal Made for each pattern call. */
   constructor(frame: DriverFrame, ptr: number, matched: Operation) {
@@ -366,7 +366,11 @@ export class PatternRewriter {
     this.#frame = frame;
     this.#ptr = ptr;
     this.#matched = matched;
-    this.#inserter = {
+  }
+
+  /** Made on first use: most pattern calls do not match, and build nothing. */
+  get #inserter(): Inserter {
+    return this.#inserterMade ??= {
       check: () => void this.#live(),
       insert: (where, block, ref, op) => {
         this._changed = true;
