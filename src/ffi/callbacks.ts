@@ -6,9 +6,8 @@
  *
  * A JS exception must never reach the native caller: on Bun it would unwind
  * through MLIR's C++ frames, on Deno it would be swallowed. Handlers catch
- * their users' errors themselves and report them when the native call
- * returns; anything that still escapes a handler is caught here, kept for
- * {@linkcode takeEscaped}, and answered with a failure.
+ * everything they run and report it when the native call returns; the catch
+ * here is the last guard, answering a failure should one ever escape.
  *
  * @module
  */
@@ -21,7 +20,6 @@ export const CallbackKind = { passRun: 1, pattern: 2 } as const;
 export type CallbackHandler = (id: number, a: number, b: number) => number;
 
 const handlers = new Map<number, CallbackHandler>();
-const escaped: unknown[] = [];
 let installed = false;
 
 function dispatch(kind: number, id: number, a: number, b: number): number {
@@ -29,8 +27,7 @@ function dispatch(kind: number, id: number, a: number, b: number): number {
   if (handler === undefined) return -1;
   try {
     return handler(id, a, b);
-  } catch (error) {
-    escaped.push(error);
+  } catch {
     return -1;
   }
 }
@@ -42,9 +39,4 @@ export function onCallback(kind: number, handler: CallbackHandler): void {
     lib.mlirffi_set_dispatcher(dispatcherPointer(dispatch));
     installed = true;
   }
-}
-
-/** Errors that escaped a handler since the last call (a bug in mlir-ffi, reported rather than lost). */
-export function takeEscaped(): unknown[] {
-  return escaped.splice(0);
 }

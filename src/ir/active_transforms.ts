@@ -41,11 +41,6 @@ export interface ActiveTransform {
 
 const active = new WeakMap<ContextState, ActiveTransform[]>();
 
-/** The transforms in progress in `state`, innermost last. */
-export function activeTransforms(state: ContextState): readonly ActiveTransform[] {
-  return active.get(state) ?? [];
-}
-
 /** Marks `t` as in progress until `end` is called. */
 export function beginTransform(state: ContextState, t: ActiveTransform): () => void {
   let list = active.get(state);
@@ -113,4 +108,14 @@ export function refuseStructuralChange(owner: Owner, ptr: number, what: string, 
         : `Cannot ${what} during a ${t.kind} outside the operation the pass runs on: MLIR is iterating over that IR. Change only what is nested inside the pass's operation.`,
     );
   }
+}
+
+/**
+ * {@linkcode refuseStructuralChange} for a change of the block at `block`
+ * (or an insert into it): its parent op is looked up only while a transform
+ * is active, so the common case costs no native call.
+ */
+export function refuseBlockChange(owner: Owner, block: number, what: string): void {
+  if (transformOf(owner) === undefined) return;
+  refuseStructuralChange(owner, lib.mlirffi_block_parent_op(block), what, true);
 }

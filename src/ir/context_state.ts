@@ -71,13 +71,13 @@ export class ContextState extends ThreadBound {
   /** Operation names by their index in the shim's name table (native/src/names.c). */
   private readonly names: string[] = [];
 
+  /** Whether MLIR may run on its thread pool in this context (Context option `threading`). */
+  readonly threading: boolean;
+
   /**
    * @param options Native context options.
    * @param api The public Context object (opaque here), kept for handles' `context`.
    */
-  /** Whether MLIR may run on its thread pool in this context (Context option `threading`). */
-  readonly threading: boolean;
-
   constructor(options: NativeContextOptions, readonly api: object) {
     super();
     this.threading = options.threading;

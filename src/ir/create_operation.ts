@@ -16,7 +16,7 @@ import type { Operation } from "./operation.ts";
 import type { ContextState } from "./context_state.ts";
 import { Type, typeArg } from "./type.ts";
 import { Value } from "./value.ts";
-import { activeTransforms, refuseStructuralChange } from "./active_transforms.ts";
+import { refuseBlockChange } from "./active_transforms.ts";
 
 /** What to build: the fields of MLIR's OperationState. */
 export interface OperationSpec {
@@ -80,9 +80,18 @@ function partsBuffer(n: number): Float64Array {
   return scratch;
 }
 
-/** The encoded name, after checking MLIR knows the op (or the context allows unknown ones). */
-function checkedName(state: ContextState, name: string): Uint8Array {
-  if (!OP_NAME.test(name)) throw argumentError("Operation name", "of the form dialect.op", name);
+/**
+ * `name` encoded, once checked to be an op MLIR knows (or the context
+ * allows unknown ones); `what` names the argument in errors. A name once
+ * registered stays so: its encoding is kept, and MLIR is not asked again.
+ */
+export function opNameArg(state: ContextState, name: unknown, what: string): Uint8Array {
+  const text = stringArg(name, what);
+  return state.registeredOpNames.get(text) ?? checkedName(state, text, what);
+}
+
+function checkedName(state: ContextState, name: string, what: string): Uint8Array {
+  if (!OP_NAME.test(name)) throw argumentError(what, "of the form dialect.op", name);
   const encoded = encode(name);
   // Asking also loads the op's dialect: an op built before its dialect is
   // loaded would be unregistered, and MLIR frees its name when the dialect
@@ -91,7 +100,7 @@ function checkedName(state: ContextState, name: string): Uint8Array {
     state.registeredOpNames.set(name, encoded);
   } else if (!lib.mlirffi_context_get_allow_unregistered(state.store)) {
     throw new ArgumentError(
-      { argument: "Operation name", expected: "a registered operation", got: `'${name}', which is not registered` },
+      { argument: what, expected: "a registered operation", got: `'${name}', which is not registered` },
       { advice: "Check the name, or create the context with allowUnregisteredDialects." },
     );
   }
@@ -103,9 +112,7 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
   state.check("Context");
   if (typeof spec !== "object" || spec === null) throw argumentError("createOperation's spec", "an OperationSpec object", spec);
   const name = stringArg(spec.name, "Operation name");
-  // A name once registered stays so: its encoding is kept, and MLIR is not asked again.
-  let nameEncoded = state.registeredOpNames.get(name);
-  if (nameEncoded === undefined) nameEncoded = checkedName(state, name);
+  const nameEncoded = opNameArg(state, name, "Operation name");
   const at = spec.insertAt;
 
   if (at !== undefined && !(at instanceof InsertionPoint)) throw argumentError("createOperation's insertAt", "an InsertionPoint", at);
@@ -125,9 +132,7 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
     }
   }
   if (at !== undefined && at._owner().context !== state) throw new StructuralError("insertAt is in another context.");
-  if (at !== undefined && activeTransforms(state).length > 0 && !at._viaRewriter()) {
-    refuseStructuralChange(at._owner(), lib.mlirffi_block_parent_op(at.block._ptr), `insert '${name}'`, true);
-  }
+  if (at !== undefined && !at._viaRewriter()) refuseBlockChange(at._owner(), at.block._ptr, `insert '${name}'`);
   // Refused insertions (after a terminator, next to an op that left) are
   // refused now, not after building.
   const place = at?._placement(null) ?? null;

@@ -16,7 +16,7 @@ import { lib } from "../ffi/load.ts";
 import type { InvalidReason } from "../base/errors.ts";
 import type { Owner } from "../safety/ledger.ts";
 import { free, relinquish } from "../safety/native_lifetimes.ts";
-import { refuseDisposeWhileTransformed, refuseStructuralChange } from "./active_transforms.ts";
+import { refuseBlockChange, refuseDisposeWhileTransformed, refuseStructuralChange } from "./active_transforms.ts";
 import { stateOf } from "./context_state.ts";
 
 function subtree(root: number, includeRoot: boolean): { handles: Float64Array; count: number } {
@@ -58,17 +58,15 @@ export function eraseOperation(owner: Owner, ptr: number, name: string): void {
     disposeOwner(owner, "parent erased", "operation erased");
     return;
   }
-  refuseOutsideUses(ptr, "erase", name);
-  const { handles, count } = subtree(ptr, true);
-  stateOf(owner).strategy.freed(owner, handles, count);
-  owner.recordFreed(handles, count, "operation erased", "parent erased");
+  forgetSubtree(owner, ptr, name, true);
   lib.mlirffi_op_destroy(ptr);
 }
 
 /**
  * Records that the op at `ptr` and everything nested in it are about to be
- * erased by MLIR (a pattern's rewriter), refusing first, with `checkUses`,
- * if values it defines are still used outside it.
+ * erased (by `op.erase()`, or by MLIR through a pattern's rewriter),
+ * refusing first, with `checkUses`, if values it defines are still used
+ * outside it.
  */
 export function forgetSubtree(owner: Owner, ptr: number, name: string, checkUses: boolean): void {
   if (checkUses) refuseOutsideUses(ptr, "erase", name);
@@ -130,9 +128,9 @@ export function insertOperation(
     throw new StructuralError(`Cannot insert '${name}' into a block nested inside itself.`);
   }
   refuseStructuralChange(to, blockParent, `insert '${name}'`, true);
-  if (lib.mlirffi_op_block(ptr) !== 0) refuseStructuralChange(from, ptr, `move '${name}'`, false);
   const strategy = stateOf(from).strategy;
   const hasParent = lib.mlirffi_op_block(ptr) !== 0;
+  if (hasParent) refuseStructuralChange(from, ptr, `move '${name}'`, false);
   if (!hasParent) {
     // A detached operation is the root of its own owner, which merges into
     // the destination: MLIR owns it from now on. It never refers outside
@@ -177,7 +175,7 @@ export function beforePassRun(owner: Owner, ptr: number): void {
 
 /** Erases a block argument that nothing uses. */
 export function eraseArgument(owner: Owner, block: number, index: number, arg: number): void {
-  refuseStructuralChange(owner, lib.mlirffi_block_parent_op(block), "erase a block argument", true);
+  refuseBlockChange(owner, block, "erase a block argument");
   if (lib.mlirffi_value_has_uses(arg)) {
     throw new StructuralError(`Cannot erase argument ${index}: it is still used. Replace its uses first.`);
   }
@@ -189,7 +187,7 @@ export function eraseArgument(owner: Owner, block: number, index: number, arg: n
 
 /** Erases a block with everything in it; refused while anything outside refers to it. */
 export function eraseBlock(owner: Owner, block: number): void {
-  refuseStructuralChange(owner, lib.mlirffi_block_parent_op(block), "erase a block", true);
+  refuseBlockChange(owner, block, "erase a block");
   if (lib.mlirffi_block_has_outside_references(block)) {
     throw new StructuralError(
       "Cannot erase the block: other blocks branch to it, or values it defines are used outside it. Rewrite those first.",

@@ -11,9 +11,10 @@
  *   which tells the driver and the ledger; `op.erase()`, moves, inserts at a
  *   plain insertion point, disposing the IR or its context, or another run
  *   on it, throw a StructuralError;
- * - before every pattern call after the first, the handles nested in the
- *   target are invalidated (the driver may have folded or erased anything
- *   since), and again after the run;
+ * - each pattern call starts as every callback of a run does
+ *   (callback_runs.ts: handles nested in the target invalidated after the
+ *   first; the driver may have folded or erased anything since), and they
+ *   are invalidated again after the run;
  * - the driver runs on the runtime's own stack and thread;
  * - a pattern that throws makes every later call answer "no match" without
  *   running JS, so the driver runs out; the error then surfaces as a
@@ -26,8 +27,7 @@ import { ArgumentError, InvalidHandleError, MlirError, MlirVerificationError, St
 import { ThreadBound } from "../base/thread_bound.ts";
 import { CallbackKind, onCallback } from "../ffi/callbacks.ts";
 import { lib } from "../ffi/load.ts";
-import { encode } from "../ffi/text.ts";
-import { type ActiveTransform, beginTransform, refuseNestedTransform } from "../ir/active_transforms.ts";
+import { refuseNestedTransform } from "../ir/active_transforms.ts";
 import type { Block } from "../ir/block.ts";
 import { type ContextState, contextArg, stateOf } from "../ir/context_state.ts";
 import { type Inserter, InsertionPoint } from "../ir/insertion_point.ts";
@@ -36,9 +36,10 @@ import { Operation } from "../ir/operation.ts";
 import { beforePassRun, forgetSubtree } from "../ir/ownership_events.ts";
 import { Value } from "../ir/value.ts";
 import { type NativeCell, own, relinquish } from "../safety/native_lifetimes.ts";
-import type { Owner } from "../safety/ledger.ts";
 import type { Context } from "../context.ts";
 import { type CallbackTable, CallbackRegistry } from "./callback_registry.ts";
+import { beginCallbackRun, type CallbackRun, currentRun, enterCallback, isRunning } from "./callback_runs.ts";
+import { opNameArg } from "../ir/create_operation.ts";
 
 /** A pattern driver run failed: a pattern threw (the thrown value is `cause`). The IR stays valid. */
 export class PatternError extends MlirError {}
@@ -57,42 +58,33 @@ interface Registered {
 
 const registry = new CallbackRegistry<Registered>();
 
-/** A driver run in progress; the innermost is last. */
-interface DriverFrame {
-  readonly state: ContextState;
-  readonly owner: Owner;
-  readonly root: number;
-  readonly walk: boolean;
-  calls: number;
-  error: { readonly value: unknown } | null;
-}
-const frames: DriverFrame[] = [];
+/** Runs of the walk driver, whose patterns may change only the matched op. */
+const walkRuns = new WeakSet<CallbackRun>();
 
 function onPattern(id: number, opPtr: number, rewriterPtr: number): number {
   const entry = registry.get(id);
-  const frame = frames[frames.length - 1];
-  if (entry === undefined || frame === undefined) return -1;
+  const run = currentRun("pattern driver");
+  if (entry === undefined || run === undefined) return -1;
   // After a throw, the driver is let run out without calling JS again.
-  if (frame.error !== null) return 1;
-  const { state, owner } = frame;
-  state.carryPending();
-  if (frame.calls++ > 0) beforePassRun(owner, frame.root);
-  const op = state.strategy.operation(owner, opPtr);
-  const rewriter = new PatternRewriter(frame, rewriterPtr, op);
+  if (run.error !== null) return 1;
   let matched = false;
+  let rewriter: PatternRewriter | null = null;
   try {
+    enterCallback(run);
+    const op = run.state.strategy.operation(run.transform.owner, opPtr);
+    rewriter = new PatternRewriter(run, rewriterPtr, op);
     const answer = entry.fn(op, rewriter);
     if (typeof answer !== "boolean") {
       throw new ArgumentError({ argument: `The pattern on '${entry.root}'`, expected: "to return a boolean (true: it matched and rewrote)", got: String(answer) });
     }
     matched = answer;
   } catch (value) {
-    frame.error = { value };
+    run.error = { value };
   } finally {
-    rewriter._end();
+    rewriter?._end();
   }
   // A pattern that changed the IR did match, whatever it said: the driver must not assume otherwise.
-  return matched || rewriter._changed ? 0 : 1;
+  return matched || rewriter?._changed === true ? 0 : 1;
 }
 
 let handlerInstalled = false;
@@ -131,23 +123,16 @@ export class RewritePatternSet extends ThreadBound {
   add(root: string | { readonly OPERATION_NAME: string }, fn: PatternFunction, options: { readonly benefit?: number } = {}): this {
     const set = this.#live("add");
     const name = typeof root === "string" ? root : stringArg(root?.OPERATION_NAME, "add's root");
-    if (!/^[A-Za-z_][\w$]*\.[\w$.]+$/.test(stringArg(name, "add's root"))) throw argumentError("add's root", "an operation name (dialect.op)", name);
+    // Asking loads the root's dialect first: a pattern made for a name
+    // before its dialect loads would hold the unregistered name and never
+    // match the registered ops.
+    const bytes = opNameArg(this.#state, name, "add's root");
     if (typeof fn !== "function") throw argumentError("add's pattern", "a function (op, rewriter) => boolean", fn);
     const o = optionsArg(options, "add's options") as { benefit?: number };
     const benefit = intArg(o.benefit ?? 1, 0, 65535, "add's options.benefit");
     if (!handlerInstalled) {
       onCallback(CallbackKind.pattern, onPattern);
       handlerInstalled = true;
-    }
-    const bytes = encode(name);
-    // Asking loads the root's dialect first: a pattern made for a name
-    // before its dialect loads would hold the unregistered name and never
-    // match the registered ops.
-    if (!lib.mlirffi_is_registered_operation(this.#state.store, bytes, bytes.length) && !lib.mlirffi_context_get_allow_unregistered(this.#state.store)) {
-      throw new ArgumentError(
-        { argument: "add's root", expected: "a registered operation", got: `'${name}', which is not registered` },
-        { advice: "Check the name, or create the context with allowUnregisteredDialects." },
-      );
     }
     const id = registry.add(this.#table, { fn, root: name });
     lib.mlirffi_pattern_set_add(set, this.#state.store, id, bytes, bytes.length, benefit);
@@ -214,7 +199,7 @@ export class FrozenRewritePatternSet extends ThreadBound {
   /** Frees the patterns now (also freed with their context, or by GC). Refused while a driver applies them. */
   dispose(): void {
     if (this.#disposed || !this.#state.cell.cells.has(this.#cell)) return;
-    if (frames.length > 0) throw new StructuralError("Cannot dispose a pattern set while a driver is running; dispose it after the run returns.");
+    if (isRunning("pattern driver")) throw new StructuralError("Cannot dispose a pattern set while a driver is running; dispose it after the run returns.");
     this.#disposed = true;
     relinquish(this.#cell);
     lib.mlirffi_frozen_patterns_destroy(this.#cell.ptr);
@@ -288,10 +273,8 @@ function drive<T>(op: Operation, frozen: FrozenRewritePatternSet, walk: boolean,
     (diagnostics) => new MlirVerificationError(`'${name}' does not verify; patterns are not applied to invalid IR.`, diagnostics),
   );
   beforePassRun(owner, ptr);
-  const transform: ActiveTransform = { kind: "pattern driver", owner, root: ptr, scope: 0 };
-  const end = beginTransform(state, transform);
-  const frame: DriverFrame = { state, owner, root: ptr, walk, calls: 0, error: null };
-  frames.push(frame);
+  const { run: current, end } = beginCallbackRun(state, "pattern driver", owner, ptr);
+  if (walk) walkRuns.add(current);
   let result: T;
   try {
     result = state.callNative(
@@ -299,13 +282,12 @@ function drive<T>(op: Operation, frozen: FrozenRewritePatternSet, walk: boolean,
       () => new PatternError(`${what} failed.`),
     ).value;
   } finally {
-    frames.splice(frames.lastIndexOf(frame), 1);
     end();
     // Whatever the driver folded or erased after the last pattern call.
     beforePassRun(owner, ptr);
   }
-  if (frame.error !== null) {
-    throw new PatternError(`A rewrite pattern threw while ${what} ran on '${op.name}'.`, [], { cause: frame.error.value });
+  if (current.error !== null) {
+    throw new PatternError(`A rewrite pattern threw while ${what} ran on '${op.name}'.`, [], { cause: current.error.value });
   }
   return result;
 }
@@ -351,7 +333,7 @@ export function walkAndApplyPatterns(target: Module | Operation, patterns: Froze
  * driver and the handles hear of it. Valid only while the pattern runs.
  */
 export class PatternRewriter {
-  readonly #frame: DriverFrame;
+  readonly #run: CallbackRun;
   readonly #ptr: number;
   readonly #matched: Operation;
   #active = true;
@@ -360,10 +342,10 @@ export class PatternRewriter {
   #inserterMade: Inserter | null = null;
 
   /** @internal Made for each pattern call. */
-  constructor(frame: DriverFrame, ptr: number, matched: Operation) {
+  constructor(run: CallbackRun, ptr: number, matched: Operation) {
     // Not a ThreadBound: one is made per pattern call, and it holds nothing a
     // structured clone could carry (its fields are private; it dies with the call).
-    this.#frame = frame;
+    this.#run = run;
     this.#ptr = ptr;
     this.#matched = matched;
   }
@@ -393,11 +375,11 @@ export class PatternRewriter {
   #opIn(op: unknown, what: string): number {
     if (!(op instanceof Operation)) throw argumentError(what, "an Operation", op);
     const ptr = op._live();
-    if (op._owner !== this.#frame.owner) throw new StructuralError(`${what} must be in the IR the driver is rewriting.`);
-    if (ptr === this.#frame.root || !lib.mlirffi_op_is_ancestor(this.#frame.root, ptr)) {
+    if (op._owner !== this.#run.transform.owner) throw new StructuralError(`${what} must be in the IR the driver is rewriting.`);
+    if (ptr === this.#run.transform.root || !lib.mlirffi_op_is_ancestor(this.#run.transform.root, ptr)) {
       throw new StructuralError(`${what} must be nested inside the op the driver runs on, not be it.`);
     }
-    if (this.#frame.walk && !lib.mlirffi_op_is_ancestor(this.#matched._live(), ptr)) {
+    if (walkRuns.has(this.#run) && !lib.mlirffi_op_is_ancestor(this.#matched._live(), ptr)) {
       throw new StructuralError(`${what}: the walk driver lets a pattern erase or replace only the matched op and what it contains.`);
     }
     return ptr;
@@ -440,7 +422,7 @@ export class PatternRewriter {
     values.forEach((v, i) => {
       if (!(v instanceof Value)) throw argumentError(`replaceOp's values[${i}]`, "a Value", v);
       ptrs[i] = v._live();
-      if (v._where !== this.#frame.owner) throw new StructuralError(`replaceOp's values[${i}] must be in the IR being rewritten.`);
+      if (v._where !== this.#run.transform.owner) throw new StructuralError(`replaceOp's values[${i}] must be in the IR being rewritten.`);
       const v0 = ptrs[i]!;
       const definer = lib.mlirffi_value_is_op_result(v0) ? lib.mlirffi_result_owner(v0) : lib.mlirffi_block_parent_op(lib.mlirffi_arg_owner(v0));
       if (definer !== 0 && lib.mlirffi_op_is_ancestor(ptr, definer)) {
@@ -467,7 +449,7 @@ export class PatternRewriter {
     for (const [what, v] of [["from", from], ["to", to]] as const) {
       if (!(v instanceof Value)) throw argumentError(`replaceAllUsesWith's ${what}`, "a Value", v);
       v._live();
-      if (v._where !== this.#frame.owner) throw new StructuralError(`replaceAllUsesWith's ${what} must be in the IR being rewritten.`);
+      if (v._where !== this.#run.transform.owner) throw new StructuralError(`replaceAllUsesWith's ${what} must be in the IR being rewritten.`);
     }
     this._changed = true;
     lib.mlirffi_rewriter_replace_all_uses_with(rw, from._live(), to._live());
@@ -494,6 +476,6 @@ export class PatternRewriter {
 
   /** Tells the strategy and the ledger that `ptr`'s subtree is about to go. */
   #forget(ptr: number, name: string, checkUses: boolean): void {
-    forgetSubtree(this.#frame.owner, ptr, name, checkUses);
+    forgetSubtree(this.#run.transform.owner, ptr, name, checkUses);
   }
 }

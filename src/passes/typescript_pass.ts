@@ -7,9 +7,8 @@
  * - the run is marked as an active transform (ir/active_transforms.ts), so
  *   the callback cannot dispose the IR or its context, start another run on
  *   it, or change structure outside the op the pass was given;
- * - before every callback after the first, the handles nested in the run's
- *   target are invalidated, as after a pass run: MLIR's own passes may have
- *   run in between and freed what an earlier callback stashed; after the run
+ * - each callback starts as every callback of a run does (callback_runs.ts:
+ *   handles nested in the target invalidated after the first); after the run
  *   they are invalidated again;
  * - the callback runs on the runtime's thread, on its own stack: the run is
  *   single-threaded (the context's setting is restored after) and off the
@@ -24,12 +23,11 @@ import { ArgumentError, StructuralError } from "../base/errors.ts";
 import { CallbackKind, onCallback } from "../ffi/callbacks.ts";
 import { lib } from "../ffi/load.ts";
 import { encode } from "../ffi/text.ts";
-import { type ActiveTransform, beginTransform } from "../ir/active_transforms.ts";
 import type { ContextState } from "../ir/context_state.ts";
 import type { Operation } from "../ir/operation.ts";
-import { beforePassRun } from "../ir/ownership_events.ts";
 import type { Owner } from "../safety/ledger.ts";
 import { type CallbackTable, CallbackRegistry } from "./callback_registry.ts";
+import { beginCallbackRun, currentRun, enterCallback } from "./callback_runs.ts";
 
 /** What a TypeScript pass gets besides the op it runs on. */
 export interface PassContext {
@@ -66,27 +64,12 @@ interface Registered {
 
 const registry = new CallbackRegistry<Registered>();
 
-/** A run in progress that has TypeScript passes; the innermost is last. */
-interface RunFrame {
-  readonly state: ContextState;
-  readonly owner: Owner;
-  readonly root: number;
-  readonly transform: ActiveTransform;
-  calls: number;
-  error: { readonly value: unknown } | null;
-}
-const frames: RunFrame[] = [];
-
 function onPassRun(id: number, opPtr: number, passPtr: number): number {
   void passPtr; // the shim signals failure from our answer
   const entry = registry.get(id);
-  const frame = frames[frames.length - 1];
-  if (entry === undefined || frame === undefined) return -1;
-  const { state, owner } = frame;
-  state.carryPending();
-  // MLIR's own passes may have run since the last callback and freed what it stashed.
-  if (frame.calls++ > 0) beforePassRun(owner, frame.root);
-  frame.transform.scope = opPtr;
+  const run = currentRun("pass run");
+  if (entry === undefined || run === undefined) return -1;
+  const { state, transform } = run;
   let failed = false;
   let running = true;
   const pass: PassContext = {
@@ -97,13 +80,15 @@ function onPassRun(id: number, opPtr: number, passPtr: number): number {
     },
   };
   try {
-    entry.fn(state.strategy.operation(owner, opPtr), pass);
+    enterCallback(run);
+    transform.scope = opPtr;
+    entry.fn(state.strategy.operation(transform.owner, opPtr), pass);
   } catch (value) {
-    frame.error ??= { value };
+    run.error ??= { value };
     failed = true;
   } finally {
     running = false;
-    frame.transform.scope = 0;
+    transform.scope = 0;
   }
   return failed ? 1 : 0;
 }
@@ -163,10 +148,7 @@ const singleThreadedRuns = new WeakMap<ContextState, number>();
  * returns what ends it and gives back the error a pass threw, if any.
  */
 export function beginTypeScriptRun(state: ContextState, owner: Owner, root: number): () => { readonly value: unknown } | null {
-  const transform: ActiveTransform = { kind: "pass run", owner, root, scope: 0 };
-  const endTransform = beginTransform(state, transform);
-  const frame: RunFrame = { state, owner, root, transform, calls: 0, error: null };
-  frames.push(frame);
+  const { run, end } = beginCallbackRun(state, "pass run", owner, root);
   // Nested pipelines run on MLIR's thread pool when the context is
   // multithreaded; JS may be called only on this thread.
   const depth = singleThreadedRuns.get(state) ?? 0;
@@ -174,13 +156,12 @@ export function beginTypeScriptRun(state: ContextState, owner: Owner, root: numb
   singleThreadedRuns.set(state, depth + 1);
   let ended = false;
   return () => {
-    if (ended) return frame.error;
+    if (ended) return run.error;
     ended = true;
-    frames.splice(frames.lastIndexOf(frame), 1);
-    endTransform();
+    end();
     const left = (singleThreadedRuns.get(state) ?? 1) - 1;
     singleThreadedRuns.set(state, left);
     if (left === 0 && state.threading && state.alive) lib.mlirffi_context_enable_multithreading(state.store, true);
-    return frame.error;
+    return run.error;
   };
 }
