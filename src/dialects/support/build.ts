@@ -144,8 +144,7 @@ interface Plan {
   /** Regions outside a variadic group, and whether there is one. */
   readonly fixedRegions: number;
   readonly variadicRegions: boolean;
-  readonly firstAttribute: string | undefined;
-  /** The schema's attribute names: the only keys a generated builder passes. */
+  /** The schema's attribute names, in ODS order: the only keys a generated builder passes. */
   readonly attributeNames: readonly string[];
 }
 
@@ -160,7 +159,6 @@ function planOf(schema: OpSchema): Plan {
       successorArities: (schema.successors ?? []).map((v) => (v ? "*" : 1)),
       fixedRegions: regions.filter((v) => !v).length,
       variadicRegions: regions.some((v) => v),
-      firstAttribute: Object.keys(schema.attributes)[0],
       attributeNames: Object.keys(schema.attributes),
     };
     plans.set(schema, plan);
@@ -259,7 +257,7 @@ export function buildOp(cls: SchemaClass, parts: BuildParts, options: BuildOptio
     const type = first.type;
     results = schema.results.length === 1 ? [type] : schema.results.map(() => type);
   } else if (schema.inference === "firstAttribute") {
-    const name = plan.firstAttribute;
+    const name = plan.attributeNames[0];
     const attr = name === undefined ? undefined : attributes[name];
     if (attr === undefined) throw fail(op, "result types", "derived from its first attribute", "no such attribute given");
     const type = attr instanceof TypeAttr ? attr.value : attr.type;

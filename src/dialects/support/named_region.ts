@@ -20,6 +20,7 @@ import { lib } from "../../ffi/load.ts";
 import { encode, encodeZ } from "../../ffi/text.ts";
 import type { ContextState } from "../../ir/context_state.ts";
 import type { Operation } from "../../ir/operation.ts";
+import { DenseArrayAttr } from "../../ir/attributes/elements.ts";
 
 /** Attributes each op's custom syntax takes as a keyword before `ins`, or (transpose, broadcast) after `outs`. */
 const LEADING: Readonly<Record<string, readonly string[]>> = {
@@ -36,19 +37,14 @@ const TRAILING: Readonly<Record<string, string>> = {
 
 const quoteName = (name: string) => `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
 
-/** `array<i64: 1, 0>` → `[1, 0]`, as transpose's and broadcast's syntax writes it. */
-const i64List = (text: string) => `[${text.replace(/^array<i64:?\s*/, "").replace(/>$/, "")}]`;
-
 /** The op's custom form over the arguments `%a0`, `%a1`, ... of the throwaway function. */
 function customForm(op: Operation): { text: string; types: string[] } {
   const name = op.name;
   const types = op.operands.toArray().map((v) => v.type.toString());
-  const attributes = new Map([...op.attributes].map(([k, v]) => [k, v.toString()]));
-  const segments = attributes.get("operandSegmentSizes");
-  attributes.delete("operandSegmentSizes");
+  const segments = op.attributes.get("operandSegmentSizes");
+  const attributes = new Map([...op.attributes].filter(([k]) => k !== "operandSegmentSizes").map(([k, v]) => [k, v.toString()]));
   // [inputs, outputs]; transpose and broadcast have one of each and no segment attribute.
-  const sizes = segments === undefined ? [1, 1] : segments.replace(/^array<i32:\s*/, "").replace(/>$/, "").split(",").map(Number);
-  const nIns = sizes[0] ?? 0;
+  const nIns = segments instanceof DenseArrayAttr ? Number(segments.toArray()[0] ?? 0) : 1;
   const args = types.map((_, i) => `%a${i}`);
   const group = (from: number, to: number) =>
     `(${args.slice(from, to).join(", ")} : ${types.slice(from, to).join(", ")})`;
@@ -61,9 +57,10 @@ function customForm(op: Operation): { text: string; types: string[] } {
   const trailingName = TRAILING[name];
   let trail = "";
   if (trailingName !== undefined) {
-    const v = attributes.get(trailingName);
+    // Written as a plain list (`permutation = [1, 0]`), not as the attribute prints.
+    const v = op.attributes.get(trailingName);
     attributes.delete(trailingName);
-    if (v !== undefined) trail = ` ${trailingName} = ${i64List(v)}`;
+    if (v instanceof DenseArrayAttr) trail = ` ${trailingName} = [${[...v.toArray()].join(", ")}]`;
   }
   const dict = attributes.size === 0 ? "" : ` {${[...attributes].map(([k, v]) => `${quoteName(k)} = ${v}`).join(", ")}}`;
   const results = op.results.toArray().map((r) => r.type.toString());
