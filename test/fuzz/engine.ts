@@ -437,57 +437,38 @@ export class Fuzzer {
         });
         return { expect: expect.outcome, act, apply: expect.apply };
       }
-      case "pass": {
-        const target = a.src === "m" ? this.modules[a.i as number] ?? null : this.#op(a.i as number);
-        if (target === null) return null;
-        const node = "root" in target ? target.root : target.node;
-        const ctx = this.contexts[node.ctx.id]!;
-        const op = () => ("mod" in target ? target.mod.operation : target.h as Operation);
-        const act = () => {
-          using pm = ctx.ctx.passManager("canonicalize");
-          const o = op();
-          pm.run(o);
-          return o;
-        };
-        if (!node.ctx.alive) return { expect: { err: "InvalidHandleError", reason: "context disposed" }, act };
-        const dead = this.#dead(node);
-        if (dead !== null) return { expect: dead, act };
-        if (!isValidIR(node)) return { expect: { err: "MlirVerificationError" }, act };
-        // MLIR schedules passes only on isolated operations; a failed run
-        // still invalidates old handles to what was inside, as the pass may
-        // have started; what is there now is reachable afresh.
-        if (!ISOLATED.has(node.name)) {
-          return {
-            expect: { err: "PassFailureError" },
-            act,
-            applyErr: () => remirrorRegions(node, op()),
-          };
-        }
-        return { expect: { ok: true }, act, apply: (v) => remirrorRegions(node, v as Operation) };
-      }
+      case "pass":
       case "tspass":
       case "tspattern": {
         const target = a.src === "m" ? this.modules[a.i as number] ?? null : this.#op(a.i as number);
         if (target === null) return null;
         const node = "root" in target ? target.root : target.node;
-        const slot = this.contexts[node.ctx.id]!;
+        const ctx = this.contexts[node.ctx.id]!.ctx;
         const op = () => ("mod" in target ? target.mod.operation : target.h as Operation);
         const mod = "mod" in target ? target.mod : null;
         const mode = a.mode as number;
-        // The context is asked first (as the registered "pass" action does), then the target.
-        const act = a.t === "tspass" ? () => runTsPass(slot.ctx, op, mod, mode) : () => runTsPatterns(slot.ctx, op, mod, mode);
+        // Each asks the context first, then the target.
+        const act = a.t === "pass"
+          ? () => runCanonicalize(ctx, op)
+          : a.t === "tspass"
+          ? () => runTsPass(ctx, op, mod, mode)
+          : () => runTsPatterns(ctx, op, mod, mode);
         if (!node.ctx.alive) return { expect: { err: "InvalidHandleError", reason: "context disposed" }, act };
         const dead = this.#dead(node);
         if (dead !== null) return { expect: dead, act };
         if (!isValidIR(node)) return { expect: { err: "MlirVerificationError" }, act };
+        // Failed or not, the run invalidates old handles to what was inside
+        // (it may have started); what is there now is reachable afresh.
         const after = () => remirrorRegions(node, op());
-        if (a.t === "tspass") {
-          const fails = !ISOLATED.has(node.name) || mode === 1 || mode === 2;
-          return fails ? { expect: { err: "PassFailureError" }, act, applyErr: after } : { expect: { ok: true }, act, apply: after };
-        }
+        let failure: string | null = null;
+        // MLIR schedules passes only on isolated operations.
+        if (a.t !== "tspattern" && !ISOLATED.has(node.name)) failure = "PassFailureError";
+        if (a.t === "tspass" && (mode === 1 || mode === 2)) failure = "PassFailureError";
         // The throwing patterns are rooted on func.return, which is never dead, so they surely run.
-        const throws = mode === 2 && subtree(node).some((n) => n !== node && n.kind === "op" && n.name === "func.return");
-        return throws ? { expect: { err: "PatternError" }, act, applyErr: after } : { expect: { ok: true }, act, apply: after };
+        if (a.t === "tspattern" && mode === 2 && subtree(node).some((n) => n !== node && n.kind === "op" && n.name === "func.return")) {
+          failure = "PatternError";
+        }
+        return failure !== null ? { expect: { err: failure }, act, applyErr: after } : { expect: { ok: true }, act, apply: after };
       }
       case "verify": {
         const s = this.#op(a.h as number);
@@ -767,6 +748,14 @@ function refused(fn: () => unknown): void {
   } catch (e) {
     if (!KNOWN_ERRORS.includes((e as Error).constructor.name)) throw e;
   }
+}
+
+/** The registered canonicalize pass on `op`. */
+function runCanonicalize(ctx: Context, target: () => Operation): Operation {
+  using pm = ctx.passManager("canonicalize");
+  const op = target();
+  pm.run(op);
+  return op;
 }
 
 /**
