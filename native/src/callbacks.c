@@ -23,7 +23,7 @@ static Dispatcher dispatcher;
 static pthread_t js_thread;
 
 /* What a callback is for (the `kind` argument). */
-enum { CALLBACK_PASS_RUN = 1, CALLBACK_PATTERN = 2 };
+enum { CALLBACK_PASS_RUN = 1, CALLBACK_PATTERN = 2, CALLBACK_PDL_CONSTRAINT = 3, CALLBACK_PDL_REWRITE = 4 };
 
 /* The dispatcher's answers: 0 success; anything else a failure the JS side
  * has recorded (its error surfaces when the native call returns). */
@@ -208,3 +208,196 @@ MLIRFFI_EXPORT void mlirffi_rewriter_insert(H rw, int32_t where, H block, H ref,
   else mlirRewriterBaseSetInsertionPointToEnd(RW(rw), AS_BLOCK(block));
   mlirRewriterBaseInsert(RW(rw), AS_OP(op));
 }
+
+/* ---- PDL: pattern modules, and the TypeScript functions they call ----
+ * A function's user data is its id in the JS registry, as a pointer-sized
+ * integer. A call gives JS a pointer to a PdlCall on this stack; JS reads the
+ * arguments and pushes the results through the accessors below, only while
+ * the call runs. */
+typedef struct {
+  MlirRewriterBase rewriter;
+  MlirPDLResultList results;
+  size_t n;
+  MlirPDLValue *values;
+} PdlCall;
+
+static MlirLogicalResult pdl_call(int32_t kind, MlirPatternRewriter rewriter, MlirPDLResultList results, size_t n,
+                                  MlirPDLValue *values, void *data) {
+  PdlCall call = {mlirPatternRewriterAsBase(rewriter), results, n, values};
+  MlirLocation loc = mlirLocationUnknownGet(mlirRewriterBaseGetContext(call.rewriter));
+  int32_t status = dispatch(kind, (int32_t)(intptr_t)data, ph(&call), (double)n, loc);
+  return status == 0 ? mlirLogicalResultSuccess() : mlirLogicalResultFailure();
+}
+static MlirLogicalResult pdl_constraint(MlirPatternRewriter rw, MlirPDLResultList results, size_t n,
+                                        MlirPDLValue *values, void *data) {
+  return pdl_call(CALLBACK_PDL_CONSTRAINT, rw, results, n, values, data);
+}
+static MlirLogicalResult pdl_rewrite(MlirPatternRewriter rw, MlirPDLResultList results, size_t n, MlirPDLValue *values,
+                                     void *data) {
+  return pdl_call(CALLBACK_PDL_REWRITE, rw, results, n, values, data);
+}
+
+/* ---- guarded PDL rewrites ----
+ * PDL's own `pdl.erase` and `pdl.replace` trust the pattern: erasing an op
+ * whose results are still used, or replacing one with the wrong number of
+ * values or with its own results, frees memory still in use. The JS side
+ * rewrites those ops in its copy of the module into calls of these native
+ * rewrites (pdl_guards.ts), which check first and refuse with a diagnostic,
+ * counted for the driver's caller to report. No JS runs. */
+static int32_t pdl_refusals;
+
+static bool used_outside(MlirOperation op) {
+  intptr_t n = mlirOperationGetNumResults(op);
+  for (intptr_t i = 0; i < n; i++)
+    if (!mlirOpOperandIsNull(mlirValueGetFirstUse(mlirOperationGetResult(op, i)))) return true;
+  return false;
+}
+
+/* Whether `v` is defined by `op` or inside it. */
+static bool defined_within(MlirValue v, MlirOperation op) {
+  MlirOperation def = mlirValueIsAOpResult(v) ? mlirOpResultGetOwner(v)
+                                              : mlirBlockGetParentOperation(mlirBlockArgumentGetOwner(v));
+  for (; !mlirOperationIsNull(def); def = mlirOperationGetParentOperation(def))
+    if (mlirOperationEqual(def, op)) return true;
+  return false;
+}
+
+static MlirLogicalResult refuse(MlirOperation op, const char *why) {
+  pdl_refusals++;
+  mlirEmitError(mlirOperationGetLocation(op), why);
+  return mlirLogicalResultSuccess(); /* a failed native rewrite aborts MLIR's greedy driver */
+}
+
+static MlirLogicalResult guarded_erase(MlirPatternRewriter rw, MlirPDLResultList results, size_t n,
+                                       MlirPDLValue *values, void *data) {
+  (void)results, (void)data;
+  MlirOperation op = n == 1 ? mlirPDLValueAsOperation(values[0]) : (MlirOperation){NULL};
+  if (mlirOperationIsNull(op)) return mlirLogicalResultSuccess();
+  if (used_outside(op)) return refuse(op, "mlir-ffi: pdl.erase of an op whose results are still used was refused");
+  mlirRewriterBaseEraseOp(mlirPatternRewriterAsBase(rw), op);
+  return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult guarded_replace_op(MlirPatternRewriter rw, MlirPDLResultList results, size_t n,
+                                            MlirPDLValue *values, void *data) {
+  (void)results, (void)data;
+  if (n != 2) return mlirLogicalResultSuccess();
+  MlirOperation op = mlirPDLValueAsOperation(values[0]), with = mlirPDLValueAsOperation(values[1]);
+  if (mlirOperationIsNull(op) || mlirOperationIsNull(with)) return mlirLogicalResultSuccess();
+  if (mlirOperationGetNumResults(op) != mlirOperationGetNumResults(with))
+    return refuse(op, "mlir-ffi: pdl.replace with an op of another number of results was refused");
+  for (MlirOperation p = with; !mlirOperationIsNull(p); p = mlirOperationGetParentOperation(p))
+    if (mlirOperationEqual(p, op)) return refuse(op, "mlir-ffi: pdl.replace of an op with itself or an op inside it was refused");
+  mlirRewriterBaseReplaceOpWithOperation(mlirPatternRewriterAsBase(rw), op, with);
+  return mlirLogicalResultSuccess();
+}
+
+static MlirLogicalResult guarded_replace_values(MlirPatternRewriter rw, MlirPDLResultList results, size_t n,
+                                                MlirPDLValue *values, void *data) {
+  (void)results, (void)data;
+  if (n < 1) return mlirLogicalResultSuccess();
+  MlirOperation op = mlirPDLValueAsOperation(values[0]);
+  if (mlirOperationIsNull(op)) return mlirLogicalResultSuccess();
+  if ((size_t)mlirOperationGetNumResults(op) != n - 1)
+    return refuse(op, "mlir-ffi: pdl.replace with another number of values than the op has results was refused");
+  MlirValue small[8];
+  MlirValue *vs = n - 1 <= 8 ? small : malloc(sizeof *vs * (n - 1));
+  if (!vs) abort();
+  for (size_t i = 1; i < n; i++) {
+    vs[i - 1] = mlirPDLValueAsValue(values[i]);
+    if (mlirValueIsNull(vs[i - 1]) || defined_within(vs[i - 1], op)) {
+      if (vs != small) free(vs);
+      return refuse(op, "mlir-ffi: pdl.replace with a value defined by the op being replaced was refused");
+    }
+  }
+  mlirRewriterBaseReplaceOpWithValues(mlirPatternRewriterAsBase(rw), op, (intptr_t)(n - 1), vs);
+  if (vs != small) free(vs);
+  return mlirLogicalResultSuccess();
+}
+
+/* The count of guarded rewrites refused, set to `n`; returns what it was
+ * (a driver saves the count of the run it nests in, and gives it back). */
+MLIRFFI_EXPORT int32_t mlirffi_pdl_swap_refusals(int32_t n) {
+  int32_t old = pdl_refusals;
+  pdl_refusals = n;
+  return old;
+}
+
+/* A PDL pattern module over a copy of the module `op` (MLIR takes ownership
+ * of the module it is given; the caller's stays the caller's), with the
+ * guarded rewrites registered. */
+MLIRFFI_EXPORT H mlirffi_pdl_module_create(H op) {
+  MlirModule copy = mlirModuleFromOperation(mlirOperationClone(AS_OP(op)));
+  MlirPDLPatternModule m = mlirPDLPatternModuleFromModule(copy);
+  mlirPDLPatternModuleRegisterRewriteFunction(m, mlirStringRefCreateFromCString("__mlirffi_erase"), guarded_erase, NULL);
+  mlirPDLPatternModuleRegisterRewriteFunction(m, mlirStringRefCreateFromCString("__mlirffi_replace_op"),
+                                              guarded_replace_op, NULL);
+  mlirPDLPatternModuleRegisterRewriteFunction(m, mlirStringRefCreateFromCString("__mlirffi_replace_values"),
+                                              guarded_replace_values, NULL);
+  return ph(m.ptr);
+}
+MLIRFFI_EXPORT void mlirffi_pdl_module_destroy(H pdl) { mlirPDLPatternModuleDestroy((MlirPDLPatternModule){hp(pdl)}); }
+
+/* Registers the function `name` (a constraint when `constraint`), calling the
+ * dispatcher with `id`. MLIR copies the name. */
+MLIRFFI_EXPORT void mlirffi_pdl_register(H pdl, bool constraint, int32_t id, const uint8_t *name, uint32_t name_len) {
+  MlirPDLPatternModule m = {hp(pdl)};
+  void *data = (void *)(intptr_t)id;
+  if (constraint) mlirPDLPatternModuleRegisterConstraintFunction(m, str_ref(name, name_len), pdl_constraint, data);
+  else mlirPDLPatternModuleRegisterRewriteFunction(m, str_ref(name, name_len), pdl_rewrite, data);
+}
+
+/* Freezes the module's patterns (compiling them to PDL bytecode); the
+ * module, emptied by the move, is freed. */
+MLIRFFI_EXPORT H mlirffi_pdl_freeze(H pdl) {
+  MlirPDLPatternModule m = {hp(pdl)};
+  MlirRewritePatternSet set = mlirRewritePatternSetFromPDLPatternModule(m);
+  mlirPDLPatternModuleDestroy(m);
+  MlirFrozenRewritePatternSet frozen = mlirFreezeRewritePattern(set);
+  mlirRewritePatternSetDestroy(set);
+  return ph(frozen.ptr);
+}
+
+/* Argument `i` of a PDL call: its kind (1 operation, 2 value, 3 type,
+ * 4 attribute, 0 a range, which the C API cannot read) and its handle. */
+MLIRFFI_EXPORT int32_t mlirffi_pdl_arg_kind(H call, uint32_t i) {
+  PdlCall *c = hp(call);
+  if (i >= c->n) return 0;
+  MlirPDLValue v = c->values[i];
+  if (!mlirOperationIsNull(mlirPDLValueAsOperation(v))) return 1;
+  if (!mlirValueIsNull(mlirPDLValueAsValue(v))) return 2;
+  if (!mlirTypeIsNull(mlirPDLValueAsType(v))) return 3;
+  if (!mlirAttributeIsNull(mlirPDLValueAsAttribute(v))) return 4;
+  return 0;
+}
+MLIRFFI_EXPORT H mlirffi_pdl_arg(H call, uint32_t i, int32_t kind) {
+  PdlCall *c = hp(call);
+  if (i >= c->n) return 0;
+  MlirPDLValue v = c->values[i];
+  switch (kind) {
+    case 1: return ph(mlirPDLValueAsOperation(v).ptr);
+    case 2: return ph(mlirPDLValueAsValue(v).ptr);
+    case 3: return ph((void *)mlirPDLValueAsType(v).ptr);
+    case 4: return ph((void *)mlirPDLValueAsAttribute(v).ptr);
+    default: return 0;
+  }
+}
+MLIRFFI_EXPORT H mlirffi_pdl_rewriter(H call) { return ph(((PdlCall *)hp(call))->rewriter.ptr); }
+
+/* Pushes a result of the kind numbered as above (checked by the JS side
+ * against what the PDL op declares: the bytecode trusts the count and kinds). */
+MLIRFFI_EXPORT void mlirffi_pdl_push(H call, int32_t kind, H ptr) {
+  MlirPDLResultList r = ((PdlCall *)hp(call))->results;
+  switch (kind) {
+    case 1: mlirPDLResultListPushBackOperation(r, AS_OP(ptr)); break;
+    case 2: mlirPDLResultListPushBackValue(r, AS_VALUE(ptr)); break;
+    case 3: mlirPDLResultListPushBackType(r, (MlirType){hp(ptr)}); break;
+    case 4: mlirPDLResultListPushBackAttribute(r, (MlirAttribute){hp(ptr)}); break;
+    default: break;
+  }
+}
+
+/* The rewriter's insertion point: the op it inserts before (0 at a block's
+ * end), and its block (0 when it has none). */
+MLIRFFI_EXPORT H mlirffi_rewriter_ip_op(H rw) { return ph(mlirRewriterBaseGetOperationAfterInsertion(RW(rw)).ptr); }
+MLIRFFI_EXPORT H mlirffi_rewriter_ip_block(H rw) { return ph(mlirRewriterBaseGetInsertionBlock(RW(rw)).ptr); }

@@ -14,7 +14,7 @@
  */
 
 /** The ABI version this table was written for (native/src/shim.h). */
-export const ABI_VERSION = 2;
+export const ABI_VERSION = 3;
 /** The MLIR major version the shim must be built against. */
 export const MLIR_MAJOR = 22;
 
@@ -89,6 +89,17 @@ export const symbols = {
     ["handle" /* rewriter */, "i32" /* 0 end of block, 1 before ref, 2 after ref */, "handle" /* block */, "handle" /* ref */, "handle" /* op */],
     "void",
   ),
+  mlirffi_rewriter_ip_op: fn(["handle" /* rewriter */], "handle"),
+  mlirffi_rewriter_ip_block: fn(["handle" /* rewriter */], "handle"),
+  mlirffi_pdl_module_create: fn(["handle" /* module op, copied */], "handle"),
+  mlirffi_pdl_swap_refusals: fn(["i32" /* new count */], "i32"),
+  mlirffi_pdl_module_destroy: fn(["handle" /* pdl module */], "void"),
+  mlirffi_pdl_register: fn(["handle" /* pdl module */, "bool" /* constraint */, "i32" /* id */, "buffer" /* name */, "u32"], "void"),
+  mlirffi_pdl_freeze: fn(["handle" /* pdl module, consumed */], "handle"),
+  mlirffi_pdl_arg_kind: fn(["handle" /* call */, "u32" /* i */], "i32"),
+  mlirffi_pdl_arg: fn(["handle" /* call */, "u32" /* i */, "i32" /* kind */], "handle"),
+  mlirffi_pdl_rewriter: fn(["handle" /* call */], "handle"),
+  mlirffi_pdl_push: fn(["handle" /* call */, "i32" /* kind */, "handle" /* value */], "void"),
   mlirffi_mlir_version: fn([], "i32"),
 
   // text.c, pass.c, strings.c, bigstack.c

@@ -20,3 +20,5 @@ export {
   RewritePatternSet,
   walkAndApplyPatterns,
 } from "./rewrite_patterns.ts";
+export { type PDLFunction, PDLModule, PDLResultList, type PDLValue } from "./pdl_patterns.ts";
+export type { RewriterUse } from "./pattern_rewriter.ts";

@@ -28,18 +28,18 @@ import { ThreadBound } from "../base/thread_bound.ts";
 import { CallbackKind, onCallback } from "../ffi/callbacks.ts";
 import { lib } from "../ffi/load.ts";
 import { refuseNestedTransform } from "../ir/active_transforms.ts";
-import type { Block } from "../ir/block.ts";
 import { type ContextState, contextArg, stateOf } from "../ir/context_state.ts";
-import { type Inserter, InsertionPoint } from "../ir/insertion_point.ts";
 import { Module } from "../ir/module.ts";
 import { Operation } from "../ir/operation.ts";
-import { beforePassRun, forgetSubtree } from "../ir/ownership_events.ts";
-import { Value } from "../ir/value.ts";
+import { beforePassRun } from "../ir/ownership_events.ts";
 import { type NativeCell, own, relinquish } from "../safety/native_lifetimes.ts";
 import type { Context } from "../context.ts";
 import { type CallbackTable, CallbackRegistry } from "./callback_registry.ts";
 import { beginCallbackRun, type CallbackRun, currentRun, enterCallback, isRunning } from "./callback_runs.ts";
 import { opNameArg } from "../ir/create_operation.ts";
+import { PatternRewriter } from "./pattern_rewriter.ts";
+
+export { PatternRewriter };
 
 /** A pattern driver run failed: a pattern threw (the thrown value is `cause`). The IR stays valid. */
 export class PatternError extends MlirError {}
@@ -72,7 +72,7 @@ function onPattern(id: number, opPtr: number, rewriterPtr: number): number {
   try {
     enterCallback(run);
     const op = run.state.strategy.operation(run.transform.owner, opPtr);
-    rewriter = new PatternRewriter(run, rewriterPtr, op);
+    rewriter = new PatternRewriter(run, rewriterPtr, op, "pattern", walkRuns.has(run));
     const answer = entry.fn(op, rewriter);
     if (typeof answer !== "boolean") {
       throw new ArgumentError({ argument: `The pattern on '${entry.root}'`, expected: "to return a boolean (true: it matched and rewrote)", got: String(answer) });
@@ -144,7 +144,13 @@ export class RewritePatternSet extends ThreadBound {
     const set = this.#live("freeze");
     this.#frozen = true;
     relinquish(this.#cell);
-    const frozen = new FrozenRewritePatternSet(this.#state, lib.mlirffi_pattern_set_freeze(set), this.#table);
+    const table = this.#table;
+    const frozen = new FrozenRewritePatternSet(this.#state, lib.mlirffi_pattern_set_freeze(set), {
+      size: table.entries.size,
+      pdl: false,
+      functions: table,
+      release: () => registry.drop(table),
+    });
     // The functions now live as long as the frozen set, whatever becomes of this one.
     registry.transfer(this, frozen, this.#table);
     return frozen;
@@ -165,20 +171,31 @@ export class RewritePatternSet extends ThreadBound {
   }
 }
 
+/** What a frozen set was made from, and what its functions need. */
+export interface FrozenOrigin {
+  /** How many patterns it holds. */
+  readonly size: number;
+  /** Made from PDL (the walk driver refuses it: PDL rewrites may change more than the matched op). */
+  readonly pdl: boolean;
+  /** The JS functions its native patterns call; kept reachable as long as they are. */
+  readonly functions: object;
+  /** Forgets the functions (called once, when the set is freed). */
+  release(): void;
+}
+
 /** Frozen patterns, applied by {@linkcode applyPatternsGreedily} or {@linkcode walkAndApplyPatterns}. */
 export class FrozenRewritePatternSet extends ThreadBound {
   readonly #state: ContextState;
   readonly #cell: NativeCell;
-  /** The pattern functions stay reachable as long as the native patterns. */
-  readonly #table: CallbackTable<Registered>;
+  readonly #origin: FrozenOrigin;
   #disposed = false;
 
-  /** @internal Made by RewritePatternSet.freeze. */
-  constructor(state: ContextState, ptr: number, table: CallbackTable<Registered>) {
+  /** @internal Made by RewritePatternSet.freeze and PDLModule.freeze. */
+  constructor(state: ContextState, ptr: number, origin: FrozenOrigin) {
     super();
     this.#state = state;
     this.#cell = own(state.cell, "frozenPatterns", ptr, this, null);
-    this.#table = table;
+    this.#origin = origin;
   }
 
   /** @internal */
@@ -191,9 +208,14 @@ export class FrozenRewritePatternSet extends ThreadBound {
     return this.#cell.ptr;
   }
 
+  /** @internal Whether it was made from PDL. */
+  get _fromPDL(): boolean {
+    return this.#origin.pdl;
+  }
+
   /** How many patterns it holds. */
   get size(): number {
-    return this.#table.entries.size;
+    return this.#origin.size;
   }
 
   /** Frees the patterns now (also freed with their context, or by GC). Refused while a driver applies them. */
@@ -203,7 +225,7 @@ export class FrozenRewritePatternSet extends ThreadBound {
     this.#disposed = true;
     relinquish(this.#cell);
     lib.mlirffi_frozen_patterns_destroy(this.#cell.ptr);
-    registry.drop(this.#table);
+    this.#origin.release();
   }
 
   /** Same as {@linkcode FrozenRewritePatternSet.dispose}, for `using`. */
@@ -276,12 +298,22 @@ function drive<T>(op: Operation, frozen: FrozenRewritePatternSet, walk: boolean,
   const { run: current, end } = beginCallbackRun(state, "pattern driver", owner, ptr);
   if (walk) walkRuns.add(current);
   let result: T;
+  const outerRefusals = lib.mlirffi_pdl_swap_refusals(0);
   try {
     result = state.callNative(
-      () => ({ value: run(ptr, patterns) }),
-      () => new PatternError(`${what} failed.`),
+      () => {
+        const value = run(ptr, patterns);
+        // PDL's erase and replace are checked natively (pdl_guards.ts); a refusal is a diagnostic.
+        return lib.mlirffi_pdl_swap_refusals(0) > 0 ? null : { value };
+      },
+      (diagnostics) =>
+        new PatternError(
+          diagnostics.length > 0 ? `${what} ran a PDL rewrite that was refused: ${diagnostics[0]!.message}` : `${what} failed.`,
+          diagnostics,
+        ),
     ).value;
   } finally {
+    lib.mlirffi_pdl_swap_refusals(outerRefusals);
     end();
     // Whatever the driver folded or erased after the last pattern call.
     beforePassRun(owner, ptr);
@@ -322,160 +354,15 @@ export function applyPatternsGreedily(target: Module | Operation, patterns: Froz
  */
 export function walkAndApplyPatterns(target: Module | Operation, patterns: FrozenRewritePatternSet): void {
   const op = targetOf(target, "walkAndApplyPatterns's target");
+  if (patterns instanceof FrozenRewritePatternSet && patterns._fromPDL) {
+    throw new ArgumentError({
+      argument: "walkAndApplyPatterns's patterns",
+      expected: "patterns written in TypeScript (apply PDL patterns with applyPatternsGreedily)",
+      got: "patterns made from PDL, whose rewrites may change more than the matched op, which the walk driver does not allow",
+    });
+  }
   drive(op, patterns, true, "walkAndApplyPatterns", (ptr, p) => {
     lib.mlirffi_walk_and_apply_patterns(ptr, p);
     return true;
   });
-}
-
-/**
- * How a pattern changes the IR: every change goes through here, so the
- * driver and the handles hear of it. Valid only while the pattern runs.
- */
-export class PatternRewriter {
-  readonly #run: CallbackRun;
-  readonly #ptr: number;
-  readonly #matched: Operation;
-  #active = true;
-  /** @internal Whether the pattern changed anything through it. */
-  _changed = false;
-  #inserterMade: Inserter | null = null;
-
-  /** @internal Made for each pattern call. */
-  constructor(run: CallbackRun, ptr: number, matched: Operation) {
-    // Not a ThreadBound: one is made per pattern call, and it holds nothing a
-    // structured clone could carry (its fields are private; it dies with the call).
-    this.#run = run;
-    this.#ptr = ptr;
-    this.#matched = matched;
-  }
-
-  /** Made on first use: most pattern calls do not match, and build nothing. */
-  get #inserter(): Inserter {
-    return this.#inserterMade ??= {
-      check: () => void this.#live(),
-      insert: (where, block, ref, op) => {
-        this._changed = true;
-        lib.mlirffi_rewriter_insert(this.#ptr, where === "end" ? 0 : where === "before" ? 1 : 2, block, ref, op);
-      },
-    };
-  }
-
-  /** @internal The pattern returned. */
-  _end(): void {
-    this.#active = false;
-  }
-
-  #live(): number {
-    if (!this.#active) throw new StructuralError("A PatternRewriter is valid only while its pattern runs.");
-    return this.#ptr;
-  }
-
-  /** An op of the IR being rewritten, checked live. */
-  #opIn(op: unknown, what: string): number {
-    if (!(op instanceof Operation)) throw argumentError(what, "an Operation", op);
-    const ptr = op._live();
-    if (op._owner !== this.#run.transform.owner) throw new StructuralError(`${what} must be in the IR the driver is rewriting.`);
-    if (ptr === this.#run.transform.root || !lib.mlirffi_op_is_ancestor(this.#run.transform.root, ptr)) {
-      throw new StructuralError(`${what} must be nested inside the op the driver runs on, not be it.`);
-    }
-    if (walkRuns.has(this.#run) && !lib.mlirffi_op_is_ancestor(this.#matched._live(), ptr)) {
-      throw new StructuralError(`${what}: the walk driver lets a pattern erase or replace only the matched op and what it contains.`);
-    }
-    return ptr;
-  }
-
-  /** Inserts go right before the matched op (as MLIR sets it up). */
-  get insertionPoint(): InsertionPoint {
-    this.#live();
-    return InsertionPoint._through(InsertionPoint.before(this.#matched), this.#inserter);
-  }
-
-  /** Inserts right before `op`, through this rewriter. */
-  insertionPointBefore(op: Operation): InsertionPoint {
-    this.#live();
-    return InsertionPoint._through(InsertionPoint.before(op), this.#inserter);
-  }
-
-  /** Inserts right after `op`, through this rewriter. */
-  insertionPointAfter(op: Operation): InsertionPoint {
-    this.#live();
-    return InsertionPoint._through(InsertionPoint.after(op), this.#inserter);
-  }
-
-  /** Inserts at the end of `block`, through this rewriter. */
-  insertionPointAtEnd(block: Block): InsertionPoint {
-    this.#live();
-    return InsertionPoint._through(InsertionPoint.atEnd(block), this.#inserter);
-  }
-
-  /** Replaces every use of `op`'s results with `values` (one each), then erases `op`. */
-  replaceOp(op: Operation, values: readonly Value[]): void {
-    const rw = this.#live();
-    const ptr = this.#opIn(op, "replaceOp's op");
-    if (!Array.isArray(values)) throw argumentError("replaceOp's values", "an array of Values", values);
-    const n = lib.mlirffi_op_num_results(ptr);
-    if (values.length !== n) {
-      throw new ArgumentError({ argument: "replaceOp's values", expected: `${n} Values, one per result of '${op.name}'`, got: `${values.length}` });
-    }
-    const ptrs = new Float64Array(n);
-    values.forEach((v, i) => {
-      if (!(v instanceof Value)) throw argumentError(`replaceOp's values[${i}]`, "a Value", v);
-      ptrs[i] = v._live();
-      if (v._where !== this.#run.transform.owner) throw new StructuralError(`replaceOp's values[${i}] must be in the IR being rewritten.`);
-      const v0 = ptrs[i]!;
-      const definer = lib.mlirffi_value_is_op_result(v0) ? lib.mlirffi_result_owner(v0) : lib.mlirffi_block_parent_op(lib.mlirffi_arg_owner(v0));
-      if (definer !== 0 && lib.mlirffi_op_is_ancestor(ptr, definer)) {
-        throw new StructuralError(`replaceOp's values[${i}] is defined inside the op being replaced.`);
-      }
-    });
-    this.#forget(ptr, op.name, false);
-    this._changed = true;
-    lib.mlirffi_rewriter_replace_op(rw, ptr, ptrs, n);
-  }
-
-  /** Erases `op`, which must have no uses left outside it. */
-  eraseOp(op: Operation): void {
-    const rw = this.#live();
-    const ptr = this.#opIn(op, "eraseOp's op");
-    this.#forget(ptr, op.name, true);
-    this._changed = true;
-    lib.mlirffi_rewriter_erase_op(rw, ptr);
-  }
-
-  /** Makes every use of `from` use `to` instead. */
-  replaceAllUsesWith(from: Value, to: Value): void {
-    const rw = this.#live();
-    for (const [what, v] of [["from", from], ["to", to]] as const) {
-      if (!(v instanceof Value)) throw argumentError(`replaceAllUsesWith's ${what}`, "a Value", v);
-      v._live();
-      if (v._where !== this.#run.transform.owner) throw new StructuralError(`replaceAllUsesWith's ${what} must be in the IR being rewritten.`);
-    }
-    this._changed = true;
-    lib.mlirffi_rewriter_replace_all_uses_with(rw, from._live(), to._live());
-  }
-
-  /**
-   * Changes `op` in place (its attributes, operands, types) inside `fn`, so
-   * the driver revisits it; if `fn` throws, the change is reported cancelled.
-   */
-  modifyOpInPlace(op: Operation, fn: () => void): void {
-    const rw = this.#live();
-    const ptr = this.#opIn(op, "modifyOpInPlace's op");
-    if (typeof fn !== "function") throw argumentError("modifyOpInPlace's change", "a function", fn);
-    lib.mlirffi_rewriter_start_modification(rw, ptr);
-    try {
-      fn();
-    } catch (e) {
-      lib.mlirffi_rewriter_cancel_modification(rw, ptr);
-      throw e;
-    }
-    this._changed = true;
-    lib.mlirffi_rewriter_finalize_modification(rw, ptr);
-  }
-
-  /** Tells the strategy and the ledger that `ptr`'s subtree is about to go. */
-  #forget(ptr: number, name: string, checkUses: boolean): void {
-    forgetSubtree(this.#run.transform.owner, ptr, name, checkUses);
-  }
 }

@@ -15,7 +15,7 @@ import { lib } from "../ffi/load.ts";
 import type { Owner } from "./ledger.ts";
 
 /** What kind of native object a cell frees. */
-export type CellKind = "operation" | "block" | "region" | "passManager" | "engine" | "patternSet" | "frozenPatterns";
+export type CellKind = "operation" | "block" | "region" | "passManager" | "engine" | "patternSet" | "frozenPatterns" | "pdlModule";
 
 /** A native context's record of the objects it must free before itself. */
 export interface ContextCell {
@@ -42,6 +42,7 @@ const destroyers: Record<CellKind, (ptr: number) => void> = {
   engine: (p) => lib.mlirffi_jit_destroy(p),
   patternSet: (p) => lib.mlirffi_pattern_set_destroy(p),
   frozenPatterns: (p) => lib.mlirffi_frozen_patterns_destroy(p),
+  pdlModule: (p) => lib.mlirffi_pdl_module_destroy(p),
 };
 
 function release(cell: NativeCell): void {
