@@ -10,7 +10,7 @@
  *
  * @module
  */
-import type { InvalidReason, Operation } from "../../src/mod.ts";
+import { type InvalidReason, Operation, type Value } from "../../src/mod.ts";
 
 /** What a handle or module refers to. */
 export type NodeKind = "op" | "block" | "arg" | "result" | "region";
@@ -323,9 +323,23 @@ export function mirror(op: Operation, ctx: MContext, parent: MNode | null): MNod
     return node;
   };
   const root = build(op, parent);
-  for (const [node, real] of pending) {
+  // The greedy driver's folder may put constants outside the target (in the
+  // nearest region isolated from above): ops the model has not seen, in a
+  // block it knows. They are mirrored where they stand.
+  const outside = (v: Value): MNode | undefined => {
+    const def = v.owner;
+    if (!(def instanceof Operation) || ctx.byKey.has(def.key)) return undefined;
+    const block = def.block;
+    const blockNode = block === null ? undefined : ctx.byKey.get(block.key);
+    if (block === null || blockNode === undefined || blockNode.kind !== "block") return undefined;
+    const index = block.operations.toArray().findIndex((o) => o.key === def.key);
+    blockNode.children.splice(Math.min(index, blockNode.children.length), 0, build(def, blockNode));
+    return ctx.byKey.get(v.key);
+  };
+  for (let i = 0; i < pending.length; i++) {
+    const [node, real] = pending[i]!;
     node.operands = real.operands.toArray().map((v) => {
-      const found = ctx.byKey.get(v.key);
+      const found = ctx.byKey.get(v.key) ?? outside(v);
       if (found === undefined) throw new Error(`model: operand ${v.key} of ${node.name} is unknown`);
       return found;
     });
