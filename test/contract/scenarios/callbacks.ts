@@ -1,6 +1,6 @@
 /**
  * IR changed by MLIR under JavaScript callbacks: passes and rewrite
- * patterns written in TypeScript (CONTRACT clause 11).
+ * patterns written in TypeScript, PDL functions (CONTRACT clause 11).
  *
  * @module
  */
@@ -14,6 +14,8 @@ import {
   type Operation,
   PassFailureError,
   PatternError,
+  type PatternRewriter,
+  PDLModule,
   RewritePatternSet,
   StructuralError,
   type Value,
@@ -385,4 +387,91 @@ export const tsPatternWalk: Scenario = (strategy) => {
   mod.verify();
   assert(!mod.toString().includes("arith.muli"));
   assertStringIncludes(mod.toString(), "arith.addi");
+};
+
+/** How many ops named `name` are under `root`. */
+function count(root: Operation, name: string): number {
+  let n = 0;
+  root.walk((op) => void (op.name === name && n++));
+  return n;
+}
+
+/** x * 1 -> x, with the "is one" test in TypeScript; a + 0 -> a by a TypeScript rewrite. */
+const PDL_PEEPHOLE = `
+pdl.pattern @mul_one : benefit(1) {
+  %t = pdl.type
+  %x = pdl.operand : %t
+  %one = pdl.attribute
+  %c = pdl.operation "arith.constant" {"value" = %one} -> (%t : !pdl.type)
+  %cv = pdl.result 0 of %c
+  %m = pdl.operation "arith.muli"(%x, %cv : !pdl.value, !pdl.value) -> (%t : !pdl.type)
+  pdl.apply_native_constraint "isOne"(%one : !pdl.attribute)
+  pdl.rewrite %m {
+    pdl.replace %m with (%x : !pdl.value)
+  }
+}
+pdl.pattern @add_zero : benefit(1) {
+  %t = pdl.type
+  %x = pdl.operand : %t
+  %y = pdl.operand : %t
+  %a = pdl.operation "arith.addi"(%x, %y : !pdl.value, !pdl.value) -> (%t : !pdl.type)
+  pdl.rewrite %a with "dropZero"(%x, %y : !pdl.value, !pdl.value)
+}`;
+
+/** PDL functions see live handles; what they stashed is invalid after the run; one that throws stops the calls into JS. */
+export const pdlFunctions: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  const build = (dropZero: (rw: PatternRewriter, op: Operation, x: Value, y: Value) => void) => {
+    const pdl = new PDLModule(ctx.parseModule(PDL_PEEPHOLE));
+    pdl.registerConstraintFunction("isOne", (_rw, _results, [attr]) => attr!.toString() === "1 : i32");
+    pdl.registerRewriteFunction("dropZero", (rw, _results, [op, x, y]) => dropZero(rw, op as Operation, x as Value, y as Value));
+    return pdl.freeze();
+  };
+  const stashed: Operation[] = [];
+  using frozen = build((rw, op, x, y) => {
+    stashed.push(op);
+    assertEquals(op.name, "arith.addi");
+    if (isConstant(y, 0)) rw.replaceOp(op, [x]);
+  });
+  using mod = ctx.parseModule(PEEPHOLE);
+  assert(applyPatternsGreedily(mod, frozen, NO_FOLD));
+  mod.verify();
+  assertEquals(count(mod.operation, "arith.muli") + count(mod.operation, "arith.addi"), 0);
+  assert(stashed.length > 0);
+  for (const op of stashed) assertInvalid(() => op.name, "operation erased");
+  // A throw: no TypeScript runs after it, the run fails with the cause, the IR stays valid.
+  const boom = new RangeError("boom");
+  let calls = 0;
+  using throwing = build(() => {
+    calls++;
+    throw boom;
+  });
+  using again = ctx.parseModule(PEEPHOLE + "\n" + PEEPHOLE.replace("@f", "@g"));
+  const e = assertThrows(() => applyPatternsGreedily(again, throwing, NO_FOLD), PatternError);
+  assert(e.cause === boom);
+  assertEquals(calls, 1);
+  again.verify();
+};
+
+/** PDL's own erase and replace, which MLIR trusts, are checked: erasing a used op or replacing an op by itself is refused. */
+export const pdlUncheckedRewrites: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  for (const rewrite of ["pdl.erase %m", "pdl.replace %m with %m", "%r = pdl.result 0 of %m\n    pdl.replace %m with (%r : !pdl.value)"]) {
+    using frozen = new PDLModule(ctx.parseModule(`pdl.pattern @p : benefit(1) {
+  %t = pdl.type
+  %x = pdl.operand : %t
+  %y = pdl.operand : %t
+  %m = pdl.operation "arith.muli"(%x, %y : !pdl.value, !pdl.value) -> (%t : !pdl.type)
+  pdl.rewrite %m {
+    ${rewrite}
+  }
+}`)).freeze();
+    using mod = ctx.parseModule(PEEPHOLE);
+    const muli = find(mod.operation, "arith.muli");
+    const e = assertThrows(() => applyPatternsGreedily(mod, frozen, NO_FOLD), PatternError);
+    assert(e.diagnostics.length > 0, rewrite);
+    mod.verify();
+    assertEquals(count(mod.operation, "arith.muli"), 1, rewrite);
+    assertInvalid(() => muli.name, "invalidated by pass run");
+  }
 };

@@ -30,6 +30,8 @@ import {
   tsPatternRefusals,
   tsPatternThrows,
   tsPatternWalk,
+  pdlFunctions,
+  pdlUncheckedRewrites,
 } from "./callbacks.ts";
 import { ownersAndIdentity } from "./identity.ts";
 import { churnDisposed, churnDropped } from "./memory.ts";
@@ -79,4 +81,6 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   "TS pattern: a throw stops the calls and surfaces with its cause": tsPatternThrows,
   "TS pattern: non-converging patterns end at the limits": tsPatternNonConvergence,
   "TS pattern: walk driver, erasing other ops refused": tsPatternWalk,
+  "PDL: functions' handles, throws": pdlFunctions,
+  "PDL: unchecked erase and replace refused": pdlUncheckedRewrites,
 };
