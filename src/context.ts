@@ -24,6 +24,7 @@ import { IR_HANDLES } from "./ir/handle_factories.ts";
 import { createStrategy, STRATEGIES, type StrategyName } from "../strategies/mod.ts";
 import { ThreadBound } from "./base/thread_bound.ts";
 import { refuseContextDisposeWhileTransforming } from "./ir/active_transforms.ts";
+import { attachDiagnosticHandler, type DiagnosticHandler, type DiagnosticHandlerFunction, dropDiagnosticHandlers } from "./ir/diagnostic_handlers.ts";
 
 /** Options for a new {@linkcode Context}. */
 export interface ContextOptions {
@@ -177,12 +178,26 @@ export class Context extends ThreadBound {
   }
 
   /**
+   * Attaches a handler that sees each diagnostic of this context and returns
+   * whether it handled it (a handled one goes no further: not to older
+   * handlers, listeners, or an error's `diagnostics`). It runs from inside
+   * MLIR when MLIR reports on the runtime's own thread and stack, where it
+   * may read but not change IR; otherwise as soon as the native call
+   * returns. See `ir/diagnostic_handlers.ts`.
+   */
+  attachDiagnosticHandler(handler: DiagnosticHandlerFunction): DiagnosticHandler {
+    this.#state.check("Context");
+    return attachDiagnosticHandler(this.#state, handler);
+  }
+
+  /**
    * Disposes the context and everything made in it: modules, operations,
    * types, attributes. Every handle becomes invalid ("context disposed").
    * Disposing twice does nothing.
    */
   dispose(): void {
     refuseContextDisposeWhileTransforming(this.#state);
+    dropDiagnosticHandlers(this.#state);
     this.#state.dispose();
   }
 

@@ -135,4 +135,5 @@ export {
   type MemRefArgument,
 } from "./jit/mod.ts";
 export { Context, type ContextOptions, DEFAULT_STRATEGY } from "./context.ts";
+export { DiagnosticHandler, type DiagnosticHandlerFunction } from "./ir/diagnostic_handlers.ts";
 export { STRATEGIES, type StrategyName } from "../strategies/mod.ts";

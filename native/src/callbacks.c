@@ -24,6 +24,7 @@ static pthread_t js_thread;
 
 /* What a callback is for (the `kind` argument). */
 enum { CALLBACK_PASS_RUN = 1, CALLBACK_PATTERN = 2, CALLBACK_PDL_CONSTRAINT = 3, CALLBACK_PDL_REWRITE = 4 };
+/* CALLBACK_DIAGNOSTIC (5) is in shim.h: context.c calls it. */
 
 /* The dispatcher's answers: 0 success; anything else a failure the JS side
  * has recorded (its error surfaces when the native call returns). */
@@ -46,6 +47,13 @@ static int32_t dispatch(int32_t kind, int32_t id, double a, double b, MlirLocati
     mlirEmitError(loc, why);
     return CALLBACK_REFUSED;
   }
+  return dispatcher(kind, id, a, b);
+}
+
+/* Calls into JS when that is allowed here, without reporting why not (for
+ * the diagnostic handler, which cannot emit a diagnostic); -2 when not. */
+int32_t ffi_dispatch_quiet(int32_t kind, int32_t id, double a, double b) {
+  if (!dispatcher || !pthread_equal(pthread_self(), js_thread) || ffi_on_big_stack()) return -2;
   return dispatcher(kind, id, a, b);
 }
 

@@ -4,6 +4,7 @@
  * recorded here and read back, so none can arrive after a context is gone. */
 #include <pthread.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <mlir-c/RegisterEverything.h>
 
@@ -15,7 +16,11 @@ struct FfiContext {
   Buf diags;            /* comma-separated JSON objects */
   int count;
   NameTable names;      /* operation names seen, numbered (names.c) */
+  int32_t js_handlers;  /* the JS side's id for this context once it has diagnostic handlers, else 0 */
 };
+
+/* Set while a JS diagnostic handler runs: what it causes is recorded, not offered again. */
+static int in_js_handler;
 
 MlirContext ffi_ctx_raw(const FfiContext *c) { return c->ctx; }
 NameTable *ffi_ctx_names(FfiContext *c) { return &c->names; }
@@ -89,6 +94,15 @@ static void append_diagnostic_json(Buf *b, MlirDiagnostic d, int depth) {
   buf_append_cstr(b, "]}");
 }
 
+/* Records one diagnostic already in JSON (`one`, freed here). */
+static void record_json(FfiContext *c, Buf *one) {
+  pthread_mutex_lock(&c->lock);
+  if (c->count++) buf_append(&c->diags, ",", 1);
+  buf_append(&c->diags, one->data, one->len);
+  pthread_mutex_unlock(&c->lock);
+  buf_free(one);
+}
+
 void diag_record(FfiContext *c, MlirDiagnostic d) {
   Buf one = {0};
   append_diagnostic_json(&one, d, 0);
@@ -99,8 +113,30 @@ void diag_record(FfiContext *c, MlirDiagnostic d) {
   buf_free(&one);
 }
 
+/* With JS handlers attached, a diagnostic is offered to them at once when
+ * JS may run here (the dispatcher answers 0 when one handled it); otherwise
+ * it is recorded, and the JS side offers it when it drains the list. One
+ * offered and not handled is recorded marked "offered", not offered twice. */
 static MlirLogicalResult on_diagnostic(MlirDiagnostic d, void *user) {
-  diag_record((FfiContext *)user, d);
+  FfiContext *c = user;
+  if (c->js_handlers != 0 && !in_js_handler) {
+    Buf one = {0};
+    append_diagnostic_json(&one, d, 0);
+    in_js_handler = 1;
+    int32_t r = ffi_dispatch_quiet(CALLBACK_DIAGNOSTIC, c->js_handlers, ph(&one), (double)one.len);
+    in_js_handler = 0;
+    if (r == 0) {
+      buf_free(&one);
+      return mlirLogicalResultSuccess();
+    }
+    if (r != -2 && one.len > 0) { /* offered: mark it */
+      one.len--; /* the closing brace */
+      buf_append_cstr(&one, ",\"offered\":true}");
+    }
+    record_json(c, &one);
+    return mlirLogicalResultSuccess();
+  }
+  diag_record(c, d);
   /* Success tells MLIR the diagnostic is handled, so it is not also printed
    * to stderr. */
   return mlirLogicalResultSuccess();
@@ -120,6 +156,17 @@ MLIRFFI_EXPORT H mlirffi_context_create(bool allow_unregistered, bool threading)
   mlirContextSetAllowUnregisteredDialects(c->ctx, allow_unregistered);
   mlirContextAttachDiagnosticHandler(c->ctx, on_diagnostic, c, NULL);
   return ph(c);
+}
+
+/* Gives the context the JS side's id for its diagnostic handlers (0: none). */
+MLIRFFI_EXPORT void mlirffi_context_set_js_handlers(H c, int32_t id) { ((FfiContext *)hp(c))->js_handlers = id; }
+
+/* Copies a diagnostic offered to JS (a Buf the dispatcher was given) into `dst`. */
+MLIRFFI_EXPORT double mlirffi_offered_copy(H buf, uint8_t *dst, uint32_t cap) {
+  Buf *b = hp(buf);
+  size_t n = b->len < cap ? b->len : cap;
+  memcpy(dst, b->data, n);
+  return (double)b->len;
 }
 
 /* The MlirContext behind a context record. */

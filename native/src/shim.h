@@ -80,6 +80,12 @@ void names_free(NameTable *t);
 
 /* ---- per-context state (context.c) ---- */
 typedef struct FfiContext FfiContext;
+
+/* The dispatcher kind of a diagnostic offered to JS handlers (callbacks.c). */
+#define CALLBACK_DIAGNOSTIC 5
+/* Calls JS through the dispatcher when allowed (runtime thread, its own
+ * stack); -2 without calling when not. */
+int32_t ffi_dispatch_quiet(int32_t kind, int32_t id, double a, double b);
 MlirContext ffi_ctx_raw(const FfiContext *c);
 NameTable *ffi_ctx_names(FfiContext *c);
 /* Appends one diagnostic, as JSON, to the context's pending list. */

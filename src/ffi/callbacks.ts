@@ -14,7 +14,7 @@
 import { dispatcherPointer, lib } from "./load.ts";
 
 /** What a callback is for (native/src/callbacks.c has the same numbers). */
-export const CallbackKind = { passRun: 1, pattern: 2, pdlConstraint: 3, pdlRewrite: 4 } as const;
+export const CallbackKind = { passRun: 1, pattern: 2, pdlConstraint: 3, pdlRewrite: 4, diagnostic: 5 } as const;
 
 /** Answers a callback: 0 for success, anything else for a failure already recorded. */
 export type CallbackHandler = (id: number, a: number, b: number) => number;

@@ -117,6 +117,8 @@ export const symbols = {
   mlirffi_context_set_allow_unregistered: fn(["handle" /* c */, "bool" /* allow */], "void"),
   mlirffi_context_get_allow_unregistered: fn(["handle" /* c */], "bool"),
   mlirffi_context_enable_multithreading: fn(["handle" /* c */, "bool" /* enable */], "void"),
+  mlirffi_context_set_js_handlers: fn(["handle" /* ctx record */, "i32" /* id, 0 for none */], "void"),
+  mlirffi_offered_copy: fn(["handle" /* offered diagnostic */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_diag_count: fn(["handle" /* ctx record */], "i32"),
   mlirffi_diag_take: fn(["handle" /* ctx record */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_emit_error: fn(["handle" /* loc */, "buffer" /* msg */, "u32" /* len */], "void"),

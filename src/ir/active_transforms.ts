@@ -39,10 +39,23 @@ export interface ActiveTransform {
   scope: number;
 }
 
-const active = new WeakMap<ContextState, ActiveTransform[]>();
+/**
+ * A diagnostic handler called from inside MLIR: while it runs, no IR of its
+ * context may change at all (owner null: every owner).
+ */
+export interface HandlerTransform {
+  readonly kind: "diagnostic handler";
+  readonly owner: null;
+  readonly root: 0;
+  readonly scope: 0;
+}
+
+type Transform = ActiveTransform | HandlerTransform;
+
+const active = new WeakMap<ContextState, Transform[]>();
 
 /** Marks `t` as in progress until `end` is called. */
-export function beginTransform(state: ContextState, t: ActiveTransform): () => void {
+export function beginTransform(state: ContextState, t: Transform): () => void {
   let list = active.get(state);
   if (list === undefined) active.set(state, list = []);
   list.push(t);
@@ -52,11 +65,16 @@ export function beginTransform(state: ContextState, t: ActiveTransform): () => v
   };
 }
 
-function transformOf(owner: Owner): ActiveTransform | undefined {
+function transformOf(owner: Owner): Transform | undefined {
   const list = active.get(stateOf(owner));
   if (list === undefined || list.length === 0) return undefined;
-  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.owner === owner) return list[i];
+  for (let i = list.length - 1; i >= 0; i--) if (list[i]!.owner === owner || list[i]!.owner === null) return list[i];
   return undefined;
+}
+
+/** The transforms in progress in `state`'s context, innermost last. */
+export function activeTransforms(state: ContextState): readonly Transform[] {
+  return active.get(state) ?? [];
 }
 
 /** Refuses to dispose `owner` while it is being transformed. */
@@ -105,6 +123,8 @@ export function refuseStructuralChange(owner: Owner, ptr: number, what: string, 
     throw new StructuralError(
       t.kind === "pattern driver"
         ? `Cannot ${what} inside a rewrite pattern except through its rewriter (rewriter.eraseOp, replaceOp, insertionPoint...): the driver must hear of every change.`
+        : t.kind === "diagnostic handler"
+        ? `Cannot ${what} inside a diagnostic handler: MLIR is in the middle of the call that reported it. Change the IR after that call returns.`
         : `Cannot ${what} during a ${t.kind} outside the operation the pass runs on: MLIR is iterating over that IR. Change only what is nested inside the pass's operation.`,
     );
   }

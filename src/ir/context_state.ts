@@ -49,6 +49,11 @@ export class ContextState extends ThreadBound {
   readonly ownedResources: Set<number> = new Set();
   /** Receivers of every diagnostic (ctx.onDiagnostic). */
   readonly listeners: Set<(d: Diagnostic) => void> = new Set();
+  /**
+   * Offers a diagnostic to the attached handlers (diagnostic_handlers.ts);
+   * true when one handled it. Null while none is attached.
+   */
+  offerDiagnostic: ((d: Diagnostic) => boolean) | null = null;
   /** Identifier (uniqued in the context) → string: attribute names. */
   private readonly identifiers = new BoundedMap<number, string>(CACHE_LIMIT);
   /** String → identifier; the last hit is kept apart, hot loops ask for one name. */
@@ -133,7 +138,12 @@ export class ContextState extends ThreadBound {
    */
   takeDiagnostics(fix?: (d: Diagnostic) => Diagnostic): Diagnostic[] {
     if (lib.mlirffi_diag_count(this.store) === 0) return [];
-    let diagnostics = JSON.parse(takeText(lib.mlirffi_diag_take(this.store, TEXT, TEXT_CAP))) as Diagnostic[];
+    const taken = JSON.parse(takeText(lib.mlirffi_diag_take(this.store, TEXT, TEXT_CAP))) as (Diagnostic & { offered?: true })[];
+    // Handlers get those MLIR could not offer them when it reported them.
+    let diagnostics: Diagnostic[] = taken.filter((d) => {
+      if (d.offered) return delete d.offered;
+      return this.offerDiagnostic === null || !this.offerDiagnostic(fix === undefined ? d : fix(d));
+    });
     if (fix !== undefined) diagnostics = diagnostics.map(fix);
     for (const listener of this.listeners) {
       for (const d of diagnostics) listener(d);

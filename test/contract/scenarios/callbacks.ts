@@ -475,3 +475,45 @@ export const pdlUncheckedRewrites: Scenario = (strategy) => {
     assertInvalid(() => muli.name, "invalidated by pass run");
   }
 };
+
+/** A diagnostic handler called from inside a driver sees the driver's erasures: stashed handles are invalid, and it can change nothing. */
+export const diagnosticHandlerInsideDriver: Scenario = (strategy) => {
+  using ctx = context(strategy);
+  using mod = ctx.parseModule(PEEPHOLE + "\n" + PEEPHOLE.replace("@f", "@g"));
+  const stashed: Operation[] = [];
+  const outcomes: string[] = [];
+  using _handler = ctx.attachDiagnosticHandler(() => {
+    for (const op of stashed) {
+      try {
+        outcomes.push(op.name);
+      } catch (e) {
+        assertInstanceOf(e, InvalidHandleError);
+        outcomes.push(e.reason);
+      }
+    }
+    try {
+      mod.body.operations.at(0)!.erase();
+      outcomes.push("erased");
+    } catch (e) {
+      assertInstanceOf(e, StructuralError);
+      outcomes.push("refused");
+    }
+    return true;
+  });
+  using frozen = new RewritePatternSet(ctx).add("arith.muli", (op, rewriter) => {
+    if (!isConstant(op.operands.at(1)!, 1)) return false;
+    stashed.push(op);
+    rewriter.replaceOp(op, [op.operands.at(0)!]);
+    return true;
+  }).add("arith.addi", (op) => {
+    op.location.emitError("seen an addi");
+    return false;
+  }).freeze();
+  applyPatternsGreedily(mod, frozen, NO_FOLD);
+  mod.verify();
+  assert(outcomes.length > 0);
+  assert(!outcomes.includes("erased"), "the handler changed nothing");
+  assert(outcomes.includes("refused"));
+  // Every stashed muli was replaced before the handler read it: none reads as live.
+  assert(!outcomes.includes("arith.muli"), outcomes.join());
+};

@@ -32,6 +32,7 @@ import {
   tsPatternWalk,
   pdlFunctions,
   pdlUncheckedRewrites,
+  diagnosticHandlerInsideDriver,
 } from "./callbacks.ts";
 import { ownersAndIdentity } from "./identity.ts";
 import { churnDisposed, churnDropped } from "./memory.ts";
@@ -83,4 +84,5 @@ export const SCENARIOS: Readonly<Record<string, Scenario>> = {
   "TS pattern: walk driver, erasing other ops refused": tsPatternWalk,
   "PDL: functions' handles, throws": pdlFunctions,
   "PDL: unchecked erase and replace refused": pdlUncheckedRewrites,
+  "Diagnostic handler: inside a driver, stale handles and no changes": diagnosticHandlerInsideDriver,
 };
