@@ -1,9 +1,11 @@
 /**
  * A peephole optimiser written in TypeScript: rewrite patterns for
  * `x * 1 → x`, `x + 0 → x` and constant folding of `arith.addi` and
- * `arith.muli` on i32 constants, applied by MLIR's greedy driver; then the
- * same module through MLIR's own `canonicalize`, to compare; and a
- * TypeScript pass that counts what is left.
+ * `arith.muli` on i32 constants, applied by MLIR's greedy driver; the same
+ * rewrites written in PDL (the identities in plain PDL, the folding as a
+ * TypeScript rewrite function PDL calls); then the same module through
+ * MLIR's own `canonicalize`, to compare; and a TypeScript pass that counts
+ * what is left.
  *
  *   bun examples/peephole.ts [strategy]
  *   deno run -P examples/peephole.ts [strategy]
@@ -16,6 +18,7 @@ import {
   Context,
   type Operation,
   type PatternRewriter,
+  PDLModule,
   RewritePatternSet,
   STRATEGIES,
   type StrategyName,
@@ -80,6 +83,45 @@ using theirs = ctx.parseModule(SOURCE);
 using canonicalize = ctx.passManager("builtin.module(canonicalize)");
 canonicalize.run(theirs);
 
+// The same in PDL: `x * 1` and `x + 0` need no code; folding two constants
+// calls a TypeScript rewrite, which finds the op by the pattern's root.
+const identity = (op: string, n: number) => `
+pdl.pattern @${op}_identity : benefit(2) {
+  %t = pdl.type : i32
+  %x = pdl.operand : %t
+  %n = pdl.attribute = ${n} : i32
+  %c = pdl.operation "arith.constant" {"value" = %n} -> (%t : !pdl.type)
+  %cv = pdl.result 0 of %c
+  %r = pdl.operation "arith.${op}"(%x, %cv : !pdl.value, !pdl.value) -> (%t : !pdl.type)
+  pdl.rewrite %r {
+    pdl.replace %r with (%x : !pdl.value)
+  }
+}`;
+const folding = (op: string) => `
+pdl.pattern @${op}_fold : benefit(1) {
+  %t = pdl.type : i32
+  %a = pdl.attribute
+  %b = pdl.attribute
+  %ca = pdl.operation "arith.constant" {"value" = %a} -> (%t : !pdl.type)
+  %cb = pdl.operation "arith.constant" {"value" = %b} -> (%t : !pdl.type)
+  %va = pdl.result 0 of %ca
+  %vb = pdl.result 0 of %cb
+  %r = pdl.operation "arith.${op}"(%va, %vb : !pdl.value, !pdl.value) -> (%t : !pdl.type)
+  pdl.rewrite %r with "fold"
+}`;
+using pdlSource = ctx.parseModule([identity("muli", 1), identity("addi", 0), folding("muli"), folding("addi")].join("\n"));
+const pdl = new PDLModule(pdlSource);
+pdl.registerRewriteFunction("fold", (rewriter, _results, [root]) => {
+  const op = root as Operation;
+  const [a, b] = [constantOf(op.operands.at(0)!)!, constantOf(op.operands.at(1)!)!];
+  const value = op.name === "arith.muli" ? Math.imul(a, b) : (a + b) | 0;
+  rewriter.replaceOp(op, [arith.constant(op.result.type, value, { ip: rewriter.insertionPointBefore(op) })]);
+});
+using pdlPatterns = pdl.freeze();
+using viaPdl = ctx.parseModule(SOURCE);
+applyPatternsGreedily(viaPdl, pdlPatterns, { enableFolding: false });
+viaPdl.verify();
+
 // A pass written in TypeScript: counts the ops left in each function.
 const counts: string[] = [];
 using count = ctx.passManager();
@@ -93,3 +135,4 @@ count.run(ours);
 console.log(ours.toString());
 console.log(`converged: ${converged}; ${counts.join(", ")}`);
 console.log(`same as canonicalize: ${ours.toString() === theirs.toString()} (${strategy})`);
+console.log(`PDL, same as the TypeScript patterns: ${viaPdl.toString() === ours.toString()}`);

@@ -95,6 +95,7 @@ for (const strategy of STRATEGIES) {
     assertStringIncludes(r.stdout, "%0 = arith.addi %arg0, %c6_i32 : i32");
     assertStringIncludes(r.stdout, "converged: true; @f: 4 ops");
     assertStringIncludes(r.stdout, `same as canonicalize: true (${strategy})`);
+    assertStringIncludes(r.stdout, "PDL, same as the TypeScript patterns: true");
   });
 
   test(`examples [${strategy}] matmul_kernel builds, lowers, runs and checks`, () => {
