@@ -111,6 +111,24 @@ MLIRFFI_EXPORT bool mlirffi_op_has_outside_uses(H root) {
   return any_op(&scope, scope.op, false, defines_used_outside);
 }
 
+/* As defines_used_outside, but the scope's root may have its results used
+ * outside (they are meant to be): only what is nested in it counts. */
+static bool nested_defines_used_outside(const Scope *scope, MlirOperation op) {
+  if (!mlirOperationEqual(op, scope->op)) return defines_used_outside(scope, op);
+  for (MlirRegion r = mlirOperationGetFirstRegion(op); !mlirRegionIsNull(r); r = mlirRegionGetNextInOperation(r))
+    for (MlirBlock b = mlirRegionGetFirstBlock(r); !mlirBlockIsNull(b); b = mlirBlockGetNextInRegion(b))
+      if (block_referenced_outside(scope, b)) return true;
+  return false;
+}
+
+/* True when a value or block defined inside root (not root's own results)
+ * is referenced from outside it: IR that verifying root alone does not
+ * catch, and that MLIR's region DCE would free while it is still used. */
+MLIRFFI_EXPORT bool mlirffi_op_inside_used_outside(H root) {
+  Scope scope = {AS_OP(root), {NULL}};
+  return any_op(&scope, scope.op, false, nested_defines_used_outside);
+}
+
 static bool refers_outside(const Scope *scope, MlirOperation op) {
   intptr_t n = mlirOperationGetNumOperands(op);
   for (intptr_t i = 0; i < n; i++) {

@@ -201,6 +201,7 @@ export const symbols = {
   mlirffi_op_is_ancestor: fn(["handle" /* ancestor */, "handle" /* op */], "bool"),
   mlirffi_op_has_outside_uses: fn(["handle" /* root */], "bool"),
   mlirffi_op_refers_outside: fn(["handle" /* root */], "bool"),
+  mlirffi_op_inside_used_outside: fn(["handle" /* root */], "bool"),
   mlirffi_block_is_referenced: fn(["handle" /* block */], "bool"),
 
   // block.c

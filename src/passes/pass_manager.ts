@@ -7,12 +7,12 @@ import { argumentError, boolArg, optionsArg, stringArg } from "../base/args.ts";
 import {
   ArgumentError,
   InvalidHandleError,
-  MlirVerificationError,
   PassFailureError,
   PassPipelineError,
   StructuralError,
 } from "../base/errors.ts";
 import { lib } from "../ffi/load.ts";
+import { verifyTarget } from "./transform_target.ts";
 import { encode, takeText, TEXT, TEXT_CAP, takeOutput } from "../ffi/text.ts";
 import { type NativeCell, own, relinquish } from "../safety/native_lifetimes.ts";
 import { Module } from "../ir/module.ts";
@@ -247,7 +247,7 @@ export class PassManager extends ThreadBound {
 
   /**
    * Runs the pipeline on a module or an operation. Throws
-   * {@linkcode MlirVerificationError} if the operation does not verify
+   * `MlirVerificationError` if the operation does not verify
    * beforehand, and {@linkcode PassFailureError} with MLIR's diagnostics if
    * a pass fails.
    */
@@ -273,10 +273,7 @@ export class PassManager extends ThreadBound {
     }
     refuseNestedTransform(owner, "a pass manager", ptr, false);
     const name = op.name;
-    this.#state.callNative(
-      () => lib.mlirffi_op_verify(ptr),
-      (diagnostics) => new MlirVerificationError(`'${name}' does not verify; passes are not run on invalid IR.`, diagnostics),
-    );
+    verifyTarget(this.#state, ptr, name, "passes are not run on invalid IR");
     beforePassRun(owner, ptr);
     const typeScript = this.#typeScriptPasses.size > 0;
     const end = typeScript ? beginTypeScriptRun(this.#state, owner, ptr) : null;

@@ -23,7 +23,7 @@
  * @module
  */
 import { argumentError, intArg, optionsArg, stringArg } from "../base/args.ts";
-import { ArgumentError, InvalidHandleError, MlirError, MlirVerificationError, StructuralError } from "../base/errors.ts";
+import { ArgumentError, InvalidHandleError, MlirError, StructuralError } from "../base/errors.ts";
 import { ThreadBound } from "../base/thread_bound.ts";
 import { CallbackKind, onCallback } from "../ffi/callbacks.ts";
 import { lib } from "../ffi/load.ts";
@@ -38,6 +38,7 @@ import { type CallbackTable, CallbackRegistry } from "./callback_registry.ts";
 import { beginCallbackRun, type CallbackRun, currentRun, enterCallback, isRunning } from "./callback_runs.ts";
 import { opNameArg } from "../ir/create_operation.ts";
 import { PatternRewriter } from "./pattern_rewriter.ts";
+import { verifyTarget } from "./transform_target.ts";
 
 export { PatternRewriter };
 
@@ -290,10 +291,7 @@ function drive<T>(op: Operation, frozen: FrozenRewritePatternSet, walk: boolean,
   refuseNestedTransform(owner, what, ptr, true);
   // As for pass runs: the driver's folders and MLIR's rewriter assume valid IR.
   const name = op.name;
-  state.callNative(
-    () => lib.mlirffi_op_verify(ptr),
-    (diagnostics) => new MlirVerificationError(`'${name}' does not verify; patterns are not applied to invalid IR.`, diagnostics),
-  );
+  verifyTarget(state, ptr, name, "patterns are not applied to invalid IR");
   beforePassRun(owner, ptr);
   const { run: current, end } = beginCallbackRun(state, "pattern driver", owner, ptr);
   if (walk) walkRuns.add(current);

@@ -29,6 +29,7 @@ import {
   cloneRefersToOriginal,
   isAncestor,
   isValidIR,
+  nestedUsedOutside,
   kill,
   MContext,
   mirror,
@@ -456,7 +457,7 @@ export class Fuzzer {
         if (!node.ctx.alive) return { expect: { err: "InvalidHandleError", reason: "context disposed" }, act };
         const dead = this.#dead(node);
         if (dead !== null) return { expect: dead, act };
-        if (!isValidIR(node)) return { expect: { err: "MlirVerificationError" }, act };
+        if (!isValidIR(node) || nestedUsedOutside(node)) return { expect: { err: "MlirVerificationError" }, act };
         // Failed or not, the run invalidates old handles to what was inside
         // (it may have started); what is there now is reachable afresh.
         const after = () => remirrorRegions(node, op());

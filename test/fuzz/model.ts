@@ -273,6 +273,23 @@ export function isValidIR(op: MNode): boolean {
   }
 }
 
+/**
+ * Whether a value or block argument defined strictly inside `op` is used by
+ * a live op outside it: invalid IR that verifying `op` alone misses, refused
+ * as a pass or driver target (src/passes/transform_target.ts).
+ */
+export function nestedUsedOutside(op: MNode): boolean {
+  const inside = new Set(subtree(op));
+  for (const n of op.ctx.byKey.values()) {
+    if (n.kind !== "op" || n.dead !== null || inside.has(n)) continue;
+    for (const v of n.operands) {
+      if (v.kind === "result" && v.parent === op) continue;
+      if (v.parent !== null && inside.has(v.parent)) return true;
+    }
+  }
+  return false;
+}
+
 /** Forgets the keys of nodes that are gone, so a reused address maps to its new object. */
 export function forget(nodes: MNode[]): void {
   for (const n of nodes) {

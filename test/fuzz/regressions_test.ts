@@ -155,3 +155,55 @@ test("fuzz: an outside use of a nested block argument blocks detach, erase and b
   assertEquals(r.status, 0, describeChild(r));
   assertEquals(r.stdout.trim().split("\n"), ["detach StructuralError", "erase StructuralError", "erase block StructuralError", "done"]);
 });
+
+// An op moved into a nested module while still used outside it left IR that
+// verifying the module alone accepts; the pattern driver's region DCE,
+// looking only inside the module, then freed the op under its outside use,
+// and printing crashed (every strategy). Pass and driver targets with values
+// used outside them are now refused as invalid IR.
+test("fuzz: a driver target whose nested value is used outside it is refused (interned, found on bun, seed 85778)", async () => {
+  await assertReplays("interned", [
+    { t: "ctx" },
+    { t: "parse", c: 0, tmpl: 0 },
+    { t: "fetch", src: "m", i: 0, how: 0, k: 4 },
+    { t: "fetch", src: "h", i: 0, how: 5, k: 2 },
+    { t: "parse", c: 0, tmpl: 2 },
+    { t: "fetch", src: "h", i: 0, how: 5, k: 0 },
+    { t: "fetch", src: "h", i: 2, how: 6, k: 2 },
+    { t: "fetch", src: "m", i: 1, how: 3, k: 5 },
+    { t: "append", b: 0, h: 4 },
+    { t: "fetch", src: "m", i: 1, how: 4, k: 4 },
+    { t: "append", b: 5, h: 3 },
+    { t: "tspattern", src: "h", i: 4, mode: 5 },
+    { t: "print", m: 0 },
+  ]);
+});
+
+test("fuzz: passes and drivers refuse a target that defines values used outside it", () => {
+  const r = runChild(`
+    using ctx = new mlir.Context();
+    const mod = ctx.parseModule(\`func.func @f(%a: i32) -> i32 {
+      %c1 = arith.constant 1 : i32
+      %0 = arith.addi %a, %c1 : i32
+      return %0 : i32
+    }
+    module @inner {
+    }\`);
+    const fn = mod.body.operations.at(0);
+    const inner = mod.body.operations.at(1);
+    const c1 = fn.regions.at(0).blocks.at(0).operations.at(0);
+    inner.regions.at(0).blocks.at(0).append(c1);
+    const frozen = new mlir.RewritePatternSet(ctx).add("arith.addi", () => false).freeze();
+    for (const [what, f] of [
+      ["driver", () => mlir.applyPatternsGreedily(inner, frozen)],
+      ["pass", () => ctx.passManager("builtin.module(canonicalize)").run(inner)],
+    ]) {
+      try { f(); console.log(what, "ran"); } catch (e) { console.log(what, e.constructor.name); }
+    }
+    console.log(mod.toString().includes("arith.constant"));
+    mod.dispose();
+    console.log("done");
+  `);
+  assertEquals(r.status, 0, describeChild(r));
+  assertEquals(r.stdout.trim().split("\n"), ["driver MlirVerificationError", "pass MlirVerificationError", "true", "done"]);
+});
