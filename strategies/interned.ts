@@ -21,7 +21,17 @@ interface OwnerMaps<K extends HandleKinds> {
   ops?: PtrMap<K["operation"]>;
   blocks?: PtrMap<K["block"]>;
   args?: PtrMap<K["argument"]>;
+  /**
+   * While a run that calls JS transforms the whole root (`owner.runsOnRoot`):
+   * the addresses interned since the last `nestedInvalidated` (up to
+   * {@linkcode YOUNG_MAX}; null past it), which are then dropped one by one
+   * instead of the maps being rebuilt: a pattern called a million times
+   * interns one op per call.
+   */
+  young?: number[] | null;
 }
+
+const YOUNG_MAX = 32;
 
 function mapsOf<K extends HandleKinds>(owner: Owner): OwnerMaps<K> {
   return (owner.cache ??= {}) as OwnerMaps<K>;
@@ -51,37 +61,51 @@ function moveEntry<T extends TrackedHandle>(
   h._stamp = owner.epoch;
 }
 
+/** Notes `ptr` as interned during a run (see OwnerMaps.young). */
+function young(maps: OwnerMaps<HandleKinds>, ptr: number): void {
+  if (maps.young === null) return;
+  const list = (maps.young ??= []);
+  if (list.length < YOUNG_MAX) list.push(ptr);
+  else maps.young = null;
+}
+
 class Interned<K extends HandleKinds> implements HandleStrategy<K> {
   readonly name = "interned";
   readonly tracksHandles = true;
   constructor(private readonly make: HandleFactories<K>) {}
 
   operation(owner: Owner, ptr: number): K["operation"] {
-    const map = (mapsOf<K>(owner).ops ??= new PtrMap());
+    const maps = mapsOf<K>(owner);
+    const map = (maps.ops ??= new PtrMap());
     let h = map.get(ptr);
     if (h === undefined || !(h._stamp === owner.epoch && h._owner === owner || reusable(h, owner))) {
       h = this.make.operation(owner, ptr);
       map.set(ptr, h);
+      if (owner.runsOnRoot > 0) young(maps, ptr);
     }
     return h;
   }
 
   block(owner: Owner, ptr: number): K["block"] {
-    const map = (mapsOf<K>(owner).blocks ??= new PtrMap());
+    const maps = mapsOf<K>(owner);
+    const map = (maps.blocks ??= new PtrMap());
     let h = map.get(ptr);
     if (h === undefined || !(h._stamp === owner.epoch && h._owner === owner || reusable(h, owner))) {
       h = this.make.block(owner, ptr);
       map.set(ptr, h);
+      if (owner.runsOnRoot > 0) young(maps, ptr);
     }
     return h;
   }
 
   argument(owner: Owner, ptr: number): K["argument"] {
-    const map = (mapsOf<K>(owner).args ??= new PtrMap());
+    const maps = mapsOf<K>(owner);
+    const map = (maps.args ??= new PtrMap());
     let h = map.get(ptr);
     if (h === undefined || !(h._stamp === owner.epoch && h._owner === owner || reusable(h, owner))) {
       h = this.make.argument(owner, ptr);
       map.set(ptr, h);
+      if (owner.runsOnRoot > 0) young(maps, ptr);
     }
     return h;
   }
@@ -138,10 +162,30 @@ class Interned<K extends HandleKinds> implements HandleStrategy<K> {
     const ops = maps.ops?.size ?? 0;
     const onlyRoot = ops === 0 || (ops === 1 && maps.ops!.get(owner.root) !== undefined);
     if (onlyRoot && !maps.blocks?.size && !maps.args?.size) return;
+    // During a run on the root, what was interned since the last time is
+    // known: drop just that, if it is all there is (an entry that moved in
+    // is not in the list).
+    const list = maps.young;
+    if (list != null) {
+      maps.young = undefined;
+      for (const ptr of list) {
+        if (ptr === owner.root) continue;
+        maps.ops?.delete(ptr);
+        maps.blocks?.delete(ptr);
+        maps.args?.delete(ptr);
+      }
+      const left = (maps.ops?.size ?? 0) + (maps.blocks?.size ?? 0) + (maps.args?.size ?? 0);
+      if (left === 0 || (left === 1 && maps.ops?.get(owner.root) !== undefined)) return;
+    }
+    maps.young = undefined;
     // A few entries (what one callback interned): drop them in place rather
     // than allocate new maps.
     if (ops + (maps.blocks?.size ?? 0) + (maps.args?.size ?? 0) <= 16) {
-      for (const ptr of maps.ops?.keys() ?? []) if (ptr !== owner.root) maps.ops!.delete(ptr);
+      if (ops > 0) {
+        const root = maps.ops!.get(owner.root);
+        maps.ops!.clear();
+        if (root !== undefined) maps.ops!.set(owner.root, root);
+      }
       maps.blocks?.clear();
       maps.args?.clear();
       return;

@@ -11,6 +11,14 @@
  * (a disposed module, a pass run) are recognised as stale on lookup and
  * replaced.
  *
+ * While a run that calls JS back transforms an owner's whole root
+ * (`owner.runsOnRoot`), handles to nested objects made in its callbacks are
+ * invalidated before the next callback anyway: they go into plain maps on
+ * the owner, cleared by `nestedInvalidated`, instead of paying for a
+ * `WeakRef` and a registry entry each (a pattern called a million times
+ * makes a million handles). One that moves to another owner while live
+ * joins the weak maps.
+ *
  * @module
  */
 import type { Owner } from "../src/safety/ledger.ts";
@@ -27,6 +35,17 @@ interface Entry {
 function forget(entry: Entry): void {
   // The address may already hold a newer handle's entry.
   if (entry.map.get(entry.ptr) === entry.ref) entry.map.delete(entry.ptr);
+}
+
+/** Handles made during a run on the owner's root (see the module comment), on `owner.cache`. */
+interface RunMaps {
+  ops?: PtrMap<TrackedHandle>;
+  blocks?: PtrMap<TrackedHandle>;
+  args?: PtrMap<TrackedHandle>;
+}
+
+function runMaps(owner: Owner): RunMaps {
+  return (owner.cache ??= {}) as RunMaps;
 }
 
 function live<T extends TrackedHandle>(h: T | undefined, owner: Owner): h is T {
@@ -57,19 +76,36 @@ class Weak<K extends HandleKinds> implements HandleStrategy<K> {
     return h;
   }
 
+  /**
+   * The live handle of `ptr` in `owner`, from `map` or (during a run on the
+   * root) the owner's run map `kind`, made by `make` if there is none.
+   */
+  private find<T extends TrackedHandle>(map: PtrMap<WeakRef<T>>, kind: keyof RunMaps, owner: Owner, ptr: number, make: () => T): T {
+    if (owner.runsOnRoot > 0 && ptr !== owner.root) {
+      const run = (runMaps(owner)[kind] ??= new PtrMap()) as PtrMap<T>;
+      const made = run.get(ptr);
+      if (live(made, owner)) return made;
+      // A live handle of the weak map (one that moved in during the run) stays the one.
+      const h = map.get(ptr)?.deref();
+      if (live(h, owner)) return h;
+      const fresh = make();
+      run.set(ptr, fresh);
+      return fresh;
+    }
+    const h = map.get(ptr)?.deref();
+    return live(h, owner) ? h : this.remember(map, ptr, make());
+  }
+
   operation(owner: Owner, ptr: number): K["operation"] {
-    const h = this.ops.get(ptr)?.deref();
-    return live(h, owner) ? h : this.remember(this.ops, ptr, this.make.operation(owner, ptr));
+    return this.find(this.ops, "ops", owner, ptr, () => this.make.operation(owner, ptr));
   }
 
   block(owner: Owner, ptr: number): K["block"] {
-    const h = this.blocks.get(ptr)?.deref();
-    return live(h, owner) ? h : this.remember(this.blocks, ptr, this.make.block(owner, ptr));
+    return this.find(this.blocks, "blocks", owner, ptr, () => this.make.block(owner, ptr));
   }
 
   argument(owner: Owner, ptr: number): K["argument"] {
-    const h = this.args.get(ptr)?.deref();
-    return live(h, owner) ? h : this.remember(this.args, ptr, this.make.argument(owner, ptr));
+    return this.find(this.args, "args", owner, ptr, () => this.make.argument(owner, ptr));
   }
 
   // Children live as long as their parent handle: caching them there keeps
@@ -89,12 +125,18 @@ class Weak<K extends HandleKinds> implements HandleStrategy<K> {
     return ((kids.operands ??= [])[index] ??= this.make.operand(op, index));
   }
 
-  freed(_owner: Owner, ptrs: Float64Array, count: number): void {
+  freed(owner: Owner, ptrs: Float64Array, count: number): void {
+    const run = owner.cache as RunMaps | undefined;
     for (let i = 0; i < count; i++) {
       const ptr = ptrs[i]!;
       this.ops.delete(ptr);
       this.blocks.delete(ptr);
       this.args.delete(ptr);
+      if (run !== undefined) {
+        run.ops?.delete(ptr);
+        run.blocks?.delete(ptr);
+        run.args?.delete(ptr);
+      }
     }
   }
 
@@ -103,8 +145,15 @@ class Weak<K extends HandleKinds> implements HandleStrategy<K> {
     // handles at their new owner at once lets the old one be freed sooner.
     // A map entry may be a stale handle from a freed module that once used
     // the address: only a handle live in `from` names the moving object.
+    const run = from.cache as RunMaps | undefined;
     for (let i = 0; i < count; i++) {
       const ptr = ptrs[i]!;
+      if (run !== undefined) {
+        // A handle made during a run on `from` outlives the run once it has moved out.
+        this.adopt(run.ops, this.ops, ptr, from);
+        this.adopt(run.blocks, this.blocks, ptr, from);
+        this.adopt(run.args, this.args, ptr, from);
+      }
       for (const h of [this.ops.get(ptr)?.deref(), this.blocks.get(ptr)?.deref(), this.args.get(ptr)?.deref()]) {
         if (live(h, from)) {
           h._owner = to;
@@ -114,12 +163,53 @@ class Weak<K extends HandleKinds> implements HandleStrategy<K> {
     }
   }
 
-  merged(): void {}
-  nestedInvalidated(): void {}
-  closed(): void {}
+  /** Moves the live handle of `ptr` from a run map into the weak map `to`. */
+  private adopt<T extends TrackedHandle>(run: PtrMap<TrackedHandle> | undefined, to: PtrMap<WeakRef<T>>, ptr: number, owner: Owner): void {
+    const h = run?.get(ptr);
+    if (h === undefined) return;
+    run!.delete(ptr);
+    if (live(h, owner)) this.remember(to, ptr, h as T);
+  }
 
-  stats(_owners: Iterable<Owner>): StrategyStats {
-    return { entries: this.ops.size + this.blocks.size + this.args.size };
+  merged(from: Owner): void {
+    // `from`'s objects follow through the ledger; only its run maps are private to it.
+    const run = from.cache as RunMaps | undefined;
+    if (run === undefined) return;
+    this.adoptAll(run.ops, this.ops, from);
+    this.adoptAll(run.blocks, this.blocks, from);
+    this.adoptAll(run.args, this.args, from);
+    from.cache = undefined;
+  }
+
+  private adoptAll<T extends TrackedHandle>(run: PtrMap<TrackedHandle> | undefined, to: PtrMap<WeakRef<T>>, owner: Owner): void {
+    for (const ptr of run?.keys() ?? []) this.adopt(run, to, ptr, owner);
+  }
+
+  nestedInvalidated(owner: Owner): void {
+    const run = owner.cache as RunMaps | undefined;
+    if (run === undefined) return;
+    // What one callback made is usually a handful: cleared in place rather
+    // than allocated again for the next callback.
+    for (const kind of ["ops", "blocks", "args"] as const) {
+      const map = run[kind];
+      if (map !== undefined && map.size > 0) {
+        if (map.size <= 16) map.clear();
+        else run[kind] = undefined;
+      }
+    }
+  }
+
+  closed(owner: Owner): void {
+    owner.cache = undefined;
+  }
+
+  stats(owners: Iterable<Owner>): StrategyStats {
+    let entries = this.ops.size + this.blocks.size + this.args.size;
+    for (const o of owners) {
+      const run = o.cache as RunMaps | undefined;
+      entries += (run?.ops?.size ?? 0) + (run?.blocks?.size ?? 0) + (run?.args?.size ?? 0);
+    }
+    return { entries };
   }
 }
 

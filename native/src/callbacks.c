@@ -35,8 +35,17 @@ MLIRFFI_EXPORT void mlirffi_set_dispatcher(void *fn) {
   js_thread = pthread_self();
 }
 
-/* Calls into JS when that is safe here; otherwise emits `why` at `loc`. */
-static int32_t dispatch(int32_t kind, int32_t id, double a, double b, MlirLocation loc) {
+/* The kind as JS gets it: with CALLBACK_DIAGNOSTICS_PENDING when some
+ * context has diagnostics JS has not taken (the callback sets its caller's
+ * aside then, and only then). */
+static int32_t kind_for_js(int32_t kind) {
+  return ffi_diagnostics_pending() > 0 ? kind | CALLBACK_DIAGNOSTICS_PENDING : kind;
+}
+
+/* Calls into JS when that is safe here; otherwise emits `why` at the
+ * location of `op`, or an unknown location of `ctx` when `op` is null (the
+ * location is found only then: this runs once per pattern call). */
+static int32_t dispatch(int32_t kind, int32_t id, double a, double b, MlirOperation op, MlirContext ctx) {
   const char *why = NULL;
   if (!dispatcher) why = "mlir-ffi: no JavaScript dispatcher is installed";
   else if (!pthread_equal(pthread_self(), js_thread))
@@ -44,17 +53,17 @@ static int32_t dispatch(int32_t kind, int32_t id, double a, double b, MlirLocati
   else if (ffi_on_big_stack())
     why = "mlir-ffi: a JavaScript callback was called on the shim's own stack; it was not run";
   if (why) {
-    mlirEmitError(loc, why);
+    mlirEmitError(mlirOperationIsNull(op) ? mlirLocationUnknownGet(ctx) : mlirOperationGetLocation(op), why);
     return CALLBACK_REFUSED;
   }
-  return dispatcher(kind, id, a, b);
+  return dispatcher(kind_for_js(kind), id, a, b);
 }
 
 /* Calls into JS when that is allowed here, without reporting why not (for
  * the diagnostic handler, which cannot emit a diagnostic); -2 when not. */
 int32_t ffi_dispatch_quiet(int32_t kind, int32_t id, double a, double b) {
   if (!dispatcher || !pthread_equal(pthread_self(), js_thread) || ffi_on_big_stack()) return -2;
-  return dispatcher(kind, id, a, b);
+  return dispatcher(kind_for_js(kind), id, a, b);
 }
 
 /* ---- passes written in TypeScript ----
@@ -78,8 +87,8 @@ static void *pass_clone(void *data) {
   return copy;
 }
 static void pass_run(MlirOperation op, MlirExternalPass pass, void *data) {
-  int32_t status = dispatch(CALLBACK_PASS_RUN, ((PassData *)data)->id, ph(op.ptr), ph(pass.ptr),
-                            mlirOperationGetLocation(op));
+  int32_t status = dispatch(CALLBACK_PASS_RUN, ((PassData *)data)->id, ph(op.ptr), ph(pass.ptr), op,
+                            (MlirContext){NULL});
   if (status != 0) mlirExternalPassSignalFailure(pass);
 }
 
@@ -129,7 +138,7 @@ static MlirLogicalResult pattern_match(MlirRewritePattern pattern, MlirOperation
                                        void *data) {
   (void)pattern;
   int32_t status = dispatch(CALLBACK_PATTERN, ((PatternData *)data)->id, ph(op.ptr),
-                            ph(mlirPatternRewriterAsBase(rewriter).ptr), mlirOperationGetLocation(op));
+                            ph(mlirPatternRewriterAsBase(rewriter).ptr), op, (MlirContext){NULL});
   return status == 0 ? mlirLogicalResultSuccess() : mlirLogicalResultFailure();
 }
 
@@ -232,8 +241,8 @@ typedef struct {
 static MlirLogicalResult pdl_call(int32_t kind, MlirPatternRewriter rewriter, MlirPDLResultList results, size_t n,
                                   MlirPDLValue *values, void *data) {
   PdlCall call = {mlirPatternRewriterAsBase(rewriter), results, n, values};
-  MlirLocation loc = mlirLocationUnknownGet(mlirRewriterBaseGetContext(call.rewriter));
-  int32_t status = dispatch(kind, (int32_t)(intptr_t)data, ph(&call), (double)n, loc);
+  int32_t status = dispatch(kind, (int32_t)(intptr_t)data, ph(&call), (double)n, (MlirOperation){NULL},
+                            mlirRewriterBaseGetContext(call.rewriter));
   return status == 0 ? mlirLogicalResultSuccess() : mlirLogicalResultFailure();
 }
 static MlirLogicalResult pdl_constraint(MlirPatternRewriter rw, MlirPDLResultList results, size_t n,

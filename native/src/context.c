@@ -3,6 +3,7 @@
  * report something. The JS side never receives a callback: diagnostics are
  * recorded here and read back, so none can arrive after a context is gone. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,9 +96,17 @@ static void append_diagnostic_json(Buf *b, MlirDiagnostic d, int depth) {
 }
 
 /* Records one diagnostic already in JSON (`one`, freed here). */
+/* Diagnostics recorded and not yet taken, over every context. A callback
+ * into JS is told whether there are any (callbacks.c), so that it need not
+ * make a native call to find out before it sets the caller's aside. */
+static atomic_int pending_total;
+
+int32_t ffi_diagnostics_pending(void) { return atomic_load_explicit(&pending_total, memory_order_relaxed); }
+
 static void record_json(FfiContext *c, Buf *one) {
   pthread_mutex_lock(&c->lock);
   if (c->count++) buf_append(&c->diags, ",", 1);
+  atomic_fetch_add_explicit(&pending_total, 1, memory_order_relaxed);
   buf_append(&c->diags, one->data, one->len);
   pthread_mutex_unlock(&c->lock);
   buf_free(one);
@@ -108,6 +117,7 @@ void diag_record(FfiContext *c, MlirDiagnostic d) {
   append_diagnostic_json(&one, d, 0);
   pthread_mutex_lock(&c->lock);
   if (c->count++) buf_append(&c->diags, ",", 1);
+  atomic_fetch_add_explicit(&pending_total, 1, memory_order_relaxed);
   buf_append(&c->diags, one.data, one.len);
   pthread_mutex_unlock(&c->lock);
   buf_free(&one);
@@ -189,6 +199,7 @@ MLIRFFI_EXPORT void mlirffi_context_enable_multithreading(H c, bool enable) {
 MLIRFFI_EXPORT void mlirffi_context_destroy(H handle) {
   FfiContext *c = hp(handle);
   mlirContextDestroy(c->ctx);
+  atomic_fetch_sub_explicit(&pending_total, c->count, memory_order_relaxed);
   pthread_mutex_destroy(&c->lock);
   buf_free(&c->diags);
   names_free(&c->names);
@@ -213,6 +224,7 @@ MLIRFFI_EXPORT double mlirffi_diag_take(H handle, uint8_t *dst, uint32_t cap) {
   buf_append(out, c->diags.data, c->diags.len);
   buf_append(out, "]", 1);
   c->diags.len = 0;
+  atomic_fetch_sub_explicit(&pending_total, c->count, memory_order_relaxed);
   c->count = 0;
   pthread_mutex_unlock(&c->lock);
   return out_deliver(dst, cap);

@@ -23,7 +23,7 @@
 
 /* Bump when an exported signature changes: the loader refuses a library whose
  * ABI differs from the one src/ffi/symbols.ts was written for. */
-#define MLIRFFI_ABI_VERSION 3
+#define MLIRFFI_ABI_VERSION 4
 #define MLIRFFI_EXPORT __attribute__((visibility("default")))
 
 typedef double H;
@@ -86,6 +86,10 @@ typedef struct FfiContext FfiContext;
 /* Calls JS through the dispatcher when allowed (runtime thread, its own
  * stack); -2 without calling when not. */
 int32_t ffi_dispatch_quiet(int32_t kind, int32_t id, double a, double b);
+/* Whether any context has diagnostics recorded and not yet taken; the
+ * dispatcher adds this bit to the kind when it does. */
+int32_t ffi_diagnostics_pending(void);
+#define CALLBACK_DIAGNOSTICS_PENDING 0x100
 MlirContext ffi_ctx_raw(const FfiContext *c);
 NameTable *ffi_ctx_names(FfiContext *c);
 /* Appends one diagnostic, as JSON, to the context's pending list. */

@@ -102,6 +102,19 @@ export class PtrMap<V> {
 
   /** Removes every entry. */
   clear(): void {
+    if (this.#keys.length === MIN_CAPACITY) {
+      // Small (the common case for short-lived caches): emptied in place,
+      // slot by slot (cheaper than fill() at this size).
+      const keys = this.#keys;
+      for (let i = 0; i < MIN_CAPACITY; i++) {
+        if (keys[i] !== 0) {
+          keys[i] = 0;
+          this.#values[i] = undefined;
+        }
+      }
+      this.#size = 0;
+      return;
+    }
     this.#keys = new Float64Array(MIN_CAPACITY);
     this.#values = new Array(MIN_CAPACITY).fill(undefined);
     this.#mask = MIN_CAPACITY - 1;

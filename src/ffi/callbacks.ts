@@ -16,14 +16,20 @@ import { dispatcherPointer, lib } from "./load.ts";
 /** What a callback is for (native/src/callbacks.c has the same numbers). */
 export const CallbackKind = { passRun: 1, pattern: 2, pdlConstraint: 3, pdlRewrite: 4, diagnostic: 5 } as const;
 
+/** Added to the kind by the shim when some context has diagnostics not yet taken. */
+const DIAGNOSTICS_PENDING = 0x100;
+
 /** Answers a callback: 0 for success, anything else for a failure already recorded. */
 export type CallbackHandler = (id: number, a: number, b: number) => number;
 
-const handlers = new Map<number, CallbackHandler>();
+/** By kind: an array, as this is looked up on every pattern call. */
+const handlers: (CallbackHandler | undefined)[] = [];
 let installed = false;
+let pendingAtEntry = true;
 
 function dispatch(kind: number, id: number, a: number, b: number): number {
-  const handler = handlers.get(kind);
+  pendingAtEntry = (kind & DIAGNOSTICS_PENDING) !== 0;
+  const handler = handlers[kind & 0xff];
   if (handler === undefined) return -1;
   try {
     return handler(id, a, b);
@@ -32,9 +38,18 @@ function dispatch(kind: number, id: number, a: number, b: number): number {
   }
 }
 
+/**
+ * Whether the native call now calling back may have reported diagnostics
+ * JS has not taken (false means it has not): read by a handler before it
+ * makes any native call, this saves asking on every pattern call.
+ */
+export function diagnosticsMayBePending(): boolean {
+  return pendingAtEntry;
+}
+
 /** Registers the handler of `kind`, installing the dispatcher the first time. */
 export function onCallback(kind: number, handler: CallbackHandler): void {
-  handlers.set(kind, handler);
+  handlers[kind] = handler;
   if (!installed) {
     lib.mlirffi_set_dispatcher(dispatcherPointer(dispatch));
     installed = true;

@@ -14,7 +14,7 @@
  */
 
 /** The ABI version this table was written for (native/src/shim.h). */
-export const ABI_VERSION = 3;
+export const ABI_VERSION = 4;
 /** The MLIR major version the shim must be built against. */
 export const MLIR_MAJOR = 22;
 

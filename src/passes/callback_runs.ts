@@ -15,6 +15,7 @@
  */
 import { type ActiveTransform, beginTransform } from "../ir/active_transforms.ts";
 import type { ContextState } from "../ir/context_state.ts";
+import { diagnosticsMayBePending } from "../ffi/callbacks.ts";
 import { beforePassRun } from "../ir/ownership_events.ts";
 import type { Owner } from "../safety/ledger.ts";
 
@@ -27,6 +28,14 @@ export interface CallbackRun {
   calls: number;
   /** The first thing a callback threw, kept for the run to rethrow as `cause`. */
   error: { readonly value: unknown } | null;
+  /**
+   * The functions the run calls by id, when one holder has them all (a
+   * pattern set): looked up here, held for the run, rather than through
+   * the registry's weak references on every call.
+   */
+  functions: ReadonlyMap<number, unknown> | null;
+  /** A run of the walk driver, whose patterns may change only the matched op. */
+  walk: boolean;
 }
 
 const runs: CallbackRun[] = [];
@@ -43,8 +52,10 @@ export function beginCallbackRun(
 ): { readonly run: CallbackRun; end(): void } {
   const transform: ActiveTransform = { kind, owner, root, scope: 0 };
   const endTransform = beginTransform(state, transform);
-  const run: CallbackRun = { state, transform, calls: 0, error: null };
+  const run: CallbackRun = { state, transform, calls: 0, error: null, functions: null, walk: false };
   runs.push(run);
+  const onRoot = root === owner.root;
+  if (onRoot) owner.runsOnRoot++;
   let ended = false;
   return {
     run,
@@ -52,6 +63,7 @@ export function beginCallbackRun(
       if (ended) return;
       ended = true;
       runs.splice(runs.lastIndexOf(run), 1);
+      if (onRoot) owner.runsOnRoot--;
       endTransform();
     },
   };
@@ -70,6 +82,6 @@ export function isRunning(kind: ActiveTransform["kind"]): boolean {
 
 /** What each callback does before running user code (see the module comment). */
 export function enterCallback(run: CallbackRun): void {
-  run.state.carryPending();
+  if (diagnosticsMayBePending()) run.state.carryPending();
   if (run.calls++ > 0) beforePassRun(run.transform.owner, run.transform.root);
 }

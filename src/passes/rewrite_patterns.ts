@@ -35,7 +35,7 @@ import { beforePassRun } from "../ir/ownership_events.ts";
 import { type NativeCell, own, relinquish } from "../safety/native_lifetimes.ts";
 import type { Context } from "../context.ts";
 import { type CallbackTable, CallbackRegistry } from "./callback_registry.ts";
-import { beginCallbackRun, type CallbackRun, currentRun, enterCallback, isRunning } from "./callback_runs.ts";
+import { beginCallbackRun, currentRun, enterCallback, isRunning } from "./callback_runs.ts";
 import { opNameArg } from "../ir/create_operation.ts";
 import { PatternRewriter } from "./pattern_rewriter.ts";
 import { verifyTarget } from "./transform_target.ts";
@@ -59,12 +59,9 @@ interface Registered {
 
 const registry = new CallbackRegistry<Registered>();
 
-/** Runs of the walk driver, whose patterns may change only the matched op. */
-const walkRuns = new WeakSet<CallbackRun>();
-
 function onPattern(id: number, opPtr: number, rewriterPtr: number): number {
-  const entry = registry.get(id);
   const run = currentRun("pattern driver");
+  const entry = (run?.functions?.get(id) as Registered | undefined) ?? registry.get(id);
   if (entry === undefined || run === undefined) return -1;
   // After a throw, the driver is let run out without calling JS again.
   if (run.error !== null) return 1;
@@ -73,7 +70,7 @@ function onPattern(id: number, opPtr: number, rewriterPtr: number): number {
   try {
     enterCallback(run);
     const op = run.state.strategy.operation(run.transform.owner, opPtr);
-    rewriter = new PatternRewriter(run, rewriterPtr, op, "pattern", walkRuns.has(run));
+    rewriter = new PatternRewriter(run, rewriterPtr, op, "pattern", run.walk);
     const answer = entry.fn(op, rewriter);
     if (typeof answer !== "boolean") {
       throw new ArgumentError({ argument: `The pattern on '${entry.root}'`, expected: "to return a boolean (true: it matched and rewrote)", got: String(answer) });
@@ -209,6 +206,11 @@ export class FrozenRewritePatternSet extends ThreadBound {
     return this.#cell.ptr;
   }
 
+  /** @internal Its TypeScript patterns' functions by id (null for PDL: those are called through the registry). */
+  get _functions(): ReadonlyMap<number, unknown> | null {
+    return this.#origin.pdl ? null : (this.#origin.functions as CallbackTable<Registered>).entries;
+  }
+
   /** @internal Whether it was made from PDL. */
   get _fromPDL(): boolean {
     return this.#origin.pdl;
@@ -294,7 +296,8 @@ function drive<T>(op: Operation, frozen: FrozenRewritePatternSet, walk: boolean,
   verifyTarget(state, ptr, name, "patterns are not applied to invalid IR");
   beforePassRun(owner, ptr);
   const { run: current, end } = beginCallbackRun(state, "pattern driver", owner, ptr);
-  if (walk) walkRuns.add(current);
+  current.functions = frozen._functions;
+  current.walk = walk;
   let result: T;
   const outerRefusals = lib.mlirffi_pdl_swap_refusals(0);
   try {

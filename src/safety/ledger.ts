@@ -73,6 +73,14 @@ export class Owner extends ThreadBound {
   barriers: number[] | null = null;
   /** The handle strategy's private per-owner state (e.g. an intern map). */
   cache: unknown = undefined;
+  /**
+   * Runs that call JavaScript back (passes, pattern drivers) transforming
+   * everything under the root now. While there is one, every handle made
+   * for a nested object is invalidated (`strategy.nestedInvalidated`)
+   * before its next callback and again before the run returns, so a
+   * strategy may keep such handles in a cheap short-lived cache.
+   */
+  runsOnRoot = 0;
   /** The native object this owner frees, while it owns one. */
   cell: NativeCell | null = null;
 

@@ -61,6 +61,31 @@ for (const strategy of STRATEGIES) {
     assert(!text.includes("arith.muli"), text);
     assertStringIncludes(text, "arith.constant 7 : i32");
   });
+
+  test(`TS passes [${strategy}]: an op detached inside a pass keeps its handle, and its identity, after the run`, () => {
+    using ctx = new Context({ strategy });
+    using mod = ctx.parseModule(TWO);
+    let detached: Operation | undefined;
+    using pm = ctx.passManager();
+    pm.addPass((m) => {
+      // Made inside the run (the weak strategy keeps such handles in a
+      // short-lived map), then moved out of the IR the run invalidates.
+      const f = m.regions.at(0)!.blocks.at(0)!.operations.at(0)!;
+      f.detach();
+      detached = f;
+    });
+    pm.run(mod);
+    const f = detached!;
+    assertEquals(f.symbolName, "f");
+    assertEquals(f.parent, null);
+    const inner = f.regions.at(0)!.blocks.at(0)!.operations.at(0)!;
+    assertEquals(inner.name, "arith.constant");
+    // Found again from inside: the same handle (interned, weak) or an equal one (ephemeral).
+    if (strategy === "ephemeral") assert(inner.parent!.equals(f));
+    else assert(inner.parent === f);
+    assert(!mod.toString().includes("@f("));
+    f.erase();
+  });
 }
 
 test("TS passes: parsing and printing unrelated IR inside a pass, a caught parse error included", () => {
