@@ -22,6 +22,8 @@ export const benchSymbols = {
   // Memory (bench/churn.ts) and the walk's native floor (bench/workloads/walk.bench.ts).
   mlirffi_bench_malloc_in_use: fn([], "f64"),
   mlirffi_bench_native_walk: fn(["handle" /* root */, "i32" /* reps */, "buffer" /* out */], "f64"),
+  // The floor of a C-to-JS call (bench/workloads/callbacks.bench.ts).
+  mlirffi_bench_call_back: fn(["pointer" /* fn */, "i32" /* n */], "f64"),
 } as const;
 
 const build = fileURLToPath(new URL("./native/build.sh", import.meta.url));

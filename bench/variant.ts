@@ -18,7 +18,7 @@ import { measureAll } from "./harness.ts";
 import type { Variant } from "./fixtures.ts";
 import { RawContext } from "./raw.ts";
 import { build, create } from "./workloads/build.bench.ts";
-import { canonicalizeRun, patternEmpty, patternMiss, patternRewrite, tsPassNoop, tsPassWalk } from "./workloads/callbacks.bench.ts";
+import { callbackFloor, canonicalizeRun, patternEmpty, patternMiss, patternRewrite, tsPassNoop, tsPassWalk } from "./workloads/callbacks.bench.ts";
 import { erase } from "./workloads/erase.bench.ts";
 import { hotAttribute, hotName } from "./workloads/hot.bench.ts";
 import { identity } from "./workloads/identity.bench.ts";
@@ -42,6 +42,7 @@ export const WORKLOADS: readonly Workload[] = [
   canonicalizeRun,
   tsPassNoop,
   tsPassWalk,
+  callbackFloor,
 ];
 
 const [variant, sizeList, minCpuMs, minSamples, rewriteMax, out] = process.argv.slice(-6) as [

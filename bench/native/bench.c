@@ -67,3 +67,14 @@ MLIRFFI_EXPORT double mlirffi_bench_native_walk(H root, int32_t reps, double *ou
   out[1] = (double)sink.name_bytes;
   return sink.ops ? best / (double)sink.ops : 0;
 }
+
+/* Calls `fn` (a JS callback with the dispatcher's signature) `n` times: the
+ * floor under every TypeScript pass and pattern call, priced by
+ * bench/workloads/callbacks.bench.ts. */
+typedef int32_t (*BenchCallback)(int32_t kind, int32_t id, double a, double b);
+MLIRFFI_EXPORT double mlirffi_bench_call_back(void *fn, int32_t n) {
+  BenchCallback cb = (BenchCallback)fn;
+  double sum = 0;
+  for (int32_t i = 0; i < n; i++) sum += cb(0, i, 0, 0);
+  return sum;
+}

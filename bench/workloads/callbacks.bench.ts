@@ -12,11 +12,16 @@
  * - `ts-pass-noop` / `ts-pass-walk`: a TypeScript pass that does nothing,
  *   and one that walks every op reading its name; per op. Their difference
  *   is the walk inside a pass, to compare with the native walk.
+ * - `callback-floor` (raw only): a C loop calling a bare JS callback with
+ *   the dispatcher's signature; per call. No binding can call a TypeScript
+ *   pattern for less, so the pattern's overhead is reported beside it.
  *
  * @module
  */
 import { do_not_optimize } from "mitata";
 import { bench } from "../harness.ts";
+import { benchLib } from "../native_symbols.ts";
+import { dispatcherPointer } from "../../src/ffi/load.ts";
 import { applyPatternsGreedily, type Module, type Operation, RewritePatternSet } from "../../src/mod.ts";
 import { contextFor, source, type Variant } from "../fixtures.ts";
 import type { Meta, Workload } from "../workload.ts";
@@ -180,5 +185,24 @@ export const tsPassWalk: Workload = {
   sized: true,
   register(variant, sizes, meta) {
     if (applies(variant)) passBench("ts-pass-walk", variant, sizes, meta);
+  },
+};
+
+/** Calls per sample of the floor: enough that the FFI call into the C loop is lost in it. */
+const FLOOR_CALLS = 10_000;
+
+export const callbackFloor: Workload = {
+  name: "callback-floor",
+  title: "A C loop calling a bare JS callback (ns per call): the floor under every pattern call",
+  unit: "access",
+  sized: false,
+  register(variant, _sizes, meta) {
+    if (variant !== "raw") return;
+    bench("callback-floor", function* () {
+      meta.set("callback-floor:1", { units: FLOOR_CALLS });
+      // The runtime keeps the callback for the life of the process, as it does the dispatcher's.
+      const fn = dispatcherPointer((_kind, id) => id & 1);
+      yield () => do_not_optimize(benchLib.mlirffi_bench_call_back(fn, FLOOR_CALLS));
+    });
   },
 };
