@@ -29,7 +29,7 @@ import type { AffineMap } from "./map.ts";
  * recursively and allocates per dim, so these keep every walk and
  * allocation small; objects parsed from text are not held to them.
  */
-export const AFFINE_LIMITS = Object.freeze({
+export const AFFINE_LIMITS: Readonly<{ maxPosition: number; maxInputs: number; maxNodes: number }> = Object.freeze({
   /** The highest dim or symbol position. */
   maxPosition: 65535,
   /** The most dims, or symbols, of a map or set. */
@@ -183,7 +183,7 @@ const BINARY_NAMES: Record<number, string> = {
  * const d0 = AffineExpr.dim(ctx, 0), s0 = AffineExpr.symbol(ctx, 0);
  * const e = d0.mul(2).add(s0);
  * console.log(e.toString(), e instanceof AffineAddExpr); // "d0 * 2 + s0" true
- * console.log(e.floorDiv(2).toString()); // "(d0 * 2 + s0) floordiv 2"
+ * console.log(e.floorDiv(2).toString()); // "d0 + s0 floordiv 2" (MLIR simplifies as it builds)
  * ```
  */
 export class AffineExpr extends Uniqued {

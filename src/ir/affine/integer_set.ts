@@ -18,7 +18,9 @@ import { f64Array } from "../../base/f64_array.ts";
 
 /** One constraint of a set: `expr == 0` when `isEq`, else `expr >= 0`. */
 export interface IntegerSetConstraint {
+  /** The constrained expression. */
   readonly expr: AffineExpr;
+  /** Whether it must be zero (else non-negative). */
   readonly isEq: boolean;
 }
 
