@@ -492,6 +492,7 @@ for (const strategy of STRATEGIES) {
     const [d0, x0] = [dim(ctx, 0), AffineExpr.dim(other, 0)];
     const expected = "of this Context";
     assertArgumentError(() => d0.add(x0), { argument: "AffineExpr.add's operand", expected });
+    assertArgumentError(() => d0.sub(x0), { argument: "AffineExpr.sub's operand", expected });
     assertArgumentError(() => d0.mul(AffineExpr.constant(other, 2)), { argument: "AffineExpr.mul's operand", expected });
     assertArgumentError(() => AffineMap.get(ctx, 1, 0, [x0]), { argument: "AffineMap.get's exprs[0]", expected });
     const otherMap = AffineMap.identity(other, 1);

@@ -217,7 +217,10 @@ export class AffineExpr extends Uniqued {
 
   /** `this - other` (as MLIR writes it: `this + other * -1`). */
   sub(other: AffineOperand): AffineExpr {
-    if (other instanceof AffineExpr) return this.add(other.neg());
+    if (other instanceof AffineExpr) {
+      exprArg(other, this._state, "AffineExpr.sub's operand");
+      return this.add(other.neg());
+    }
     const v = int64Arg(other, "AffineExpr.sub's operand");
     // -INT64_MIN is no 64-bit integer (MLIR would overflow).
     if (v === I64_MIN) throw argumentError("AffineExpr.sub's operand", "an integer whose negation is a 64-bit integer", other);
