@@ -208,20 +208,6 @@ MLIRFFI_EXPORT H mlirffi_symbol_ref_attr_nested(H attr, int32_t i) {
   return ph(mlirSymbolRefAttrGetNestedReference(AS_ATTR(attr), i).ptr);
 }
 
-/* ---- affine maps ---- */
-
-MLIRFFI_EXPORT H mlirffi_affine_map_identity_attr(H ctx, int32_t dims) {
-  return ph(mlirAffineMapAttrGet(mlirAffineMapMultiDimIdentityGet(ffi_ctx_raw(hp(ctx)), dims)).ptr);
-}
-/* out: numDims, numSymbols, numResults, isIdentity. */
-MLIRFFI_EXPORT void mlirffi_affine_map_attr_info(H attr, double *out) {
-  MlirAffineMap m = mlirAffineMapAttrGetValue(AS_ATTR(attr));
-  out[0] = (double)mlirAffineMapGetNumDims(m);
-  out[1] = (double)mlirAffineMapGetNumSymbols(m);
-  out[2] = (double)mlirAffineMapGetNumResults(m);
-  out[3] = mlirAffineMapIsIdentity(m) ? 1 : 0;
-}
-
 /* ---- opaque ---- */
 
 MLIRFFI_EXPORT H mlirffi_opaque_attr(H ctx, const uint8_t *ns, uint32_t ns_len, const uint8_t *data, uint32_t len,

@@ -18,6 +18,7 @@ struct FfiContext {
   int count;
   NameTable names;      /* operation names seen, numbered (names.c) */
   int32_t js_handlers;  /* the JS side's id for this context once it has diagnostic handlers, else 0 */
+  AffineCache affine;   /* facts about affine expressions (affine.c) */
 };
 
 /* Set while a JS diagnostic handler runs: what it causes is recorded, not offered again. */
@@ -25,6 +26,7 @@ static int in_js_handler;
 
 MlirContext ffi_ctx_raw(const FfiContext *c) { return c->ctx; }
 NameTable *ffi_ctx_names(FfiContext *c) { return &c->names; }
+AffineCache *ffi_ctx_affine(FfiContext *c) { return &c->affine; }
 
 static pthread_once_t passes_once = PTHREAD_ONCE_INIT;
 static void register_passes(void) { mlirRegisterAllPasses(); }
@@ -203,6 +205,7 @@ MLIRFFI_EXPORT void mlirffi_context_destroy(H handle) {
   pthread_mutex_destroy(&c->lock);
   buf_free(&c->diags);
   names_free(&c->names);
+  affine_cache_free(&c->affine);
   free(c);
 }
 

@@ -38,19 +38,25 @@ static void grow(NameTable *t) {
   t->cap = cap;
 }
 
-int32_t names_index(NameTable *t, MlirIdentifier id) {
+int32_t ptr_table_index(NameTable *t, const void *p, bool *added) {
   if (t->len * 2 >= t->cap) grow(t);
   uint32_t mask = t->cap - 1;
-  for (uint32_t s = slot_of(id.ptr, mask);; s = (s + 1) & mask) {
+  for (uint32_t s = slot_of(p, mask);; s = (s + 1) & mask) {
     int32_t n = t->slots[s];
     if (n < 0) {
-      t->ids[t->len] = id.ptr;
+      t->ids[t->len] = p;
       t->slots[s] = (int32_t)t->len;
+      if (added) *added = true;
       return (int32_t)t->len++;
     }
-    if (t->ids[n] == id.ptr) return n;
+    if (t->ids[n] == p) {
+      if (added) *added = false;
+      return n;
+    }
   }
 }
+
+int32_t names_index(NameTable *t, MlirIdentifier id) { return ptr_table_index(t, id.ptr, NULL); }
 
 /* The index of an operation's name in its context's table. */
 MLIRFFI_EXPORT int32_t mlirffi_op_name_index(H ctx, H op) {

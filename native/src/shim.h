@@ -23,7 +23,7 @@
 
 /* Bump when an exported signature changes: the loader refuses a library whose
  * ABI differs from the one src/ffi/symbols.ts was written for. */
-#define MLIRFFI_ABI_VERSION 4
+#define MLIRFFI_ABI_VERSION 5
 #define MLIRFFI_EXPORT __attribute__((visibility("default")))
 
 typedef double H;
@@ -76,6 +76,8 @@ typedef struct {
 } NameTable;
 
 int32_t names_index(NameTable *t, MlirIdentifier id);
+/* The same numbering for any pointer; `added` (if given) tells whether it was new. */
+int32_t ptr_table_index(NameTable *t, const void *p, bool *added);
 void names_free(NameTable *t);
 
 /* ---- per-context state (context.c) ---- */
@@ -92,6 +94,18 @@ int32_t ffi_diagnostics_pending(void);
 #define CALLBACK_DIAGNOSTICS_PENDING 0x100
 MlirContext ffi_ctx_raw(const FfiContext *c);
 NameTable *ffi_ctx_names(FfiContext *c);
+
+/* What the affine checks know of each expression seen in a context
+ * (affine.c): expressions live as long as their context, so what is learnt
+ * of one stays true until the context goes. */
+typedef struct AffineFacts AffineFacts;
+typedef struct {
+  NameTable ids;      /* expression pointer -> index into facts */
+  AffineFacts *facts; /* by index */
+  uint32_t cap;
+} AffineCache;
+AffineCache *ffi_ctx_affine(FfiContext *c);
+void affine_cache_free(AffineCache *cache);
 /* Appends one diagnostic, as JSON, to the context's pending list. */
 void diag_record(FfiContext *c, MlirDiagnostic d);
 

@@ -14,7 +14,7 @@
  */
 
 /** The ABI version this table was written for (native/src/shim.h). */
-export const ABI_VERSION = 4;
+export const ABI_VERSION = 5;
 /** The MLIR major version the shim must be built against. */
 export const MLIR_MAJOR = 22;
 
@@ -347,8 +347,6 @@ export const symbols = {
   mlirffi_symbol_ref_attr_leaf: fn(["handle" /* attr */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_symbol_ref_attr_num_nested: fn(["handle" /* attr */], "i32"),
   mlirffi_symbol_ref_attr_nested: fn(["handle" /* attr */, "i32" /* i */], "handle"),
-  mlirffi_affine_map_identity_attr: fn(["handle" /* ctx record */, "i32" /* dims */], "handle"),
-  mlirffi_affine_map_attr_info: fn(["handle" /* attr */, "buffer" /* out[4] */], "void"),
   mlirffi_opaque_attr: fn(
     [
       "handle", /* ctx record */
@@ -367,6 +365,67 @@ export const symbols = {
     ["handle" /* ctx record */, "f64" /* offset */, "buffer" /* strides */, "i32" /* n */],
     "handle",
   ),
+
+  // affine.c
+  mlirffi_affine_expr_kind: fn(["handle" /* e */], "i32"),
+  mlirffi_affine_expr_facts: fn(["handle" /* ctx record */, "handle" /* e */, "buffer" /* out[6] */], "void"),
+  mlirffi_affine_dim: fn(["handle" /* ctx record */, "i32" /* position */], "handle"),
+  mlirffi_affine_symbol: fn(["handle" /* ctx record */, "i32" /* position */], "handle"),
+  mlirffi_affine_constant: fn(["handle" /* ctx record */, "i64" /* value */], "handle"),
+  mlirffi_affine_position: fn(["handle" /* e */], "f64"),
+  mlirffi_affine_constant_value: fn(["handle" /* e */], "i64"),
+  mlirffi_affine_lhs: fn(["handle" /* e */], "handle"),
+  mlirffi_affine_rhs: fn(["handle" /* e */], "handle"),
+  mlirffi_affine_binary: fn(["i32" /* kind */, "handle" /* lhs */, "handle" /* rhs */], "handle"),
+  mlirffi_affine_expr_is: fn(["i32" /* what */, "handle" /* e */, "i64" /* arg */], "bool"),
+  mlirffi_affine_expr_divisor: fn(["handle" /* e */], "i64"),
+  mlirffi_affine_expr_transform: fn(
+    ["i32" /* what */, "handle" /* e */, "handle" /* map */, "i32" /* a */, "i32" /* b */, "i32" /* c */],
+    "handle",
+  ),
+  mlirffi_affine_print: fn(["i32" /* what */, "handle" /* object */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_affine_map_get: fn(
+    ["handle" /* ctx record */, "i32" /* dims */, "i32" /* syms */, "buffer" /* exprs */, "i32" /* n */],
+    "handle",
+  ),
+  mlirffi_affine_map_make: fn(
+    ["i32" /* what */, "handle" /* ctx record */, "i32" /* a */, "i32" /* b */, "i64" /* value */],
+    "handle",
+  ),
+  mlirffi_affine_map_permutation: fn(["handle" /* ctx record */, "buffer" /* perm */, "i32" /* n */], "handle"),
+  mlirffi_affine_map_info: fn(["handle" /* map */, "buffer" /* out[4] */], "void"),
+  mlirffi_affine_map_results: fn(["handle" /* map */, "buffer" /* out */, "i32" /* cap */], "i32"),
+  mlirffi_affine_map_single_constant: fn(["handle" /* map */], "i64"),
+  mlirffi_affine_map_sub: fn(["handle" /* map */, "buffer" /* positions */, "i32" /* n */], "handle"),
+  mlirffi_affine_map_major_minor: fn(["handle" /* map */, "bool" /* minor */, "i32" /* n */], "handle"),
+  mlirffi_affine_map_compose: fn(["handle" /* self */, "handle" /* other */], "handle"),
+  mlirffi_affine_map_replace: fn(
+    ["handle" /* map */, "handle" /* expr */, "handle" /* replacement */, "i32" /* dims */, "i32" /* syms */],
+    "handle",
+  ),
+  mlirffi_affine_map_compress_symbols: fn(["buffer" /* maps */, "i32" /* n */, "buffer" /* out */], "void"),
+  mlirffi_integer_set_get: fn(
+    [
+      "handle", /* ctx record */
+      "i32", /* dims */
+      "i32", /* syms */
+      "buffer", /* exprs */
+      "buffer", /* eq (u8 each) */
+      "i32", /* n */
+    ],
+    "handle",
+  ),
+  mlirffi_integer_set_empty: fn(["handle" /* ctx record */, "i32" /* dims */, "i32" /* syms */], "handle"),
+  mlirffi_integer_set_info: fn(["handle" /* set */, "buffer" /* out[5] */], "void"),
+  mlirffi_integer_set_constraints: fn(["handle" /* set */, "buffer" /* out (pairs) */, "i32" /* cap */], "i32"),
+  mlirffi_integer_set_replace: fn(
+    ["handle" /* set */, "buffer" /* dims */, "buffer" /* syms */, "i32" /* num dims */, "i32" /* num syms */],
+    "handle",
+  ),
+  mlirffi_affine_map_attr: fn(["handle" /* map */], "handle"),
+  mlirffi_affine_map_attr_value: fn(["handle" /* attr */], "handle"),
+  mlirffi_integer_set_attr: fn(["handle" /* set */], "handle"),
+  mlirffi_integer_set_attr_value: fn(["handle" /* attr */], "handle"),
 
   // elements.c
   mlirffi_dense_elements: fn(["handle" /* type */, "i32" /* kind */, "buffer" /* data */, "f64" /* count */], "handle"),

@@ -1,6 +1,6 @@
 /**
  * The IR layer: operations, blocks, regions, values, types, attributes,
- * locations, modules, symbol tables, walks, insertion points and building
+ * affine expressions, maps and sets, locations, modules, symbol tables, walks, insertion points and building
  * operations, plus what ties them to a context: the context state (its
  * strategy, caches and diagnostics), the ownership events every mutation goes
  * through, and the factories that tell the strategies which classes to make.
@@ -10,6 +10,23 @@
  *
  * @module
  */
+export {
+  AFFINE_LIMITS,
+  AffineAddExpr,
+  AffineBinaryExpr,
+  AffineCeilDivExpr,
+  AffineConstantExpr,
+  AffineDimExpr,
+  AffineExpr,
+  AffineFloorDivExpr,
+  AffineMap,
+  AffineModExpr,
+  AffineMulExpr,
+  type AffineOperand,
+  AffineSymbolExpr,
+  IntegerSet,
+  type IntegerSetConstraint,
+} from "./affine/mod.ts";
 export { Attribute } from "./attribute.ts";
 export {
   AffineMapAttr,
@@ -24,6 +41,7 @@ export {
   FlatSymbolRefAttr,
   FloatAttr,
   IntegerAttr,
+  IntegerSetAttr,
   OpaqueAttr,
   StridedLayoutAttr,
   StringAttr,

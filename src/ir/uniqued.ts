@@ -1,6 +1,6 @@
 /**
- * The base of types, attributes and locations: objects MLIR uniques in their
- * context. They are never freed before the context, so checking the context
+ * The base of types, attributes, locations and affine expressions, maps and
+ * integer sets: objects MLIR uniques in their context. They are never freed before the context, so checking the context
  * is all the safety they need, and equal objects have equal pointers.
  *
  * @module
@@ -9,7 +9,7 @@ import { ArgumentError, InvalidHandleError } from "../base/errors.ts";
 import type { ContextState } from "./context_state.ts";
 import type { Context } from "../context.ts";
 
-/** A type, attribute or location, uniqued in a context. */
+/** A type, attribute, location, affine expression, affine map or integer set, uniqued in a context. */
 export abstract class Uniqued {
   /** @internal */
   readonly _state: ContextState;

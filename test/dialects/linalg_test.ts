@@ -28,6 +28,9 @@
  *   `arith.mulf` combiner, then `tensor.extract`.
  * - testMapOp: `linalg.map` with an `arith.addf` mapper.
  *
+ * Beyond upstream: a `linalg.generic` matmul whose `indexing_maps` are
+ * `AffineMap` objects (no map text), verified and printed.
+ *
  * Left out:
  * - The builder-function forms that infer result types and fill the region
  *   (`linalg.fill(zero, outs=[out])`, `linalg.transpose(op2, outs=[op1],
@@ -48,9 +51,12 @@
  */
 import { assert, assertEquals, assertInstanceOf } from "@std/assert";
 import {
+  AffineDimExpr,
+  AffineExpr,
+  AffineMap,
   AffineMapAttr,
   ArrayAttr,
-  type Context,
+  Context,
   FloatType,
   IntegerType,
   MemRefType,
@@ -495,5 +501,73 @@ t("a named op MLIR cannot build a body for: an ArgumentError, nothing left behin
     assertEquals(block.operations.length, before);
     assertEquals([...x!.uses].length, 0);
     assertEquals([...y!.uses].length, 0);
+  });
+});
+
+// The goal of affine maps as objects: linalg indexing maps without text.
+t("generic matmul with indexing maps built from AffineMap objects", ({ ctx, mod }) => {
+  const f32 = FloatType.f32(ctx);
+  const [m, n, k] = [0, 1, 2].map((i) => AffineExpr.dim(ctx, i));
+  const aMap = AffineMap.get(ctx, 3, 0, [m!, k!]);
+  const bMap = AffineMap.get(ctx, 3, 0, [k!, n!]);
+  const cMap = AffineMap.get(ctx, 3, 0, [m!, n!]);
+  assert(cMap.equals(AffineMap.identity(ctx, 3).getSubMap([0, 1])));
+  const f = defineFunc(
+    ctx,
+    "matmul_generic",
+    [RankedTensorType.get([4, 8], f32), RankedTensorType.get([8, 16], f32), RankedTensorType.get([4, 16], f32)],
+    [RankedTensorType.get([4, 16], f32)],
+    (A, B, C) => {
+      // Maps as objects; an AffineMapAttr is taken alongside them.
+      const op = linalg.generic([C!.type], [A!, B!], [C!], [aMap, bMap, AffineMapAttr.get(cMap)], [
+        "parallel",
+        "parallel",
+        "reduction",
+      ]);
+      buildBlock(op.region, [f32, f32, f32], (a, b, c) => {
+        const p = arith.mulf(a!, b!);
+        linalg.yield_([arith.addf(c!, p)]);
+      });
+      // Read back: an ArrayAttr of AffineMapAttr, whose values are the maps given.
+      const maps = op.indexingMaps;
+      assertInstanceOf(maps, ArrayAttr);
+      const read = [...maps].map((a) => {
+        assertInstanceOf(a, AffineMapAttr);
+        return a.value;
+      });
+      assert(read[0]!.equals(aMap) && read[1]!.equals(bMap) && read[2]!.equals(cMap));
+      assertInstanceOf(read[1]!.results[0], AffineDimExpr);
+      return op.resultTensors;
+    },
+  );
+  mod.verify();
+  assertInOrder(mod.toString(), [
+    "#map = affine_map<(d0, d1, d2) -> (d0, d2)>",
+    "#map1 = affine_map<(d0, d1, d2) -> (d2, d1)>",
+    "#map2 = affine_map<(d0, d1, d2) -> (d0, d1)>",
+    "func.func @matmul_generic(%arg0: tensor<4x8xf32>, %arg1: tensor<8x16xf32>, %arg2: tensor<4x16xf32>) -> tensor<4x16xf32> {",
+    '%0 = linalg.generic {indexing_maps = [#map, #map1, #map2], iterator_types = ["parallel", "parallel", "reduction"]} ins(%arg0, %arg1 : tensor<4x8xf32>, tensor<8x16xf32>) outs(%arg2 : tensor<4x16xf32>) {',
+    "^bb0(%in: f32, %in_0: f32, %out: f32):",
+    "%1 = arith.mulf %in, %in_0 : f32",
+    "%2 = arith.addf %out, %1 : f32",
+    "linalg.yield %2 : f32",
+    "} -> tensor<4x16xf32>",
+    "return %0 : tensor<4x16xf32>",
+  ]);
+  // The same module, built from maps MLIR parsed: the same attribute.
+  assert(f.operation.regions.at(0)!.blocks.at(0)!.operations.at(0)!.attributes.get("indexing_maps")!.equals(
+    maps(ctx, "(d0, d1, d2) -> (d0, d2)", "(d0, d1, d2) -> (d2, d1)", "(d0, d1, d2) -> (d0, d1)"),
+  ));
+
+  // Not a map: the attribute and its element are named.
+  const x = tensor.empty([4], f32);
+  assertArgumentError(() => linalg.generic([x.type], [x], [x], [aMap, "(d0) -> (d0)" as never], ["parallel"]), {
+    argument: "'linalg.generic' attribute 'indexing_maps'",
+    expected: "an AffineMap or an AffineMapAttr",
+  });
+  // A map of another context is refused when the op is built.
+  using other = new Context();
+  assertArgumentError(() => linalg.generic([x.type], [x], [x], [AffineMap.identity(other, 1), AffineMap.identity(other, 1)], ["parallel"]), {
+    expected: "of this Context",
   });
 });

@@ -38,6 +38,7 @@ import {
   FloatType,
   IndexType,
   IntegerAttr,
+  IntegerSetAttr,
   IntegerType,
   MlirParseError,
   NoneType,
@@ -220,13 +221,15 @@ for (const strategy of STRATEGIES) {
 
     assertThrows(() => AffineMapAttr.get(ctx, "(d0) -> (d1)"), MlirParseError, "use of undeclared identifier");
     assertThrows(() => AffineMapAttr.get(ctx, "(d0) -> (d0)>"), MlirParseError, "trailing characters");
-    assertArgumentError(() => AffineMapAttr.identity(ctx, -1), { argument: "dims", expected: "an integer in [0, 65536]" });
+    assertArgumentError(() => AffineMapAttr.identity(ctx, -1), { argument: "AffineMap.identity's numDims", expected: "an integer in [0, 65536]" });
   });
 
   t("integer set attributes parse and print", (ctx) => {
-    // There is no IntegerSetAttr class: only the text form is ported.
+    // Built from IntegerSet objects in test/ir/affine_test.ts.
     const text = "affine_set<(d0, d1)[s0] : (d0 - d1 == 0, s0 - 42 >= 0)>";
     const a = ctx.parseAttribute(text);
+    assertInstanceOf(a, IntegerSetAttr);
+    assertEquals(a.value.numEqualities, 1);
     assertEquals(a.toString(), text);
     assert(ctx.parseAttribute(a.toString()).equals(a));
     assertThrows(() => ctx.parseAttribute("affine_set<(d0) : (d1 == 0)>"), MlirParseError, "undeclared identifier");

@@ -29,13 +29,15 @@ export type AtomicRMWKind =
   | "ori"
   | "xori";
 
-const _k0: $.AttrKind = {"t":"any"};
+const _k0: $.AttrKind = {"t":"affineMap"};
 const _k1: $.AttrKind = {"t":"denseArray","element":"i64"};
 const _k2: $.AttrKind = {"t":"index"};
-const _k3: $.AttrKind = {"t":"bool"};
-const _k4: $.AttrKind = {"t":"array","element":{"t":"intEnum","width":64,"bits":false,"cases":{"addf":0,"addi":1,"andi":2,"assign":3,"maximumf":4,"maxnumf":5,"maxs":6,"maxu":7,"minimumf":8,"minnumf":9,"mins":10,"minu":11,"mulf":12,"muli":13,"ori":14,"xori":15}}};
-const _k5: $.AttrKind = {"t":"array","element":{"t":"int","width":64,"signedness":"signless"}};
-const _k6: $.AttrKind = {"t":"int","width":32,"signedness":"signless"};
+const _k3: $.AttrKind = {"t":"integerSet"};
+const _k4: $.AttrKind = {"t":"bool"};
+const _k5: $.AttrKind = {"t":"array","element":{"t":"intEnum","width":64,"bits":false,"cases":{"addf":0,"addi":1,"andi":2,"assign":3,"maximumf":4,"maxnumf":5,"maxs":6,"maxu":7,"minimumf":8,"minnumf":9,"mins":10,"minu":11,"mulf":12,"muli":13,"ori":14,"xori":15}}};
+const _k6: $.AttrKind = {"t":"any"};
+const _k7: $.AttrKind = {"t":"array","element":{"t":"int","width":64,"signedness":"signless"}};
+const _k8: $.AttrKind = {"t":"int","width":32,"signedness":"signless"};
 
 /**
  * `affine.apply`: affine apply operation
@@ -92,7 +94,7 @@ export class AffineApplyOp extends $.OpView {
 }
 $.registerOpView(AffineApplyOp);
 /** Builds `affine.apply` (see {@linkcode AffineApplyOp}) and returns its result. */
-export function apply(map: $.Attribute, mapOperands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
+export function apply(map: $.AffineMap | $.Attribute, mapOperands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
   return $.buildOp(AffineApplyOp, { resultTypes: options?.results, operands: [mapOperands], attributes: { "map": map } }, options).result;
 }
 
@@ -349,7 +351,7 @@ export class AffineForOp extends $.OpView {
 }
 $.registerOpView(AffineForOp);
 /** Builds `affine.for` (see {@linkcode AffineForOp}) and returns the op's view. */
-export function for_(resultsTypes: readonly $.Type[], lowerBoundOperands: readonly $.Value[], upperBoundOperands: readonly $.Value[], inits: readonly $.Value[], lowerBoundMap: $.Attribute, upperBoundMap: $.Attribute, step: number | bigint | $.Attribute, options: $.BuildOptions = {}): AffineForOp {
+export function for_(resultsTypes: readonly $.Type[], lowerBoundOperands: readonly $.Value[], upperBoundOperands: readonly $.Value[], inits: readonly $.Value[], lowerBoundMap: $.AffineMap | $.Attribute, upperBoundMap: $.AffineMap | $.Attribute, step: number | bigint | $.Attribute, options: $.BuildOptions = {}): AffineForOp {
   return new AffineForOp($.buildOp(AffineForOp, { results: [resultsTypes], operands: [lowerBoundOperands, upperBoundOperands, inits], attributes: { "lowerBoundMap": lowerBoundMap, "upperBoundMap": upperBoundMap, "step": step } }, options));
 }
 
@@ -430,7 +432,7 @@ export class AffineIfOp extends $.OpView {
     name: "affine.if",
     operands: ["*"],
     results: ["*"],
-    attributes: { "condition": _k0 },
+    attributes: { "condition": _k3 },
     required: ["condition"],
     regions: [false, false],
   };
@@ -462,7 +464,7 @@ export class AffineIfOp extends $.OpView {
 }
 $.registerOpView(AffineIfOp);
 /** Builds `affine.if` (see {@linkcode AffineIfOp}) and returns the op's view. */
-export function if_(resultsTypes: readonly $.Type[], arg0: readonly $.Value[], condition: $.Attribute, options: $.BuildOptions = {}): AffineIfOp {
+export function if_(resultsTypes: readonly $.Type[], arg0: readonly $.Value[], condition: $.IntegerSet | $.Attribute, options: $.BuildOptions = {}): AffineIfOp {
   return new AffineIfOp($.buildOp(AffineIfOp, { results: [resultsTypes], operands: [arg0], attributes: { "condition": condition } }, options));
 }
 
@@ -527,7 +529,7 @@ export class AffineLinearizeIndexOp extends $.OpView {
     operands: ["*", "*"],
     results: [1],
     operandSegments: "attribute",
-    attributes: { "static_basis": _k1, "disjoint": _k3 },
+    attributes: { "static_basis": _k1, "disjoint": _k4 },
     required: ["static_basis"],
     inference: "interface",
   };
@@ -624,7 +626,7 @@ export class AffineLoadOp extends $.OpView {
 }
 $.registerOpView(AffineLoadOp);
 /** Builds `affine.load` (see {@linkcode AffineLoadOp}) and returns its result. */
-export function load(resultType: $.Type, memref: $.Value, indices: readonly $.Value[], map: $.Attribute, options: $.BuildOptions = {}): $.OpResult {
+export function load(resultType: $.Type, memref: $.Value, indices: readonly $.Value[], map: $.AffineMap | $.Attribute, options: $.BuildOptions = {}): $.OpResult {
   return $.buildOp(AffineLoadOp, { results: [resultType], operands: [memref, indices], attributes: { "map": map } }, options).result;
 }
 
@@ -669,7 +671,7 @@ export class AffineMaxOp extends $.OpView {
 }
 $.registerOpView(AffineMaxOp);
 /** Builds `affine.max` (see {@linkcode AffineMaxOp}) and returns its result. */
-export function max(map: $.Attribute, operands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
+export function max(map: $.AffineMap | $.Attribute, operands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
   return $.buildOp(AffineMaxOp, { resultTypes: options?.results, operands: [operands], attributes: { "map": map } }, options).result;
 }
 
@@ -724,7 +726,7 @@ export class AffineMinOp extends $.OpView {
 }
 $.registerOpView(AffineMinOp);
 /** Builds `affine.min` (see {@linkcode AffineMinOp}) and returns its result. */
-export function min(map: $.Attribute, operands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
+export function min(map: $.AffineMap | $.Attribute, operands: readonly $.Value[], options: { results?: readonly $.Type[] } & $.BuildOptions = {}): $.OpResult {
   return $.buildOp(AffineMinOp, { resultTypes: options?.results, operands: [operands], attributes: { "map": map } }, options).result;
 }
 
@@ -800,7 +802,7 @@ export class AffineParallelOp extends $.OpView {
     name: "affine.parallel",
     operands: ["*"],
     results: ["*"],
-    attributes: { "reductions": _k4, "lowerBoundsMap": _k0, "lowerBoundsGroups": _k0, "upperBoundsMap": _k0, "upperBoundsGroups": _k0, "steps": _k5 },
+    attributes: { "reductions": _k5, "lowerBoundsMap": _k0, "lowerBoundsGroups": _k6, "upperBoundsMap": _k0, "upperBoundsGroups": _k6, "steps": _k7 },
     required: ["reductions", "lowerBoundsMap", "lowerBoundsGroups", "upperBoundsMap", "upperBoundsGroups", "steps"],
     regions: [false],
   };
@@ -852,7 +854,7 @@ export class AffineParallelOp extends $.OpView {
 }
 $.registerOpView(AffineParallelOp);
 /** Builds `affine.parallel` (see {@linkcode AffineParallelOp}) and returns the op's view. */
-export function parallel(resultsTypes: readonly $.Type[], reductions: readonly (AtomicRMWKind | $.Attribute)[] | $.Attribute, lowerBoundsMap: $.Attribute, lowerBoundsGroups: $.Attribute, upperBoundsMap: $.Attribute, upperBoundsGroups: $.Attribute, steps: readonly (number | bigint | $.Attribute)[] | $.Attribute, mapOperands: readonly $.Value[], options: $.BuildOptions = {}): AffineParallelOp {
+export function parallel(resultsTypes: readonly $.Type[], reductions: readonly (AtomicRMWKind | $.Attribute)[] | $.Attribute, lowerBoundsMap: $.AffineMap | $.Attribute, lowerBoundsGroups: $.Attribute, upperBoundsMap: $.AffineMap | $.Attribute, upperBoundsGroups: $.Attribute, steps: readonly (number | bigint | $.Attribute)[] | $.Attribute, mapOperands: readonly $.Value[], options: $.BuildOptions = {}): AffineParallelOp {
   return new AffineParallelOp($.buildOp(AffineParallelOp, { results: [resultsTypes], operands: [mapOperands], attributes: { "reductions": reductions, "lowerBoundsMap": lowerBoundsMap, "lowerBoundsGroups": lowerBoundsGroups, "upperBoundsMap": upperBoundsMap, "upperBoundsGroups": upperBoundsGroups, "steps": steps } }, options));
 }
 
@@ -881,7 +883,7 @@ export class AffinePrefetchOp extends $.OpView {
     name: "affine.prefetch",
     operands: [1, "*"],
     results: [],
-    attributes: { "isWrite": _k3, "localityHint": _k6, "isDataCache": _k3, "map": _k0 },
+    attributes: { "isWrite": _k4, "localityHint": _k8, "isDataCache": _k4, "map": _k0 },
     required: ["isWrite", "localityHint", "isDataCache", "map"],
   };
 
@@ -917,7 +919,7 @@ export class AffinePrefetchOp extends $.OpView {
 }
 $.registerOpView(AffinePrefetchOp);
 /** Builds `affine.prefetch` (see {@linkcode AffinePrefetchOp}) and returns the op's view. */
-export function prefetch(memref: $.Value, indices: readonly $.Value[], isWrite: boolean | $.Attribute, localityHint: number | bigint | $.Attribute, isDataCache: boolean | $.Attribute, map: $.Attribute, options: $.BuildOptions = {}): AffinePrefetchOp {
+export function prefetch(memref: $.Value, indices: readonly $.Value[], isWrite: boolean | $.Attribute, localityHint: number | bigint | $.Attribute, isDataCache: boolean | $.Attribute, map: $.AffineMap | $.Attribute, options: $.BuildOptions = {}): AffinePrefetchOp {
   return new AffinePrefetchOp($.buildOp(AffinePrefetchOp, { results: [], operands: [memref, indices], attributes: { "isWrite": isWrite, "localityHint": localityHint, "isDataCache": isDataCache, "map": map } }, options));
 }
 
@@ -982,7 +984,7 @@ export class AffineStoreOp extends $.OpView {
 }
 $.registerOpView(AffineStoreOp);
 /** Builds `affine.store` (see {@linkcode AffineStoreOp}) and returns the op's view. */
-export function store(value: $.Value, memref: $.Value, indices: readonly $.Value[], map: $.Attribute, options: $.BuildOptions = {}): AffineStoreOp {
+export function store(value: $.Value, memref: $.Value, indices: readonly $.Value[], map: $.AffineMap | $.Attribute, options: $.BuildOptions = {}): AffineStoreOp {
   return new AffineStoreOp($.buildOp(AffineStoreOp, { results: [], operands: [value, memref, indices], attributes: { "map": map } }, options));
 }
 
@@ -1058,7 +1060,7 @@ export class AffineVectorLoadOp extends $.OpView {
 }
 $.registerOpView(AffineVectorLoadOp);
 /** Builds `affine.vector_load` (see {@linkcode AffineVectorLoadOp}) and returns its result. */
-export function vector_load(resultType: $.Type, memref: $.Value, indices: readonly $.Value[], map: $.Attribute, options: $.BuildOptions = {}): $.OpResult {
+export function vector_load(resultType: $.Type, memref: $.Value, indices: readonly $.Value[], map: $.AffineMap | $.Attribute, options: $.BuildOptions = {}): $.OpResult {
   return $.buildOp(AffineVectorLoadOp, { results: [resultType], operands: [memref, indices], attributes: { "map": map } }, options).result;
 }
 
@@ -1136,7 +1138,7 @@ export class AffineVectorStoreOp extends $.OpView {
 }
 $.registerOpView(AffineVectorStoreOp);
 /** Builds `affine.vector_store` (see {@linkcode AffineVectorStoreOp}) and returns the op's view. */
-export function vector_store(value: $.Value, memref: $.Value, indices: readonly $.Value[], map: $.Attribute, options: $.BuildOptions = {}): AffineVectorStoreOp {
+export function vector_store(value: $.Value, memref: $.Value, indices: readonly $.Value[], map: $.AffineMap | $.Attribute, options: $.BuildOptions = {}): AffineVectorStoreOp {
   return new AffineVectorStoreOp($.buildOp(AffineVectorStoreOp, { results: [], operands: [value, memref, indices], attributes: { "map": map } }, options));
 }
 

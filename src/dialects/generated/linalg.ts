@@ -66,14 +66,15 @@ export type WinogradConv2DFmr =
   | "F_4_3"
   | "F_2_5";
 
-const _k0: $.AttrKind = {"t":"any"};
+const _k0: $.AttrKind = {"t":"array","element":{"t":"affineMap"}};
 const _k1: $.AttrKind = {"t":"enum","prefix":"#linalg.type_fn<","suffix":">","separator":null,"cases":["cast_signed","cast_unsigned"]};
 const _k2: $.AttrKind = {"t":"denseArray","element":"i64"};
-const _k3: $.AttrKind = {"t":"enum","prefix":"#linalg.elementwise_kind<","suffix":">","separator":null,"cases":["exp","log","abs","ceil","floor","negf","reciprocal","round","sqrt","rsqrt","square","tanh","erf","add","sub","mul","div","div_unsigned","max_signed","min_signed","max_unsigned","min_unsigned","powf","select"]};
-const _k4: $.AttrKind = {"t":"array","element":{"t":"enum","prefix":"#linalg.iterator_type<","suffix":">","separator":null,"cases":["parallel","reduction"]}};
-const _k5: $.AttrKind = {"t":"str"};
-const _k6: $.AttrKind = {"t":"int","width":64,"signedness":"signless"};
-const _k7: $.AttrKind = {"t":"intEnum","width":32,"bits":false,"cases":{"F_2_3":0,"F_4_3":1,"F_2_5":2}};
+const _k3: $.AttrKind = {"t":"any"};
+const _k4: $.AttrKind = {"t":"enum","prefix":"#linalg.elementwise_kind<","suffix":">","separator":null,"cases":["exp","log","abs","ceil","floor","negf","reciprocal","round","sqrt","rsqrt","square","tanh","erf","add","sub","mul","div","div_unsigned","max_signed","min_signed","max_unsigned","min_unsigned","powf","select"]};
+const _k5: $.AttrKind = {"t":"array","element":{"t":"enum","prefix":"#linalg.iterator_type<","suffix":">","separator":null,"cases":["parallel","reduction"]}};
+const _k6: $.AttrKind = {"t":"str"};
+const _k7: $.AttrKind = {"t":"int","width":64,"signedness":"signless"};
+const _k8: $.AttrKind = {"t":"intEnum","width":32,"bits":false,"cases":{"F_2_3":0,"F_4_3":1,"F_2_5":2}};
 
 /**
  * `linalg.abs`: Applies abs(x) elementwise.
@@ -254,7 +255,7 @@ export class BatchMatmulOp extends $.OpView {
 }
 $.registerOpView(BatchMatmulOp);
 /** Builds `linalg.batch_matmul` (see {@linkcode BatchMatmulOp}) and returns the op's view. */
-export function batch_matmul(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { indexingMaps?: $.Attribute; cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): BatchMatmulOp {
+export function batch_matmul(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { indexingMaps?: readonly ($.AffineMap | $.Attribute)[] | $.Attribute; cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): BatchMatmulOp {
   return new BatchMatmulOp($.buildOp(BatchMatmulOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": options?.indexingMaps, "cast": options?.cast } }, options));
 }
 
@@ -437,7 +438,7 @@ export class BatchReduceMatmulOp extends $.OpView {
 }
 $.registerOpView(BatchReduceMatmulOp);
 /** Builds `linalg.batch_reduce_matmul` (see {@linkcode BatchReduceMatmulOp}) and returns the op's view. */
-export function batch_reduce_matmul(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { indexingMaps?: $.Attribute; cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): BatchReduceMatmulOp {
+export function batch_reduce_matmul(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { indexingMaps?: readonly ($.AffineMap | $.Attribute)[] | $.Attribute; cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): BatchReduceMatmulOp {
   return new BatchReduceMatmulOp($.buildOp(BatchReduceMatmulOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": options?.indexingMaps, "cast": options?.cast } }, options));
 }
 
@@ -694,7 +695,7 @@ export class ContractOp extends $.OpView {
 }
 $.registerOpView(ContractOp);
 /** Builds `linalg.contract` (see {@linkcode ContractOp}) and returns the op's view. */
-export function contract(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], indexingMaps: $.Attribute, options: { cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): ContractOp {
+export function contract(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], indexingMaps: readonly ($.AffineMap | $.Attribute)[] | $.Attribute, options: { cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): ContractOp {
   return new ContractOp($.buildOp(ContractOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": indexingMaps, "cast": options?.cast } }, options));
 }
 
@@ -761,7 +762,7 @@ export class Conv1DNcwFcwOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -816,7 +817,7 @@ export class Conv1DNwcWcfOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -920,7 +921,7 @@ export class Conv2DNchwFchwOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -980,7 +981,7 @@ export class Conv2DNchwFchwQOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1039,7 +1040,7 @@ export class Conv2DNgchwFgchwOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1098,7 +1099,7 @@ export class Conv2DNgchwGfchwOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1158,7 +1159,7 @@ export class Conv2DNgchwGfchwQOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1217,7 +1218,7 @@ export class Conv2DNhwcFhwcOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1277,7 +1278,7 @@ export class Conv2DNhwcFhwcQOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1336,7 +1337,7 @@ export class Conv2DNhwcHwcfOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1396,7 +1397,7 @@ export class Conv2DNhwcHwcfQOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1455,7 +1456,7 @@ export class Conv2DNhwgcGfhwcOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1515,7 +1516,7 @@ export class Conv2DNhwgcGfhwcQOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1615,7 +1616,7 @@ export class Conv3DNcdhwFcdhwOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1670,7 +1671,7 @@ export class Conv3DNdhwcDhwcfOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1726,7 +1727,7 @@ export class Conv3DNdhwcDhwcfQOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1832,7 +1833,7 @@ export class DepthwiseConv1DNcwCwOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1888,7 +1889,7 @@ export class DepthwiseConv1DNwcWcOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1943,7 +1944,7 @@ export class DepthwiseConv1DNwcWcmOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -1999,7 +2000,7 @@ export class DepthwiseConv2DNchwChwOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -2055,7 +2056,7 @@ export class DepthwiseConv2DNhwcHwcOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -2110,7 +2111,7 @@ export class DepthwiseConv2DNhwcHwcQOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -2165,7 +2166,7 @@ export class DepthwiseConv2DNhwcHwcmOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -2220,7 +2221,7 @@ export class DepthwiseConv2DNhwcHwcmQOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -2276,7 +2277,7 @@ export class DepthwiseConv3DNcdhwCdhwOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -2332,7 +2333,7 @@ export class DepthwiseConv3DNdhwcDhwcOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -2387,7 +2388,7 @@ export class DepthwiseConv3DNdhwcDhwcmOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -2622,7 +2623,7 @@ export class ElementwiseOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "kind": _k3, "indexing_maps": _k0 },
+    attributes: { "kind": _k4, "indexing_maps": _k0 },
     required: ["kind"],
     regions: [false],
     builtinRegion: true,
@@ -2660,7 +2661,7 @@ export class ElementwiseOp extends $.OpView {
 }
 $.registerOpView(ElementwiseOp);
 /** Builds `linalg.elementwise` (see {@linkcode ElementwiseOp}) and returns the op's view. */
-export function elementwise(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], kind: ElementwiseKind | $.Attribute, options: { indexingMaps?: $.Attribute } & $.BuildOptions = {}): ElementwiseOp {
+export function elementwise(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], kind: ElementwiseKind | $.Attribute, options: { indexingMaps?: readonly ($.AffineMap | $.Attribute)[] | $.Attribute } & $.BuildOptions = {}): ElementwiseOp {
   return new ElementwiseOp($.buildOp(ElementwiseOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "kind": kind, "indexing_maps": options?.indexingMaps } }, options));
 }
 
@@ -2986,7 +2987,7 @@ export class GenericOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "indexing_maps": _k0, "iterator_types": _k4, "doc": _k5, "library_call": _k5 },
+    attributes: { "indexing_maps": _k0, "iterator_types": _k5, "doc": _k6, "library_call": _k6 },
     required: ["indexing_maps", "iterator_types"],
     regions: [false],
   };
@@ -3033,7 +3034,7 @@ export class GenericOp extends $.OpView {
 }
 $.registerOpView(GenericOp);
 /** Builds `linalg.generic` (see {@linkcode GenericOp}) and returns the op's view. */
-export function generic(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], indexingMaps: $.Attribute, iteratorTypes: readonly (IteratorType | $.Attribute)[] | $.Attribute, options: { doc?: string | $.Attribute; libraryCall?: string | $.Attribute } & $.BuildOptions = {}): GenericOp {
+export function generic(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], indexingMaps: readonly ($.AffineMap | $.Attribute)[] | $.Attribute, iteratorTypes: readonly (IteratorType | $.Attribute)[] | $.Attribute, options: { doc?: string | $.Attribute; libraryCall?: string | $.Attribute } & $.BuildOptions = {}): GenericOp {
   return new GenericOp($.buildOp(GenericOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": indexingMaps, "iterator_types": iteratorTypes, "doc": options?.doc, "library_call": options?.libraryCall } }, options));
 }
 
@@ -3081,7 +3082,7 @@ export class IndexOp extends $.OpView {
     name: "linalg.index",
     operands: [],
     results: [1],
-    attributes: { "dim": _k6 },
+    attributes: { "dim": _k7 },
     required: ["dim"],
     inference: "interface",
   };
@@ -3297,7 +3298,7 @@ export class MatmulOp extends $.OpView {
 }
 $.registerOpView(MatmulOp);
 /** Builds `linalg.matmul` (see {@linkcode MatmulOp}) and returns the op's view. */
-export function matmul(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { indexingMaps?: $.Attribute; cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): MatmulOp {
+export function matmul(resultTensorsTypes: readonly $.Type[], inputs: readonly $.Value[], outputs: readonly $.Value[], options: { indexingMaps?: readonly ($.AffineMap | $.Attribute)[] | $.Attribute; cast?: TypeFn | $.Attribute } & $.BuildOptions = {}): MatmulOp {
   return new MatmulOp($.buildOp(MatmulOp, { results: [resultTensorsTypes], operands: [inputs, outputs], attributes: { "indexing_maps": options?.indexingMaps, "cast": options?.cast } }, options));
 }
 
@@ -3763,7 +3764,7 @@ export class PoolingNchwMaxOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -3822,7 +3823,7 @@ export class PoolingNchwSumOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -3877,7 +3878,7 @@ export class PoolingNcwMaxOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -3936,7 +3937,7 @@ export class PoolingNcwSumOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -3991,7 +3992,7 @@ export class PoolingNdhwcMaxOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4046,7 +4047,7 @@ export class PoolingNdhwcMinOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4101,7 +4102,7 @@ export class PoolingNdhwcSumOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4156,7 +4157,7 @@ export class PoolingNhwcMaxOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4211,7 +4212,7 @@ export class PoolingNhwcMaxUnsignedOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4266,7 +4267,7 @@ export class PoolingNhwcMinOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4321,7 +4322,7 @@ export class PoolingNhwcMinUnsignedOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4380,7 +4381,7 @@ export class PoolingNhwcSumOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4435,7 +4436,7 @@ export class PoolingNwcMaxOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4490,7 +4491,7 @@ export class PoolingNwcMaxUnsignedOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4545,7 +4546,7 @@ export class PoolingNwcMinOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4600,7 +4601,7 @@ export class PoolingNwcMinUnsignedOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -4659,7 +4660,7 @@ export class PoolingNwcSumOp extends $.OpView {
     operands: ["*", "*"],
     results: ["*"],
     operandSegments: "attribute",
-    attributes: { "strides": _k0, "dilations": _k0 },
+    attributes: { "strides": _k3, "dilations": _k3 },
     regions: [false],
     builtinRegion: true,
   };
@@ -5132,7 +5133,7 @@ export class SoftmaxOp extends $.OpView {
     name: "linalg.softmax",
     operands: [1, 1],
     results: ["*"],
-    attributes: { "dimension": _k6 },
+    attributes: { "dimension": _k7 },
     required: ["dimension"],
   };
 
@@ -5590,7 +5591,7 @@ export class WinogradFilterTransformOp extends $.OpView {
     name: "linalg.winograd_filter_transform",
     operands: [1, 1],
     results: [1],
-    attributes: { "fmr": _k7 },
+    attributes: { "fmr": _k8 },
     required: ["fmr"],
   };
 
@@ -5646,7 +5647,7 @@ export class WinogradInputTransformOp extends $.OpView {
     name: "linalg.winograd_input_transform",
     operands: [1, 1],
     results: [1],
-    attributes: { "fmr": _k7 },
+    attributes: { "fmr": _k8 },
     required: ["fmr"],
   };
 
@@ -5702,7 +5703,7 @@ export class WinogradOutputTransformOp extends $.OpView {
     name: "linalg.winograd_output_transform",
     operands: [1, 1],
     results: [1],
-    attributes: { "fmr": _k7 },
+    attributes: { "fmr": _k8 },
     required: ["fmr"],
   };
 

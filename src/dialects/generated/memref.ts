@@ -44,6 +44,7 @@ const _k7: $.AttrKind = {"t":"type"};
 const _k8: $.AttrKind = {"t":"any"};
 const _k9: $.AttrKind = {"t":"unit"};
 const _k10: $.AttrKind = {"t":"bool"};
+const _k11: $.AttrKind = {"t":"affineMap"};
 
 /**
  * `memref.alloc`: memory allocation operation
@@ -2143,7 +2144,7 @@ export class TransposeOp extends $.OpView {
     name: "memref.transpose",
     operands: [1],
     results: [1],
-    attributes: { "permutation": _k8 },
+    attributes: { "permutation": _k11 },
     required: ["permutation"],
   };
 
@@ -2164,7 +2165,7 @@ export class TransposeOp extends $.OpView {
 }
 $.registerOpView(TransposeOp);
 /** Builds `memref.transpose` (see {@linkcode TransposeOp}) and returns its result. */
-export function transpose(result0Type: $.Type, in_: $.Value, permutation: $.Attribute, options: $.BuildOptions = {}): $.OpResult {
+export function transpose(result0Type: $.Type, in_: $.Value, permutation: $.AffineMap | $.Attribute, options: $.BuildOptions = {}): $.OpResult {
   return $.buildOp(TransposeOp, { results: [result0Type], operands: [in_], attributes: { "permutation": permutation } }, options).result;
 }
 

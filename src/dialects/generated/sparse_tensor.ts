@@ -109,8 +109,9 @@ const _k2: $.AttrKind = {"t":"array","element":{"t":"int","width":64,"signedness
 const _k3: $.AttrKind = {"t":"index"};
 const _k4: $.AttrKind = {"t":"enum","prefix":"#sparse_tensor<CrdTransDirection ","suffix":">","separator":null,"cases":["dim_to_lvl","lvl_to_dim"]};
 const _k5: $.AttrKind = {"t":"any"};
-const _k6: $.AttrKind = {"t":"enum","prefix":"#sparse_tensor<SparseTensorSortAlgorithm ","suffix":">","separator":null,"cases":["hybrid_quick_sort","insertion_sort_stable","quick_sort","heap_sort"]};
-const _k7: $.AttrKind = {"t":"enum","prefix":"#sparse_tensor<kind ","suffix":">","separator":null,"cases":["lvl_sz","pos_mem_sz","crd_mem_sz","val_mem_sz","dim_offset","dim_stride"]};
+const _k6: $.AttrKind = {"t":"affineMap"};
+const _k7: $.AttrKind = {"t":"enum","prefix":"#sparse_tensor<SparseTensorSortAlgorithm ","suffix":">","separator":null,"cases":["hybrid_quick_sort","insertion_sort_stable","quick_sort","heap_sort"]};
+const _k8: $.AttrKind = {"t":"enum","prefix":"#sparse_tensor<kind ","suffix":">","separator":null,"cases":["lvl_sz","pos_mem_sz","crd_mem_sz","val_mem_sz","dim_offset","dim_stride"]};
 
 /**
  * `sparse_tensor.assemble`: Returns a sparse tensor assembled from the given levels and values
@@ -1162,7 +1163,7 @@ export class ForeachOp extends $.OpView {
     name: "sparse_tensor.foreach",
     operands: [1, "*"],
     results: ["*"],
-    attributes: { "order": _k5 },
+    attributes: { "order": _k6 },
     regions: [false],
   };
 
@@ -1193,7 +1194,7 @@ export class ForeachOp extends $.OpView {
 }
 $.registerOpView(ForeachOp);
 /** Builds `sparse_tensor.foreach` (see {@linkcode ForeachOp}) and returns the op's view. */
-export function foreach(resultsTypes: readonly $.Type[], tensor: $.Value, initArgs: readonly $.Value[], options: { order?: $.Attribute } & $.BuildOptions = {}): ForeachOp {
+export function foreach(resultsTypes: readonly $.Type[], tensor: $.Value, initArgs: readonly $.Value[], options: { order?: $.AffineMap | $.Attribute } & $.BuildOptions = {}): ForeachOp {
   return new ForeachOp($.buildOp(ForeachOp, { results: [resultsTypes], operands: [tensor, initArgs], attributes: { "order": options?.order } }, options));
 }
 
@@ -1958,7 +1959,7 @@ export class ReorderCOOOp extends $.OpView {
     name: "sparse_tensor.reorder_coo",
     operands: [1],
     results: [1],
-    attributes: { "algorithm": _k6 },
+    attributes: { "algorithm": _k7 },
     required: ["algorithm"],
   };
 
@@ -2205,7 +2206,7 @@ export class SortOp extends $.OpView {
     name: "sparse_tensor.sort",
     operands: [1, 1, "*"],
     results: [],
-    attributes: { "perm_map": _k5, "ny": _k3, "algorithm": _k6 },
+    attributes: { "perm_map": _k6, "ny": _k3, "algorithm": _k7 },
     required: ["perm_map", "algorithm"],
   };
 
@@ -2241,7 +2242,7 @@ export class SortOp extends $.OpView {
 }
 $.registerOpView(SortOp);
 /** Builds `sparse_tensor.sort` (see {@linkcode SortOp}) and returns the op's view. */
-export function sort(n: $.Value, xy: $.Value, ys: readonly $.Value[], permMap: $.Attribute, algorithm: SparseTensorSortKind | $.Attribute, options: { ny?: number | bigint | $.Attribute } & $.BuildOptions = {}): SortOp {
+export function sort(n: $.Value, xy: $.Value, ys: readonly $.Value[], permMap: $.AffineMap | $.Attribute, algorithm: SparseTensorSortKind | $.Attribute, options: { ny?: number | bigint | $.Attribute } & $.BuildOptions = {}): SortOp {
   return new SortOp($.buildOp(SortOp, { results: [], operands: [n, xy, ys], attributes: { "perm_map": permMap, "ny": options?.ny, "algorithm": algorithm } }, options));
 }
 
@@ -2264,7 +2265,7 @@ export class GetStorageSpecifierOp extends $.OpView {
     name: "sparse_tensor.storage_specifier.get",
     operands: [1],
     results: [1],
-    attributes: { "specifierKind": _k7, "level": _k3 },
+    attributes: { "specifierKind": _k8, "level": _k3 },
     required: ["specifierKind"],
     inference: "interface",
   };
@@ -2371,7 +2372,7 @@ export class SetStorageSpecifierOp extends $.OpView {
     name: "sparse_tensor.storage_specifier.set",
     operands: [1, 1],
     results: [1],
-    attributes: { "specifierKind": _k7, "level": _k3 },
+    attributes: { "specifierKind": _k8, "level": _k3 },
     required: ["specifierKind"],
     inference: "interface",
   };

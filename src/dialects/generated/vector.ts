@@ -61,7 +61,8 @@ const _k6: $.AttrKind = {"t":"bool"};
 const _k7: $.AttrKind = {"t":"enum","prefix":"#vector.punctuation<","suffix":">","separator":null,"cases":["no_punctuation","newline","comma","open","close"]};
 const _k8: $.AttrKind = {"t":"str"};
 const _k9: $.AttrKind = {"t":"enum","prefix":"#arith.fastmath<","suffix":">","separator":",","cases":["none","reassoc","nnan","ninf","nsz","arcp","contract","afn","fast"]};
-const _k10: $.AttrKind = {"t":"array","element":{"t":"bool"}};
+const _k10: $.AttrKind = {"t":"affineMap"};
+const _k11: $.AttrKind = {"t":"array","element":{"t":"bool"}};
 
 /**
  * `vector.bitcast`: bitcast casts between vectors
@@ -2709,7 +2710,7 @@ export class TransferReadOp extends $.OpView {
     operands: [1, "*", 1, "?"],
     results: [1],
     operandSegments: "attribute",
-    attributes: { "permutation_map": _k2, "in_bounds": _k10 },
+    attributes: { "permutation_map": _k10, "in_bounds": _k11 },
     required: ["permutation_map", "in_bounds"],
   };
 
@@ -2750,7 +2751,7 @@ export class TransferReadOp extends $.OpView {
 }
 $.registerOpView(TransferReadOp);
 /** Builds `vector.transfer_read` (see {@linkcode TransferReadOp}) and returns its result. */
-export function transfer_read(vectorType: $.Type, base: $.Value, indices: readonly $.Value[], permutationMap: $.Attribute, padding: $.Value, inBounds: readonly (boolean | $.Attribute)[] | $.Attribute, options: { mask?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
+export function transfer_read(vectorType: $.Type, base: $.Value, indices: readonly $.Value[], permutationMap: $.AffineMap | $.Attribute, padding: $.Value, inBounds: readonly (boolean | $.Attribute)[] | $.Attribute, options: { mask?: $.Value | null } & $.BuildOptions = {}): $.OpResult {
   return $.buildOp(TransferReadOp, { results: [vectorType], operands: [base, indices, padding, options?.mask], attributes: { "permutation_map": permutationMap, "in_bounds": inBounds } }, options).result;
 }
 
@@ -2862,7 +2863,7 @@ export class TransferWriteOp extends $.OpView {
     operands: [1, 1, "*", "?"],
     results: ["?"],
     operandSegments: "attribute",
-    attributes: { "permutation_map": _k2, "in_bounds": _k10 },
+    attributes: { "permutation_map": _k10, "in_bounds": _k11 },
     required: ["permutation_map", "in_bounds"],
   };
 
@@ -2903,7 +2904,7 @@ export class TransferWriteOp extends $.OpView {
 }
 $.registerOpView(TransferWriteOp);
 /** Builds `vector.transfer_write` (see {@linkcode TransferWriteOp}) and returns the op's view. */
-export function transfer_write(resultType: $.Type | null, valueToStore: $.Value, base: $.Value, indices: readonly $.Value[], permutationMap: $.Attribute, inBounds: readonly (boolean | $.Attribute)[] | $.Attribute, options: { mask?: $.Value | null } & $.BuildOptions = {}): TransferWriteOp {
+export function transfer_write(resultType: $.Type | null, valueToStore: $.Value, base: $.Value, indices: readonly $.Value[], permutationMap: $.AffineMap | $.Attribute, inBounds: readonly (boolean | $.Attribute)[] | $.Attribute, options: { mask?: $.Value | null } & $.BuildOptions = {}): TransferWriteOp {
   return new TransferWriteOp($.buildOp(TransferWriteOp, { results: [resultType], operands: [valueToStore, base, indices, options?.mask], attributes: { "permutation_map": permutationMap, "in_bounds": inBounds } }, options));
 }
 

@@ -41,6 +41,8 @@ const SIMPLE: Record<string, AttrKind> = {
   "::mlir::FlatSymbolRefAttr": { t: "flatSymbol" },
   "::mlir::SymbolRefAttr": { t: "symbol" },
   "::mlir::TypeAttr": { t: "type" },
+  "::mlir::AffineMapAttr": { t: "affineMap" },
+  "::mlir::IntegerSetAttr": { t: "integerSet" },
 };
 
 /** The kind of the attribute constraint `d`. */
@@ -158,6 +160,10 @@ function plainType(kind: AttrKind, e: EnumInfo | undefined): string | null {
       return "string | readonly string[]";
     case "type":
       return "$.Type";
+    case "affineMap":
+      return "$.AffineMap";
+    case "integerSet":
+      return "$.IntegerSet";
     case "index":
     case "int":
       return "number | bigint";

@@ -2,7 +2,8 @@
  * Attributes from plain values, by what the ODS constraint of an op's
  * attribute says it holds: a string for a `StrAttr`, a number for an
  * `I64Attr`, a `Type` for a `TypeAttr`, a case name for an enum attribute,
- * as Python's attribute builders (`AttrBuilder`) do. An `Attribute` is always
+ * an `AffineMap` for an `AffineMapAttr` (and an array of them for an
+ * `AffineMapArrayAttr`), as Python's attribute builders (`AttrBuilder`) do. An `Attribute` is always
  * accepted as it is.
  *
  * The generator derives each attribute's kind from its ODS record and writes
@@ -14,8 +15,11 @@
 import { ArgumentError } from "../../base/errors.ts";
 import type { Context } from "../../context.ts";
 import { Attribute } from "../../ir/attribute.ts";
+import { AffineMap } from "../../ir/affine/map.ts";
+import { IntegerSet } from "../../ir/affine/integer_set.ts";
 import { ArrayAttr } from "../../ir/attributes/containers.ts";
 import { DenseArrayAttr } from "../../ir/attributes/elements.ts";
+import { AffineMapAttr, IntegerSetAttr } from "../../ir/attributes/layout.ts";
 import { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "../../ir/attributes/scalar.ts";
 import { FlatSymbolRefAttr, SymbolRefAttr } from "../../ir/attributes/symbol_ref.ts";
 import { Type } from "../../ir/type.ts";
@@ -31,6 +35,8 @@ export type AttrKind =
   | { readonly t: "flatSymbol" }
   | { readonly t: "symbol" }
   | { readonly t: "type" }
+  | { readonly t: "affineMap" }
+  | { readonly t: "integerSet" }
   | { readonly t: "index" }
   | { readonly t: "int"; readonly width: number; readonly signedness: Signedness }
   | { readonly t: "float"; readonly width: 16 | 32 | 64 }
@@ -88,6 +94,12 @@ export function attributeFrom(ctx: Context, kind: AttrKind, value: unknown, site
     case "type":
       if (!(value instanceof Type)) throw wrong(site, "a Type or a TypeAttr", value);
       return TypeAttr.get(value);
+    case "affineMap":
+      if (!(value instanceof AffineMap)) throw wrong(site, "an AffineMap or an AffineMapAttr", value);
+      return AffineMapAttr.get(value);
+    case "integerSet":
+      if (!(value instanceof IntegerSet)) throw wrong(site, "an IntegerSet or an IntegerSetAttr", value);
+      return IntegerSetAttr.get(value);
     case "index":
       if (!isNumber(value)) throw wrong(site, "an integer or an IntegerAttr", value);
       return IntegerAttr.get(IndexType.get(ctx), value);

@@ -8,6 +8,8 @@
  * @module
  */
 export { OpView, registerOpView } from "../../ir/op_view.ts";
+export type { AffineMap } from "../../ir/affine/map.ts";
+export type { IntegerSet } from "../../ir/affine/integer_set.ts";
 export type { Attribute } from "../../ir/attribute.ts";
 export type { Block } from "../../ir/block.ts";
 export type { Region } from "../../ir/region.ts";

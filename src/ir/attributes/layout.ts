@@ -1,32 +1,43 @@
 /**
- * Affine maps and strided layouts.
+ * Affine maps, integer sets and strided layouts as attributes.
  *
  * @module
  */
 import { contextArg } from "../context_state.ts";
-import { argumentError, intArg, stringArg } from "../../base/args.ts";
+import { argumentError, stringArg } from "../../base/args.ts";
 import { Attribute } from "../attribute.ts";
 import { MlirParseError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
 import { encode } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
 import { f64Array } from "../../base/f64_array.ts";
+import { AffineMap } from "../affine/map.ts";
+import { IntegerSet } from "../affine/integer_set.ts";
 
 /**
- * `affine_map<(d0, d1)[s0] -> (d0 + s0, d1)>`.
+ * `affine_map<(d0, d1)[s0] -> (d0 + s0, d1)>`: an {@linkcode AffineMap} as an attribute.
  *
  * @example
  * ```ts
- * import { AffineMapAttr, Context } from "../../mod.ts";
+ * import { AffineExpr, AffineMap, AffineMapAttr, Context } from "../../mod.ts";
  * using ctx = new Context();
  * const m = AffineMapAttr.get(ctx, "(d0, d1) -> (d1, d0)");
  * console.log(m.numDims, m.numResults, AffineMapAttr.identity(ctx, 2).isIdentity); // 2 2 true
+ * const [d0, d1] = [AffineExpr.dim(ctx, 0), AffineExpr.dim(ctx, 1)];
+ * console.log(AffineMapAttr.get(AffineMap.get(ctx, 2, 0, [d1, d0])).equals(m)); // true
  * ```
  */
 export class AffineMapAttr extends Attribute {
+  /** The attribute of `map`. */
+  static get(map: AffineMap): AffineMapAttr;
   /** The map written as `text` (the part inside `affine_map<...>`). */
-  static get(ctx: Context, text: string): AffineMapAttr {
-    const state = contextArg(ctx, "AffineMapAttr.get's context");
+  static get(ctx: Context, text: string): AffineMapAttr;
+  static get(mapOrCtx: AffineMap | Context, text?: string): AffineMapAttr {
+    if (mapOrCtx instanceof AffineMap) {
+      if (text !== undefined) throw argumentError("AffineMapAttr.get's text (after a map)", "nothing", text);
+      return new AffineMapAttr(mapOrCtx._state, lib.mlirffi_affine_map_attr(mapOrCtx._live()));
+    }
+    const state = contextArg(mapOrCtx, "AffineMapAttr.get's context or map");
     const bytes = encode(`affine_map<${stringArg(text, "Affine map")}>`);
     const ptr = state.callNative(
       () => lib.mlirffi_attr_parse(state.store, bytes, bytes.length),
@@ -37,34 +48,57 @@ export class AffineMapAttr extends Attribute {
 
   /** The identity map on `dims` dimensions. */
   static identity(ctx: Context, dims: number): AffineMapAttr {
-    const state = contextArg(ctx, "AffineMapAttr.identity's context");
-    return new AffineMapAttr(state, lib.mlirffi_affine_map_identity_attr(state.store, intArg(dims, 0, 1 << 16, "dims")));
+    contextArg(ctx, "AffineMapAttr.identity's context");
+    return AffineMapAttr.get(AffineMap.identity(ctx, dims));
   }
 
-  #info(): Float64Array {
-    const out = new Float64Array(4);
-    lib.mlirffi_affine_map_attr_info(this._live(), out);
-    return out;
+  /** The map. */
+  get value(): AffineMap {
+    return new AffineMap(this._state, lib.mlirffi_affine_map_attr_value(this._live()));
   }
 
   /** Number of dimension inputs. */
   get numDims(): number {
-    return this.#info()[0]!;
+    return this.value.numDims;
   }
 
   /** Number of symbol inputs. */
   get numSymbols(): number {
-    return this.#info()[1]!;
+    return this.value.numSymbols;
   }
 
   /** Number of results. */
   get numResults(): number {
-    return this.#info()[2]!;
+    return this.value.numResults;
   }
 
   /** Whether it is an identity map. */
   get isIdentity(): boolean {
-    return this.#info()[3] === 1;
+    return this.value.isIdentity;
+  }
+}
+
+/**
+ * An {@linkcode IntegerSet} as an attribute: `affine.if`'s condition.
+ *
+ * @example
+ * ```ts
+ * import { AffineExpr, Context, IntegerSet, IntegerSetAttr } from "../../mod.ts";
+ * using ctx = new Context();
+ * const set = IntegerSet.get(ctx, 1, 0, [AffineExpr.dim(ctx, 0)], [false]);
+ * console.log(IntegerSetAttr.get(set).toString()); // "affine_set<(d0) : (d0 >= 0)>"
+ * ```
+ */
+export class IntegerSetAttr extends Attribute {
+  /** The attribute of `set`. */
+  static get(set: IntegerSet): IntegerSetAttr {
+    if (!(set instanceof IntegerSet)) throw argumentError("IntegerSetAttr.get's set", "an IntegerSet", set);
+    return new IntegerSetAttr(set._state, lib.mlirffi_integer_set_attr(set._live()));
+  }
+
+  /** The set. */
+  get value(): IntegerSet {
+    return new IntegerSet(this._state, lib.mlirffi_integer_set_attr_value(this._live()));
   }
 }
 

@@ -15,7 +15,7 @@ export {
   DenseResourceElementsAttr,
   type ElementArray,
 } from "./elements.ts";
-export { AffineMapAttr, StridedLayoutAttr } from "./layout.ts";
+export { AffineMapAttr, IntegerSetAttr, StridedLayoutAttr } from "./layout.ts";
 export { OpaqueAttr } from "./opaque.ts";
 export { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./scalar.ts";
 export { FlatSymbolRefAttr, SymbolRefAttr } from "./symbol_ref.ts";

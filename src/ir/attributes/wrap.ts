@@ -9,7 +9,7 @@ import type { ContextState } from "../context_state.ts";
 import { setAttributeWrapper } from "../class_registry.ts";
 import { ArrayAttr, DictionaryAttr } from "./containers.ts";
 import { DenseArrayAttr, DenseElementsAttr, DenseResourceElementsAttr } from "./elements.ts";
-import { AffineMapAttr, StridedLayoutAttr } from "./layout.ts";
+import { AffineMapAttr, IntegerSetAttr, StridedLayoutAttr } from "./layout.ts";
 import { OpaqueAttr } from "./opaque.ts";
 import { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./scalar.ts";
 import { FlatSymbolRefAttr, SymbolRefAttr } from "./symbol_ref.ts";
@@ -39,7 +39,7 @@ function classes(): AttributeClass[] {
     OpaqueAttr,
     Attribute, // location
     StridedLayoutAttr,
-    Attribute, // integer set
+    IntegerSetAttr,
     Attribute, // sparse elements
   ]);
 }
