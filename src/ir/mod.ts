@@ -1,9 +1,10 @@
 /**
  * The IR layer: operations, blocks, regions, values, types, attributes,
- * affine expressions, maps and sets, locations, modules, symbol tables, walks, insertion points and building
- * operations, plus what ties them to a context: the context state (its
- * strategy, caches and diagnostics), the ownership events every mutation goes
- * through, and the factories that tell the strategies which classes to make.
+ * affine expressions, maps and sets, locations, modules, symbol tables,
+ * walks, insertion points and building operations, plus what ties them to a
+ * context: the context state (its strategy, caches and diagnostics), the
+ * ownership events every mutation goes through, and the factories that tell
+ * the strategies which classes to make.
  *
  * May import: `src/base/`, `src/ffi/`, `src/safety/`, `strategies/`; and,
  * for types only, `src/context.ts` (handles name their Context).

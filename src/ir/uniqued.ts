@@ -1,7 +1,8 @@
 /**
  * The base of types, attributes, locations and affine expressions, maps and
- * integer sets: objects MLIR uniques in their context. They are never freed before the context, so checking the context
- * is all the safety they need, and equal objects have equal pointers.
+ * integer sets: objects MLIR uniques in their context. They are never freed
+ * before the context, so checking the context is all the safety they need,
+ * and equal objects have equal pointers.
  *
  * @module
  */

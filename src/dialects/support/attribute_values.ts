@@ -3,7 +3,8 @@
  * attribute says it holds: a string for a `StrAttr`, a number for an
  * `I64Attr`, a `Type` for a `TypeAttr`, a case name for an enum attribute,
  * an `AffineMap` for an `AffineMapAttr` (and an array of them for an
- * `AffineMapArrayAttr`), as Python's attribute builders (`AttrBuilder`) do. An `Attribute` is always
+ * `AffineMapArrayAttr`), an `IntegerSet` for an `IntegerSetAttr`, as
+ * Python's attribute builders (`AttrBuilder`) do. An `Attribute` is always
  * accepted as it is.
  *
  * The generator derives each attribute's kind from its ODS record and writes
