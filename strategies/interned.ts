@@ -14,7 +14,7 @@
  */
 import type { Owner } from "../src/safety/ledger.ts";
 import { PtrMap } from "../src/base/ptr_map.ts";
-import type { TrackedHandle } from "../src/safety/handle.ts";
+import { refresh, type TrackedHandle } from "../src/safety/handle.ts";
 import type { ChildCache, HandleFactories, HandleKinds, HandleStrategy, StrategyStats } from "./interface.ts";
 
 interface OwnerMaps<K extends HandleKinds> {
@@ -39,12 +39,7 @@ function mapsOf<K extends HandleKinds>(owner: Owner): OwnerMaps<K> {
 
 /** A cached handle is reused only if it still names this owner's live object. */
 function reusable(h: TrackedHandle, owner: Owner): boolean {
-  try {
-    h._revalidate();
-    return h._owner === owner;
-  } catch {
-    return false;
-  }
+  return refresh(h) && h._owner === owner;
 }
 
 function moveEntry<T extends TrackedHandle>(

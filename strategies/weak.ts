@@ -23,7 +23,7 @@
  */
 import type { Owner } from "../src/safety/ledger.ts";
 import { PtrMap } from "../src/base/ptr_map.ts";
-import type { TrackedHandle } from "../src/safety/handle.ts";
+import { refresh, type TrackedHandle } from "../src/safety/handle.ts";
 import type { ChildCache, HandleFactories, HandleKinds, HandleStrategy, StrategyStats } from "./interface.ts";
 
 interface Entry {
@@ -51,12 +51,7 @@ function runMaps(owner: Owner): RunMaps {
 function live<T extends TrackedHandle>(h: T | undefined, owner: Owner): h is T {
   if (h === undefined) return false;
   if (h._stamp === h._owner.epoch) return h._owner === owner;
-  try {
-    h._revalidate();
-    return h._owner === owner;
-  } catch {
-    return false;
-  }
+  return refresh(h) && h._owner === owner;
 }
 
 class Weak<K extends HandleKinds> implements HandleStrategy<K> {

@@ -6,9 +6,8 @@
  *
  * @module
  */
-import { InvalidHandleError } from "../base/errors.ts";
 import { lib } from "../ffi/load.ts";
-import { type Owner, resolve } from "../safety/ledger.ts";
+import { follow, type Owner } from "../safety/ledger.ts";
 import { stateOf } from "./context_state.ts";
 import type { Operation } from "./operation.ts";
 import { argumentError } from "../base/args.ts";
@@ -82,13 +81,10 @@ export function walk(
       const ptr = ptrs[i]!;
       let o = owner;
       if (owner.epoch !== stamp) {
-        // The callback changed the IR: this entry may be gone or elsewhere.
-        try {
-          o = resolve(owner, ptr, stamp, "Operation");
-        } catch (e) {
-          if (e instanceof InvalidHandleError) continue;
-          throw e;
-        }
+        // The callback changed the IR: this entry may be gone (skipped) or elsewhere.
+        const now = follow(owner, ptr, stamp);
+        if (typeof now === "string") continue;
+        o = now;
       }
       const op = strategy.operation(o, ptr);
       // Names come with the list: reading one costs an array lookup.

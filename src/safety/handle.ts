@@ -10,7 +10,7 @@
  * @module
  */
 import { InvalidHandleError } from "../base/errors.ts";
-import { type Owner, resolve } from "./ledger.ts";
+import { follow, type Owner, resolve } from "./ledger.ts";
 
 /**
  * The ledger fields of a tracked handle (used by the strategies).
@@ -36,6 +36,19 @@ export function revalidate(h: TrackedHandle, kind: string): void {
   const owner = resolve(h._owner, h._ptr, h._stamp, kind);
   h._owner = owner;
   h._stamp = owner.epoch;
+}
+
+/**
+ * Whether a tracked handle still names a live object, restamping it if so:
+ * {@linkcode revalidate} as a question, for code that meets stale handles
+ * routinely (a strategy's cache) and must not pay for an exception each.
+ */
+export function refresh(h: TrackedHandle): boolean {
+  const owner = follow(h._owner, h._ptr, h._stamp);
+  if (typeof owner === "string") return false;
+  h._owner = owner;
+  h._stamp = owner.epoch;
+  return true;
 }
 
 /** Identity families: handles of different families are never equal. */

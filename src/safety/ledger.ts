@@ -207,6 +207,19 @@ function firstBarrierAfter(barriers: number[] | null, stamp: number): number {
  * stamp) or throws {@linkcode InvalidHandleError} naming `kind` and the cause.
  */
 export function resolve(owner: Owner, ptr: number, stamp: number, kind: string): Owner {
+  const found = follow(owner, ptr, stamp);
+  if (typeof found === "string") throw new InvalidHandleError(kind, found);
+  return found;
+}
+
+/**
+ * {@linkcode resolve} without the throw: the owner the object lives in now,
+ * or the reason it is gone. Strategies probing a cache and walks skipping
+ * erased entries ask this, because they meet stale handles by the thousand
+ * (a cache entry left by a freed module whose address came back) and an
+ * exception costs microseconds on V8 (it captures a stack trace).
+ */
+export function follow(owner: Owner, ptr: number, stamp: number): Owner | InvalidReason {
   let o = owner;
   let s = stamp;
   for (;;) {
@@ -219,21 +232,21 @@ export function resolve(owner: Owner, ptr: number, stamp: number, kind: string):
     const first = Math.min(event?.epoch ?? Infinity, barrier, end);
     if (first === Infinity) return o;
     if (event !== null && first === event.epoch) {
-      if (event.target === null) throw new InvalidHandleError(kind, event.reason!);
+      if (event.target === null) return event.reason!;
       const target = event.target instanceof WeakRef ? event.target.deref() : event.target;
       // A weakly held target is gone only if no handle kept it: the object
       // moved into a detached operation that was then dropped and freed.
-      if (target === undefined) throw new InvalidHandleError(kind, "disposed");
+      if (target === undefined) return "disposed";
       o = target;
       s = event.targetEpoch;
       continue;
     }
-    if (first === barrier) throw new InvalidHandleError(kind, "invalidated by pass run");
+    if (first === barrier) return "invalidated by pass run";
     if (o.mergedInto !== null) {
       s = o.mergedEpoch;
       o = o.mergedInto;
       continue;
     }
-    throw new InvalidHandleError(kind, ptr === o.root && o.rootReason !== null ? o.rootReason : o.closedReason);
+    return ptr === o.root && o.rootReason !== null ? o.rootReason : o.closedReason;
   }
 }
