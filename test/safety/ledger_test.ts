@@ -75,6 +75,25 @@ test("ledger: a handle older than many alternating frees keeps its first reason"
   assertEquals(reasonOf(() => resolve(o, 8, first, "Operation")), "operation erased");
 });
 
+test("ledger: a free after a pass run does not hide an earlier free of the same address", () => {
+  // Found by the fuzzer (seed 39309, weak, Bun, again): an op erased, a
+  // pattern run (a barrier), then a new op at the same address erased. The
+  // two frees have one reason, but the first handle must meet its own free
+  // first, not the barrier that came after it.
+  const o = new Owner(null, "module", 1);
+  const first = o.epoch;
+  o.recordFreed(ptrs(8), 1, "operation erased", "parent erased");
+  const between = o.epoch;
+  o.recordPassRun();
+  o.recordFreed(ptrs(8), 1, "operation erased", "parent erased");
+  assertEquals(reasonOf(() => resolve(o, 8, first, "Operation")), "operation erased");
+  assertEquals(reasonOf(() => resolve(o, 8, between, "Operation")), "invalidated by pass run");
+  // Without a pass run between them, frees of one reason still collapse.
+  const p = new Owner(null, "module", 1);
+  for (let i = 0; i < 100; i++) p.recordFreed(ptrs(8), 1, "operation erased", "parent erased");
+  assertEquals(p.logSize, 1);
+});
+
 test("ledger: a move forwards to the new owner, which then decides", () => {
   const a = new Owner(null, "module", 1);
   const d = new Owner(null, "operation", 8);
