@@ -17,7 +17,7 @@
  * each result owned or not (in the pointer slot before its descriptor, no
  * longer needed then); mlirffi_jit_take_memref copies the data out and frees
  * an owned buffer with this process's free, the same allocator the compiled
- * code's malloc resolved to. */
+ * code's malloc resolved to (see code_free). */
 #include <dlfcn.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -91,14 +91,35 @@ MLIRFFI_EXPORT void mlirffi_jit_register_symbol(H jit, const uint8_t *name, uint
   mlirExecutionEngineRegisterSymbol(JIT(jit), str_ref(name, len), sym);
 }
 
+/* The process's handle, through which the engine resolves what the module
+ * neither defines nor has registered. */
+static void *process_handle(void) {
+  static void *process;
+  if (!process) process = dlopen(NULL, RTLD_LAZY);
+  return process;
+}
+
+/* The `free` the compiled code's `malloc` pairs with: the engine resolves
+ * both through the process's handle, which can differ from what this
+ * library's own calls bind to (an LD_PRELOADed allocator, such as glibc's
+ * debug malloc, is in the global scope but not in the main program's). */
+static void code_free(void *p) {
+  static void (*fn)(void *);
+  if (!fn) {
+    void *process = process_handle();
+    fn = process ? (void (*)(void *))dlsym(process, "free") : NULL;
+    if (!fn) fn = free;
+  }
+  fn(p);
+}
+
 /* Whether the engine would find `name` (NUL-terminated) among the process's
  * global symbols, where it resolves what the module declares and neither
  * defines nor has registered (shared libraries load with global symbols).
  * The process's handle, not RTLD_DEFAULT: that would also search this
  * library's own dependencies, which the engine does not see. */
 MLIRFFI_EXPORT bool mlirffi_jit_process_has_symbol(const uint8_t *name) {
-  static void *process;
-  if (!process) process = dlopen(NULL, RTLD_LAZY);
+  void *process = process_handle();
   dlerror();
   return process && dlsym(process, (const char *)name) != NULL;
 }
@@ -214,7 +235,7 @@ MLIRFFI_EXPORT void mlirffi_jit_take_memref(const uint8_t *storage, int32_t offs
       }
     }
   }
-  if (owned) free(allocated);
+  if (owned) code_free(allocated);
 }
 
 typedef struct {
