@@ -20,7 +20,6 @@ import {
   ExecutionEngineError,
   HostFunctionError,
   InvalidHandleError,
-  type MlirError,
   StructuralError,
   UnresolvedSymbolError,
 } from "../base/errors.ts";
