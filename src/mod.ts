@@ -25,6 +25,7 @@ export {
   type Diagnostic,
   ExecutionEngineError,
   formatDiagnostic,
+  HostFunctionError,
   InvalidHandleError,
   type InvalidReason,
   MlirError,
@@ -35,6 +36,7 @@ export {
   PassPipelineError,
   type Severity,
   StructuralError,
+  UnresolvedSymbolError,
   ThreadBound,
 } from "./base/mod.ts";
 export { Handle } from "./safety/mod.ts";
@@ -145,10 +147,16 @@ export {
 export {
   ExecutionEngine,
   type ExecutionEngineOptions,
+  type HostFunction,
+  type HostSignature,
+  type HostType,
   type JitArgument,
   type JitResult,
   LOWER_TO_LLVM,
   type MemRefArgument,
+  type MemRefResult,
+  translateModuleToLLVMIR,
+  type TranslateOptions,
 } from "./jit/mod.ts";
 export { Context, type ContextOptions, DEFAULT_STRATEGY } from "./context.ts";
 export { DiagnosticHandler, type DiagnosticHandlerFunction } from "./ir/diagnostic_handlers.ts";

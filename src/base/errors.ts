@@ -191,5 +191,77 @@ export class ArgumentError extends MlirError implements ArgumentProblem {
 /** JIT compilation or lowering failed; `diagnostics` says why. */
 export class ExecutionEngineError extends MlirError {}
 
+/**
+ * The compiled code needs symbols nothing provides: the module declares
+ * them, and neither a host function (`registerSymbol`), a shared library nor
+ * the process defines them. Found before any code is compiled, so the engine
+ * stays usable: register them, then call again.
+ *
+ * @example
+ * ```ts
+ * import { Context, ExecutionEngine, UnresolvedSymbolError } from "../mod.ts";
+ * using ctx = new Context();
+ * using mod = ctx.parseModule("func.func private @host(i32) -> i32\nfunc.func @f(%a: i32) -> i32 {\n %0 = func.call @host(%a) : (i32) -> i32\n return %0 : i32\n}");
+ * using engine = ExecutionEngine.create(mod);
+ * try {
+ *   engine.invoke("f", 1);
+ * } catch (e) {
+ *   if (e instanceof UnresolvedSymbolError) console.log(e.symbols); // ["host"]
+ * }
+ * ```
+ */
+export class UnresolvedSymbolError extends ExecutionEngineError {
+  /** The missing symbols, by their names in the LLVM module. */
+  readonly symbols: readonly string[];
+
+  /** An error naming `symbols`. */
+  constructor(symbols: readonly string[]) {
+    super(
+      `The compiled code calls ${symbols.map((s) => `@${s}`).join(", ")}, which nothing defines. ` +
+        "Register a host function for each (engine.registerSymbol), or load the shared library that has them (sharedLibs).",
+      [],
+    );
+    this.symbols = symbols;
+  }
+}
+
+/**
+ * A host function (`ExecutionEngine.registerSymbol`) threw, or returned a
+ * value its signature cannot carry, while compiled code called it. The
+ * exception is `cause`; `symbol` names the host function.
+ *
+ * @example
+ * ```ts
+ * import { Context, ExecutionEngine, HostFunctionError } from "../mod.ts";
+ * using ctx = new Context();
+ * using mod = ctx.parseModule("func.func private @host(i32) -> i32\nfunc.func @f(%a: i32) -> i32 {\n %0 = func.call @host(%a) : (i32) -> i32\n return %0 : i32\n}");
+ * using engine = ExecutionEngine.create(mod);
+ * engine.registerSymbol("host", () => { throw new Error("no"); }, { args: ["i32"], returns: "i32" });
+ * try {
+ *   engine.invoke("f", 1);
+ * } catch (e) {
+ *   if (e instanceof HostFunctionError) console.log(e.symbol, e.cause);
+ * }
+ * ```
+ */
+export class HostFunctionError extends ExecutionEngineError {
+  /** The host function's symbol. */
+  readonly symbol: string;
+  /** The function the compiled code was running (the one `invoke` called). */
+  readonly function: string;
+
+  /** An error for host function `symbol`, which failed with `cause` during a call of `fn`. */
+  constructor(symbol: string, fn: string, cause: unknown) {
+    super(
+      `Host function @${symbol} failed while @${fn} ran: ${cause instanceof Error ? cause.message : String(cause)}. ` +
+        "The compiled code ran on to its return with zeros in place of host results, and its results were discarded.",
+      [],
+      { cause },
+    );
+    this.symbol = symbol;
+    this.function = fn;
+  }
+}
+
 /** The native library is missing, cannot be built, or was built for another MLIR. */
 export class NativeLibraryError extends MlirError {}

@@ -14,6 +14,7 @@ export {
   type Diagnostic,
   ExecutionEngineError,
   formatDiagnostic,
+  HostFunctionError,
   InvalidHandleError,
   type InvalidReason,
   MlirError,
@@ -24,5 +25,6 @@ export {
   PassPipelineError,
   type Severity,
   StructuralError,
+  UnresolvedSymbolError,
 } from "./errors.ts";
 export { ThreadBound } from "./thread_bound.ts";

@@ -5,7 +5,7 @@
  * @module
  */
 import { dlopen, type FFITypeOrString, JSCallback } from "bun:ffi";
-import type { Binding, Kind, Signature } from "./symbols.ts";
+import type { Binding, HostKind, Kind, Signature } from "./symbols.ts";
 
 const bunKinds: Record<Kind, FFITypeOrString> = {
   handle: "f64",
@@ -53,4 +53,19 @@ export function dispatcherPointer(fn: (kind: number, id: number, a: number, b: n
   const cb = new JSCallback(fn, { args: ["i32", "i32", "f64", "f64"], returns: "i32" });
   callbacks.push(cb);
   return cb.ptr;
+}
+
+/**
+ * A C function pointer with scalar parameters `parameters` and result
+ * `result` (FFI type names such as "i32", "f64", "void") that calls `fn`
+ * synchronously on this thread, and a way to free it. The caller closes it
+ * only once nothing native can call it any more.
+ */
+export function hostCallback(
+  fn: (...args: never[]) => unknown,
+  parameters: readonly HostKind[],
+  result: HostKind | "void",
+): { readonly pointer: unknown; close(): void } {
+  const cb = new JSCallback(fn as (...args: unknown[]) => unknown, { args: [...parameters], returns: result });
+  return { pointer: cb.ptr, close: () => cb.close() };
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Binding, Kind, Signature } from "./symbols.ts";
+import type { Binding, HostKind, Kind, Signature } from "./symbols.ts";
 
 const denoKinds: Record<Kind, Deno.NativeType | "void"> = {
   handle: "f64",
@@ -42,4 +42,22 @@ export function dispatcherPointer(fn: (kind: number, id: number, a: number, b: n
   const cb = new Deno.UnsafeCallback({ parameters: ["i32", "i32", "f64", "f64"], result: "i32" } as const, fn);
   callbacks.push(cb);
   return cb.pointer;
+}
+
+/**
+ * A C function pointer with scalar parameters `parameters` and result
+ * `result` (FFI type names such as "i32", "f64", "void") that calls `fn`
+ * synchronously on this thread, and a way to free it. The caller closes it
+ * only once nothing native can call it any more.
+ */
+export function hostCallback(
+  fn: (...args: never[]) => unknown,
+  parameters: readonly HostKind[],
+  result: HostKind | "void",
+): { readonly pointer: unknown; close(): void } {
+  const cb = new Deno.UnsafeCallback(
+    { parameters: [...parameters], result } as Deno.UnsafeCallbackDefinition,
+    fn as Deno.UnsafeCallbackFunction,
+  );
+  return { pointer: cb.pointer, close: () => cb.close() };
 }

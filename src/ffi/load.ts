@@ -15,7 +15,15 @@ import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { NativeLibraryError } from "../base/errors.ts";
 import { runtime } from "./runtime.ts";
-import { ABI_VERSION, type Binding, MLIR_MAJOR, type NativeLibrary, type Signature, symbols } from "./symbols.ts";
+import {
+  ABI_VERSION,
+  type Binding,
+  type HostKind,
+  MLIR_MAJOR,
+  type NativeLibrary,
+  type Signature,
+  symbols,
+} from "./symbols.ts";
 
 /** Source files end in .ts; the npm build (dist/) is .js. */
 const built = !import.meta.url.endsWith(".ts");
@@ -85,6 +93,19 @@ function libraryPath(): string {
 interface Adapter {
   openLibrary<T extends Record<string, Signature>>(path: string, table: T): Binding<T>;
   dispatcherPointer(fn: (kind: number, id: number, a: number, b: number) => number): unknown;
+  hostCallback(
+    fn: (...args: never[]) => unknown,
+    parameters: readonly HostKind[],
+    result: HostKind | "void",
+  ): HostCallback;
+}
+
+/** A native function pointer that calls a JS function, until closed. */
+export interface HostCallback {
+  /** The pointer, as this runtime passes a `pointer` argument. */
+  readonly pointer: unknown;
+  /** Frees it: only once nothing native can call it any more. */
+  close(): void;
 }
 
 let adapter_: Adapter | undefined;
@@ -110,6 +131,21 @@ export async function openBinding<T extends Record<string, Signature>>(path: str
 export function dispatcherPointer(fn: (kind: number, id: number, a: number, b: number) => number): unknown {
   if (adapter_ === undefined) throw new NativeLibraryError("The native library is not loaded.", []);
   return adapter_.dispatcherPointer(fn);
+}
+
+/**
+ * A native function pointer with the given scalar signature that calls `fn`
+ * synchronously on this thread (JIT host functions). Unlike the dispatcher,
+ * it is called by compiled code the caller controls: `fn` must catch
+ * everything, as no exception may unwind through native frames.
+ */
+export function hostCallback(
+  fn: (...args: never[]) => unknown,
+  parameters: readonly HostKind[],
+  result: HostKind | "void",
+): HostCallback {
+  if (adapter_ === undefined) throw new NativeLibraryError("The native library is not loaded.", []);
+  return adapter_.hostCallback(fn, parameters, result);
 }
 
 async function open(path: string): Promise<NativeLibrary> {

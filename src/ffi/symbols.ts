@@ -7,8 +7,10 @@
  *   a plain number on both runtimes, 0 for null. See native/src/shim.h.
  * - `f64`, `i32`, `u32`, `bool`: as in C; `i64` crosses as a BigInt.
  * - `buffer`: a typed array passed by reference (its bytes, not a copy).
- * - `pointer`, `u64`: raw representations, used only by the benchmarks'
- *   own table (bench/native_symbols.ts) to measure them.
+ * - `pointer`: a runtime's own pointer value, as its callbacks give them
+ *   (the dispatcher, JIT host functions).
+ * - `u64`: a raw representation, used only by the benchmarks' own table
+ *   (bench/native_symbols.ts) to measure it, with `pointer`.
  *
  * @module
  */
@@ -20,6 +22,12 @@ export const MLIR_MAJOR = 22;
 
 /** How a value crosses the FFI boundary. */
 export type Kind = "handle" | "f64" | "i32" | "u32" | "i64" | "bool" | "buffer" | "void" | "pointer" | "u64";
+
+/**
+ * A scalar C type of a JIT host function's parameter or result, named as
+ * both runtimes' FFI name it.
+ */
+export type HostKind = "u8" | "i8" | "i16" | "i32" | "i64" | "f32" | "f64";
 
 /** A native function's parameter and result kinds. */
 export interface Signature {
@@ -591,6 +599,61 @@ export const symbols = {
     "bool",
   ),
   mlirffi_jit_dump_object: fn(["handle" /* jit */, "buffer" /* path */, "u32" /* len */], "void"),
+
+  // jit_calls.c
+  mlirffi_jit_load_library: fn(["buffer" /* path, NUL-terminated */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_jit_create_deferred: fn(
+    [
+      "handle", /* ctx record */
+      "handle", /* module op, in the LLVM dialect */
+      "i32", /* opt level */
+      "buffer", /* libs: NUL-terminated paths, one after another */
+      "i32", /* nlibs */
+      "bool", /* object dump */
+    ],
+    "handle",
+  ),
+  mlirffi_jit_initialize: fn(["handle" /* jit */], "void"),
+  mlirffi_jit_register_symbol: fn(["handle" /* jit */, "buffer" /* name */, "u32" /* len */, "pointer" /* sym */], "void"),
+  mlirffi_jit_process_has_symbol: fn(["buffer" /* name, NUL-terminated */], "bool"),
+  mlirffi_jit_lookup: fn(["handle" /* jit */, "buffer" /* name */, "u32" /* len */, "bool" /* packed */], "handle"),
+  mlirffi_jit_stage_memref: fn(["i32" /* index, 8 or more */, "buffer" /* data */], "void"),
+  mlirffi_jit_call: fn(
+    [
+      "handle", /* jit */
+      "buffer", /* name */
+      "u32", /* len */
+      "buffer", /* storage */
+      "buffer", /* offsets (int32) */
+      "buffer", /* kinds (int32): 0 scalar, k > 0 memref argument k - 1, < 0 memref result */
+      "i32", /* nargs */
+      "bool", /* big stack */
+      "buffer", /* m0 */
+      "buffer", /* m1 */
+      "buffer", /* m2 */
+      "buffer", /* m3 */
+      "buffer", /* m4 */
+      "buffer", /* m5 */
+      "buffer", /* m6 */
+      "buffer", /* m7 */
+    ],
+    "bool",
+  ),
+  mlirffi_jit_take_memref: fn(
+    [
+      "buffer", /* storage */
+      "i32", /* offset of the descriptor */
+      "i32", /* rank */
+      "i32", /* elem size */
+      "buffer", /* out, or null */
+      "bool", /* owned */
+    ],
+    "void",
+  ),
+  mlirffi_translate_to_llvm_ir: fn(["handle" /* ctx record */, "handle" /* module op */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+
+  // heap.c
+  mlirffi_heap_in_use: fn([], "f64"),
 } as const satisfies Record<string, Signature>;
 
 /** The names of all native functions. */

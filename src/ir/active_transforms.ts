@@ -50,7 +50,19 @@ export interface HandlerTransform {
   readonly scope: 0;
 }
 
-type Transform = ActiveTransform | HandlerTransform;
+/**
+ * JIT-compiled code calling JS host functions: the context cannot go while
+ * that code runs (its engine would go with it); IR may change freely, as
+ * the code does not touch it (owner undefined: no owner's).
+ */
+export interface EngineCallTransform {
+  readonly kind: "JIT call";
+  readonly owner: undefined;
+  readonly root: 0;
+  readonly scope: 0;
+}
+
+type Transform = ActiveTransform | HandlerTransform | EngineCallTransform;
 
 const active = new WeakMap<ContextState, Transform[]>();
 

@@ -107,7 +107,7 @@ function onOffered(id: number, buf: number, length: number): number {
   const d = JSON.parse(new TextDecoder().decode(bytes)) as Diagnostic;
   // What the interrupted call reported so far is its own.
   state.carryPending();
-  for (const t of activeTransforms(state)) if (t.owner !== null) beforePassRun(t.owner, t.root);
+  for (const t of activeTransforms(state)) if (t.owner !== null && t.owner !== undefined) beforePassRun(t.owner, t.root);
   const end = beginTransform(state, { kind: "diagnostic handler", owner: null, root: 0, scope: 0 });
   try {
     return offer(handlers, d) ? 0 : 1;

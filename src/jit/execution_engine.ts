@@ -1,51 +1,74 @@
 /**
  * The execution engine: lowers a module to the LLVM dialect, JIT-compiles it
- * and calls its functions with JS numbers and typed arrays.
+ * and calls its functions with JS numbers and typed arrays (the model is
+ * Python's `mlir.execution_engine.ExecutionEngine`).
+ *
+ * The module is compiled lazily, at the first `initialize`, `invoke` or
+ * `lookup`: host functions (`registerSymbol`) must be bound before then, as
+ * LLVM resolves every symbol the code uses when it compiles it. Before
+ * compiling, the engine checks that each external function the code calls
+ * has a definition somewhere (a host function, a shared library, the
+ * process): a missing one would fail the whole compilation for good, and
+ * throwing UnresolvedSymbolError first leaves the engine usable.
  *
  * @module
  */
 import { existsSync } from "node:fs";
 import { argumentError, intArg, stringArg } from "../base/args.ts";
-import { ArgumentError, ExecutionEngineError, InvalidHandleError, type MlirError } from "../base/errors.ts";
+import {
+  ArgumentError,
+  ExecutionEngineError,
+  HostFunctionError,
+  InvalidHandleError,
+  StructuralError,
+  UnresolvedSymbolError,
+} from "../base/errors.ts";
 import { lib } from "../ffi/load.ts";
-import { encode } from "../ffi/text.ts";
+import type { HostCallback } from "../ffi/load.ts";
+import { encode, encodeZ, takeText, TEXT, TEXT_CAP } from "../ffi/text.ts";
 import { free, type NativeCell, own } from "../safety/native_lifetimes.ts";
 import { Module } from "../ir/module.ts";
+import { FlatSymbolRefAttr } from "../ir/attributes/symbol_ref.ts";
 import { TypeAttr, UnitAttr } from "../ir/attributes/scalar.ts";
 import type { Operation } from "../ir/operation.ts";
 import type { ContextState } from "../ir/context_state.ts";
 import { stateOf } from "../ir/context_state.ts";
-import type { Type } from "../ir/type.ts";
+import { beginTransform } from "../ir/active_transforms.ts";
+import { lowerToLLVM } from "./_lowering.ts";
 import { FunctionType } from "../ir/types/composite.ts";
-import { FloatType } from "../ir/types/float.ts";
-import { IndexType, IntegerType } from "../ir/types/integer.ts";
-import { MemRefType } from "../ir/types/shaped.ts";
-import type { ElementArray } from "../ir/attributes/elements.ts";
 import { ThreadBound } from "../base/thread_bound.ts";
+import {
+  checkSignature,
+  type JitArgument,
+  type JitResult,
+  layout,
+  PARAM_MEMREFS,
+  readScalar,
+  takeMemRef,
+  writeMemRef,
+  writeScalar,
+} from "./_marshal.ts";
+import {
+  checkHostSignature,
+  type HostCallState,
+  type HostFunction,
+  type HostSignature,
+  makeHostCallback,
+} from "./host_functions.ts";
 
-// Defined with the other errors; exported here too for src/jit/mod.ts.
-
-/** The pipeline that lowers func/arith/math/scf/cf/memref/affine/linalg-on-buffers to LLVM. */
-export const LOWER_TO_LLVM: string = "builtin.module(" + [
-  "func.func(convert-linalg-to-loops)",
-  "lower-affine",
-  "convert-scf-to-cf",
-  "expand-strided-metadata",
-  "lower-affine",
-  "finalize-memref-to-llvm",
-  "convert-math-to-llvm",
-  "convert-arith-to-llvm",
-  "convert-index-to-llvm",
-  "convert-cf-to-llvm",
-  "convert-func-to-llvm",
-  "reconcile-unrealized-casts",
-].join(",") + ")";
+export type { JitArgument, JitResult, MemRefArgument, MemRefResult } from "./_marshal.ts";
+export { LOWER_TO_LLVM } from "./_lowering.ts";
 
 /** Options for {@linkcode ExecutionEngine.create}. */
 export interface ExecutionEngineOptions {
   /** LLVM optimization level, 0 to 3 (default 2). */
   readonly optLevel?: number;
-  /** Shared libraries to load, e.g. MLIR's runner utils. */
+  /**
+   * Shared libraries to load, e.g. MLIR's runner utils
+   * (`/usr/lib/llvm-22/lib/libmlir_c_runner_utils.so`, and
+   * `libmlir_runner_utils.so` for `printMemrefF32` and friends). They stay
+   * loaded for the life of the process, with global symbols.
+   */
   readonly sharedLibs?: readonly string[];
   /**
    * Lower a copy of the module with {@linkcode LOWER_TO_LLVM} first (default
@@ -56,65 +79,19 @@ export interface ExecutionEngineOptions {
   readonly objectDump?: boolean;
 }
 
-/** A memref argument: a typed array (1-D, or shaped by the type) or data with an explicit shape. */
-export type MemRefArgument = ElementArray | { readonly data: ElementArray; readonly shape: readonly number[] };
-
-/** What `invoke` accepts per parameter. */
-export type JitArgument = number | bigint | boolean | MemRefArgument;
-
-/** What `invoke` returns. */
-export type JitResult = number | bigint | boolean | undefined;
-
-const MAX_MEMREFS = 8;
-
-interface Slot {
-  readonly type: Type;
-  readonly offset: number;
-  readonly kind: number;
+/** A declaration a host function may bind: its type, and whether it is called through its C interface. */
+interface Declaration {
+  readonly type: FunctionType;
+  readonly cInterface: boolean;
 }
-
-function scalarWidth(type: Type): number | null {
-  if (type instanceof IndexType) return 64;
-  if (type instanceof IntegerType && [1, 8, 16, 32, 64].includes(type.width)) return type.width;
-  if (type instanceof FloatType && (type.name === "f32" || type.name === "f64")) return type.width;
-  return null;
-}
-
-const ELEMENT_ARRAYS: Record<string, readonly (abstract new (...a: never[]) => ElementArray)[]> = {
-  f32: [Float32Array],
-  f64: [Float64Array],
-  i8: [Int8Array, Uint8Array],
-  i16: [Int16Array, Uint16Array],
-  i32: [Int32Array, Uint32Array],
-  i64: [BigInt64Array, BigUint64Array],
-  index: [BigInt64Array],
-};
-
-function checkSignature(name: string, type: FunctionType): void {
-  for (const [i, t] of type.inputs.entries()) {
-    if (scalarWidth(t) === null && !(t instanceof MemRefType && ELEMENT_ARRAYS[t.elementType.toString()] !== undefined)) {
-      throw new ArgumentError({
-        argument: `invoke's function @${name}`,
-        expected: "a function whose parameters are integers (i1 to i64, index), f32, f64 or memrefs of those",
-        got: `parameter ${i} of type ${t.toString()}`,
-      });
-    }
-  }
-  if (type.results.length > 1 || (type.results.length === 1 && scalarWidth(type.results[0]!) === null)) {
-    throw new ArgumentError({
-      argument: `invoke's function @${name}`,
-      expected: "a function returning nothing or one scalar",
-      got: type.toString(),
-    });
-  }
-}
-
 /**
  * A JIT-compiled module. Functions are called by name with numbers (BigInt
- * for 64-bit integers) and typed arrays for memrefs.
+ * for 64-bit integers) and typed arrays for memrefs; a memref result comes
+ * back as a typed array the caller owns.
  *
  * Compiled code runs unchecked: a kernel that indexes outside the memref it
- * was given writes outside the typed array.
+ * was given writes outside the typed array, and one that returns a memref it
+ * freed or that lives on its stack returns garbage.
  *
  * @example
  * ```ts
@@ -129,17 +106,45 @@ export class ExecutionEngine extends ThreadBound {
   readonly #state: ContextState;
   readonly #ptr: number;
   readonly #cell: NativeCell;
+  /** Functions with a body, which invoke can call. */
   readonly #signatures: Map<string, FunctionType>;
+  /** Functions without a body, which host functions may define. */
+  readonly #declarations: Map<string, Declaration>;
+  /** External symbols the lowered code refers to. */
+  readonly #externals: readonly string[];
+  readonly #hosts = new Map<string, HostCallback[]>();
+  /** Whether the code has been compiled (after which no symbol can be added). */
+  #compiled = false;
+  /**
+   * The host-function state of the call in progress, if any: a box the host
+   * functions share, as they must not hold the engine (the finalizer that
+   * frees them would keep it alive).
+   */
+  readonly #calls: { current: HostCallState | null } = { current: null };
+  #depth = 0;
 
-  private constructor(state: ContextState, ptr: number, signatures: Map<string, FunctionType>) {
+  private constructor(
+    state: ContextState,
+    ptr: number,
+    signatures: Map<string, FunctionType>,
+    declarations: Map<string, Declaration>,
+    externals: readonly string[],
+  ) {
     super();
     this.#state = state;
     this.#ptr = ptr;
     this.#signatures = signatures;
+    this.#declarations = declarations;
+    this.#externals = externals;
     this.#cell = own(state.cell, "engine", ptr, this, null);
+    hostFinalizer.register(this, { cell: this.#cell, hosts: this.#hosts }, this.#cell);
   }
 
-  /** JIT-compiles `module` (lowered first unless `options.lower` is false). */
+  /**
+   * Prepares `module` for JIT compilation (lowered first unless
+   * `options.lower` is false). The code is compiled at the first
+   * `initialize`, `invoke` or `lookup`.
+   */
   static create(module: Module, options: ExecutionEngineOptions = {}): ExecutionEngine {
     if (!(module instanceof Module)) throw argumentError("ExecutionEngine.create's module", "a Module", module);
     const optLevel = intArg(options.optLevel ?? 2, 0, 3, "ExecutionEngine option 'optLevel'");
@@ -149,24 +154,30 @@ export class ExecutionEngine extends ThreadBound {
       if (!existsSync(stringArg(l, `sharedLibs[${i}]`))) {
         throw new ArgumentError({ argument: `sharedLibs[${i}]`, expected: "the path of an existing file", got: `${l}, which does not exist` });
       }
+      const failed = lib.mlirffi_jit_load_library(encodeZ(l), TEXT, TEXT_CAP);
+      if (failed !== 0) {
+        throw new ArgumentError({ argument: `sharedLibs[${i}]`, expected: "a shared library that loads", got: takeText(failed) });
+      }
     }
     const libBytes = encode(libs.map((l) => l + "\0").join(""));
     const root = module.operation;
     const state = stateOf(root._owner);
     const signatures = new Map<string, FunctionType>();
+    const declarations = new Map<string, Declaration>();
     const copy = root.clone();
     try {
-      for (const op of copy.regions.at(0)!.blocks.at(0)!.operations) collectSignature(op, signatures);
+      for (const op of copy.regions.at(0)!.blocks.at(0)!.operations) collectSignature(op, signatures, declarations);
       if (options.lower ?? true) lowerToLLVM(state, copy);
+      const externals = usedExternals(copy);
       const ptr = state.callNative(
-        () => lib.mlirffi_jit_create(state.store, copy._live(), optLevel, libBytes, libs.length, options.objectDump ?? false),
+        () => lib.mlirffi_jit_create_deferred(state.store, copy._live(), optLevel, libBytes, libs.length, options.objectDump ?? false),
         (diagnostics) =>
           new ExecutionEngineError(
-            "JIT compilation failed: the module must be fully in the LLVM dialect (lower it, or pass lower: true), and every shared library must load.",
+            "JIT compilation failed: the module must be fully in the LLVM dialect (lower it, or pass lower: true).",
             diagnostics,
           ),
       );
-      return new ExecutionEngine(state, ptr, signatures);
+      return new ExecutionEngine(state, ptr, signatures, declarations, externals);
     } finally {
       copy.dispose();
     }
@@ -178,18 +189,170 @@ export class ExecutionEngine extends ThreadBound {
     return this.#ptr;
   }
 
+  /**
+   * The engine, compiled and initialised: checks every external symbol has
+   * a definition, then lets LLVM compile and run the global constructors.
+   */
+  #ready(): number {
+    const jit = this.#live();
+    if (this.#compiled) return jit;
+    const missing = this.#externals.filter((s) => !this.#hosts.has(s) && !lib.mlirffi_jit_process_has_symbol(encodeZ(s)));
+    if (missing.length > 0) throw new UnresolvedSymbolError(missing);
+    this.#compiled = true;
+    this.#run("a global constructor", () => lib.mlirffi_jit_initialize(jit));
+    return jit;
+  }
+
+  /**
+   * Binds the function the module declares as `name` (`func.func private
+   * @name(...)`) to the JS function `fn`, for the compiled code to call.
+   * `signature` repeats the declaration's types, e.g. `{ args: ["i32"],
+   * returns: "i32" }`; i64 and index cross as BigInt, i1 as boolean. Must
+   * come before the code is compiled (the first `initialize`, `invoke` or
+   * `lookup`). If `fn` throws, `invoke` throws a HostFunctionError with the
+   * exception as `cause` (see host_functions.ts for what the compiled code
+   * sees meanwhile). Python: `register_runtime`.
+   *
+   * @example
+   * ```ts
+   * import { Context, ExecutionEngine } from "../mod.ts";
+   * using ctx = new Context();
+   * using mod = ctx.parseModule(`
+   *   func.func private @twice(i32) -> i32
+   *   func.func @f(%a: i32) -> i32 {
+   *     %0 = func.call @twice(%a) : (i32) -> i32
+   *     return %0 : i32
+   *   }`);
+   * using engine = ExecutionEngine.create(mod);
+   * engine.registerSymbol("twice", (x: number) => 2 * x, { args: ["i32"], returns: "i32" });
+   * console.log(engine.invoke("f", 21)); // 42
+   * ```
+   */
+  registerSymbol(name: string, fn: HostFunction, signature: HostSignature): void {
+    const jit = this.#live();
+    stringArg(name, "registerSymbol's name");
+    if (typeof fn !== "function") throw argumentError("registerSymbol's function", "a function", fn);
+    const declaration = this.#declarations.get(name);
+    const checked = checkHostSignature(name, signature, declaration?.type);
+    if (this.#compiled) {
+      throw new ExecutionEngineError(
+        `Cannot register @${name}: the engine's code is already compiled. Register host functions before the first initialize, invoke or lookup.`,
+      );
+    }
+    if (this.#hosts.has(name)) {
+      throw new ArgumentError({ argument: "registerSymbol's name", expected: "a symbol not registered yet", got: `@${name}, registered already` });
+    }
+    const calls = this.#calls;
+    const callback = makeHostCallback(name, fn, checked, () => calls.current);
+    // With llvm.emit_c_interface the code calls the C wrapper's name.
+    const symbols = declaration!.cInterface ? [name, `_mlir_ciface_${name}`] : [name];
+    for (const s of symbols) {
+      const bytes = encode(s);
+      lib.mlirffi_jit_register_symbol(jit, bytes, bytes.length, callback.pointer);
+    }
+    this.#hosts.set(name, [callback]);
+  }
+
+  /**
+   * Compiles the code and runs its global constructors
+   * (`llvm.mlir.global_ctors`), once; `invoke`, `has`, `lookup`,
+   * `rawLookup` and `dumpToObjectFile` do it first if needed. Python:
+   * `initialize`.
+   *
+   * @example
+   * ```ts
+   * import { Context, ExecutionEngine } from "../mod.ts";
+   * using ctx = new Context();
+   * using mod = ctx.parseModule("func.func @f() { return }");
+   * using engine = ExecutionEngine.create(mod);
+   * engine.initialize();
+   * ```
+   */
+  initialize(): void {
+    this.#ready();
+  }
+
+  /** Runs native code that may call host functions, raising their first failure after it returns. */
+  #run<T>(what: string, body: () => T, onFailure?: () => void): T {
+    const outer = this.#calls.current;
+    const call: HostCallState = { failure: null };
+    this.#calls.current = call;
+    this.#depth++;
+    const end = this.#hosts.size > 0 ? beginTransform(this.#state, { kind: "JIT call", owner: undefined, root: 0, scope: 0 }) : null;
+    try {
+      const result = body();
+      if (call.failure !== null) {
+        onFailure?.();
+        throw new HostFunctionError(call.failure.symbol, what, call.failure.cause);
+      }
+      return result;
+    } finally {
+      end?.();
+      this.#depth--;
+      this.#calls.current = outer;
+    }
+  }
+
   /** Whether the module has a function `name` that `invoke` can call. */
   has(name: string): boolean {
     const bytes = encode(stringArg(name, "Function name"));
-    return this.#signatures.has(name) && lib.mlirffi_jit_has(this.#live(), bytes, bytes.length);
+    if (!this.#signatures.has(name)) return false;
+    const jit = this.#ready();
+    return lib.mlirffi_jit_has(jit, bytes, bytes.length);
+  }
+
+  /**
+   * The address of the packed C-interface wrapper of function `name`
+   * (`void (*)(void **args)`, the convention `invoke` calls), as a BigInt,
+   * for callers that bind it with their runtime's own FFI. Compiles the code
+   * first. Python: `lookup`.
+   *
+   * @example
+   * ```ts
+   * import { Context, ExecutionEngine } from "../mod.ts";
+   * using ctx = new Context();
+   * using mod = ctx.parseModule("func.func @f() { return }");
+   * using engine = ExecutionEngine.create(mod);
+   * console.log(engine.lookup("f") !== 0n); // true
+   * ```
+   */
+  lookup(name: string): bigint {
+    stringArg(name, "lookup's name");
+    const address = this.rawLookup(`_mlir_ciface_${name}`);
+    if (address === 0n) {
+      throw new ArgumentError({
+        argument: "lookup's name",
+        expected: "the name of a function (with a body) in the module",
+        got: `@${name}, which the compiled code does not define`,
+      });
+    }
+    return address;
+  }
+
+  /**
+   * The address of the packed wrapper `_mlir_<name>` of any function the
+   * compiled code defines, or 0n. Python: `raw_lookup`.
+   *
+   * @example
+   * ```ts
+   * import { Context, ExecutionEngine } from "../mod.ts";
+   * using ctx = new Context();
+   * using mod = ctx.parseModule("func.func @f() { return }");
+   * using engine = ExecutionEngine.create(mod);
+   * console.log(engine.rawLookup("f") !== 0n, engine.rawLookup("nothing")); // true 0n
+   * ```
+   */
+  rawLookup(name: string): bigint {
+    const bytes = encode(stringArg(name, "rawLookup's name"));
+    const jit = this.#ready();
+    return BigInt(lib.mlirffi_jit_lookup(jit, bytes, bytes.length, true));
   }
 
   /** Calls function `name` with `args`; returns its result, if any. */
   invoke(name: string, ...args: JitArgument[]): JitResult {
-    const jit = this.#live();
+    this.#live();
     const type = this.#signatures.get(stringArg(name, "Function name"));
-    const bytes = encode(name);
-    if (type === undefined || !lib.mlirffi_jit_has(jit, bytes, bytes.length)) {
+    if (type === undefined) {
       throw new ArgumentError({
         argument: "invoke's function name",
         expected: "the name of a function (with a body) in the module",
@@ -197,76 +360,72 @@ export class ExecutionEngine extends ThreadBound {
       });
     }
     checkSignature(name, type);
-    const inputs = type.inputs;
-    if (args.length !== inputs.length) {
+    if (args.length !== type.inputs.length) {
       throw new ArgumentError({
         argument: `invoke's arguments for @${name}`,
-        expected: `${inputs.length} arguments (${type.toString()})`,
+        expected: `${type.inputs.length} arguments (${type.toString()})`,
         got: `${args.length}`,
       });
     }
-    const slots: Slot[] = [];
-    const memrefs: Uint8Array[] = [];
-    let size = 0;
-    const place = (t: Type) => {
-      if (t instanceof MemRefType) {
-        size += 8; // the pointer slot before the descriptor
-        slots.push({ type: t, offset: size, kind: 1 + memrefs.length });
-        size += 24 + 16 * (t.rank ?? 0);
-        memrefs.push(new Uint8Array(0));
-      } else {
-        slots.push({ type: t, offset: size, kind: 0 });
-        size += 8;
-      }
-    };
-    for (const t of inputs) place(t);
-    for (const t of type.results) place(t);
-    if (memrefs.length > MAX_MEMREFS) {
-      throw new ArgumentError({
-        argument: `invoke's function @${name}`,
-        expected: `a function with at most ${MAX_MEMREFS} memref parameters and results`,
-        got: `one with ${memrefs.length}`,
-      });
-    }
-    const storage = new Uint8Array(size);
+    const plan = layout(name, type);
+    const storage = new Uint8Array(plan.size);
     const view = new DataView(storage.buffer);
+    const memrefs: Uint8Array[] = [];
     for (const [i, arg] of args.entries()) {
-      const slot = slots[i]!;
+      const slot = plan.inputs[i]!;
       if (slot.kind === 0) writeScalar(view, slot, arg, `@${name} argument ${i}`);
       else memrefs[slot.kind - 1] = writeMemRef(view, slot, arg, `@${name} argument ${i}`);
     }
+    const jit = this.#ready();
+    const bytes = encode(name);
+    // Staged last, with no JS between here and the call but host functions.
+    for (let k = PARAM_MEMREFS; k < memrefs.length; k++) lib.mlirffi_jit_stage_memref(k, memrefs[k]!);
     const m = (k: number) => memrefs[k] ?? null;
-    const ok = lib.mlirffi_jit_invoke(
-      jit,
-      bytes,
-      bytes.length,
-      storage,
-      Int32Array.from(slots, (s) => s.offset),
-      Int32Array.from(slots, (s) => s.kind),
-      slots.length,
-      m(0),
-      m(1),
-      m(2),
-      m(3),
-      m(4),
-      m(5),
-      m(6),
-      m(7),
+    const result = plan.result;
+    const take = (discard: boolean) =>
+      result !== undefined && result.kind < 0 ? takeMemRef(storage, view, result, discard, name) : undefined;
+    const ok = this.#run(
+      name,
+      () =>
+        lib.mlirffi_jit_call(
+          jit,
+          bytes,
+          bytes.length,
+          storage,
+          Int32Array.from(plan.slots, (s) => s.offset),
+          Int32Array.from(plan.slots, (s) => s.kind),
+          plan.slots.length,
+          this.#hosts.size === 0,
+          m(0),
+          m(1),
+          m(2),
+          m(3),
+          m(4),
+          m(5),
+          m(6),
+          m(7),
+        ),
+      () => take(true),
     );
-    if (!ok) throw new ExecutionEngineError(`Calling @${name} failed.`);
-    const result = slots[inputs.length];
-    return result === undefined ? undefined : readScalar(view, result);
+    if (!ok) throw new ExecutionEngineError(`Calling @${name} failed: the compiled code has no C interface for it.`);
+    if (result === undefined) return undefined;
+    return result.kind < 0 ? take(false) : readScalar(view, result);
   }
 
   /** Writes the compiled object code to `path` (create with `objectDump: true`). */
   dumpToObjectFile(path: string): void {
     const bytes = encode(stringArg(path, "Object file path"));
-    lib.mlirffi_jit_dump_object(this.#live(), bytes, bytes.length);
+    lib.mlirffi_jit_dump_object(this.#ready(), bytes, bytes.length);
   }
 
-  /** Frees the engine now (it is also freed with its context or by GC). */
+  /** Frees the engine now (it is also freed with its context or by GC), then its host functions. */
   dispose(): void {
+    if (this.#depth > 0) {
+      throw new StructuralError("Cannot dispose an ExecutionEngine while its code runs (from a host function); dispose it after invoke returns.");
+    }
+    hostFinalizer.unregister(this.#cell);
     free(this.#cell);
+    closeHosts(this.#hosts);
   }
 
   /** Same as {@linkcode ExecutionEngine.dispose}, for `using`. */
@@ -275,124 +434,52 @@ export class ExecutionEngine extends ThreadBound {
   }
 }
 
-/** Records a func.func's signature and asks for its C interface. */
-function collectSignature(op: Operation, signatures: Map<string, FunctionType>): void {
+function closeHosts(hosts: Map<string, HostCallback[]>): void {
+  for (const callbacks of hosts.values()) for (const c of callbacks) c.close();
+  hosts.clear();
+}
+
+/**
+ * Host functions are freed only after their engine: the engine first (free
+ * is idempotent, whichever finalizer runs first), as destroying it may still
+ * run its code (global destructors).
+ */
+const hostFinalizer = new FinalizationRegistry<{ cell: NativeCell; hosts: Map<string, HostCallback[]> }>(({ cell, hosts }) => {
+  free(cell);
+  closeHosts(hosts);
+});
+
+/** Records a func.func's signature and asks for its C interface, or records a declaration. */
+function collectSignature(op: Operation, signatures: Map<string, FunctionType>, declarations: Map<string, Declaration>): void {
   if (op.name !== "func.func") return;
   const name = op.symbolName;
   const type = op.attributes.get("function_type");
   if (name === null || !(type instanceof TypeAttr) || !(type.value instanceof FunctionType)) return;
-  if (op.regions.at(0)!.blocks.length === 0) return; // a declaration
+  if (op.regions.at(0)!.blocks.length === 0) {
+    declarations.set(name, { type: type.value, cInterface: op.attributes.get("llvm.emit_c_interface") !== undefined });
+    return;
+  }
   signatures.set(name, type.value);
   op.attributes.set("llvm.emit_c_interface", UnitAttr.get(op.context));
 }
 
-function lowerToLLVM(state: ContextState, module: Operation): void {
-  const pm = (state.api as { passManager(p: string): { run(op: Operation): void; dispose(): void } }).passManager(LOWER_TO_LLVM);
-  try {
-    pm.run(module);
-  } catch (e) {
-    throw new ExecutionEngineError(
-      "Cannot lower the module to the LLVM dialect with the standard pipeline (func, arith, math, scf, cf, memref, affine and linalg on buffers). Lower it yourself and pass lower: false.",
-      (e as MlirError).diagnostics ?? [],
-      { cause: e },
-    );
-  } finally {
-    pm.dispose();
+/**
+ * The functions the lowered module declares without a body and refers to
+ * (calls, or takes the address of). LLVM intrinsics are its own.
+ */
+function usedExternals(module: Operation): string[] {
+  const declared = new Set<string>();
+  for (const op of module.regions.at(0)!.blocks.at(0)!.operations) {
+    const name = op.symbolName;
+    if (op.name === "llvm.func" && name !== null && !name.startsWith("llvm.") && op.regions.at(0)!.blocks.length === 0) declared.add(name);
   }
-}
-
-function writeScalar(view: DataView, slot: Slot, value: unknown, what: string): void {
-  const t = slot.type;
-  const width = scalarWidth(t)!;
-  if (t instanceof FloatType) {
-    if (typeof value !== "number") throw argumentError(`${what} (${t.toString()})`, "a number", value);
-    if (width === 32) view.setFloat32(slot.offset, value, true);
-    else view.setFloat64(slot.offset, value, true);
-    return;
-  }
-  let v: bigint;
-  if (typeof value === "boolean" && width === 1) v = value ? 1n : 0n;
-  else if (typeof value === "bigint") v = value;
-  else if (typeof value === "number" && Number.isSafeInteger(value)) v = BigInt(value);
-  else throw argumentError(`${what} (${t.toString()})`, "an integer (number or BigInt)", value);
-  const min = -(1n << BigInt(width - 1));
-  const max = (1n << BigInt(width)) - 1n;
-  if (v < min || v > max) {
-    throw new ArgumentError({ argument: `${what} (${t.toString()})`, expected: `an integer in [${min}, ${max}]`, got: String(v) });
-  }
-  view.setBigUint64(slot.offset, BigInt.asUintN(64, v), true);
-}
-
-function readScalar(view: DataView, slot: Slot): JitResult {
-  const t = slot.type;
-  const width = scalarWidth(t)!;
-  if (t instanceof FloatType) return width === 32 ? view.getFloat32(slot.offset, true) : view.getFloat64(slot.offset, true);
-  const unsigned = t instanceof IntegerType && t.signedness === "unsigned";
-  switch (width) {
-    case 1: return (view.getUint8(slot.offset) & 1) === 1;
-    case 8: return unsigned ? view.getUint8(slot.offset) : view.getInt8(slot.offset);
-    case 16: return unsigned ? view.getUint16(slot.offset, true) : view.getInt16(slot.offset, true);
-    case 32: return unsigned ? view.getUint32(slot.offset, true) : view.getInt32(slot.offset, true);
-    default: return unsigned ? view.getBigUint64(slot.offset, true) : view.getBigInt64(slot.offset, true);
-  }
-}
-
-/** Fills a memref descriptor (offset, sizes, strides) and returns the data's bytes. */
-function writeMemRef(view: DataView, slot: Slot, value: unknown, what: string): Uint8Array {
-  const t = slot.type as MemRefType;
-  const arrays = ELEMENT_ARRAYS[t.elementType.toString()]!;
-  const given = ArrayBuffer.isView(value) ? { data: value, shape: undefined } : value as { data?: unknown; shape?: unknown };
-  const data = given?.data;
-  if (!arrays.some((a) => data instanceof a)) {
-    const names = arrays.map((a) => a.name).join(" or ");
-    throw argumentError(`${what} (${t.toString()})`, `${names.startsWith("I") ? "an" : "a"} ${names}`, data);
-  }
-  const array = data as ElementArray;
-  const declared = t.shape!;
-  let shape: number[];
-  if (Array.isArray(given.shape)) {
-    shape = given.shape as number[];
-  } else if (declared.length === 1) {
-    shape = [array.length];
-  } else if (declared.every((d) => d !== null)) {
-    shape = declared as number[];
-  } else {
-    throw new ArgumentError(
-      { argument: `${what} (${t.toString()})`, expected: "{ data, shape } for a memref with dynamic sizes", got: "a typed array alone" },
-      { advice: "Pass { data, shape }." },
-    );
-  }
-  if (shape.length !== declared.length || shape.some((d, i) => !Number.isSafeInteger(d) || d < 0 || (declared[i] !== null && declared[i] !== d))) {
-    throw new ArgumentError({ argument: `${what}'s shape`, expected: `a shape that matches ${t.toString()}`, got: `[${shape}]` });
-  }
-  const count = shape.reduce((a, b) => a * b, 1);
-  if (count !== array.length) {
-    throw new ArgumentError({
-      argument: `${what}'s data`,
-      expected: `${count} elements (as shape [${shape}] needs)`,
-      got: `an array of ${array.length}`,
-    });
-  }
-  const layout = t.layout;
-  if (!(layout.toString() === `affine_map<(${shape.map((_, i) => `d${i}`).join(", ")}) -> (${shape.map((_, i) => `d${i}`).join(", ")})>`)) {
-    throw new ArgumentError({
-      argument: `${what}'s parameter type`,
-      expected: "a memref with the identity (row-major) layout",
-      got: t.toString(),
-    });
-  }
-  // Descriptor: allocated, aligned (filled natively), offset, sizes, strides.
-  let at = slot.offset + 16;
-  view.setBigInt64(at, 0n, true);
-  at += 8;
-  for (const d of shape) {
-    view.setBigInt64(at, BigInt(d), true);
-    at += 8;
-  }
-  // Row-major: each stride is the product of the sizes after it.
-  for (let i = 0; i < shape.length; i++) {
-    view.setBigInt64(at, BigInt(shape.slice(i + 1).reduce((a, b) => a * b, 1)), true);
-    at += 8;
-  }
-  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+  if (declared.size === 0) return [];
+  const used = new Set<string>();
+  module.walk((op) => {
+    for (const key of ["callee", "global_name"]) {
+      const ref = op.attributes.get(key);
+      if (ref instanceof FlatSymbolRefAttr && declared.has(ref.value)) used.add(ref.value);
+    }
+  });
+  return [...used].sort();
 }

@@ -1,0 +1,271 @@
+/* The execution engine's second half: what jit.c's first version could not
+ * do without changing its signatures. Engines made here are initialised
+ * only when the JS side says so, so host functions can be registered first;
+ * calls may have memref results and any number of memref arguments, and
+ * run on the runtime's own stack when compiled code may call back into JS.
+ *
+ * The argument buffer is laid out as jit.c describes, with two more kinds:
+ * a negative kind is a memref *result* (its descriptor is filled by the
+ * callee), and a memref argument past the eighth has its data pointer staged
+ * beforehand with mlirffi_jit_stage_memref, as the call has only eight
+ * buffer parameters.
+ *
+ * Memref results and ownership: a result whose allocated pointer is neither
+ * null, nor MLIR's sentinel for globals (0xdeadbeef), nor the data of one of
+ * the call's own memref arguments, nor that of an earlier result, was
+ * allocated by the compiled code with malloc. After the call the shim marks
+ * each result owned or not (in the pointer slot before its descriptor, no
+ * longer needed then); mlirffi_jit_take_memref copies the data out and frees
+ * an owned buffer with this process's free, the same allocator the compiled
+ * code's malloc resolved to (see code_free). */
+#include <dlfcn.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <mlir-c/ExecutionEngine.h>
+#include <mlir-c/RegisterEverything.h>
+
+#include "shim.h"
+
+/* Debian's MLIR packages ship no llvm-c headers, which mlir-c/Target/LLVMIR.h
+ * includes; these are the declarations used here, from LLVM's stable C API
+ * (libLLVM) and MLIR's libMLIRCAPITarget. */
+typedef struct LLVMOpaqueContext *LLVMContextRef;
+typedef struct LLVMOpaqueModule *LLVMModuleRef;
+LLVMContextRef LLVMContextCreate(void);
+void LLVMContextDispose(LLVMContextRef c);
+char *LLVMPrintModuleToString(LLVMModuleRef m);
+void LLVMDisposeMessage(char *message);
+void LLVMDisposeModule(LLVMModuleRef m);
+LLVMModuleRef mlirTranslateModuleToLLVMIR(MlirOperation module, LLVMContextRef context);
+
+#define JIT(h) ((MlirExecutionEngine){hp(h)})
+#define PARAM_MEMREFS 8
+/* More memref parameters and results than any real kernel has; the JS side
+ * refuses a function with more before calling. */
+#define MAX_STAGED 1024
+#define GLOBAL_SENTINEL ((uintptr_t)0xdeadbeef)
+
+/* Per thread: each JS worker stages for its own calls. */
+static _Thread_local uint8_t *staged[MAX_STAGED];
+
+/* Loads the shared library at `path` (NUL-terminated) as the engine will
+ * (lazy binding, global symbols), so a file that is not a loadable library
+ * is reported before the engine, which would only print a warning, skips
+ * it. Returns 0 when it loads, else the length of dlerror's text, delivered
+ * into `dst`. The library stays loaded: the engine keeps it for the process
+ * anyway. */
+MLIRFFI_EXPORT double mlirffi_jit_load_library(const uint8_t *path, uint8_t *dst, uint32_t cap) {
+  if (dlopen((const char *)path, RTLD_LAZY | RTLD_GLOBAL)) return 0;
+  const char *why = dlerror();
+  Buf *out = out_begin();
+  buf_append_cstr(out, why ? why : "dlopen failed");
+  return out_deliver(dst, cap);
+}
+
+/* As mlirffi_jit_create, without running the module's global constructors:
+ * mlirffi_jit_initialize does that, once the host functions they may call
+ * are registered. */
+MLIRFFI_EXPORT H mlirffi_jit_create_deferred(H ctx, H module_op, int32_t opt_level, const uint8_t *libs,
+                                             int32_t nlibs, bool object_dump) {
+  MlirContext c = ffi_ctx_raw(hp(ctx));
+  mlirRegisterAllLLVMTranslations(c);
+  MlirStringRef *paths = malloc(sizeof *paths * (nlibs > 0 ? (size_t)nlibs : 1));
+  if (!paths) abort();
+  const char *p = (const char *)libs;
+  for (int32_t i = 0; i < nlibs; i++) {
+    paths[i] = mlirStringRefCreateFromCString(p);
+    p += paths[i].length + 1;
+  }
+  MlirExecutionEngine jit =
+      mlirExecutionEngineCreate(mlirModuleFromOperation(AS_OP(module_op)), opt_level, nlibs, paths, object_dump, false);
+  free(paths);
+  return mlirExecutionEngineIsNull(jit) ? 0 : ph(jit.ptr);
+}
+
+MLIRFFI_EXPORT void mlirffi_jit_initialize(H jit) { mlirExecutionEngineInitialize(JIT(jit)); }
+
+/* Binds external symbol `name` to `sym` for the engine's compiled code. */
+MLIRFFI_EXPORT void mlirffi_jit_register_symbol(H jit, const uint8_t *name, uint32_t len, void *sym) {
+  mlirExecutionEngineRegisterSymbol(JIT(jit), str_ref(name, len), sym);
+}
+
+/* The process's handle, through which the engine resolves what the module
+ * neither defines nor has registered. */
+static void *process_handle(void) {
+  static void *process;
+  if (!process) process = dlopen(NULL, RTLD_LAZY);
+  return process;
+}
+
+/* The `free` the compiled code's `malloc` pairs with: the engine resolves
+ * both through the process's handle, which can differ from what this
+ * library's own calls bind to (an LD_PRELOADed allocator, such as glibc's
+ * debug malloc, is in the global scope but not in the main program's). */
+static void code_free(void *p) {
+  static void (*fn)(void *);
+  if (!fn) {
+    void *process = process_handle();
+    fn = process ? (void (*)(void *))dlsym(process, "free") : NULL;
+    if (!fn) fn = free;
+  }
+  fn(p);
+}
+
+/* Whether the engine would find `name` (NUL-terminated) among the process's
+ * global symbols, where it resolves what the module declares and neither
+ * defines nor has registered (shared libraries load with global symbols).
+ * The process's handle, not RTLD_DEFAULT: that would also search this
+ * library's own dependencies, which the engine does not see. */
+MLIRFFI_EXPORT bool mlirffi_jit_process_has_symbol(const uint8_t *name) {
+  void *process = process_handle();
+  dlerror();
+  return process && dlsym(process, (const char *)name) != NULL;
+}
+
+/* The address of `name` in the compiled code, or 0: the packed wrapper
+ * `_mlir_<name>` when `packed`, else the symbol itself. Compiles the module
+ * on first use. */
+MLIRFFI_EXPORT H mlirffi_jit_lookup(H jit, const uint8_t *name, uint32_t len, bool packed) {
+  MlirStringRef s = str_ref(name, len);
+  return ph(packed ? mlirExecutionEngineLookupPacked(JIT(jit), s) : mlirExecutionEngineLookup(JIT(jit), s));
+}
+
+/* Stages the data pointer of memref `index` (from the eighth on) for the
+ * next mlirffi_jit_call on this thread. */
+MLIRFFI_EXPORT void mlirffi_jit_stage_memref(int32_t index, uint8_t *data) {
+  if (index >= PARAM_MEMREFS && index < MAX_STAGED) staged[index] = data;
+}
+
+typedef struct {
+  MlirExecutionEngine jit;
+  MlirStringRef name;
+  void **args;
+  bool ok;
+} CallJob;
+
+static void call(void *p) {
+  CallJob *j = p;
+  j->ok = mlirLogicalResultIsSuccess(mlirExecutionEngineInvokePacked(j->jit, j->name, j->args));
+}
+
+/* Calls function `name` through its C interface. Kinds: 0 a scalar at its
+ * offset; k > 0 memref argument k - 1; negative a memref result. On the big
+ * stack when `big_stack` (deep recursion), else on the caller's stack (the
+ * compiled code calls JS host functions). Returns false if the function
+ * cannot be looked up. */
+MLIRFFI_EXPORT bool mlirffi_jit_call(H jit, const uint8_t *name, uint32_t len, uint8_t *storage,
+                                     const int32_t *offsets, const int32_t *kinds, int32_t nargs, bool big_stack,
+                                     uint8_t *m0, uint8_t *m1, uint8_t *m2, uint8_t *m3, uint8_t *m4, uint8_t *m5,
+                                     uint8_t *m6, uint8_t *m7) {
+  uint8_t *params[PARAM_MEMREFS] = {m0, m1, m2, m3, m4, m5, m6, m7};
+  void **args = malloc(sizeof *args * (nargs > 0 ? (size_t)nargs : 1));
+  if (!args) abort();
+  for (int32_t i = 0; i < nargs; i++) {
+    uint8_t *at = storage + offsets[i];
+    if (kinds[i] == 0) {
+      args[i] = at;
+      continue;
+    }
+    if (kinds[i] > 0) {
+      int32_t k = kinds[i] - 1;
+      uint8_t *data = k < PARAM_MEMREFS ? params[k] : k < MAX_STAGED ? staged[k] : NULL;
+      /* Descriptor: allocated and aligned pointers first. */
+      memcpy(at, &data, sizeof data);
+      memcpy(at + sizeof data, &data, sizeof data);
+    } else {
+      /* A result: null pointers until the callee fills it, so a failed call
+       * leaves nothing to free. */
+      memset(at, 0, 2 * sizeof(void *));
+    }
+    void *descriptor = at;
+    memcpy(at - sizeof descriptor, &descriptor, sizeof descriptor);
+    args[i] = at - sizeof descriptor;
+  }
+  /* mlirExecutionEngineInvokePacked adds the _mlir_ciface_ prefix itself. */
+  CallJob j = {JIT(jit), str_ref(name, len), args, false};
+  if (big_stack) run_on_big_stack(call, &j);
+  else call(&j);
+  free(args);
+  /* Who owns each result's buffer (see the top of this file). */
+  for (int32_t i = 0; i < nargs; i++) {
+    if (kinds[i] >= 0) continue;
+    uint8_t *at = storage + offsets[i];
+    void *allocated;
+    memcpy(&allocated, at, sizeof allocated);
+    int64_t owned = allocated != NULL && (uintptr_t)allocated != GLOBAL_SENTINEL;
+    for (int32_t k = 0; owned && k < nargs; k++) {
+      if (kinds[k] == 0 || k == i) continue;
+      void *other;
+      memcpy(&other, storage + offsets[k], sizeof other);
+      if (other == allocated && (kinds[k] > 0 || k < i)) owned = 0;
+    }
+    memcpy(at - sizeof(void *), &owned, sizeof owned);
+  }
+  return j.ok;
+}
+
+/* Copies the memref result whose descriptor is at `storage + offset` (rank
+ * `rank`, elements of `elem_size` bytes) into `out`, row-major, following
+ * its offset and strides; `out` is null to skip the copy. Then frees its
+ * buffer when `owned`. The JS side has checked the sizes against `out`. */
+MLIRFFI_EXPORT void mlirffi_jit_take_memref(const uint8_t *storage, int32_t offset, int32_t rank, int32_t elem_size,
+                                            uint8_t *out, bool owned) {
+  const uint8_t *d = storage + offset;
+  void *allocated;
+  const uint8_t *aligned;
+  int64_t elem_offset, sizes[64], strides[64], index[64] = {0};
+  if (rank < 0 || rank > 64) return;
+  memcpy(&allocated, d, sizeof allocated);
+  memcpy(&aligned, d + 8, sizeof aligned);
+  memcpy(&elem_offset, d + 16, 8);
+  memcpy(sizes, d + 24, 8 * (size_t)rank);
+  memcpy(strides, d + 24 + 8 * (size_t)rank, 8 * (size_t)rank);
+  int64_t count = 1;
+  for (int32_t r = 0; r < rank; r++) count *= sizes[r];
+  if (out && aligned && count > 0) {
+    for (int64_t n = 0; n < count; n++) {
+      int64_t at = elem_offset;
+      for (int32_t r = 0; r < rank; r++) at += index[r] * strides[r];
+      memcpy(out + n * elem_size, aligned + at * elem_size, (size_t)elem_size);
+      for (int32_t r = rank - 1; r >= 0; r--) {
+        if (++index[r] < sizes[r]) break;
+        index[r] = 0;
+      }
+    }
+  }
+  if (owned) code_free(allocated);
+}
+
+typedef struct {
+  MlirOperation module;
+  double len;
+} TranslateJob;
+
+static void translate(void *p) {
+  TranslateJob *j = p;
+  LLVMContextRef llvm = LLVMContextCreate();
+  /* mlirTranslateModuleToLLVMIRToString would print a null module (and
+   * crash) when translation fails; this checks first. */
+  LLVMModuleRef m = mlirTranslateModuleToLLVMIR(j->module, llvm);
+  if (m) {
+    char *text = LLVMPrintModuleToString(m);
+    buf_append_cstr(out_begin(), text);
+    LLVMDisposeMessage(text);
+    LLVMDisposeModule(m);
+    j->len = 1;
+  }
+  LLVMContextDispose(llvm);
+}
+
+/* Translates `module_op` (in the LLVM dialect) to LLVM IR text, delivered
+ * into `dst`; returns its length, or 0 when translation fails (with
+ * diagnostics). */
+MLIRFFI_EXPORT double mlirffi_translate_to_llvm_ir(H ctx, H module_op, uint8_t *dst, uint32_t cap) {
+  mlirRegisterAllLLVMTranslations(ffi_ctx_raw(hp(ctx)));
+  TranslateJob j = {AS_OP(module_op), 0};
+  out_begin();
+  run_on_big_stack(translate, &j);
+  return j.len ? out_deliver(dst, cap) : 0;
+}
