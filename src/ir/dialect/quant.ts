@@ -6,7 +6,9 @@
  * The C constructors skip MLIR's verifier (an assert in release builds), so
  * its rules are checked here first: integer storage of 1 to 32 bits, storage
  * bounds inside the storage type's range, a floating-point expressed type,
- * positive finite scales. Signedness is an option (`signed`, default true,
+ * positive finite scales; then MLIR's parser reads the type's text back,
+ * which runs the verifier itself (for the rules that need float semantics,
+ * such as a scale inside the expressed type's range). Signedness is an option (`signed`, default true,
  * as `i8` means in the text form) rather than Python's `flags` number.
  *
  * @module
@@ -14,6 +16,7 @@
 import { argumentError, boolArg, intArg, listArg, optionsArg } from "../../base/args.ts";
 import { ArgumentError } from "../../base/errors.ts";
 import { lib } from "../../ffi/load.ts";
+import { encode, takeText, TEXT, TEXT_CAP } from "../../ffi/text.ts";
 import { Type, typeArg } from "../type.ts";
 import type { Attribute } from "../attribute.ts";
 import { wrapAttribute, wrapType } from "../class_registry.ts";
@@ -74,6 +77,22 @@ function scaleArg(s: unknown, what: string): number {
 function zeroPointArg(z: unknown, what: string): number {
   if (typeof z !== "number" || !Number.isSafeInteger(z)) throw argumentError(what, "a safe integer", z);
   return z;
+}
+
+/**
+ * `ptr`, after MLIR's parser accepted its text: the parser runs the
+ * verifier, whose rules on scales (inside the expressed type's range) need
+ * the float semantics the C API does not give. The type made is uniqued
+ * but harmless when refused; it is never returned.
+ */
+function verified(state: ContextState, ptr: number, argument: string, expected: string): number {
+  const text = takeText(lib.mlirffi_type_print(ptr, TEXT, TEXT_CAP));
+  const bytes = encode(text);
+  state.callNative(
+    () => lib.mlirffi_type_parse(state.store, bytes, bytes.length),
+    (diagnostics) => new ArgumentError({ argument, expected, got: text }, { diagnostics }),
+  );
+  return ptr;
 }
 
 const INFO = new Float64Array(6);
@@ -227,7 +246,9 @@ export class UniformQuantizedType extends QuantizedType {
     const e = expressedArg("UniformQuantizedType.get", expressed, s.state);
     const sc = scaleArg(scale, "UniformQuantizedType.get's scale");
     const z = zeroPointArg(zeroPoint, "UniformQuantizedType.get's zeroPoint");
-    return new UniformQuantizedType(s.state, lib.mlirffi_quant_uniform_type(s.signed, s.storage, e, sc, z, s.min, s.max));
+    const ptr = lib.mlirffi_quant_uniform_type(s.signed, s.storage, e, sc, z, s.min, s.max);
+    verified(s.state, ptr, "UniformQuantizedType.get's scale", `inside the range of ${expressed.toString()}`);
+    return new UniformQuantizedType(s.state, ptr);
   }
 
   /** The scale. */
@@ -278,6 +299,7 @@ export class UniformQuantizedPerAxisType extends QuantizedType {
     }
     intArg(quantizedDimension, 0, 0x7fff_ffff, `${what}'s quantizedDimension`);
     const ptr = lib.mlirffi_quant_per_axis_type(s.signed, s.storage, e, sc, z, sc.length, quantizedDimension, s.min, s.max);
+    verified(s.state, ptr, `${what}'s scales`, `inside the range of ${expressed.toString()}`);
     return new UniformQuantizedPerAxisType(s.state, ptr);
   }
 
@@ -306,7 +328,10 @@ export class UniformQuantizedPerAxisType extends QuantizedType {
     return lib.mlirffi_quant_per_axis_dimension(this._live());
   }
 
-  /** Whether it is fixed point (every zero point is 0 and the storage signed). */
+  /**
+   * MLIR's `isFixedPoint`: signed storage and, as MLIR 22 computes it, no
+   * zero point equal to 0 (the opposite of the per-layer type's rule).
+   */
   get isFixedPoint(): boolean {
     return lib.mlirffi_quant_is_fixed_point(this._live());
   }
