@@ -654,6 +654,129 @@ export const symbols = {
 
   // heap.c
   mlirffi_heap_in_use: fn([], "f64"),
+  // dialect_types.c
+  mlirffi_dialect_type_kind: fn(["handle" /* type */], "i32"),
+  mlirffi_dialect_attr_kind: fn(["handle" /* attr */], "i32"),
+  mlirffi_llvm_pointer_type: fn(["handle" /* ctx record */, "f64" /* address_space */], "handle"),
+  mlirffi_llvm_pointer_address_space: fn(["handle" /* t */], "f64"),
+  mlirffi_llvm_void_type: fn(["handle" /* ctx record */], "handle"),
+  mlirffi_llvm_array_type: fn(["handle" /* loc */, "handle" /* element */, "f64" /* count */], "handle"),
+  mlirffi_llvm_array_element: fn(["handle" /* t */], "handle"),
+  mlirffi_llvm_function_check: fn(["handle" /* result */, "buffer" /* args */, "i32" /* n */], "i32"),
+  mlirffi_llvm_function_type: fn(["handle" /* result */, "buffer" /* args */, "i32" /* n */, "bool" /* var_arg */], "handle"),
+  mlirffi_llvm_function_num_inputs: fn(["handle" /* t */], "i32"),
+  mlirffi_llvm_function_input: fn(["handle" /* t */, "i32" /* i */], "handle"),
+  mlirffi_llvm_function_return: fn(["handle" /* t */], "handle"),
+  mlirffi_llvm_struct_literal: fn(["handle" /* loc */, "buffer" /* elements */, "i32" /* n */, "bool" /* packed */], "handle"),
+  mlirffi_llvm_struct_named: fn(["handle" /* ctx record */, "buffer" /* name */, "u32" /* len */, "i32" /* kind */], "handle"),
+  mlirffi_llvm_struct_new_identified: fn(
+    ["handle" /* loc */, "buffer" /* name */, "u32" /* len */, "buffer" /* elements */, "i32" /* n */, "bool" /* packed */],
+    "handle",
+  ),
+  mlirffi_llvm_struct_set_body: fn(
+    ["handle" /* loc */, "handle" /* t */, "buffer" /* elements */, "i32" /* n */, "bool" /* packed */],
+    "i32",
+  ),
+  mlirffi_llvm_struct_flags: fn(["handle" /* t */], "i32"),
+  mlirffi_llvm_struct_num_elements: fn(["handle" /* t */], "i32"),
+  mlirffi_llvm_struct_element: fn(["handle" /* t */, "i32" /* i */], "handle"),
+  mlirffi_llvm_struct_name: fn(["handle" /* t */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_gpu_async_token_type: fn(["handle" /* ctx record */], "handle"),
+  mlirffi_gpu_object_attr: fn(
+    [
+      "handle", /* ctx record */
+      "handle", /* target */
+      "i32", /* format */
+      "buffer", /* object */
+      "u32", /* len */
+      "handle", /* props (0: none) */
+      "handle", /* kernels (0: none) */
+    ],
+    "handle",
+  ),
+  mlirffi_gpu_object_attr_target: fn(["handle" /* a */], "handle"),
+  mlirffi_gpu_object_attr_format: fn(["handle" /* a */], "i32"),
+  mlirffi_gpu_object_attr_object: fn(["handle" /* a */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_gpu_object_attr_properties: fn(["handle" /* a */], "handle"),
+  mlirffi_gpu_object_attr_kernels: fn(["handle" /* a */], "handle"),
+  mlirffi_quant_any_type: fn(
+    ["bool" /* is_signed */, "handle" /* storage */, "handle" /* expressed */, "f64" /* min */, "f64" /* max */],
+    "handle",
+  ),
+  mlirffi_quant_uniform_type: fn(
+    [
+      "bool", /* is_signed */
+      "handle", /* storage */
+      "handle", /* expressed */
+      "f64", /* scale */
+      "f64", /* zero_point */
+      "f64", /* min */
+      "f64", /* max */
+    ],
+    "handle",
+  ),
+  mlirffi_quant_per_axis_type: fn(
+    [
+      "bool", /* is_signed */
+      "handle", /* storage */
+      "handle", /* expressed */
+      "buffer", /* scales */
+      "buffer", /* zero_points */
+      "i32", /* n */
+      "i32", /* dim */
+      "f64", /* min */
+      "f64", /* max */
+    ],
+    "handle",
+  ),
+  mlirffi_quant_calibrated_type: fn(["handle" /* expressed */, "f64" /* min */, "f64" /* max */], "handle"),
+  mlirffi_quant_info: fn(["handle" /* type */, "buffer" /* out */], "void"),
+  mlirffi_quant_default_bound: fn(["bool" /* is_signed */, "i32" /* width */, "bool" /* max */], "f64"),
+  mlirffi_quant_cast: fn(["handle" /* type */, "handle" /* candidate */, "i32" /* op */], "handle"),
+  mlirffi_quant_cast_self: fn(["handle" /* type */, "i32" /* op */], "handle"),
+  mlirffi_quant_uniform_scale: fn(["handle" /* t */], "f64"),
+  mlirffi_quant_uniform_zero_point: fn(["handle" /* t */], "f64"),
+  mlirffi_quant_is_fixed_point: fn(["handle" /* t */], "bool"),
+  mlirffi_quant_per_axis_info: fn(["handle" /* t */, "buffer" /* out */, "i32" /* cap */], "i32"),
+  mlirffi_quant_per_axis_dimension: fn(["handle" /* t */], "i32"),
+  mlirffi_quant_sub_channel_info: fn(["handle" /* t */, "buffer" /* out */, "i32" /* cap */], "i32"),
+  mlirffi_quant_sub_channel_attr: fn(["handle" /* t */, "bool" /* zero_points */], "handle"),
+  mlirffi_quant_calibrated_bound: fn(["handle" /* t */, "bool" /* max */], "f64"),
+  mlirffi_transform_simple_type: fn(["handle" /* ctx record */, "i32" /* kind */], "handle"),
+  mlirffi_transform_operation_type: fn(["handle" /* ctx record */, "buffer" /* name */, "u32" /* len */], "handle"),
+  mlirffi_transform_operation_type_name: fn(["handle" /* t */, "buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_transform_param_type: fn(["handle" /* ctx record */, "handle" /* type */], "handle"),
+  mlirffi_transform_param_type_type: fn(["handle" /* t */], "handle"),
+  mlirffi_nvgpu_tensor_map_descriptor_type: fn(
+    [
+      "handle", /* ctx record */
+      "handle", /* memref */
+      "i32", /* swizzle */
+      "i32", /* l2promo */
+      "i32", /* oob */
+      "i32", /* interleave */
+    ],
+    "handle",
+  ),
+  mlirffi_amdgpu_tdm_type: fn(["handle" /* ctx record */, "i32" /* kind */, "handle" /* element */, "handle" /* index */], "handle"),
+  mlirffi_sparse_encoding: fn(
+    [
+      "handle", /* ctx record */
+      "buffer", /* levels */
+      "i32", /* rank */
+      "handle", /* dim_to_lvl */
+      "handle", /* lvl_to_dim (0: inferred) */
+      "i32", /* pos_width */
+      "i32", /* crd_width */
+      "handle", /* explicit_val (0: none) */
+      "handle", /* implicit_val (0: none) */
+    ],
+    "handle",
+  ),
+  mlirffi_sparse_encoding_rank: fn(["handle" /* a */], "i32"),
+  mlirffi_sparse_encoding_level: fn(["handle" /* a */, "i32" /* i */], "f64"),
+  mlirffi_sparse_encoding_part: fn(["handle" /* a */, "i32" /* what */], "handle"),
+  mlirffi_sparse_encoding_width: fn(["handle" /* a */, "bool" /* crd */], "i32"),
 } as const satisfies Record<string, Signature>;
 
 /** The names of all native functions. */

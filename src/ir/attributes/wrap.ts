@@ -13,6 +13,7 @@ import { AffineMapAttr, IntegerSetAttr, StridedLayoutAttr } from "./layout.ts";
 import { OpaqueAttr } from "./opaque.ts";
 import { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./scalar.ts";
 import { FlatSymbolRefAttr, SymbolRefAttr } from "./symbol_ref.ts";
+import { dialectAttributeClass } from "../dialect/wrap.ts";
 
 type AttributeClass = new (state: ContextState, ptr: number) => Attribute;
 let byKind: AttributeClass[] | undefined;
@@ -45,7 +46,12 @@ function classes(): AttributeClass[] {
 }
 
 function wrapAttribute(state: ContextState, ptr: number): Attribute {
-  return state.attributes.get(ptr) ?? state.attributes.set(ptr, new (classes()[lib.mlirffi_attr_kind(ptr)] ?? Attribute)(state, ptr));
+  const cached = state.attributes.get(ptr);
+  if (cached !== undefined) return cached;
+  const kind = lib.mlirffi_attr_kind(ptr);
+  // Kind 0 is no builtin kind: the dialect table may know it.
+  const cls = kind === 0 ? dialectAttributeClass(ptr) ?? Attribute : classes()[kind] ?? Attribute;
+  return state.attributes.set(ptr, new cls(state, ptr));
 }
 
 setAttributeWrapper(wrapAttribute);

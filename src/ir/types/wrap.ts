@@ -11,6 +11,7 @@ import { ComplexType, FunctionType, TupleType } from "./composite.ts";
 import { FloatType } from "./float.ts";
 import { IndexType, IntegerType, NoneType } from "./integer.ts";
 import { OpaqueType } from "./opaque.ts";
+import { dialectTypeClass } from "../dialect/wrap.ts";
 import { MemRefType, RankedTensorType, UnrankedMemRefType, UnrankedTensorType, VectorType } from "./shaped.ts";
 
 type TypeClass = new (state: ContextState, ptr: number) => Type;
@@ -39,7 +40,12 @@ function classes(): TypeClass[] {
 }
 
 function wrapType(state: ContextState, ptr: number): Type {
-  return state.types.get(ptr) ?? state.types.set(ptr, new (classes()[lib.mlirffi_type_kind(ptr)] ?? Type)(state, ptr));
+  const cached = state.types.get(ptr);
+  if (cached !== undefined) return cached;
+  const kind = lib.mlirffi_type_kind(ptr);
+  // Kind 0 is no builtin kind: the dialect table may know it.
+  const cls = kind === 0 ? dialectTypeClass(ptr) ?? Type : classes()[kind] ?? Type;
+  return state.types.set(ptr, new cls(state, ptr));
 }
 
 setTypeWrapper(wrapType);
