@@ -36,6 +36,7 @@ export {
   type Severity,
   StructuralError,
   ThreadBound,
+  TypeCasterError,
 } from "./base/mod.ts";
 export { Handle } from "./safety/mod.ts";
 export {
@@ -109,6 +110,11 @@ export {
   TupleType,
   Type,
   TypeAttr,
+  type TypeCaster,
+  type TypeCasterOptions,
+  TypeCasterRegistration,
+  TypeID,
+  registerTypeCaster,
   Uniqued,
   UnitAttr,
   UnrankedMemRefType,

@@ -24,5 +24,6 @@ export {
   PassPipelineError,
   type Severity,
   StructuralError,
+  TypeCasterError,
 } from "./errors.ts";
 export { ThreadBound } from "./thread_bound.ts";

@@ -18,6 +18,7 @@ import { cloneOperation, detachOperation, disposeOwner, eraseOperation, insertOp
 import { encodePrintOptions, type PrintOptions } from "./print_options.ts";
 import { stateOf } from "./context_state.ts";
 import { AttributeMap } from "./attribute_map.ts";
+import { type TypeID, typeIDOrNull } from "./type_id.ts";
 import { makeOpView } from "./class_registry.ts";
 import type { OpView } from "./op_view.ts";
 import { walk, type WalkOptions, type WalkResult, type WalkStatus } from "./walk.ts";
@@ -114,6 +115,14 @@ export class Operation extends Handle {
   get isRegistered(): boolean {
     const bytes = nameBytes(this.name);
     return lib.mlirffi_is_registered_operation(stateOf(this._owner).store, bytes, bytes.length);
+  }
+
+  /**
+   * The TypeID of its registered operation class, or `null` for an
+   * unregistered operation (which has none).
+   */
+  get typeID(): TypeID | null {
+    return typeIDOrNull(lib.mlirffi_op_type_id(this._live()));
   }
 
   /** Whether it terminates its block (has the IsTerminator trait and is last). */

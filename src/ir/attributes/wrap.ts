@@ -13,6 +13,8 @@ import { AffineMapAttr, IntegerSetAttr, StridedLayoutAttr } from "./layout.ts";
 import { OpaqueAttr } from "./opaque.ts";
 import { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./scalar.ts";
 import { FlatSymbolRefAttr, SymbolRefAttr } from "./symbol_ref.ts";
+import { applyCaster, hasCasters, syncCasters } from "../type_casters.ts";
+import { addBuiltinClasses } from "../uniqued.ts";
 
 type AttributeClass = new (state: ContextState, ptr: number) => Attribute;
 let byKind: AttributeClass[] | undefined;
@@ -45,7 +47,12 @@ function classes(): AttributeClass[] {
 }
 
 function wrapAttribute(state: ContextState, ptr: number): Attribute {
-  return state.attributes.get(ptr) ?? state.attributes.set(ptr, new (classes()[lib.mlirffi_attr_kind(ptr)] ?? Attribute)(state, ptr));
+  syncCasters(state);
+  const cached = state.attributes.get(ptr);
+  if (cached !== undefined) return cached;
+  const base = new (classes()[lib.mlirffi_attr_kind(ptr)] ?? Attribute)(state, ptr);
+  return state.attributes.set(ptr, hasCasters() ? applyCaster("Attribute", base, lib.mlirffi_attr_type_id(ptr)) : base);
 }
 
 setAttributeWrapper(wrapAttribute);
+addBuiltinClasses(classes);

@@ -11,7 +11,9 @@ import { ComplexType, FunctionType, TupleType } from "./composite.ts";
 import { FloatType } from "./float.ts";
 import { IndexType, IntegerType, NoneType } from "./integer.ts";
 import { OpaqueType } from "./opaque.ts";
-import { MemRefType, RankedTensorType, UnrankedMemRefType, UnrankedTensorType, VectorType } from "./shaped.ts";
+import { MemRefType, RankedTensorType, ShapedType, UnrankedMemRefType, UnrankedTensorType, VectorType } from "./shaped.ts";
+import { applyCaster, hasCasters, syncCasters } from "../type_casters.ts";
+import { addBuiltinClasses } from "../uniqued.ts";
 
 type TypeClass = new (state: ContextState, ptr: number) => Type;
 let byKind: TypeClass[] | undefined;
@@ -39,7 +41,12 @@ function classes(): TypeClass[] {
 }
 
 function wrapType(state: ContextState, ptr: number): Type {
-  return state.types.get(ptr) ?? state.types.set(ptr, new (classes()[lib.mlirffi_type_kind(ptr)] ?? Type)(state, ptr));
+  syncCasters(state);
+  const cached = state.types.get(ptr);
+  if (cached !== undefined) return cached;
+  const base = new (classes()[lib.mlirffi_type_kind(ptr)] ?? Type)(state, ptr);
+  return state.types.set(ptr, hasCasters() ? applyCaster("Type", base, lib.mlirffi_type_type_id(ptr)) : base);
 }
 
 setTypeWrapper(wrapType);
+addBuiltinClasses(() => [...classes(), ShapedType]);
