@@ -4,7 +4,7 @@
  * @module
  */
 import { StringAttr } from "./attributes/scalar.ts";
-import { argumentError, describe, indexArg, stringArg } from "../base/args.ts";
+import { argumentError, describe, indexArg, optionsArg, stringArg } from "../base/args.ts";
 import { ArgumentError, MlirVerificationError, StructuralError } from "../base/errors.ts";
 import { collect } from "../ffi/batch.ts";
 import { lib } from "../ffi/load.ts";
@@ -19,7 +19,8 @@ import { encodePrintOptions, type PrintOptions } from "./print_options.ts";
 import { stateOf } from "./context_state.ts";
 import { AttributeMap } from "./attribute_map.ts";
 import { type TypeID, typeIDOrNull } from "./type_id.ts";
-import { makeOpView } from "./class_registry.ts";
+import { isInsertionPoint, makeOpView } from "./class_registry.ts";
+import type { InsertionPoint } from "./insertion_point.ts";
 import type { OpView } from "./op_view.ts";
 import { walk, type WalkOptions, type WalkResult, type WalkStatus } from "./walk.ts";
 import type { Block } from "./block.ts";
@@ -351,11 +352,36 @@ export class Operation extends Handle {
     return this;
   }
 
-  /** A deep copy, detached (owned by the returned handle). */
-  clone(): Operation {
+  /**
+   * A deep copy: detached (owned by the returned handle), or, with `ip`,
+   * inserted there, as Python's `clone(ip=...)`. The insertion point is
+   * checked before anything is copied (a stale one is an
+   * `InvalidHandleError`, one in another context a `StructuralError`).
+   * Unlike Python, no `ip` means detached even inside an
+   * `InsertionPoint.enter()` scope: a copy is inserted only where asked.
+   *
+   * @example
+   * ```ts
+   * import { Context, InsertionPoint } from "../mod.ts";
+   * using ctx = new Context();
+   * using mod = ctx.parseModule("func.func private @a()");
+   * const a = mod.body.operations.at(0)!;
+   * const copy = a.clone({ ip: InsertionPoint.after(a) });
+   * console.log(copy.block === mod.body, mod.body.operations.length); // true 2
+   * ```
+   */
+  clone(options?: { readonly ip?: InsertionPoint | null }): Operation {
     const ptr = this._live();
+    const ip = optionsArg(options ?? {}, "clone's options").ip ?? null;
+    if (ip !== null && !isInsertionPoint(ip)) throw argumentError("clone's options.ip", "an InsertionPoint", ip);
+    const place = ip?._placement(null) ?? null;
+    if (ip !== null && ip._owner().context !== this._owner.context) {
+      throw new StructuralError(`Cannot clone '${this.name}' into a block of another context.`);
+    }
     const owner = cloneOperation(this._owner, ptr, this.name);
-    return stateOf(owner).strategy.operation(owner, owner.root);
+    const clone = stateOf(owner).strategy.operation(owner, owner.root);
+    if (ip !== null && place !== null) ip._insertWith(clone, place);
+    return clone;
   }
 
   /** Moves this operation right before `other` (possibly into another block). */
