@@ -1,6 +1,12 @@
 /* Printing an operation with the flags mlirffi_op_print has no room for
  * (operation.c): a limit on the resource strings printed in the
- * `dialect_resources` section. Same flag bits otherwise. */
+ * `dialect_resources` section. Same flag bits otherwise.
+ *
+ * MLIR's `assumeVerified` flag is deliberately not offered: custom printers
+ * then run on IR that may not verify, and they dereference what the verifier
+ * would have required (printing a `func.func` without `function_type`, an
+ * `arith.cmpi` without operands or an `scf.for` without a body segfaults
+ * with it; without it MLIR falls back to the generic form). */
 #include "shim.h"
 
 enum {

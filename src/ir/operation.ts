@@ -270,8 +270,13 @@ export class Operation extends Handle {
 
   /** Prints the operation with the given options. */
   print(options?: PrintOptions): string {
-    const { flags, limit } = encodePrintOptions(options);
-    return takeText(lib.mlirffi_op_print(this._live(), flags, limit, TEXT, TEXT_CAP));
+    const { flags, limit, resourceLimit } = encodePrintOptions(options);
+    const ptr = this._live();
+    return takeText(
+      resourceLimit < 0
+        ? lib.mlirffi_op_print(ptr, flags, limit, TEXT, TEXT_CAP)
+        : lib.mlirffi_op_print_limits(ptr, flags, limit, resourceLimit, TEXT, TEXT_CAP),
+    );
   }
 
   /**
