@@ -145,6 +145,7 @@ export {
   PDLResultList,
   type PDLValue,
   RewritePatternSet,
+  type StatisticsDisplay,
   type TypeScriptPassOptions,
   walkAndApplyPatterns,
 } from "./passes/mod.ts";
