@@ -78,6 +78,9 @@ export class ContextState extends ThreadBound {
   /** Operation names by their index in the shim's name table (native/src/names.c). */
   private readonly names: string[] = [];
 
+  /** Whether ops made without a location get one from the JS stack (Context option `locationsFromStack`). */
+  locationsFromStack = false;
+
   /** Whether MLIR may run on its thread pool in this context (Context option `threading`). */
   readonly threading: boolean;
 
