@@ -385,7 +385,16 @@ export class Operation extends Handle {
     }
     const owner = cloneOperation(this._owner, ptr, this.name);
     const clone = stateOf(owner).strategy.operation(owner, owner.root);
-    if (ip !== null && place !== null) ip._insertWith(clone, place);
+    if (ip !== null && place !== null) {
+      try {
+        ip._insertWith(clone, place);
+      } catch (e) {
+        // Refused (e.g. inside a pass, outside the op it was given): the
+        // copy goes now rather than at garbage collection.
+        clone.dispose();
+        throw e;
+      }
+    }
     return clone;
   }
 

@@ -12,7 +12,7 @@ import { assert, assertEquals, assertFalse, assertInstanceOf, assertNotStrictEqu
 import { assertArgumentError } from "../_errors.ts";
 import {
   ArrayAttr,
-  Attribute,
+  type Attribute,
   Context,
   FloatType,
   FunctionType,

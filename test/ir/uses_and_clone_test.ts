@@ -167,6 +167,34 @@ for (const strategy of STRATEGIES) {
   });
 }
 
+for (const strategy of STRATEGIES) {
+  test(`[${strategy}] clone({ ip }) inside a TypeScript pass: refused outside the pass's op, nothing inserted`, () => {
+    using ctx = new Context({ strategy });
+    using mod = ctx.parseModule("func.func @f() { return }\nfunc.func @g() { return }");
+    const errors: unknown[] = [];
+    let inside = 0;
+    using pm = ctx.passManager();
+    pm.nest("func.func").addPass((op) => {
+      const ret = op.regions.at(0)!.blocks.at(0)!.operations.at(0)!;
+      try {
+        ret.clone({ ip: InsertionPoint.atEnd(mod.body) });
+      } catch (e) {
+        errors.push(e);
+      }
+      // Inside the pass's own op it is allowed.
+      const copy = op.clone({ ip: InsertionPoint.before(ret) }).detach();
+      copy.dispose();
+      inside++;
+    }, { opName: "func.func" });
+    pm.run(mod);
+    assertEquals(inside, 2);
+    assertEquals(errors.length, 2);
+    for (const e of errors) assert(e instanceof StructuralError, String(e));
+    assertEquals(mod.body.operations.length, 2);
+    mod.operation.verify();
+  });
+}
+
 test("clone into a disposed insertion point, and replaceAllUsesExcept misuse, in a child: no crash", () => {
   const r = runChild(`
     for (const strategy of mlir.STRATEGIES) {
