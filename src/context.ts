@@ -40,6 +40,14 @@ export interface ContextOptions {
    * have 8 MB stacks, so deeply nested IR is only safe single-threaded.
    */
   readonly threading?: boolean;
+  /**
+   * Give operations built without a location (no `loc`, no current
+   * `Location.enter()` scope of this context) the JavaScript call stack as
+   * their location, as Python's `loc_tracebacks()` (see
+   * `Location.fromStack`). Default false: capturing a stack costs a few
+   * microseconds per op. Also settable later: `ctx.locationsFromStack`.
+   */
+  readonly locationsFromStack?: boolean;
 }
 
 /**
@@ -70,9 +78,11 @@ export class Context extends ThreadBound {
     const name = options.strategy ?? DEFAULT_STRATEGY;
     const allowUnregisteredDialects = boolArg(options.allowUnregisteredDialects, false, "Context option 'allowUnregisteredDialects'");
     const threading = boolArg(options.threading, false, "Context option 'threading'");
+    const locationsFromStack = boolArg(options.locationsFromStack, false, "Context option 'locationsFromStack'");
     if (!STRATEGIES.includes(name)) throw argumentError("Context option 'strategy'", `one of ${STRATEGIES.join(", ")}`, name);
     this.#state = new ContextState({ allowUnregisteredDialects, threading }, this);
     this.#state.strategy = createStrategy(name, IR_HANDLES)!;
+    this.#state.locationsFromStack = locationsFromStack;
     this.#strategy = name;
   }
 
@@ -84,6 +94,23 @@ export class Context extends ThreadBound {
   /** Whether the context is still alive (not disposed). */
   get isValid(): boolean {
     return this.#state.alive;
+  }
+
+  /**
+   * Whether operations built without a location get the JavaScript call
+   * stack as theirs (Context option `locationsFromStack`). Precedence for a
+   * builder: its `loc`, then `Location.current` (if of this context), then
+   * the stack when this is on, then the unknown location.
+   */
+  get locationsFromStack(): boolean {
+    this.#state.check("Context");
+    return this.#state.locationsFromStack;
+  }
+
+  set locationsFromStack(on: boolean) {
+    this.#state.check("Context");
+    if (typeof on !== "boolean") throw argumentError("Context.locationsFromStack", "a boolean", on);
+    this.#state.locationsFromStack = on;
   }
 
   /** Whether operations of unregistered dialects are accepted. */

@@ -38,6 +38,7 @@ export {
   StructuralError,
   UnresolvedSymbolError,
   ThreadBound,
+  TypeCasterError,
 } from "./base/mod.ts";
 export { Handle } from "./safety/mod.ts";
 export {
@@ -111,6 +112,11 @@ export {
   TupleType,
   Type,
   TypeAttr,
+  type TypeCaster,
+  type TypeCasterOptions,
+  TypeCasterRegistration,
+  TypeID,
+  registerTypeCaster,
   Uniqued,
   UnitAttr,
   UnrankedMemRefType,
@@ -180,6 +186,7 @@ export {
   PDLResultList,
   type PDLValue,
   RewritePatternSet,
+  type StatisticsDisplay,
   type TypeScriptPassOptions,
   walkAndApplyPatterns,
 } from "./passes/mod.ts";

@@ -188,6 +188,41 @@ export class ArgumentError extends MlirError implements ArgumentProblem {
   }
 }
 
+/**
+ * A function registered with `registerTypeCaster` threw (the thrown value is
+ * `cause`) or returned something other than a view of the type or attribute
+ * it was given. Nothing was cached: reading the value again calls it again.
+ *
+ * @example
+ * ```ts
+ * import { Context, IntegerType, registerTypeCaster, TypeCasterError } from "../mod.ts";
+ * using ctx = new Context();
+ * using _ = registerTypeCaster(IntegerType.staticTypeID, () => { throw new Error("no"); });
+ * try {
+ *   ctx.parseType("i8");
+ * } catch (e) {
+ *   if (e instanceof TypeCasterError) console.log(e.kind, e.got); // Type a thrown Error
+ * }
+ * ```
+ */
+export class TypeCasterError extends MlirError {
+  /** What was being cast: `Type` or `Attribute`. */
+  readonly kind: "Type" | "Attribute";
+  /** What the caster gave: `a thrown Error`, `undefined`, `a Type of another object`, ... */
+  readonly got: string;
+
+  /** The caster for `kind` `text` gave `got`. */
+  constructor(kind: "Type" | "Attribute", text: string, got: string, options?: ErrorOptions) {
+    super(
+      `The type caster registered for ${kind.toLowerCase()} '${text}' must return a ${kind} of the same object, got ${got}.`,
+      [],
+      options,
+    );
+    this.kind = kind;
+    this.got = got;
+  }
+}
+
 /** JIT compilation or lowering failed; `diagnostics` says why. */
 export class ExecutionEngineError extends MlirError {}
 

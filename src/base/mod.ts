@@ -25,6 +25,7 @@ export {
   PassPipelineError,
   type Severity,
   StructuralError,
+  TypeCasterError,
   UnresolvedSymbolError,
 } from "./errors.ts";
 export { ThreadBound } from "./thread_bound.ts";

@@ -777,6 +777,34 @@ export const symbols = {
   mlirffi_sparse_encoding_level: fn(["handle" /* a */, "i32" /* i */], "f64"),
   mlirffi_sparse_encoding_part: fn(["handle" /* a */, "i32" /* what */], "handle"),
   mlirffi_sparse_encoding_width: fn(["handle" /* a */, "bool" /* crd */], "i32"),
+  // typeid.c
+  mlirffi_type_type_id: fn(["handle" /* type */], "handle"),
+  mlirffi_attr_type_id: fn(["handle" /* attr */], "handle"),
+  mlirffi_op_type_id: fn(["handle" /* op */], "handle"),
+  mlirffi_static_type_id: fn(["i32" /* which */], "handle"),
+  mlirffi_static_type_id_count: fn([], "i32"),
+
+  // uses.c
+  mlirffi_value_replace_all_uses_except: fn(
+    ["handle" /* of */, "handle" /* with */, "buffer" /* exceptions (op handles) */, "i32" /* n */],
+    "void",
+  ),
+
+  // printing.c
+  mlirffi_op_print_limits: fn(
+    [
+      "handle", /* op */
+      "i32", /* flags */
+      "f64", /* large_elements_limit */
+      "f64", /* large_resource_limit */
+      "buffer", /* dst */
+      "u32", /* cap */
+    ],
+    "f64",
+  ),
+
+  // statistics.c
+  mlirffi_pm_enable_statistics: fn(["handle" /* pm */, "i32" /* mode */], "void"),
 } as const satisfies Record<string, Signature>;
 
 /** The names of all native functions. */

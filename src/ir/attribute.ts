@@ -12,6 +12,7 @@ import { wrapType } from "./class_registry.ts";
 import { argumentError } from "../base/args.ts";
 import type { ContextState } from "./context_state.ts";
 import { Uniqued } from "./uniqued.ts";
+import { TypeID } from "./type_id.ts";
 
 /**
  * An MLIR attribute, such as `42 : i32` or `"text"`.
@@ -33,6 +34,11 @@ export class Attribute extends Uniqued {
   /** The attribute's type; `none` for attributes without one. */
   get type(): Type {
     return wrapType(this._state, lib.mlirffi_attr_type(this._live()));
+  }
+
+  /** The TypeID of its class (e.g. `IntegerAttr.staticTypeID` for `42 : i32`). */
+  get typeID(): TypeID {
+    return TypeID._of(lib.mlirffi_attr_type_id(this._live()));
   }
 
   /** The attribute in MLIR's textual form. */

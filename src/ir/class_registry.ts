@@ -13,6 +13,7 @@ import type { Attribute } from "./attribute.ts";
 import type { ContextState } from "./context_state.ts";
 import type { Type } from "./type.ts";
 import type { Operation } from "./operation.ts";
+import type { InsertionPoint } from "./insertion_point.ts";
 
 type Wrap<T> = (state: ContextState, ptr: number) => T;
 
@@ -39,6 +40,18 @@ export function wrapAttribute(state: ContextState, ptr: number): Attribute {
   return attributeWrapper!(state, ptr);
 }
 
+
+let insertionPointCheck: ((value: unknown) => value is InsertionPoint) | undefined;
+
+/** @internal Installs the InsertionPoint check (insertion_point.ts, which imports Operation). */
+export function setInsertionPointCheck(check: (value: unknown) => value is InsertionPoint): void {
+  insertionPointCheck = check;
+}
+
+/** Whether `value` is an InsertionPoint. */
+export function isInsertionPoint(value: unknown): value is InsertionPoint {
+  return insertionPointCheck!(value);
+}
 
 type MakeView = (op: Operation) => object;
 let viewMaker: MakeView | undefined;

@@ -65,6 +65,8 @@ export class ContextState extends ThreadBound {
    */
   readonly attributes: BoundedMap<number, Attribute> = new BoundedMap(CACHE_LIMIT);
   readonly types: BoundedMap<number, Type> = new BoundedMap(CACHE_LIMIT);
+  /** The type caster generation the two caches above were filled under (type_casters.ts). */
+  casterGeneration = 0;
   /**
    * Registered operation names, UTF-8 encoded: createOperation's check, made
    * once per name (registration is never undone, and encoding a string costs
@@ -75,6 +77,9 @@ export class ContextState extends ThreadBound {
   private lastId = 0;
   /** Operation names by their index in the shim's name table (native/src/names.c). */
   private readonly names: string[] = [];
+
+  /** Whether ops made without a location get one from the JS stack (Context option `locationsFromStack`). */
+  locationsFromStack = false;
 
   /** Whether MLIR may run on its thread pool in this context (Context option `threading`). */
   readonly threading: boolean;

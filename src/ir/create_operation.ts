@@ -10,7 +10,7 @@ import { ArgumentError, StructuralError } from "../base/errors.ts";
 import { lib } from "../ffi/load.ts";
 import { encode } from "../ffi/text.ts";
 import { InsertionPoint } from "./insertion_point.ts";
-import { type Location, locationArg } from "./location.ts";
+import { type Location, locationArg, stackLocation } from "./location.ts";
 import type { Owner } from "../safety/ledger.ts";
 import type { Operation } from "./operation.ts";
 import type { ContextState } from "./context_state.ts";
@@ -32,7 +32,7 @@ export interface OperationSpec {
   readonly regions?: number;
   /** The blocks a terminator branches to (in the region it is inserted into). */
   readonly successors?: readonly Block[];
-  /** Its location (unknown by default). */
+  /** Its location (default: from the JS stack if the context has `locationsFromStack`, else unknown). */
   readonly location?: Location;
   /** Let the operation infer its result types (InferTypeOpInterface). */
   readonly inferResultTypes?: boolean;
@@ -176,7 +176,11 @@ export function createOperation(state: ContextState, spec: OperationSpec): Opera
     parts[valuesAt + i] = a instanceof Attribute && a._state === state ? a._live() : attributeArg(a, state, `Attribute '${k}'`);
   }
   const regions = intArg(spec.regions ?? 0, 0, 65535, "regions");
-  const loc = spec.location === undefined ? lib.mlirffi_loc_unknown(state.store) : locationArg(spec.location, state, "location");
+  const loc = spec.location !== undefined
+    ? locationArg(spec.location, state, "location")
+    : state.locationsFromStack
+    ? stackLocation(state)
+    : lib.mlirffi_loc_unknown(state.store);
 
   const ptr = state.callNative(
     () =>

@@ -12,6 +12,7 @@ import type { Owner } from "../safety/ledger.ts";
 import { insertOperation } from "./ownership_events.ts";
 import { ThreadBound } from "../base/thread_bound.ts";
 import { ScopeStack } from "../base/scope_stack.ts";
+import { setInsertionPointCheck } from "./class_registry.ts";
 
 type Where = "end" | "before" | "after" | "terminator";
 
@@ -225,6 +226,8 @@ export class InsertionPoint extends ThreadBound {
     );
   }
 }
+
+setInsertionPointCheck((value): value is InsertionPoint => value instanceof InsertionPoint);
 
 function notInBlock(what: string, op: Operation): ArgumentError {
   return new ArgumentError({ argument: what, expected: "in a block", got: `'${op.name}', which is not in a block` });

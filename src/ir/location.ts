@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { argumentError, intArg, stringArg } from "../base/args.ts";
+import { argumentError, intArg, optionsArg, stringArg } from "../base/args.ts";
+import { callerFrames } from "./stack_frames.ts";
 import { contextArg, type ContextState } from "./context_state.ts";
 import type { Context } from "../context.ts";
 import { ArgumentError } from "../base/errors.ts";
@@ -134,6 +135,36 @@ export class Location extends Uniqued {
     return new Location(state, lib.mlirffi_loc_fused(state.store, ptrs, ptrs.length, meta));
   }
 
+  /**
+   * The JavaScript call stack here as a location, as Python's traceback
+   * locations: the innermost `limit` frames (10 by default, as upstream) of
+   * the caller's code, each `"name"("file":line:col)` (a plain file
+   * location for an anonymous function), chained as call sites, innermost
+   * first: `callsite("inner"(...) at callsite("outer"(...) at ...))`. Frames
+   * of mlir-ffi itself and of the runtime are left out; with none left it
+   * is the unknown location. Builders and `ctx.createOperation` use it for
+   * ops given no location when the context has `locationsFromStack` on.
+   * On Bun, a function that returns another call's result is not on the
+   * stack (JavaScriptCore's tail calls), so it has no frame here.
+   *
+   * @example
+   * ```ts
+   * import { Context, Location } from "../mod.ts";
+   * using ctx = new Context();
+   * function build(): string {
+   *   const loc = Location.fromStack(ctx, { limit: 1 });
+   *   return loc.name;
+   * }
+   * console.log(build()); // build
+   * ```
+   */
+  static fromStack(ctx: Context, options?: { readonly limit?: number }): Location {
+    const state = contextArg(ctx, "Location.fromStack's context");
+    const o = optionsArg(options ?? {}, "Location.fromStack's options");
+    const limit = o.limit === undefined ? STACK_FRAMES : intArg(o.limit, 1, MAX_STACK_FRAMES, "Location.fromStack's options.limit");
+    return new Location(state, stackLocation(state, limit));
+  }
+
   /** What kind of location this is. */
   get kind(): LocationKind {
     return KINDS[lib.mlirffi_loc_kind(this._live())] ?? "other";
@@ -230,6 +261,31 @@ export class Location extends Uniqued {
   override toString(): string {
     return takeText(lib.mlirffi_loc_print(this._live(), TEXT, TEXT_CAP));
   }
+}
+
+/** Frames in a location from the stack: upstream's default `loc_tracebacks_frame_limit`. */
+const STACK_FRAMES = 10;
+const MAX_STACK_FRAMES = 1000;
+
+/**
+ * The native location of the caller's stack (see `Location.fromStack`):
+ * what operations made without a location get in a context with
+ * `locationsFromStack`.
+ */
+export function stackLocation(state: ContextState, limit: number = STACK_FRAMES): number {
+  const frames = callerFrames(limit);
+  let loc = 0;
+  for (let i = frames.length - 1; i >= 0; i--) {
+    const { name, file, line, column } = frames[i]!;
+    const bytes = encode(file);
+    let here = lib.mlirffi_loc_file(state.store, bytes, bytes.length, Math.min(line, U32), Math.min(column, U32));
+    if (name !== null) {
+      const n = encode(name);
+      here = lib.mlirffi_loc_name(state.store, n, n.length, here);
+    }
+    loc = loc === 0 ? here : lib.mlirffi_loc_call_site(here, loc);
+  }
+  return loc === 0 ? lib.mlirffi_loc_unknown(state.store) : loc;
 }
 
 /** The pointer of a location argument, checked to belong to `state`'s context. */

@@ -64,6 +64,8 @@ export { OpView, type OpViewClass, opViewClass, registerOpView } from "./op_view
 export type { PrintOptions } from "./print_options.ts";
 export { Region } from "./region.ts";
 export { Type } from "./type.ts";
+export { TypeID } from "./type_id.ts";
+export { registerTypeCaster, type TypeCaster, type TypeCasterOptions, TypeCasterRegistration } from "./type_casters.ts";
 export {
   ComplexType,
   type Dim,

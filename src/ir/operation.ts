@@ -4,7 +4,7 @@
  * @module
  */
 import { StringAttr } from "./attributes/scalar.ts";
-import { argumentError, describe, indexArg, stringArg } from "../base/args.ts";
+import { argumentError, describe, indexArg, optionsArg, stringArg } from "../base/args.ts";
 import { ArgumentError, MlirVerificationError, StructuralError } from "../base/errors.ts";
 import { collect } from "../ffi/batch.ts";
 import { lib } from "../ffi/load.ts";
@@ -18,7 +18,9 @@ import { cloneOperation, detachOperation, disposeOwner, eraseOperation, insertOp
 import { encodePrintOptions, type PrintOptions } from "./print_options.ts";
 import { stateOf } from "./context_state.ts";
 import { AttributeMap } from "./attribute_map.ts";
-import { makeOpView } from "./class_registry.ts";
+import { type TypeID, typeIDOrNull } from "./type_id.ts";
+import { isInsertionPoint, makeOpView } from "./class_registry.ts";
+import type { InsertionPoint } from "./insertion_point.ts";
 import type { OpView } from "./op_view.ts";
 import { walk, type WalkOptions, type WalkResult, type WalkStatus } from "./walk.ts";
 import type { Block } from "./block.ts";
@@ -114,6 +116,14 @@ export class Operation extends Handle {
   get isRegistered(): boolean {
     const bytes = nameBytes(this.name);
     return lib.mlirffi_is_registered_operation(stateOf(this._owner).store, bytes, bytes.length);
+  }
+
+  /**
+   * The TypeID of its registered operation class, or `null` for an
+   * unregistered operation (which has none).
+   */
+  get typeID(): TypeID | null {
+    return typeIDOrNull(lib.mlirffi_op_type_id(this._live()));
   }
 
   /** Whether it terminates its block (has the IsTerminator trait and is last). */
@@ -260,8 +270,13 @@ export class Operation extends Handle {
 
   /** Prints the operation with the given options. */
   print(options?: PrintOptions): string {
-    const { flags, limit } = encodePrintOptions(options);
-    return takeText(lib.mlirffi_op_print(this._live(), flags, limit, TEXT, TEXT_CAP));
+    const { flags, limit, resourceLimit } = encodePrintOptions(options);
+    const ptr = this._live();
+    return takeText(
+      resourceLimit < 0
+        ? lib.mlirffi_op_print(ptr, flags, limit, TEXT, TEXT_CAP)
+        : lib.mlirffi_op_print_limits(ptr, flags, limit, resourceLimit, TEXT, TEXT_CAP),
+    );
   }
 
   /**
@@ -342,11 +357,45 @@ export class Operation extends Handle {
     return this;
   }
 
-  /** A deep copy, detached (owned by the returned handle). */
-  clone(): Operation {
+  /**
+   * A deep copy: detached (owned by the returned handle), or, with `ip`,
+   * inserted there, as Python's `clone(ip=...)`. The insertion point is
+   * checked before anything is copied (a stale one is an
+   * `InvalidHandleError`, one in another context a `StructuralError`).
+   * Unlike Python, no `ip` means detached even inside an
+   * `InsertionPoint.enter()` scope: a copy is inserted only where asked.
+   *
+   * @example
+   * ```ts
+   * import { Context, InsertionPoint } from "../mod.ts";
+   * using ctx = new Context();
+   * using mod = ctx.parseModule("func.func private @a()");
+   * const a = mod.body.operations.at(0)!;
+   * const copy = a.clone({ ip: InsertionPoint.after(a) });
+   * console.log(copy.block === mod.body, mod.body.operations.length); // true 2
+   * ```
+   */
+  clone(options?: { readonly ip?: InsertionPoint | null }): Operation {
     const ptr = this._live();
+    const ip = optionsArg(options ?? {}, "clone's options").ip ?? null;
+    if (ip !== null && !isInsertionPoint(ip)) throw argumentError("clone's options.ip", "an InsertionPoint", ip);
+    const place = ip?._placement(null) ?? null;
+    if (ip !== null && ip._owner().context !== this._owner.context) {
+      throw new StructuralError(`Cannot clone '${this.name}' into a block of another context.`);
+    }
     const owner = cloneOperation(this._owner, ptr, this.name);
-    return stateOf(owner).strategy.operation(owner, owner.root);
+    const clone = stateOf(owner).strategy.operation(owner, owner.root);
+    if (ip !== null && place !== null) {
+      try {
+        ip._insertWith(clone, place);
+      } catch (e) {
+        // Refused (e.g. inside a pass, outside the op it was given): the
+        // copy goes now rather than at garbage collection.
+        clone.dispose();
+        throw e;
+      }
+    }
+    return clone;
   }
 
   /** Moves this operation right before `other` (possibly into another block). */

@@ -17,6 +17,12 @@ export interface PrintOptions {
   /** Elide elements attributes with more elements than this. */
   readonly largeElementsLimit?: number;
   /**
+   * Leave out of the `dialect_resources` section the resources whose
+   * printed string is longer than this (Python's `large_resource_limit`,
+   * MLIR's `elideLargeResourceString`).
+   */
+  readonly largeResourceLimit?: number;
+  /**
    * Number values locally, without building printer state for the whole
    * enclosing module: much faster for an op nested in a large module, but
    * values defined outside the op print as `<<UNKNOWN SSA VALUE>>`.
@@ -37,9 +43,9 @@ const FLAG_BITS: ReadonlyArray<readonly [keyof PrintOptions, number]> = [
   ["nameLocAsPrefix", 32],
 ];
 
-/** The shim's flag bits and elements limit (-1: none) for `options`. */
-export function encodePrintOptions(options: PrintOptions | undefined): { flags: number; limit: number } {
-  if (options === undefined) return { flags: 0, limit: -1 };
+/** The shim's flag bits, elements and resource limits (-1: none) for `options`. */
+export function encodePrintOptions(options: PrintOptions | undefined): { flags: number; limit: number; resourceLimit: number } {
+  if (options === undefined) return { flags: 0, limit: -1, resourceLimit: -1 };
   if (typeof options !== "object" || options === null) {
     throw argumentError("Print options", "an object", options);
   }
@@ -47,9 +53,13 @@ export function encodePrintOptions(options: PrintOptions | undefined): { flags: 
   for (const [name, bit] of FLAG_BITS) {
     if (boolArg(options[name], false, `Print option '${name}'`)) flags |= bit;
   }
-  const limit = options.largeElementsLimit;
+  return { flags, limit: limitOption(options, "largeElementsLimit"), resourceLimit: limitOption(options, "largeResourceLimit") };
+}
+
+function limitOption(options: PrintOptions, name: "largeElementsLimit" | "largeResourceLimit"): number {
+  const limit = options[name];
   if (limit !== undefined && (!Number.isSafeInteger(limit) || limit < 0)) {
-    throw argumentError("Print option 'largeElementsLimit'", "a non-negative integer", limit);
+    throw argumentError(`Print option '${name}'`, "a non-negative integer", limit);
   }
-  return { flags, limit: limit ?? -1 };
+  return limit ?? -1;
 }

@@ -11,6 +11,7 @@ import { argumentError, listArg } from "../base/args.ts";
 import type { ContextState } from "./context_state.ts";
 import { Uniqued } from "./uniqued.ts";
 import { f64Array } from "../base/f64_array.ts";
+import { TypeID } from "./type_id.ts";
 
 /**
  * An MLIR type, such as `i32` or `tensor<4xf32>`.
@@ -32,6 +33,11 @@ export class Type extends Uniqued {
   /** The namespace of the dialect that defines the type, e.g. `builtin`. */
   get dialect(): string {
     return takeText(lib.mlirffi_type_dialect(this._live(), TEXT, TEXT_CAP));
+  }
+
+  /** The TypeID of its class (e.g. `IntegerType.staticTypeID` for `i32`). */
+  get typeID(): TypeID {
+    return TypeID._of(lib.mlirffi_type_type_id(this._live()));
   }
 
   /** The type in MLIR's textual form. */

@@ -7,8 +7,37 @@
  * @module
  */
 import { ArgumentError, InvalidHandleError } from "../base/errors.ts";
-import type { ContextState } from "./context_state.ts";
+import { ContextState } from "./context_state.ts";
 import type { Context } from "../context.ts";
+import { argumentError } from "../base/args.ts";
+
+// deno-lint-ignore no-explicit-any
+type AnyClass = abstract new (...args: any[]) => Uniqued;
+const builtinTables: (() => readonly AnyClass[])[] = [];
+let builtins: Set<AnyClass> | null = null;
+
+/**
+ * @internal Adds a table of builtin classes (types/wrap.ts, attributes/wrap.ts):
+ * the classes whose methods assume a kind of native object. Read on first
+ * use, since the tables name subclasses that import this module.
+ */
+export function addBuiltinClasses(table: () => readonly AnyClass[]): void {
+  builtinTables.push(table);
+  builtins = null;
+}
+
+const article = (name: string) => `${/^[AEIOU]/.test(name) ? "an" : "a"} ${name}`;
+
+/** The nearest class `cls` extends (or is) whose methods assume a kind of native object. */
+function nearestBuiltin(cls: AnyClass): AnyClass {
+  builtins ??= new Set(builtinTables.flatMap((t) => t()));
+  for (let c = cls; c !== Uniqued && c !== null; c = Object.getPrototypeOf(c)) {
+    if (builtins.has(c)) return c;
+  }
+  // Not a type or an attribute (a Location, an affine object): only an
+  // instance of the class itself.
+  return cls;
+}
 
 /** A type, attribute, location, affine expression, affine map or integer set, uniqued in a context. */
 export abstract class Uniqued {
@@ -18,8 +47,31 @@ export abstract class Uniqued {
   readonly _ptr: number;
 
   /** @internal Made by the context and the IR classes. */
-  constructor(state: ContextState, ptr: number) {
-    this._state = state;
+  constructor(state: ContextState, ptr: number);
+  /**
+   * The same object as `of`, seen as this class: how a subclass of your own
+   * (for `registerTypeCaster`) wraps the object it is given, and a checked
+   * cast, as Python's `IntegerType(t)`. `of` must be an instance of the
+   * nearest builtin class this one extends (`new IntegerType(t)` needs an
+   * `IntegerType`), so no method can reach the wrong kind of native object.
+   */
+  constructor(of: Uniqued);
+  constructor(stateOrOf: ContextState | Uniqued, ptr?: number) {
+    if (stateOrOf instanceof Uniqued) {
+      const of = stateOrOf;
+      const builtin = nearestBuiltin(new.target);
+      if (!(of instanceof builtin)) {
+        throw argumentError(`new ${new.target.name}'s argument`, article(builtin.name), of);
+      }
+      this._ptr = of._live();
+      this._state = of._state;
+      return;
+    }
+    // Only the IR classes pass a state, with a pointer they got from MLIR.
+    if (!(stateOrOf instanceof ContextState) || typeof ptr !== "number") {
+      throw argumentError(`new ${new.target.name}'s argument`, article(new.target.name), stateOrOf);
+    }
+    this._state = stateOrOf;
     this._ptr = ptr;
   }
 

@@ -3,8 +3,9 @@
  *
  * @module
  */
-import { argumentError } from "../base/args.ts";
-import { StructuralError } from "../base/errors.ts";
+import { argumentError, listArg } from "../base/args.ts";
+import { ArgumentError, StructuralError } from "../base/errors.ts";
+import { f64Array } from "../base/f64_array.ts";
 import { collect } from "../ffi/batch.ts";
 import { lib } from "../ffi/load.ts";
 import { takeText, TEXT, TEXT_CAP } from "../ffi/text.ts";
@@ -18,6 +19,11 @@ import { Location, locationArg } from "./location.ts";
 import { wrapType } from "./class_registry.ts";
 import type { Block } from "./block.ts";
 import type { Operation } from "./operation.ts";
+
+/** An operation handle, told apart without importing Operation (which imports this module). */
+function isOperation(x: unknown): x is Operation {
+  return x instanceof Handle && x._family === "operation";
+}
 
 /** An SSA value: an {@linkcode OpResult} or a {@linkcode BlockArgument}. */
 export abstract class Value extends Handle {
@@ -92,6 +98,55 @@ export abstract class Value extends Handle {
       throw new StructuralError("replaceAllUsesWith needs a value from the same module (or detached operation).");
     }
     lib.mlirffi_value_replace_all_uses(ptr, otherPtr);
+  }
+
+  /**
+   * Makes every use of this value use `other` instead, except the uses by
+   * `exceptions` (one operation or a list), as Python's
+   * `replace_all_uses_except`. `other` must have the same type (a different
+   * one is an `ArgumentError`: the users would no longer verify) and live in
+   * the same module or detached operation; the exceptions must be
+   * operations of the same context (an op that does not use this value is
+   * allowed, and changes nothing).
+   *
+   * @example
+   * ```ts
+   * import { Context } from "../mod.ts";
+   * using ctx = new Context();
+   * using mod = ctx.parseModule("func.func @f(%a: i32, %b: i32) -> i32 { %0 = arith.addi %a, %a : i32\n return %0 : i32 }");
+   * const [a, b] = mod.body.operations.at(0)!.regions.at(0)!.blocks.at(0)!.arguments;
+   * const add = a!.uses.at(0)!.owner;
+   * a!.replaceAllUsesExcept(b!, []);
+   * console.log(add.toString()); // %0 = arith.addi %arg1, %arg1 : i32
+   * ```
+   */
+  replaceAllUsesExcept(other: Value, exceptions: Operation | readonly Operation[]): void {
+    const ptr = this._live();
+    if (!(other instanceof Value)) throw argumentError("replaceAllUsesExcept's value", "a Value", other);
+    const otherPtr = other._live();
+    if (other._where !== this._where) {
+      throw new StructuralError("replaceAllUsesExcept needs a value from the same module (or detached operation).");
+    }
+    const state = stateOf(this._where);
+    const type = lib.mlirffi_value_type(ptr);
+    if (lib.mlirffi_value_type(otherPtr) !== type) {
+      throw new ArgumentError({
+        argument: "replaceAllUsesExcept's value",
+        expected: `a Value of type ${this.type}`,
+        got: `a Value of type ${other.type}`,
+      });
+    }
+    const list = isOperation(exceptions) ? [exceptions] : listArg(exceptions, "replaceAllUsesExcept's exceptions");
+    const ops = f64Array(list, (op, i) => {
+      const what = `replaceAllUsesExcept's exceptions[${i}]`;
+      if (!isOperation(op)) throw argumentError(what, "an Operation", op);
+      const p = op._live();
+      if (stateOf(op._owner) !== state) {
+        throw new ArgumentError({ argument: what, expected: "an Operation of this Context", got: "an Operation of another context" });
+      }
+      return p;
+    });
+    lib.mlirffi_value_replace_all_uses_except(ptr, otherPtr, ops, ops.length);
   }
 
   /** The value as MLIR prints it (its defining operation, or the argument). */

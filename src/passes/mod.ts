@@ -8,7 +8,7 @@
  *
  * @module
  */
-export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions } from "./pass_manager.ts";
+export { type IRPrintingOptions, OpPassManager, PassManager, type PassOptions, type StatisticsDisplay } from "./pass_manager.ts";
 export type { PassContext, PassFunction, TypeScriptPassOptions } from "./typescript_pass.ts";
 export {
   applyPatternsGreedily,

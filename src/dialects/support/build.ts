@@ -29,7 +29,10 @@ import type { Arity, OpSchema } from "./schema.ts";
 
 /** Where and with what location a builder creates its op. */
 export interface BuildOptions {
-  /** Its location (default: `Location.current` if of the same context, else unknown). */
+  /**
+   * Its location (default: `Location.current` if of the same context, else
+   * the JS call stack if the context has `locationsFromStack`, else unknown).
+   */
   readonly loc?: Location;
   /** Where to insert it (default: `InsertionPoint.current`, set by `ip.enter()`). */
   readonly ip?: InsertionPoint;

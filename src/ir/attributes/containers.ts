@@ -11,6 +11,7 @@ import { nameBytes } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
 import { wrapAttribute } from "../class_registry.ts";
 import { f64Array } from "../../base/f64_array.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /**
  * `[a, b, c]`.
@@ -24,6 +25,11 @@ import { f64Array } from "../../base/f64_array.ts";
  * ```
  */
 export class ArrayAttr extends Attribute implements Iterable<Attribute> {
+  /** The TypeID every `ArrayAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("ArrayAttr");
+  }
+
   /** The array of `elements`. */
   static get(ctx: Context, elements: readonly Attribute[]): ArrayAttr {
     const state = contextArg(ctx, "ArrayAttr.get's context");
@@ -66,6 +72,11 @@ export class ArrayAttr extends Attribute implements Iterable<Attribute> {
  * ```
  */
 export class DictionaryAttr extends Attribute implements Iterable<[string, Attribute]> {
+  /** The TypeID every `DictionaryAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("DictionaryAttr");
+  }
+
   /** The dictionary of `entries`. */
   static get(ctx: Context, entries: Readonly<Record<string, Attribute>>): DictionaryAttr {
     const state = contextArg(ctx, "DictionaryAttr.get's context");

@@ -24,6 +24,7 @@ import { wrapAttribute } from "../class_registry.ts";
 import { BoolAttr, FloatAttr, IntegerAttr } from "./scalar.ts";
 import { bfloat16Bits, float16Bits } from "./half.ts";
 import { f64Array } from "../../base/f64_array.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /** A typed array that can hold elements. */
 export type ElementArray =
@@ -135,6 +136,11 @@ function shapedArg(type: unknown, what: string): ShapedType {
  * ```
  */
 export class DenseElementsAttr extends Attribute {
+  /** The TypeID every `DenseElementsAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("DenseElementsAttr");
+  }
+
   /** Elements of `type` from a typed array with one element per position (or exactly one: a splat). */
   static get(type: ShapedType, data: ElementArray | boolean[]): DenseElementsAttr {
     const shaped = shapedArg(type, "DenseElementsAttr's type");
@@ -370,6 +376,11 @@ export type DenseArrayData = Int8Array | Int16Array | Int32Array | BigInt64Array
  * ```
  */
 export class DenseArrayAttr extends Attribute {
+  /** The TypeID every `DenseArrayAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("DenseArrayAttr");
+  }
+
   /** The array of `data`'s values; the typed array picks the element type. */
   static get(ctx: Context, data: DenseArrayData): DenseArrayAttr {
     const state = contextArg(ctx, "DenseArrayAttr.get's context");

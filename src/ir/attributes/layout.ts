@@ -13,6 +13,7 @@ import type { Context } from "../../context.ts";
 import { f64Array } from "../../base/f64_array.ts";
 import { AffineMap } from "../affine/map.ts";
 import { IntegerSet } from "../affine/integer_set.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /**
  * `affine_map<(d0, d1)[s0] -> (d0 + s0, d1)>`: an {@linkcode AffineMap} as an attribute.
@@ -28,6 +29,11 @@ import { IntegerSet } from "../affine/integer_set.ts";
  * ```
  */
 export class AffineMapAttr extends Attribute {
+  /** The TypeID every `AffineMapAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("AffineMapAttr");
+  }
+
   /** The attribute of `map`. */
   static get(map: AffineMap): AffineMapAttr;
   /** The map written as `text` (the part inside `affine_map<...>`). */
@@ -90,6 +96,11 @@ export class AffineMapAttr extends Attribute {
  * ```
  */
 export class IntegerSetAttr extends Attribute {
+  /** The TypeID every `IntegerSetAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("IntegerSetAttr");
+  }
+
   /** The attribute of `set`. */
   static get(set: IntegerSet): IntegerSetAttr {
     if (!(set instanceof IntegerSet)) throw argumentError("IntegerSetAttr.get's set", "an IntegerSet", set);
@@ -113,6 +124,11 @@ export class IntegerSetAttr extends Attribute {
  * ```
  */
 export class StridedLayoutAttr extends Attribute {
+  /** The TypeID every `StridedLayoutAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("StridedLayoutAttr");
+  }
+
   /** The layout with `offset` and `strides`. */
   static get(ctx: Context, offset: number | null, strides: readonly (number | null)[]): StridedLayoutAttr {
     const state = contextArg(ctx, "StridedLayoutAttr.get's context");

@@ -11,6 +11,7 @@ import { encode, takeText, TEXT, TEXT_CAP } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
 import { NAMESPACE } from "../types/opaque.ts";
 import { type Type, typeArg } from "../type.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /**
  * `#ns<"data">`: an attribute of dialect `ns` held as uninterpreted text.
@@ -24,6 +25,11 @@ import { type Type, typeArg } from "../type.ts";
  * ```
  */
 export class OpaqueAttr extends Attribute {
+  /** The TypeID every `OpaqueAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("OpaqueAttr");
+  }
+
   /** The opaque attribute `data` of dialect `namespace`, with `type`. */
   static get(ctx: Context, namespace: string, data: string, type: Type): OpaqueAttr {
     const state = contextArg(ctx, "OpaqueAttr.get's context");

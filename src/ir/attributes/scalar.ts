@@ -14,6 +14,7 @@ import { type Type, typeArg } from "../type.ts";
 import { FloatType } from "../types/float.ts";
 import { IndexType, IntegerType } from "../types/integer.ts";
 import { wrapType } from "../class_registry.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /** The values an integer type of `width` bits and `signedness` holds. */
 function range(width: number, signedness: string): [bigint, bigint] {
@@ -36,6 +37,11 @@ function range(width: number, signedness: string): [bigint, bigint] {
  * ```
  */
 export class IntegerAttr extends Attribute {
+  /** The TypeID every `IntegerAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("IntegerAttr");
+  }
+
   /** The constant `value` of integer or index `type`; must fit the type. */
   static get(type: IntegerType | IndexType, value: number | bigint): IntegerAttr {
     const t = typeArg(type, null, "IntegerAttr's type");
@@ -127,6 +133,11 @@ export class BoolAttr extends Attribute {
  * ```
  */
 export class FloatAttr extends Attribute {
+  /** The TypeID every `FloatAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("FloatAttr");
+  }
+
   /** The constant `value` of float `type` (rounded to the type). */
   static get(type: FloatType, value: number): FloatAttr {
     const t = typeArg(type, null, "FloatAttr's type");
@@ -174,6 +185,11 @@ const lossyDecoder = new TextDecoder();
  * ```
  */
 export class StringAttr extends Attribute {
+  /** The TypeID every `StringAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("StringAttr");
+  }
+
   /** A string attribute holding `value` (a string is stored as UTF-8), optionally typed. */
   static get(ctx: Context, value: string | Uint8Array, type?: Type): StringAttr {
     const state = contextArg(ctx, "StringAttr.get's context");
@@ -213,6 +229,11 @@ export class StringAttr extends Attribute {
  * ```
  */
 export class UnitAttr extends Attribute {
+  /** The TypeID every `UnitAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("UnitAttr");
+  }
+
   /** The unit attribute of `ctx`. */
   static get(ctx: Context): UnitAttr {
     const state = contextArg(ctx, "UnitAttr.get's context");
@@ -231,6 +252,11 @@ export class UnitAttr extends Attribute {
  * ```
  */
 export class TypeAttr extends Attribute {
+  /** The TypeID every `TypeAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("TypeAttr");
+  }
+
   /** The attribute holding `type`. */
   static get(type: Type): TypeAttr {
     const t = typeArg(type, null, "TypeAttr's type");

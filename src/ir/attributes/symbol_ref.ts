@@ -10,6 +10,7 @@ import { lib } from "../../ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP } from "../../ffi/text.ts";
 import type { Context } from "../../context.ts";
 import { f64Array } from "../../base/f64_array.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /** A non-empty symbol name (MLIR prints an empty one as text it cannot read). */
 function symbolName(name: unknown, what: string): string {
@@ -29,6 +30,11 @@ function symbolName(name: unknown, what: string): string {
  * ```
  */
 export class SymbolRefAttr extends Attribute {
+  /** The TypeID every `SymbolRefAttr` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("SymbolRefAttr");
+  }
+
   /** A reference to `root`, then `nested` names inside it. */
   static get(ctx: Context, root: string, nested: readonly string[] = []): SymbolRefAttr {
     const state = contextArg(ctx, "SymbolRefAttr.get's context");

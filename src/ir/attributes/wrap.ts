@@ -13,7 +13,9 @@ import { AffineMapAttr, IntegerSetAttr, StridedLayoutAttr } from "./layout.ts";
 import { OpaqueAttr } from "./opaque.ts";
 import { BoolAttr, FloatAttr, IntegerAttr, StringAttr, TypeAttr, UnitAttr } from "./scalar.ts";
 import { FlatSymbolRefAttr, SymbolRefAttr } from "./symbol_ref.ts";
-import { dialectAttributeClass } from "../dialect/wrap.ts";
+import { dialectAttributeClass, dialectAttributeClasses } from "../dialect/wrap.ts";
+import { applyCaster, hasCasters, syncCasters } from "../type_casters.ts";
+import { addBuiltinClasses } from "../uniqued.ts";
 
 type AttributeClass = new (state: ContextState, ptr: number) => Attribute;
 let byKind: AttributeClass[] | undefined;
@@ -46,12 +48,15 @@ function classes(): AttributeClass[] {
 }
 
 function wrapAttribute(state: ContextState, ptr: number): Attribute {
+  syncCasters(state);
   const cached = state.attributes.get(ptr);
   if (cached !== undefined) return cached;
   const kind = lib.mlirffi_attr_kind(ptr);
   // Kind 0 is no builtin kind: the dialect table may know it.
   const cls = kind === 0 ? dialectAttributeClass(ptr) ?? Attribute : classes()[kind] ?? Attribute;
-  return state.attributes.set(ptr, new cls(state, ptr));
+  const base = new cls(state, ptr);
+  return state.attributes.set(ptr, hasCasters() ? applyCaster("Attribute", base, lib.mlirffi_attr_type_id(ptr)) : base);
 }
 
 setAttributeWrapper(wrapAttribute);
+addBuiltinClasses(() => [...classes(), ...dialectAttributeClasses()]);

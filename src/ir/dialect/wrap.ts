@@ -36,11 +36,11 @@ type AttributeClass = new (state: ContextState, ptr: number) => Attribute;
 let types: (TypeClass | undefined)[] | undefined;
 let attributes: (AttributeClass | undefined)[] | undefined;
 
-/** The dialect Type subclass for the type at `ptr`, or undefined for none. */
-export function dialectTypeClass(ptr: number): TypeClass | undefined {
+/** The dialect type classes by the shim's kind (index 0: none). */
+function typeTable(): (TypeClass | undefined)[] {
   // Built on first use, like the builtin tables: the classes may not exist
   // yet while this module is evaluated.
-  types ??= [
+  return types ??= [
     undefined,
     LLVMPointerType,
     LLVMStructType,
@@ -63,11 +63,28 @@ export function dialectTypeClass(ptr: number): TypeClass | undefined {
     AMDGPUTDMDescriptorType,
     AMDGPUTDMGatherBaseType,
   ];
-  return types[lib.mlirffi_dialect_type_kind(ptr)];
+}
+
+/** The dialect Type subclass for the type at `ptr`, or undefined for none. */
+export function dialectTypeClass(ptr: number): TypeClass | undefined {
+  return typeTable()[lib.mlirffi_dialect_type_kind(ptr)];
+}
+
+/** Every dialect type class (for the checked casts of src/ir/uniqued.ts). */
+export function dialectTypeClasses(): TypeClass[] {
+  return typeTable().filter((c): c is TypeClass => c !== undefined);
 }
 
 /** The dialect Attribute subclass for the attribute at `ptr`, or undefined for none. */
 export function dialectAttributeClass(ptr: number): AttributeClass | undefined {
-  attributes ??= [undefined, SparseTensorEncodingAttr, GPUObjectAttr];
-  return attributes[lib.mlirffi_dialect_attr_kind(ptr)];
+  return attributeTable()[lib.mlirffi_dialect_attr_kind(ptr)];
+}
+
+/** Every dialect attribute class (for the checked casts of src/ir/uniqued.ts). */
+export function dialectAttributeClasses(): AttributeClass[] {
+  return attributeTable().filter((c): c is AttributeClass => c !== undefined);
+}
+
+function attributeTable(): (AttributeClass | undefined)[] {
+  return attributes ??= [undefined, SparseTensorEncodingAttr, GPUObjectAttr];
 }

@@ -11,6 +11,7 @@ import type { Context } from "../../context.ts";
 import { FloatType } from "./float.ts";
 import { IntegerType } from "./integer.ts";
 import { wrapType } from "../class_registry.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /**
  * `complex<T>` for an integer or float element type.
@@ -23,6 +24,11 @@ import { wrapType } from "../class_registry.ts";
  * ```
  */
 export class ComplexType extends Type {
+  /** The TypeID every `ComplexType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("ComplexType");
+  }
+
   /** The complex type over `element`. */
   static get(element: IntegerType | FloatType): ComplexType {
     const ptr = typeArg(element, null, "ComplexType's element type");
@@ -50,6 +56,11 @@ export class ComplexType extends Type {
  * ```
  */
 export class TupleType extends Type {
+  /** The TypeID every `TupleType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("TupleType");
+  }
+
   /** The tuple of `types`. */
   static get(ctx: Context, types: readonly Type[]): TupleType {
     const state = contextArg(ctx, "TupleType.get's context");
@@ -77,6 +88,11 @@ export class TupleType extends Type {
  * ```
  */
 export class FunctionType extends Type {
+  /** The TypeID every `FunctionType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("FunctionType");
+  }
+
   /** The function type from `inputs` to `results`. */
   static get(ctx: Context, inputs: readonly Type[], results: readonly Type[]): FunctionType {
     const state = contextArg(ctx, "FunctionType.get's context");

@@ -8,6 +8,7 @@ import { argumentError } from "../../base/args.ts";
 import { lib } from "../../ffi/load.ts";
 import { encode } from "../../ffi/text.ts";
 import { Type } from "../type.ts";
+import { hasStaticTypeID, staticTypeID, type TypeID } from "../type_id.ts";
 import type { Context } from "../../context.ts";
 
 /** Every builtin floating-point type, in the shim's order (native/src/types.c). */
@@ -50,6 +51,18 @@ export type FloatTypeName = (typeof FLOAT_TYPES)[number];
  * ```
  */
 export class FloatType extends Type {
+  /**
+   * The TypeID of the float type called `name` (each has its own class in
+   * MLIR). `f80` and `f128` have one too, but the C API does not name it:
+   * read `typeID` of such a type instead.
+   */
+  static typeIDOf(name: FloatTypeName): TypeID {
+    if (!hasStaticTypeID(name)) {
+      throw argumentError("FloatType.typeIDOf's name", `one of ${FLOAT_TYPES.filter(hasStaticTypeID).join(", ")}`, name);
+    }
+    return staticTypeID(name);
+  }
+
   /** The floating-point type called `name`. */
   static get(ctx: Context, name: FloatTypeName): FloatType {
     const state = contextArg(ctx, "FloatType.get's context");

@@ -8,6 +8,7 @@ import { argumentError, intArg } from "../../base/args.ts";
 import { lib } from "../../ffi/load.ts";
 import { Type } from "../type.ts";
 import type { Context } from "../../context.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /** Whether an integer type carries a sign. */
 export type Signedness = "signless" | "signed" | "unsigned";
@@ -28,6 +29,11 @@ export const MAX_INTEGER_WIDTH = 16_777_215;
  * ```
  */
 export class IntegerType extends Type {
+  /** The TypeID every `IntegerType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("IntegerType");
+  }
+
   /** The integer type of `width` bits. */
   static get(ctx: Context, width: number, signedness: Signedness = "signless"): IntegerType {
     const state = contextArg(ctx, "IntegerType.get's context");
@@ -74,6 +80,11 @@ export class IntegerType extends Type {
  * ```
  */
 export class IndexType extends Type {
+  /** The TypeID every `IndexType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("IndexType");
+  }
+
   /** The index type of `ctx`. */
   static get(ctx: Context): IndexType {
     const state = contextArg(ctx, "IndexType.get's context");
@@ -92,6 +103,11 @@ export class IndexType extends Type {
  * ```
  */
 export class NoneType extends Type {
+  /** The TypeID every `NoneType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("NoneType");
+  }
+
   /** The none type of `ctx`. */
   static get(ctx: Context): NoneType {
     const state = contextArg(ctx, "NoneType.get's context");

@@ -9,6 +9,7 @@ import { lib } from "../../ffi/load.ts";
 import { encode, takeText, TEXT, TEXT_CAP } from "../../ffi/text.ts";
 import { Type } from "../type.ts";
 import type { Context } from "../../context.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /** A dialect namespace: what MLIR accepts before the `.` of a name. */
 export const NAMESPACE = /^[A-Za-z_][A-Za-z0-9_$]*$/;
@@ -24,6 +25,11 @@ export const NAMESPACE = /^[A-Za-z_][A-Za-z0-9_$]*$/;
  * ```
  */
 export class OpaqueType extends Type {
+  /** The TypeID every `OpaqueType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("OpaqueType");
+  }
+
   /** The opaque type `data` of dialect `namespace`. */
   static get(ctx: Context, namespace: string, data: string): OpaqueType {
     const state = contextArg(ctx, "OpaqueType.get's context");

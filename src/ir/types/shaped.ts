@@ -14,6 +14,7 @@ import { wrapAttribute } from "../class_registry.ts";
 import { AffineMapAttr, StridedLayoutAttr } from "../attributes/layout.ts";
 import { wrapType } from "../class_registry.ts";
 import { f64Array } from "../../base/f64_array.ts";
+import { staticTypeID, type TypeID } from "../type_id.ts";
 
 /** A dimension size: a non-negative integer, or `null` when dynamic. */
 export type Dim = number | null;
@@ -112,6 +113,11 @@ export abstract class ShapedType extends Type {
  * ```
  */
 export class VectorType extends ShapedType {
+  /** The TypeID every `VectorType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("VectorType");
+  }
+
   /** The vector of `shape` over `element`. */
   static get(shape: readonly number[], element: Type, options?: { scalable?: readonly boolean[] }): VectorType {
     const el = typeArg(element, null, "Vector element type");
@@ -159,6 +165,11 @@ export class VectorType extends ShapedType {
  * ```
  */
 export class RankedTensorType extends ShapedType {
+  /** The TypeID every `RankedTensorType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("RankedTensorType");
+  }
+
   /** The tensor of `shape` over `element`. */
   static get(shape: readonly (number | null)[], element: Type, encoding?: Attribute): RankedTensorType {
     const el = typeArg(element, null, "Tensor element type");
@@ -193,6 +204,11 @@ export class RankedTensorType extends ShapedType {
  * ```
  */
 export class UnrankedTensorType extends ShapedType {
+  /** The TypeID every `UnrankedTensorType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("UnrankedTensorType");
+  }
+
   /** The unranked tensor over `element`. */
   static get(element: Type): UnrankedTensorType {
     const el = typeArg(element, null, "Tensor element type");
@@ -219,6 +235,11 @@ export class UnrankedTensorType extends ShapedType {
  * ```
  */
 export class MemRefType extends ShapedType {
+  /** The TypeID every `MemRefType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("MemRefType");
+  }
+
   /** The memref of `shape` over `element`, with an optional layout and memory space. */
   static get(
     shape: readonly (number | null)[],
@@ -270,6 +291,11 @@ export class MemRefType extends ShapedType {
  * ```
  */
 export class UnrankedMemRefType extends ShapedType {
+  /** The TypeID every `UnrankedMemRefType` has (its `typeID`), for `registerTypeCaster`. */
+  static get staticTypeID(): TypeID {
+    return staticTypeID("UnrankedMemRefType");
+  }
+
   /** The unranked memref over `element`, in an optional memory space. */
   static get(element: Type, memorySpace?: Attribute): UnrankedMemRefType {
     const el = typeArg(element, null, "MemRef element type");

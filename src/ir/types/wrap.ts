@@ -11,8 +11,10 @@ import { ComplexType, FunctionType, TupleType } from "./composite.ts";
 import { FloatType } from "./float.ts";
 import { IndexType, IntegerType, NoneType } from "./integer.ts";
 import { OpaqueType } from "./opaque.ts";
-import { dialectTypeClass } from "../dialect/wrap.ts";
-import { MemRefType, RankedTensorType, UnrankedMemRefType, UnrankedTensorType, VectorType } from "./shaped.ts";
+import { dialectTypeClass, dialectTypeClasses } from "../dialect/wrap.ts";
+import { MemRefType, RankedTensorType, ShapedType, UnrankedMemRefType, UnrankedTensorType, VectorType } from "./shaped.ts";
+import { applyCaster, hasCasters, syncCasters } from "../type_casters.ts";
+import { addBuiltinClasses } from "../uniqued.ts";
 
 type TypeClass = new (state: ContextState, ptr: number) => Type;
 let byKind: TypeClass[] | undefined;
@@ -40,12 +42,15 @@ function classes(): TypeClass[] {
 }
 
 function wrapType(state: ContextState, ptr: number): Type {
+  syncCasters(state);
   const cached = state.types.get(ptr);
   if (cached !== undefined) return cached;
   const kind = lib.mlirffi_type_kind(ptr);
   // Kind 0 is no builtin kind: the dialect table may know it.
   const cls = kind === 0 ? dialectTypeClass(ptr) ?? Type : classes()[kind] ?? Type;
-  return state.types.set(ptr, new cls(state, ptr));
+  const base = new cls(state, ptr);
+  return state.types.set(ptr, hasCasters() ? applyCaster("Type", base, lib.mlirffi_type_type_id(ptr)) : base);
 }
 
 setTypeWrapper(wrapType);
+addBuiltinClasses(() => [...classes(), ShapedType, ...dialectTypeClasses()]);
