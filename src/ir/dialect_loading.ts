@@ -56,7 +56,9 @@ export function loadIRDLDialects(state: ContextState, module: unknown): void {
     throw new ArgumentError({ argument: "loadIRDLDialects's module", expected: "of this Context", got: "a module of another context" });
   }
   // MLIR casts the op to a module without checking.
-  if (op.name !== "builtin.module") throw argumentError("loadIRDLDialects's module", "a Module or a builtin.module Operation", `'${op.name}'`);
+  if (op.name !== "builtin.module") {
+    throw new ArgumentError({ argument: "loadIRDLDialects's module", expected: "a Module or a builtin.module Operation", got: `'${op.name}'` });
+  }
   state.callNative(
     () => lib.mlirffi_irdl_load_dialects(ptr),
     (diagnostics) =>
