@@ -64,7 +64,8 @@ export interface ContextOptions {
 export const DEFAULT_STRATEGY: StrategyName = "ephemeral";
 
 /**
- * An MLIR context with every upstream dialect registered.
+ * An MLIR context: every upstream dialect registered, or those of the
+ * `registry` option; each loads on first use.
  *
  * @example
  * ```ts
@@ -78,7 +79,7 @@ export class Context extends ThreadBound {
   readonly #state: ContextState;
   readonly #strategy: StrategyName;
 
-  /** A new context with every upstream dialect registered (loaded on first use). */
+  /** A new context with every upstream dialect registered, or the `registry` option's (loaded on first use). */
   constructor(options: ContextOptions = {}) {
     super();
     if (typeof options !== "object" || options === null) throw argumentError("Context options", "an object", options);
