@@ -202,7 +202,7 @@ export class InferTypeOpInterface {
  * using mod = ctx.parseModule("func.func @f(%a: tensor<2x?xf32>) { return }");
  * const a = mod.body.operations.at(0)!.regions.at(0)!.blocks.at(0)!.arguments.at(0)!;
  * const [c] = new InferShapedTypeOpInterface("tosa.abs", ctx).inferReturnTypeComponents({ operands: [a] });
- * console.log(c!.shape, String(c!.elementType)); // [2, null] f32
+ * console.log(c!.hasRank, c!.shape); // true [2, null]
  * ```
  */
 export class InferShapedTypeOpInterface {
