@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { argumentError, boolArg, intArg, stringArg } from "./base/args.ts";
+import { argumentError, boolArg, intArg, listArg, stringArg } from "./base/args.ts";
 import type { Attribute } from "./ir/attribute.ts";
 import type { Diagnostic } from "./base/errors.ts";
 import { lib } from "./ffi/load.ts";
@@ -24,6 +24,11 @@ import { IR_HANDLES } from "./ir/handle_factories.ts";
 import { createStrategy, STRATEGIES, type StrategyName } from "../strategies/mod.ts";
 import { ThreadBound } from "./base/thread_bound.ts";
 import { refuseContextDisposeWhileTransforming } from "./ir/active_transforms.ts";
+import { registryArg } from "./ir/dialect_registry.ts";
+import { appendDialectRegistry, isRegisteredOperation, loadDialect, loadIRDLDialects } from "./ir/dialect_loading.ts";
+import { enableMultithreading, numThreads, setThreadPool } from "./ir/threading.ts";
+import type { DialectRegistry } from "./ir/dialect_registry.ts";
+import type { ThreadPool } from "./ir/thread_pool.ts";
 import { attachDiagnosticHandler, type DiagnosticHandler, type DiagnosticHandlerFunction, dropDiagnosticHandlers } from "./ir/diagnostic_handlers.ts";
 
 /** Options for a new {@linkcode Context}. */
@@ -48,6 +53,16 @@ export interface ContextOptions {
    * microseconds per op. Also settable later: `ctx.locationsFromStack`.
    */
   readonly locationsFromStack?: boolean;
+  /**
+   * Register only this registry's dialects (and `builtin`) instead of every
+   * upstream dialect. The registry may be disposed once the context is made.
+   */
+  readonly registry?: DialectRegistry;
+  /**
+   * Dialects to load at once rather than on first use (Python's
+   * `load_on_create_dialects`); each must be registered.
+   */
+  readonly loadDialects?: readonly string[];
 }
 
 /**
@@ -57,7 +72,8 @@ export interface ContextOptions {
 export const DEFAULT_STRATEGY: StrategyName = "ephemeral";
 
 /**
- * An MLIR context with every upstream dialect registered.
+ * An MLIR context: every upstream dialect registered, or those of the
+ * `registry` option; each loads on first use.
  *
  * @example
  * ```ts
@@ -71,7 +87,7 @@ export class Context extends ThreadBound {
   readonly #state: ContextState;
   readonly #strategy: StrategyName;
 
-  /** A new context with every upstream dialect registered (loaded on first use). */
+  /** A new context with every upstream dialect registered, or the `registry` option's (loaded on first use). */
   constructor(options: ContextOptions = {}) {
     super();
     if (typeof options !== "object" || options === null) throw argumentError("Context options", "an object", options);
@@ -80,10 +96,18 @@ export class Context extends ThreadBound {
     const threading = boolArg(options.threading, false, "Context option 'threading'");
     const locationsFromStack = boolArg(options.locationsFromStack, false, "Context option 'locationsFromStack'");
     if (!STRATEGIES.includes(name)) throw argumentError("Context option 'strategy'", `one of ${STRATEGIES.join(", ")}`, name);
-    this.#state = new ContextState({ allowUnregisteredDialects, threading }, this);
+    const registry = options.registry === undefined ? undefined : registryArg(options.registry, "Context option 'registry'");
+    const load = listArg(options.loadDialects ?? [], "Context option 'loadDialects'").map((d, i) => stringArg(d, `Context option 'loadDialects'[${i}]`));
+    this.#state = new ContextState({ allowUnregisteredDialects, threading, registry }, this);
     this.#state.strategy = createStrategy(name, IR_HANDLES)!;
     this.#state.locationsFromStack = locationsFromStack;
     this.#strategy = name;
+    try {
+      for (const d of load) loadDialect(this.#state, d);
+    } catch (e) {
+      this.dispose();
+      throw e;
+    }
   }
 
   /** The handle strategy of this context. */
@@ -123,6 +147,83 @@ export class Context extends ThreadBound {
     this.#state.check("Context");
     if (typeof allow !== "boolean") throw argumentError("Context.allowUnregisteredDialects", "a boolean", allow);
     lib.mlirffi_context_set_allow_unregistered(this.#state.store, allow);
+  }
+
+  /**
+   * Registers the registry's dialects here too (they load on first use).
+   * The registry may be disposed afterwards.
+   */
+  appendDialectRegistry(registry: DialectRegistry): void {
+    appendDialectRegistry(this.#state, registry);
+  }
+
+  /**
+   * Loads a registered dialect now rather than on first use; throws
+   * `ArgumentError` when no dialect of that name is registered.
+   */
+  loadDialect(name: string): void {
+    loadDialect(this.#state, name);
+  }
+
+  /** Loads every registered dialect. */
+  loadAllAvailableDialects(): void {
+    this.#state.check("Context");
+    lib.mlirffi_context_load_all_available_dialects(this.#state.store);
+  }
+
+  /** How many dialects are registered (loaded or not). */
+  get numRegisteredDialects(): number {
+    this.#state.check("Context");
+    return lib.mlirffi_context_num_registered_dialects(this.#state.store);
+  }
+
+  /** How many dialects are loaded. */
+  get numLoadedDialects(): number {
+    this.#state.check("Context");
+    return lib.mlirffi_context_num_loaded_dialects(this.#state.store);
+  }
+
+  /** Whether `name` is an operation of a registered dialect (the dialect is loaded to tell). */
+  isRegisteredOperation(name: string): boolean {
+    return isRegisteredOperation(this.#state, name);
+  }
+
+  /**
+   * Loads the dialects an IRDL module (`irdl.dialect` operations) defines,
+   * so their operations parse, verify and build. Throws `ArgumentError`
+   * with MLIR's diagnostics when the definitions do not verify or a dialect
+   * of that name exists.
+   */
+  loadIRDLDialects(module: Module | Operation): void {
+    loadIRDLDialects(this.#state, module);
+  }
+
+  /**
+   * Turns MLIR's multithreading on or off. Runs with TypeScript passes are
+   * single-threaded whatever this says; refused (`StructuralError`) while a
+   * pass run or pattern driver is in progress in this context.
+   */
+  enableMultithreading(enable: boolean): void {
+    enableMultithreading(this.#state, enable);
+  }
+
+  /** Whether MLIR may use worker threads in this context. */
+  get isMultithreadingEnabled(): boolean {
+    this.#state.check("Context");
+    return this.#state.threading;
+  }
+
+  /** The number of threads MLIR uses here: 1 when single-threaded. */
+  get numThreads(): number {
+    return numThreads(this.#state);
+  }
+
+  /**
+   * Uses `pool` for this context's threads (and turns multithreading on).
+   * The pool lives as long as any context using it, even once disposed.
+   */
+  setThreadPool(pool: ThreadPool): void {
+    setThreadPool(this.#state, pool);
   }
 
   /**

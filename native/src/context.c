@@ -19,6 +19,7 @@ struct FfiContext {
   NameTable names;      /* operation names seen, numbered (names.c) */
   int32_t js_handlers;  /* the JS side's id for this context once it has diagnostic handlers, else 0 */
   AffineCache affine;   /* facts about affine expressions (affine.c) */
+  ThreadPoolRec *pool;  /* the shared thread pool given to it, if any (threads.c) */
 };
 
 /* Set while a JS diagnostic handler runs: what it causes is recorded, not offered again. */
@@ -154,19 +155,32 @@ static MlirLogicalResult on_diagnostic(MlirDiagnostic d, void *user) {
   return mlirLogicalResultSuccess();
 }
 
+/* A context record over a new context with the dialects of `registry`
+ * registered (each loaded on first use) and all passes registered. The
+ * registry stays the caller's: MLIR copies what it registers. */
+FfiContext *ffi_context_create(MlirDialectRegistry registry, bool allow_unregistered, bool threading) {
+  pthread_once(&passes_once, register_passes);
+  FfiContext *c = calloc(1, sizeof *c);
+  if (!c) return NULL;
+  pthread_mutex_init(&c->lock, NULL);
+  c->ctx = mlirContextCreateWithRegistry(registry, threading);
+  mlirContextSetAllowUnregisteredDialects(c->ctx, allow_unregistered);
+  mlirContextAttachDiagnosticHandler(c->ctx, on_diagnostic, c, NULL);
+  return c;
+}
+
+void ffi_ctx_set_pool(FfiContext *c, ThreadPoolRec *pool) {
+  thread_pool_release(c->pool);
+  c->pool = pool;
+}
+
 /* Creates a context with all upstream dialects registered (loaded lazily on
  * first use) and all passes registered. Returns the shim's context record. */
 MLIRFFI_EXPORT H mlirffi_context_create(bool allow_unregistered, bool threading) {
-  pthread_once(&passes_once, register_passes);
-  FfiContext *c = calloc(1, sizeof *c);
-  if (!c) return 0;
-  pthread_mutex_init(&c->lock, NULL);
   MlirDialectRegistry registry = mlirDialectRegistryCreate();
   mlirRegisterAllDialects(registry);
-  c->ctx = mlirContextCreateWithRegistry(registry, threading);
+  FfiContext *c = ffi_context_create(registry, allow_unregistered, threading);
   mlirDialectRegistryDestroy(registry);
-  mlirContextSetAllowUnregisteredDialects(c->ctx, allow_unregistered);
-  mlirContextAttachDiagnosticHandler(c->ctx, on_diagnostic, c, NULL);
   return ph(c);
 }
 
@@ -201,6 +215,7 @@ MLIRFFI_EXPORT void mlirffi_context_enable_multithreading(H c, bool enable) {
 MLIRFFI_EXPORT void mlirffi_context_destroy(H handle) {
   FfiContext *c = hp(handle);
   mlirContextDestroy(c->ctx);
+  thread_pool_release(c->pool); /* after: the context may use it until it is gone */
   atomic_fetch_sub_explicit(&pending_total, c->count, memory_order_relaxed);
   pthread_mutex_destroy(&c->lock);
   buf_free(&c->diags);

@@ -94,6 +94,17 @@ int32_t ffi_diagnostics_pending(void);
 #define CALLBACK_DIAGNOSTICS_PENDING 0x100
 MlirContext ffi_ctx_raw(const FfiContext *c);
 NameTable *ffi_ctx_names(FfiContext *c);
+/* A new context record with the dialects of `registry` (registry.c uses it). */
+FfiContext *ffi_context_create(MlirDialectRegistry registry, bool allow_unregistered, bool threading);
+
+/* ---- shared thread pools (threads.c) ----
+ * Counted: one reference for the JS handle, one for each context given the
+ * pool, so it is destroyed only after the last of them is gone. */
+typedef struct ThreadPoolRec ThreadPoolRec;
+void thread_pool_release(ThreadPoolRec *pool); /* NULL: nothing */
+/* Hands the context a reference to `pool` (taken by the caller), releasing
+ * the one it held before. */
+void ffi_ctx_set_pool(FfiContext *c, ThreadPoolRec *pool);
 
 /* What the affine checks know of each expression seen in a context
  * (affine.c): expressions live as long as their context, so what is learnt

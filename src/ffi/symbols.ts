@@ -805,6 +805,48 @@ export const symbols = {
 
   // statistics.c
   mlirffi_pm_enable_statistics: fn(["handle" /* pm */, "i32" /* mode */], "void"),
+  // registry.c
+  mlirffi_registry_create: fn([], "handle"),
+  mlirffi_registry_destroy: fn(["handle" /* r */], "void"),
+  mlirffi_registry_insert: fn(["handle" /* r */, "buffer" /* name */, "u32" /* len */], "bool"),
+  mlirffi_registry_insert_all: fn(["handle" /* r */], "void"),
+  mlirffi_registry_known_dialects: fn(["buffer" /* dst */, "u32" /* cap */], "f64"),
+  mlirffi_context_create_with_registry: fn(["handle" /* r */, "bool" /* allow_unregistered */, "bool" /* threading */], "handle"),
+  mlirffi_context_append_registry: fn(["handle" /* c */, "handle" /* r */], "void"),
+  mlirffi_context_num_registered_dialects: fn(["handle" /* c */], "i32"),
+  mlirffi_context_num_loaded_dialects: fn(["handle" /* c */], "i32"),
+  mlirffi_context_load_dialect: fn(["handle" /* c */, "buffer" /* name */, "u32" /* len */], "bool"),
+  mlirffi_context_load_all_available_dialects: fn(["handle" /* c */], "void"),
+
+  // threads.c
+  mlirffi_thread_pools_live: fn([], "i32"),
+  mlirffi_thread_pool_create: fn([], "handle"),
+  mlirffi_thread_pool_release: fn(["handle" /* pool */], "void"),
+  mlirffi_context_set_thread_pool: fn(["handle" /* c */, "handle" /* pool */], "void"),
+  mlirffi_context_num_threads: fn(["handle" /* c */], "i32"),
+
+  // irdl.c
+  mlirffi_irdl_load_dialects: fn(["handle" /* module_op */], "bool"),
+
+  // interfaces.c
+  mlirffi_op_implements_interface: fn(["handle" /* op */, "i32" /* iface */], "bool"),
+  mlirffi_op_name_implements_interface: fn(["handle" /* c */, "buffer" /* name */, "u32" /* len */, "i32" /* iface */], "bool"),
+  mlirffi_infer_results: fn(
+    [
+      "handle", /* c */
+      "buffer", /* name */
+      "u32", /* len */
+      "handle", /* loc */
+      "buffer", /* operands */
+      "i32", /* n_operands */
+      "buffer", /* attr_names */
+      "buffer", /* attr_values */
+      "i32", /* n_attrs */
+      "bool", /* shaped */
+    ],
+    "i32",
+  ),
+  mlirffi_infer_take: fn(["buffer" /* dst */, "u32" /* cap */], "void"),
 } as const satisfies Record<string, Signature>;
 
 /** The names of all native functions. */

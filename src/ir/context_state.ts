@@ -24,6 +24,8 @@ import type { Type } from "./type.ts";
 export interface NativeContextOptions {
   readonly allowUnregisteredDialects: boolean;
   readonly threading: boolean;
+  /** The native registry to take the dialects from (default: every upstream dialect). */
+  readonly registry?: number;
 }
 
 /** The IR classes behind each kind of handle a strategy makes. */
@@ -81,8 +83,12 @@ export class ContextState extends ThreadBound {
   /** Whether ops made without a location get one from the JS stack (Context option `locationsFromStack`). */
   locationsFromStack = false;
 
-  /** Whether MLIR may run on its thread pool in this context (Context option `threading`). */
-  readonly threading: boolean;
+  /**
+   * Whether MLIR may run on its thread pool in this context (Context option
+   * `threading`, then `ctx.enableMultithreading`; never changed while a
+   * transform runs).
+   */
+  threading: boolean;
 
   /**
    * @param options Native context options.
@@ -91,7 +97,9 @@ export class ContextState extends ThreadBound {
   constructor(options: NativeContextOptions, readonly api: object) {
     super();
     this.threading = options.threading;
-    this.store = lib.mlirffi_context_create(options.allowUnregisteredDialects, options.threading);
+    this.store = options.registry === undefined
+      ? lib.mlirffi_context_create(options.allowUnregisteredDialects, options.threading)
+      : lib.mlirffi_context_create_with_registry(options.registry, options.allowUnregisteredDialects, options.threading);
     this.raw = lib.mlirffi_context_raw(this.store);
     this.cell = trackContext(this.store, this);
     states.set(api, this);

@@ -1,7 +1,8 @@
 /**
  * The IR layer: operations, blocks, regions, values, types, attributes,
  * affine expressions, maps and sets, locations, modules, symbol tables,
- * walks, insertion points and building operations, plus what ties them to a
+ * walks, insertion points and building operations, dialect registries,
+ * op interfaces and thread pools, plus what ties them to a
  * context: the context state (its strategy, caches and diagnostics), the
  * ownership events every mutation goes through, and the factories that tell
  * the strategies which classes to make.
@@ -52,6 +53,15 @@ export {
 } from "./attributes/mod.ts";
 export { AttributeMap } from "./attribute_map.ts";
 export { Block } from "./block.ts";
+export { DialectRegistry } from "./dialect_registry.ts";
+export {
+  implementsInterface,
+  type InferenceInputs,
+  InferShapedTypeOpInterface,
+  InferTypeOpInterface,
+  type OpInterfaceName,
+  type ShapedTypeComponents,
+} from "./interfaces.ts";
 export type { OperationSpec } from "./create_operation.ts";
 export { InsertionPoint } from "./insertion_point.ts";
 export { SymbolTable, type Visibility } from "./symbol_table.ts";
@@ -63,6 +73,7 @@ export { Operation } from "./operation.ts";
 export { OpView, type OpViewClass, opViewClass, registerOpView } from "./op_view.ts";
 export type { PrintOptions } from "./print_options.ts";
 export { Region } from "./region.ts";
+export { ThreadPool } from "./thread_pool.ts";
 export { Type } from "./type.ts";
 export { TypeID } from "./type_id.ts";
 export { registerTypeCaster, type TypeCaster, type TypeCasterOptions, TypeCasterRegistration } from "./type_casters.ts";
