@@ -1,5 +1,5 @@
-/* Operations: parsing, printing, verification, destruction and the scalar
- * accessors. Calls that recurse through nested IR run on the big stack. */
+/* Operations: parsing, verification, destruction and the scalar
+ * accessors (printing is in printing.c). Calls that recurse through nested IR run on the big stack. */
 #include "shim.h"
 
 /* ---- parsing ---- */
@@ -53,46 +53,6 @@ static void destroy_op(void *p) { mlirOperationDestroy(*(MlirOperation *)p); }
 MLIRFFI_EXPORT void mlirffi_op_destroy(H op) {
   MlirOperation o = AS_OP(op);
   run_on_big_stack(destroy_op, &o);
-}
-
-/* ---- printing ---- */
-
-enum {
-  PRINT_GENERIC = 1,
-  PRINT_DEBUG_INFO = 2,
-  PRINT_PRETTY_DEBUG_INFO = 4,
-  PRINT_LOCAL_SCOPE = 8,
-  PRINT_SKIP_REGIONS = 16,
-  PRINT_NAME_LOC_AS_PREFIX = 32,
-};
-
-typedef struct {
-  MlirOperation op;
-  MlirOpPrintingFlags flags;
-  Buf *out;
-} PrintJob;
-
-static void print_op(void *p) {
-  PrintJob *j = p;
-  mlirOperationPrintWithFlags(j->op, j->flags, out_string_callback, j->out);
-}
-
-/* Prints the operation. `large_elements_limit` < 0 prints every element. */
-MLIRFFI_EXPORT double mlirffi_op_print(H op, int32_t flags, double large_elements_limit,
-                                       uint8_t *dst, uint32_t cap) {
-  MlirOpPrintingFlags f = mlirOpPrintingFlagsCreate();
-  if (flags & PRINT_GENERIC) mlirOpPrintingFlagsPrintGenericOpForm(f);
-  if (flags & PRINT_DEBUG_INFO)
-    mlirOpPrintingFlagsEnableDebugInfo(f, true, (flags & PRINT_PRETTY_DEBUG_INFO) != 0);
-  if (flags & PRINT_LOCAL_SCOPE) mlirOpPrintingFlagsUseLocalScope(f);
-  if (flags & PRINT_SKIP_REGIONS) mlirOpPrintingFlagsSkipRegions(f);
-  if (flags & PRINT_NAME_LOC_AS_PREFIX) mlirOpPrintingFlagsPrintNameLocAsPrefix(f);
-  if (large_elements_limit >= 0)
-    mlirOpPrintingFlagsElideLargeElementsAttrs(f, (intptr_t)large_elements_limit);
-  PrintJob j = {AS_OP(op), f, out_begin()};
-  run_on_big_stack(print_op, &j);
-  mlirOpPrintingFlagsDestroy(f);
-  return out_deliver(dst, cap);
 }
 
 /* ---- verification ---- */

@@ -1,6 +1,8 @@
-/* Printing an operation with the flags mlirffi_op_print has no room for
- * (operation.c): a limit on the resource strings printed in the
- * `dialect_resources` section. Same flag bits otherwise.
+/* Printing an operation: the flag bits (generic form, debug info, local
+ * scope, ...), a limit on the elements of large attributes, and one on the
+ * resource strings printed in the `dialect_resources` section.
+ * mlirffi_op_print is the entry point without the resource limit, kept
+ * for the ABI.
  *
  * MLIR's `assumeVerified` flag is deliberately not offered: custom printers
  * then run on IR that may not verify, and they dereference what the verifier
@@ -47,4 +49,10 @@ MLIRFFI_EXPORT double mlirffi_op_print_limits(H op, int32_t flags, double large_
   run_on_big_stack(print_op, &j);
   mlirOpPrintingFlagsDestroy(f);
   return out_deliver(dst, cap);
+}
+
+/* Prints the operation. `large_elements_limit` < 0 prints every element. */
+MLIRFFI_EXPORT double mlirffi_op_print(H op, int32_t flags, double large_elements_limit,
+                                       uint8_t *dst, uint32_t cap) {
+  return mlirffi_op_print_limits(op, flags, large_elements_limit, -1, dst, cap);
 }
