@@ -77,6 +77,16 @@ export function availableRuntimes(): RuntimeExe[] {
   return [CURRENT_RUNTIME, ...others.map(findRuntime).filter((r): r is RuntimeExe => r !== undefined)];
 }
 
+/**
+ * Whether the module of `meta` is the script the process was started with:
+ * `import.meta.main` on Bun and Deno; Node 20 has none, so there it is the
+ * module whose file is the first argument.
+ */
+export function isMainModule(meta: ImportMeta): boolean {
+  const main = (meta as { main?: boolean }).main;
+  return main ?? (process.argv[1] !== undefined && fileURLToPath(meta.url) === process.argv[1]);
+}
+
 /** The runtime's version, e.g. "1.4.5", "2.9.6 (stable, ...)" or "20.20.2". */
 export function versionOf(runtime: RuntimeExe): string {
   const out = execFileSync(runtime.path, ["--version"], { encoding: "utf8" });

@@ -20,7 +20,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { STRATEGIES, type StrategyName } from "../../src/mod.ts";
-import { availableRuntimes, CURRENT_RUNTIME, findRuntime, type RuntimeExe, type RuntimeName, versionOf } from "../../bench/runtimes.ts";
+import { availableRuntimes, CURRENT_RUNTIME, findRuntime, isMainModule, type RuntimeExe, type RuntimeName, versionOf } from "../../bench/runtimes.ts";
 import { type ChildOutcome, replay, runFuzzChild, signature } from "./_replay.ts";
 import type { Action } from "./engine.ts";
 
@@ -321,7 +321,7 @@ async function shrinkFile(): Promise<void> {
   console.log(asTest(finding));
 }
 
-if (import.meta.main) {
+if (isMainModule(import.meta)) {
   // --render: RESULTS.md again from results.json, e.g. after a regression test was added.
   if (process.argv.includes("--render")) writeRendered(readRecords());
   else await (process.argv.includes("--shrink") ? shrinkFile() : campaign());
