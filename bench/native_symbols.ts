@@ -19,6 +19,7 @@ export const benchSymbols = {
   mlirffi_bench_ptr: fn(["pointer" /* p */], "pointer"),
   mlirffi_bench_u64: fn(["u64" /* v */], "u64"),
   mlirffi_bench_struct: fn(["pointer" /* op */], "pointer"),
+  mlirffi_bench_buffer: fn(["buffer" /* p */, "u32" /* n */], "f64"),
   // Memory (bench/churn.ts) and the walk's native floor (bench/workloads/walk.bench.ts).
   mlirffi_bench_malloc_in_use: fn([], "f64"),
   mlirffi_bench_native_walk: fn(["handle" /* root */, "i32" /* reps */, "buffer" /* out */], "f64"),

@@ -16,7 +16,7 @@ export type BenchMode = "short" | "full";
 
 /** Everything one runtime's run measured. */
 export interface RuntimeResults {
-  readonly runtime: "bun" | "deno";
+  readonly runtime: "bun" | "deno" | "node";
   readonly version: string;
   readonly date: string;
   readonly cpu: string;

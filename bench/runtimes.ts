@@ -1,7 +1,10 @@
 /**
- * Running a script under either runtime: finds Bun and Deno (the one running
- * now, else `node_modules/.bin`, else PATH) and spells the arguments that run
- * a file under one of them with the project's permissions.
+ * Running a script under any runtime: finds Bun, Deno and Node (the one
+ * running now, else `node_modules/.bin`, else PATH) and spells the arguments
+ * that run a file under one of them with the project's permissions. Node runs
+ * the TypeScript sources through tsx (a dev dependency), which also applies
+ * tsconfig.json's `paths` (`@std/assert`), and needs koffi (an optional
+ * dependency): without both it is not an available runtime.
  *
  * It lives in `bench/` because the benchmarks (`bench/main.ts`) run every
  * variant in a child process of each runtime, and bench code imports nothing
@@ -15,7 +18,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 /**
  * Installs the dev dependencies from the lockfile (`npm ci`) unless every
@@ -31,26 +34,36 @@ export function ensureDevDependencies(needed: readonly string[]): boolean {
   return r.status === 0;
 }
 
+/** The runtimes scripts run on. */
+export type RuntimeName = "bun" | "deno" | "node";
+
 /** A runtime executable. */
 export interface RuntimeExe {
-  readonly name: "bun" | "deno";
+  readonly name: RuntimeName;
   readonly path: string;
 }
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const CONFIG = join(root, "deno.json");
+const TSX = join(root, "node_modules", "tsx", "dist", "loader.mjs");
+const KOFFI = join(root, "node_modules", "koffi", "package.json");
+
+function currentName(): RuntimeName {
+  const g = globalThis as { Bun?: unknown; Deno?: unknown };
+  if (g.Bun !== undefined) return "bun";
+  if (g.Deno !== undefined) return "deno";
+  return "node";
+}
 
 /** The runtime this process runs on. */
-export const CURRENT_RUNTIME: RuntimeExe = {
-  name: (globalThis as { Bun?: unknown }).Bun !== undefined ? "bun" : "deno",
-  path: process.execPath,
-};
+export const CURRENT_RUNTIME: RuntimeExe = { name: currentName(), path: process.execPath };
 
-/** `name`'s executable, or undefined if it is nowhere to be found. */
-export function findRuntime(name: "bun" | "deno"): RuntimeExe | undefined {
+/** `name`'s executable, or undefined if it is nowhere to be found (or, for Node, tsx or koffi is missing). */
+export function findRuntime(name: RuntimeName): RuntimeExe | undefined {
   if (name === CURRENT_RUNTIME.name) return CURRENT_RUNTIME;
+  if (name === "node" && !(existsSync(TSX) && existsSync(KOFFI))) return undefined;
   const local = join(root, "node_modules", ".bin", name);
-  if (existsSync(local)) return { name, path: local };
+  if (name !== "node" && existsSync(local)) return { name, path: local };
   try {
     return { name, path: execFileSync("which", [name], { encoding: "utf8" }).trim() };
   } catch {
@@ -60,14 +73,24 @@ export function findRuntime(name: "bun" | "deno"): RuntimeExe | undefined {
 
 /** Every runtime found, this one first. */
 export function availableRuntimes(): RuntimeExe[] {
-  const others = (["bun", "deno"] as const).filter((n) => n !== CURRENT_RUNTIME.name);
+  const others = (["bun", "deno", "node"] as const).filter((n) => n !== CURRENT_RUNTIME.name);
   return [CURRENT_RUNTIME, ...others.map(findRuntime).filter((r): r is RuntimeExe => r !== undefined)];
 }
 
-/** The runtime's version, e.g. "1.4.5" or "2.9.6 (stable, ...)". */
+/**
+ * Whether the module of `meta` is the script the process was started with:
+ * `import.meta.main` on Bun and Deno; Node 20 has none, so there it is the
+ * module whose file is the first argument.
+ */
+export function isMainModule(meta: ImportMeta): boolean {
+  const main = (meta as { main?: boolean }).main;
+  return main ?? (process.argv[1] !== undefined && fileURLToPath(meta.url) === process.argv[1]);
+}
+
+/** The runtime's version, e.g. "1.4.5", "2.9.6 (stable, ...)" or "20.20.2". */
 export function versionOf(runtime: RuntimeExe): string {
   const out = execFileSync(runtime.path, ["--version"], { encoding: "utf8" });
-  return out.split("\n")[0]!.replace(/^deno /, "").trim();
+  return out.split("\n")[0]!.replace(/^deno /, "").replace(/^v/, "").trim();
 }
 
 /**
@@ -84,11 +107,23 @@ export const DENO_PERMISSIONS: readonly string[] = [
 ];
 
 /**
+ * The Node flags that run a TypeScript file of this repository: tsx's loader
+ * (by path, so the child's working directory does not matter) and an exposed
+ * garbage collector.
+ */
+export const NODE_TYPESCRIPT: readonly string[] = ["--import", pathToFileURL(TSX).href, "--expose-gc"];
+
+/**
  * Arguments that run `file` with `args` under `runtime`, with the project's
  * permissions and an exposed garbage collector.
  */
 export function scriptArgs(runtime: RuntimeExe, file: string, args: readonly string[] = []): string[] {
-  return runtime.name === "bun"
-    ? [file, ...args]
-    : ["run", ...DENO_PERMISSIONS, `--config=${CONFIG}`, "--v8-flags=--expose-gc", file, ...args];
+  switch (runtime.name) {
+    case "bun":
+      return [file, ...args];
+    case "deno":
+      return ["run", ...DENO_PERMISSIONS, `--config=${CONFIG}`, "--v8-flags=--expose-gc", file, ...args];
+    case "node":
+      return [...NODE_TYPESCRIPT, file, ...args];
+  }
 }

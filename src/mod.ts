@@ -1,5 +1,5 @@
 /**
- * mlir-ffi: MLIR for TypeScript on Bun and Deno, over MLIR's C API.
+ * mlir-ffi: MLIR for TypeScript on Bun, Deno and Node, over MLIR's C API.
  *
  * Handles to native IR objects never crash the process: a handle whose object
  * is gone throws {@linkcode InvalidHandleError} naming why. How handles are

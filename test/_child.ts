@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
+import { CURRENT_RUNTIME, NODE_TYPESCRIPT } from "../bench/runtimes.ts";
 
 /**
  * Environment that makes heap misuse in a child process fail loudly and
@@ -39,7 +40,25 @@ export interface ChildResult {
   readonly stderr: string;
 }
 
-const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
+/** The arguments that run the TypeScript file `file` in a child of this runtime, with an exposed collector. */
+export function childArgs(file: string): string[] {
+  switch (CURRENT_RUNTIME.name) {
+    case "bun":
+      return [file];
+    case "deno":
+      return ["run", "-A", "--v8-flags=--expose-gc", file];
+    case "node":
+      return [...NODE_TYPESCRIPT, file];
+  }
+}
+
+/**
+ * The extension of a child script: on Node, tsx compiles a `.ts` file outside
+ * a `"type": "module"` package (a temporary folder) as CommonJS, where the
+ * library's top-level await is an error; `.mts` is always a module.
+ */
+export const CHILD_EXTENSION: string = CURRENT_RUNTIME.name === "node" ? ".mts" : ".ts";
+
 let dir: string | undefined;
 
 /**
@@ -48,13 +67,12 @@ let dir: string | undefined;
  */
 export function runChild(code: string, env: Record<string, string> = {}): ChildResult {
   dir ??= mkdtempSync(join(tmpdir(), "mlir-ffi-child-"));
-  const file = join(dir, `child_${process.pid}_${Math.random().toString(36).slice(2)}.ts`);
+  const file = join(dir, `child_${process.pid}_${Math.random().toString(36).slice(2)}${CHILD_EXTENSION}`);
   writeFileSync(
     file,
     `import * as mlir from ${JSON.stringify(MOD_URL)};\nimport { forceGC } from ${JSON.stringify(GC_URL)};\n${code}\n`,
   );
-  const args = isBun ? [file] : ["run", "-A", "--v8-flags=--expose-gc", file];
-  const result = spawnSync(process.execPath, args, {
+  const result = spawnSync(process.execPath, childArgs(file), {
     encoding: "utf8",
     env: { ...process.env, ...heapCheckEnv(), ...env },
     timeout: 120_000,

@@ -12,14 +12,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { assertEquals, assertMatch, assertStringIncludes } from "@std/assert";
 import { STRATEGIES } from "../src/mod.ts";
-import { DENO_PERMISSIONS } from "../bench/runtimes.ts";
+import { CURRENT_RUNTIME, DENO_PERMISSIONS, NODE_TYPESCRIPT } from "../bench/runtimes.ts";
 
-const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
 const config = fileURLToPath(new URL("../deno.json", import.meta.url));
 
 function run(example: string, ...rest: string[]) {
   const file = fileURLToPath(new URL(`../examples/${example}`, import.meta.url));
-  const args = isBun ? [file, ...rest] : ["run", ...DENO_PERMISSIONS, `--config=${config}`, file, ...rest];
+  const args = CURRENT_RUNTIME.name === "bun"
+    ? [file, ...rest]
+    : CURRENT_RUNTIME.name === "node"
+    ? [...NODE_TYPESCRIPT, file, ...rest]
+    : ["run", ...DENO_PERMISSIONS, `--config=${config}`, file, ...rest];
   return spawnSync(process.execPath, args, { encoding: "utf8", timeout: 120_000, input: SAMPLE });
 }
 

@@ -11,6 +11,9 @@ MLIRFFI_EXPORT void mlirffi_bench_noop(void) {}
 MLIRFFI_EXPORT double mlirffi_bench_f64(double h) { return h; }
 MLIRFFI_EXPORT void *mlirffi_bench_ptr(void *p) { return p; }
 MLIRFFI_EXPORT uint64_t mlirffi_bench_u64(uint64_t v) { return v; }
+/* A buffer argument, the shape of every text and batch call: reads one byte
+ * so the call cannot be elided. bench/ffi_runtime.bench.ts. */
+MLIRFFI_EXPORT double mlirffi_bench_buffer(const uint8_t *p, uint32_t n) { return n ? p[0] : 0; }
 /* Returns an MLIR-like one-pointer struct the way the C API does. */
 MLIRFFI_EXPORT MlirOperation mlirffi_bench_struct(MlirOperation op) { return op; }
 

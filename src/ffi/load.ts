@@ -89,7 +89,7 @@ function libraryPath(): string {
   return path;
 }
 
-/** What each runtime's adapter (bun.ts, deno.ts) provides. */
+/** What each runtime's adapter (bun.ts, deno.ts, node.ts) provides. */
 interface Adapter {
   openLibrary<T extends Record<string, Signature>>(path: string, table: T): Binding<T>;
   dispatcherPointer(fn: (kind: number, id: number, a: number, b: number) => number): unknown;
@@ -115,7 +115,18 @@ async function adapter(): Promise<Adapter> {
   // and the bundler (which would bundle a template literal's matches) away
   // from the other runtime's adapter.
   const specifier = `./${runtime}.${built ? "js" : "ts"}`;
-  adapter_ ??= await import(specifier) as Adapter;
+  try {
+    adapter_ ??= await import(specifier) as Adapter;
+  } catch (cause) {
+    // Only Node's adapter has a dependency of its own (koffi, optional).
+    const missing = runtime === "node" && (cause as { code?: string }).code === "ERR_MODULE_NOT_FOUND";
+    throw environmentError(
+      missing
+        ? "mlir-ffi on Node needs the koffi package (an optional dependency): `npm install koffi`."
+        : `Could not load the ${runtime} FFI adapter: ${(cause as Error).message}`,
+      { cause },
+    );
+  }
   return adapter_;
 }
 
@@ -149,6 +160,8 @@ export function hostCallback(
 }
 
 async function open(path: string): Promise<NativeLibrary> {
+  // Outside the catch below: a missing adapter is not a missing MLIR.
+  await adapter();
   try {
     return await openBinding(path, symbols);
   } catch (cause) {
@@ -181,7 +194,7 @@ function checkVersions(lib: NativeLibrary, path: string): void {
 
 async function load(): Promise<NativeLibrary> {
   if (runtime === "unsupported") {
-    throw environmentError("mlir-ffi runs on Bun and Deno, which provide a foreign function interface.");
+    throw environmentError("mlir-ffi runs on Bun, Deno and Node, which provide a foreign function interface.");
   }
   if (process.platform !== "linux") {
     throw environmentError(`mlir-ffi supports Linux only for now (this is ${process.platform}).`);

@@ -1,16 +1,24 @@
 /**
  * Which JavaScript runtime we run on, decided in one place.
  *
+ * Bun and Deno both also set `process.versions.node` (their Node
+ * compatibility), so they are recognised first; Node is what remains.
+ *
  * @module
  */
 
 /** The runtimes mlir-ffi supports. */
-export type RuntimeName = "bun" | "deno";
+export type RuntimeName = "bun" | "deno" | "node";
 
 function detect(): RuntimeName | "unsupported" {
-  const g = globalThis as { Bun?: unknown; Deno?: { dlopen?: unknown } };
+  const g = globalThis as {
+    Bun?: unknown;
+    Deno?: { dlopen?: unknown };
+    process?: { versions?: { node?: string } };
+  };
   if (g.Bun !== undefined) return "bun";
   if (g.Deno?.dlopen !== undefined) return "deno";
+  if (g.Deno === undefined && typeof g.process?.versions?.node === "string") return "node";
   return "unsupported";
 }
 

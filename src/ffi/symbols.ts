@@ -1,6 +1,6 @@
 /**
- * The native symbol table of libmlirffi, declared once. The Bun and Deno
- * adapters (`bun.ts`, `deno.ts`) turn it into each runtime's own binding.
+ * The native symbol table of libmlirffi, declared once. The Bun, Deno and Node
+ * adapters (`bun.ts`, `deno.ts`, `node.ts`) turn it into each runtime's own binding.
  *
  * Value kinds:
  * - `handle`: a native object (operation, block, type, ...) as a C `double`;

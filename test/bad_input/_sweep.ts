@@ -147,7 +147,8 @@ export const STALE_OK: Record<string, string> = {
   isValid: "reports staleness instead of throwing",
   equals: "a stale handle equals nothing; comparing never throws",
   dispose: "disposing twice, or after the context, does nothing",
-  "Symbol(Symbol.dispose)": "same as dispose",
+  // Node 20 names its Symbol.dispose "nodejs.dispose"; Bun and Deno "Symbol.dispose".
+  [String(Symbol.dispose)]: "same as dispose",
   strategy: "a plain option of the Context object",
 };
 

@@ -1,14 +1,16 @@
 /**
  * The package as users get it: `npm pack`, install the tarball into a fresh
  * project of the runtime running this test (Bun under `bun test`, Deno
- * under `deno test`), and run a first program there. Catches files missing
+ * under `deno test`, Node under `node --test`), and run a first program
+ * there. On Node the program is TypeScript run through tsx, as a Node user
+ * writing TypeScript would (Node 20 strips no types itself). Catches files missing
  * from the package, broken exports, and a native library that is not built
  * or not found from the installed package.
  *
  * @module
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { test } from "node:test";
@@ -18,6 +20,8 @@ import { CURRENT_RUNTIME } from "../../bench/runtimes.ts";
 import { ensureDevDependencies, ROOT as root, run } from "./_dev_tools.ts";
 
 const APP = fileURLToPath(new URL("./app.ts", import.meta.url));
+/** The consumer project uses the tsx this repository tests with. */
+const TSX_VERSION: string = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies.tsx;
 
 test(`consumer: the packed package installs into a fresh ${CURRENT_RUNTIME.name} project and runs a first program`, {
   timeout: 900_000,
@@ -38,6 +42,11 @@ test(`consumer: the packed package installs into a fresh ${CURRENT_RUNTIME.name}
       writeFileSync(join(project, "package.json"), JSON.stringify({ ...pkg, trustedDependencies: ["mlir-ffi"] }));
       run(CURRENT_RUNTIME.path, ["install"], project);
       output = run(CURRENT_RUNTIME.path, ["app.ts"], project);
+    } else if (CURRENT_RUNTIME.name === "node") {
+      const devDependencies = { tsx: TSX_VERSION };
+      writeFileSync(join(project, "package.json"), JSON.stringify({ ...pkg, devDependencies }));
+      run("npm", ["install", "--no-audit", "--no-fund"], project);
+      output = run(CURRENT_RUNTIME.path, ["--import", "tsx", "app.ts"], project);
     } else {
       writeFileSync(join(project, "package.json"), JSON.stringify(pkg));
       writeFileSync(join(project, "deno.json"), JSON.stringify({ nodeModulesDir: "manual" }));

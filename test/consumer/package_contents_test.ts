@@ -34,7 +34,7 @@ test("package: npm pack ships no benchmark code and no benchmark symbols", { tim
     .filter((f) => readFileSync(join(ROOT, f), "utf8").includes("mlirffi_bench_"));
   assertEquals(withBenchSymbols, []);
   // It does ship what an install needs.
-  for (const needed of ["dist/mod.js", "dist/mod.d.ts", "dist/dialects/arith.js", "dist/dialects/mod.d.ts", "native/build.sh", "src/mod.ts", "src/dialects/arith.ts", "docs/CONTRACT.md"]) {
+  for (const needed of ["dist/mod.js", "dist/node.js", "dist/mod.d.ts", "dist/dialects/arith.js", "dist/dialects/mod.d.ts", "native/build.sh", "src/mod.ts", "src/dialects/arith.ts", "docs/CONTRACT.md"]) {
     assertEquals(files.includes(needed), true, `${needed} is missing from the package`);
   }
 });

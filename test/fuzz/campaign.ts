@@ -20,7 +20,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { STRATEGIES, type StrategyName } from "../../src/mod.ts";
-import { availableRuntimes, CURRENT_RUNTIME, findRuntime, type RuntimeExe, versionOf } from "../../bench/runtimes.ts";
+import { availableRuntimes, CURRENT_RUNTIME, findRuntime, isMainModule, type RuntimeExe, type RuntimeName, versionOf } from "../../bench/runtimes.ts";
 import { type ChildOutcome, replay, runFuzzChild, signature } from "./_replay.ts";
 import type { Action } from "./engine.ts";
 
@@ -165,7 +165,7 @@ async function campaign(): Promise<void> {
   const batch = Number(option("batch", "1000"));
   const jobs = Number(option("jobs", "2"));
   const strategies = option("strategies", STRATEGIES.join(",")).split(",") as StrategyName[];
-  const wanted = option("runtimes", "bun,deno").split(",");
+  const wanted = option("runtimes", "bun,deno,node").split(",");
   const runtimes = availableRuntimes().filter((r) => wanted.includes(r.name));
 
   const cells = new Map<string, Cell>();
@@ -310,7 +310,7 @@ function fixedFindings(): string[] {
 
 async function shrinkFile(): Promise<void> {
   const strategy = option("strategy", "interned") as StrategyName;
-  const runtime = findRuntime(option("runtime", CURRENT_RUNTIME.name) as "bun" | "deno")!;
+  const runtime = findRuntime(option("runtime", CURRENT_RUNTIME.name) as RuntimeName)!;
   const actions = JSON.parse(readFileSync(option("shrink", ""), "utf8")) as Action[];
   const outcome = await replay(strategy, actions, runtime);
   if (outcome.kind === "ok") {
@@ -321,7 +321,7 @@ async function shrinkFile(): Promise<void> {
   console.log(asTest(finding));
 }
 
-if (import.meta.main) {
+if (isMainModule(import.meta)) {
   // --render: RESULTS.md again from results.json, e.g. after a regression test was added.
   if (process.argv.includes("--render")) writeRendered(readRecords());
   else await (process.argv.includes("--shrink") ? shrinkFile() : campaign());

@@ -15,6 +15,7 @@ import { readFileSync } from "node:fs";
 import process from "node:process";
 import type { StrategyName } from "../../src/mod.ts";
 import { type Action, Fuzzer, Mismatch, rng } from "./engine.ts";
+import { isMainModule } from "../../bench/runtimes.ts";
 
 function arg(name: string, fallback?: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -92,4 +93,4 @@ async function main(): Promise<void> {
   write({ ok: count, stats: Object.fromEntries([...stats].sort()) });
 }
 
-if (import.meta.main) await main();
+if (isMainModule(import.meta)) await main();

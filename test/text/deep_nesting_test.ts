@@ -14,10 +14,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import process from "node:process";
 import { assert, assertEquals } from "@std/assert";
-import { MOD_URL } from "../_child.ts";
+import { CHILD_EXTENSION, childArgs, MOD_URL } from "../_child.ts";
 
 const DEPTH = 6000;
-const isBun = (globalThis as { Bun?: unknown }).Bun !== undefined;
 
 const SCRIPT = `import { Context } from ${JSON.stringify(MOD_URL)};
 const n = ${DEPTH};
@@ -34,9 +33,9 @@ console.log(JSON.stringify({ ops, lines: text.split("\\n").length, inner }));
 
 function runDeep(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), "mlir-ffi-deep-"));
-  const file = join(dir, "deep.ts");
+  const file = join(dir, `deep${CHILD_EXTENSION}`);
   writeFileSync(file, SCRIPT);
-  const runtime = isBun ? `"${process.execPath}" "${file}"` : `"${process.execPath}" run -A "${file}"`;
+  const runtime = [process.execPath, ...childArgs(file)].map((a) => `"${a}"`).join(" ");
   return spawnSync("bash", ["-c", `ulimit -s 2048 && exec ${runtime}`], {
     encoding: "utf8",
     env: { ...process.env, ...env },

@@ -12,13 +12,37 @@ import { describeChild, runChild } from "../_child.ts";
 const WORKER = new URL("./_worker.ts", import.meta.url).href;
 const WORKLOAD = new URL("./_workload.ts", import.meta.url).href;
 
+/**
+ * Child code defining \`newWorker(url)\`: a web Worker on Bun and Deno; on
+ * Node, which has none, a worker_threads Worker behind the same few members,
+ * which registers tsx first so that it runs TypeScript too.
+ */
+const NEW_WORKER = `
+  const { Worker: NodeWorker } = await import("node:worker_threads");
+  const newWorker = (url) => {
+    if (globalThis.Worker !== undefined) return new Worker(url, { type: "module" });
+    // A worker does not run the parent's --import of tsx's loader (Node 20):
+    // it registers tsx's hooks itself, found beside that loader, then imports the file.
+    const loader = process.execArgv[process.execArgv.indexOf("--import") + 1];
+    const api = new URL("./esm/api/index.mjs", loader).href;
+    const boot = \`import(\${JSON.stringify(api)}).then((tsx) => { tsx.register(); return import(\${JSON.stringify(url)}); });\`;
+    const w = new NodeWorker(boot, { eval: true });
+    return {
+      postMessage: (m) => w.postMessage(m),
+      terminate: () => w.terminate(),
+      set onmessage(f) { w.on("message", (data) => f({ data })); },
+      set onerror(f) { w.on("error", f); },
+    };
+  };
+`;
+
 test("threads: four workers per strategy, each with its own context, agree with the main thread", { timeout: 600_000 }, () => {
-  const r = runChild(`
+  const r = runChild(`${NEW_WORKER}
     const { workload } = await import(${JSON.stringify(WORKLOAD)});
     const report = {};
     for (const strategy of mlir.STRATEGIES) {
       const expected = JSON.stringify(workload(strategy, 200, 1));
-      const workers = Array.from({ length: 4 }, () => new Worker(${JSON.stringify(WORKER)}, { type: "module" }));
+      const workers = Array.from({ length: 4 }, () => newWorker(${JSON.stringify(WORKER)}));
       const results = await Promise.all(workers.map((w) => new Promise((resolve) => {
         w.onmessage = (e) => resolve(e.data);
         w.onerror = (e) => resolve({ error: String(e.message ?? e) });
@@ -37,8 +61,8 @@ test("threads: four workers per strategy, each with its own context, agree with 
 });
 
 test("threads: a context or anything in it cannot be posted to a worker", { timeout: 120_000 }, () => {
-  const r = runChild(`
-    const w = new Worker(${JSON.stringify(WORKER)}, { type: "module" });
+  const r = runChild(`${NEW_WORKER}
+    const w = newWorker(${JSON.stringify(WORKER)});
     using ctx = new mlir.Context();
     using mod = ctx.parseModule("func.func private @f()");
     const things = {
