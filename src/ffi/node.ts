@@ -18,8 +18,8 @@
  *
  * @module
  */
-import koffi from "koffi";
-import type { Binding, Kind, Signature } from "./symbols.ts";
+import koffi, { type TypeObject } from "koffi";
+import type { Binding, HostKind, Kind, Signature } from "./symbols.ts";
 
 const nodeKinds: Record<Kind, string> = {
   handle: "double",
@@ -76,4 +76,41 @@ export function dispatcherPointer(fn: (kind: number, id: number, a: number, b: n
   const cb = koffi.register(fn, koffi.pointer(Dispatcher));
   callbacks.push(cb);
   return cb;
+}
+
+const hostKinds: Record<HostKind | "void", string> = {
+  u8: "uint8_t",
+  i8: "int8_t",
+  i16: "int16_t",
+  i32: "int32_t",
+  i64: "int64_t", // arrives as a number when it fits, else a BigInt; host_functions.ts takes either
+  f32: "float",
+  f64: "double",
+  void: "void",
+};
+
+/** One koffi prototype per signature: koffi types are named, and a name may be declared once. */
+const prototypes = new Map<string, TypeObject>();
+
+function prototype(parameters: readonly HostKind[], result: HostKind | "void"): TypeObject {
+  const key = `${result}(${parameters.join(",")})`;
+  let proto = prototypes.get(key);
+  if (proto === undefined) {
+    proto = koffi.proto(`mlirffi_host_${prototypes.size}`, hostKinds[result], parameters.map((k) => hostKinds[k]));
+    prototypes.set(key, proto);
+  }
+  return proto;
+}
+
+/**
+ * A C function pointer with the given scalar signature that calls `fn`
+ * synchronously on this thread (JIT host functions), until closed.
+ */
+export function hostCallback(
+  fn: (...args: never[]) => unknown,
+  parameters: readonly HostKind[],
+  result: HostKind | "void",
+): { readonly pointer: unknown; close(): void } {
+  const cb = koffi.register(fn as (...args: unknown[]) => unknown, koffi.pointer(prototype(parameters, result)));
+  return { pointer: cb, close: () => koffi.unregister(cb) };
 }
