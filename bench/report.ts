@@ -44,7 +44,7 @@ const suffixOf = (mode: BenchMode): string => (mode === "full" ? "" : `-${mode}`
 
 function load(root: string, mode: BenchMode): RuntimeResults[] {
   const suffix = suffixOf(mode);
-  return (["bun", "deno"] as const)
+  return (["bun", "deno", "node"] as const)
     .map((rt) => join(root, "bench", "results", `${rt}${suffix}.json`))
     .filter(existsSync)
     .map((file) => JSON.parse(readFileSync(file, "utf8")) as RuntimeResults);

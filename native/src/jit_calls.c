@@ -1,14 +1,20 @@
-/* The execution engine's second half: what jit.c's first version could not
- * do without changing its signatures. Engines made here are initialised
- * only when the JS side says so, so host functions can be registered first;
- * calls may have memref results and any number of memref arguments, and
- * run on the runtime's own stack when compiled code may call back into JS.
+/* The execution engine: JIT-compiles a module in the LLVM dialect and calls
+ * its functions through their packed C interface (`llvm.emit_c_interface`).
+ * Engines are initialised only when the JS side says so, so host functions
+ * can be registered first; calls may have memref results and any number of
+ * memref arguments, and run on the runtime's own stack when compiled code
+ * may call back into JS.
  *
- * The argument buffer is laid out as jit.c describes, with two more kinds:
- * a negative kind is a memref *result* (its descriptor is filled by the
- * callee), and a memref argument past the eighth has its data pointer staged
- * beforehand with mlirffi_jit_stage_memref, as the call has only eight
- * buffer parameters.
+ * Arguments cross in one byte buffer the JS side lays out: for each packed
+ * argument (inputs, then results) an offset into the buffer and a kind. A
+ * scalar (kind 0) lives at its offset. A memref's descriptor lives at its
+ * offset, preceded by one pointer-sized slot: the C interface takes a
+ * pointer to the descriptor, and the packed convention a pointer to that. A
+ * positive kind k is a memref argument whose data is typed array argument
+ * k - 1 of this call (so its address is valid for exactly this call), or,
+ * past the eighth, was staged beforehand with mlirffi_jit_stage_memref, as
+ * the call has only eight buffer parameters. A negative kind is a memref
+ * *result*: its descriptor is filled by the callee.
  *
  * Memref results and ownership: a result whose allocated pointer is neither
  * null, nor MLIR's sentinel for globals (0xdeadbeef), nor the data of one of
@@ -64,9 +70,10 @@ MLIRFFI_EXPORT double mlirffi_jit_load_library(const uint8_t *path, uint8_t *dst
   return out_deliver(dst, cap);
 }
 
-/* As mlirffi_jit_create, without running the module's global constructors:
- * mlirffi_jit_initialize does that, once the host functions they may call
- * are registered. */
+/* Creates an engine for `module_op` (which must be in the LLVM dialect),
+ * without running the module's global constructors: mlirffi_jit_initialize
+ * does that, once the host functions they may call are registered. `libs`
+ * holds `nlibs` NUL-terminated paths, one after another. */
 MLIRFFI_EXPORT H mlirffi_jit_create_deferred(H ctx, H module_op, int32_t opt_level, const uint8_t *libs,
                                              int32_t nlibs, bool object_dump) {
   MlirContext c = ffi_ctx_raw(hp(ctx));

@@ -1,5 +1,6 @@
-/* Operations: parsing, verification, destruction and the scalar
- * accessors (printing is in printing.c). Calls that recurse through nested IR run on the big stack. */
+/* Operations: parsing, verification, destruction and the scalar accessors
+ * (printing is in printing.c). Calls that recurse through nested IR run on
+ * the big stack. */
 #include "shim.h"
 
 /* ---- parsing ---- */

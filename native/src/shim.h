@@ -23,7 +23,7 @@
 
 /* Bump when an exported signature changes: the loader refuses a library whose
  * ABI differs from the one src/ffi/symbols.ts was written for. */
-#define MLIRFFI_ABI_VERSION 5
+#define MLIRFFI_ABI_VERSION 6
 #define MLIRFFI_EXPORT __attribute__((visibility("default")))
 
 typedef double H;

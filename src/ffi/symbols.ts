@@ -16,7 +16,7 @@
  */
 
 /** The ABI version this table was written for (native/src/shim.h). */
-export const ABI_VERSION = 5;
+export const ABI_VERSION = 6;
 /** The MLIR major version the shim must be built against. */
 export const MLIR_MAJOR = 22;
 
@@ -565,39 +565,8 @@ export const symbols = {
   mlirffi_op_write_bytecode: fn(["handle" /* op */, "f64" /* version, < 0: current */], "f64"),
 
   // jit.c
-  mlirffi_jit_create: fn(
-    [
-      "handle", /* ctx record */
-      "handle", /* module op (LLVM dialect) */
-      "i32", /* opt level */
-      "buffer", /* NUL-separated shared library paths */
-      "i32", /* number of paths */
-      "bool", /* object dump */
-    ],
-    "handle",
-  ),
   mlirffi_jit_destroy: fn(["handle" /* jit */], "void"),
   mlirffi_jit_has: fn(["handle" /* jit */, "buffer" /* name */, "u32" /* len */], "bool"),
-  mlirffi_jit_invoke: fn(
-    [
-      "handle", /* jit */
-      "buffer", /* name */
-      "u32", /* len */
-      "buffer", /* argument storage */
-      "buffer", /* offsets (Int32Array) */
-      "buffer", /* kinds (Int32Array) */
-      "i32", /* number of packed arguments */
-      "buffer", /* memref data 0..7 */
-      "buffer", /* m1 */
-      "buffer", /* m2 */
-      "buffer", /* m3 */
-      "buffer", /* m4 */
-      "buffer", /* m5 */
-      "buffer", /* m6 */
-      "buffer", /* m7 */
-    ],
-    "bool",
-  ),
   mlirffi_jit_dump_object: fn(["handle" /* jit */, "buffer" /* path */, "u32" /* len */], "void"),
 
   // jit_calls.c
