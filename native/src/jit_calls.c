@@ -22,8 +22,9 @@
  * allocated by the compiled code with malloc. After the call the shim marks
  * each result owned or not (in the pointer slot before its descriptor, no
  * longer needed then); mlirffi_jit_take_memref copies the data out and frees
- * an owned buffer with this process's free, the same allocator the compiled
- * code's malloc resolved to (see code_free). */
+ * an owned buffer with free. The compiled code allocates with the same
+ * allocator: every engine binds its C allocation functions to this
+ * library's own (see bind_allocator). */
 #include <dlfcn.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -70,6 +71,22 @@ MLIRFFI_EXPORT double mlirffi_jit_load_library(const uint8_t *path, uint8_t *dst
   return out_deliver(dst, cap);
 }
 
+/* Binds the compiled code's C allocation functions (what memref.alloc and
+ * memref.dealloc lower to) to the ones this library calls, so a result
+ * buffer the code allocates is one this library can free. Left to the
+ * engine, they resolve through the process's global scope, which need not
+ * give the pair this library binds to: under the official Node 26 build
+ * with glibc's debug malloc LD_PRELOADed, freeing the code's buffers here
+ * aborted ("free(): invalid pointer"). A preloaded jemalloc or tcmalloc
+ * is the same situation. */
+static void bind_allocator(MlirExecutionEngine jit) {
+  mlirExecutionEngineRegisterSymbol(jit, mlirStringRefCreateFromCString("malloc"), (void *)malloc);
+  mlirExecutionEngineRegisterSymbol(jit, mlirStringRefCreateFromCString("calloc"), (void *)calloc);
+  mlirExecutionEngineRegisterSymbol(jit, mlirStringRefCreateFromCString("realloc"), (void *)realloc);
+  mlirExecutionEngineRegisterSymbol(jit, mlirStringRefCreateFromCString("aligned_alloc"), (void *)aligned_alloc);
+  mlirExecutionEngineRegisterSymbol(jit, mlirStringRefCreateFromCString("free"), (void *)free);
+}
+
 /* Creates an engine for `module_op` (which must be in the LLVM dialect),
  * without running the module's global constructors: mlirffi_jit_initialize
  * does that, once the host functions they may call are registered. `libs`
@@ -88,7 +105,9 @@ MLIRFFI_EXPORT H mlirffi_jit_create_deferred(H ctx, H module_op, int32_t opt_lev
   MlirExecutionEngine jit =
       mlirExecutionEngineCreate(mlirModuleFromOperation(AS_OP(module_op)), opt_level, nlibs, paths, object_dump, false);
   free(paths);
-  return mlirExecutionEngineIsNull(jit) ? 0 : ph(jit.ptr);
+  if (mlirExecutionEngineIsNull(jit)) return 0;
+  bind_allocator(jit);
+  return ph(jit.ptr);
 }
 
 MLIRFFI_EXPORT void mlirffi_jit_initialize(H jit) { mlirExecutionEngineInitialize(JIT(jit)); }
@@ -104,20 +123,6 @@ static void *process_handle(void) {
   static void *process;
   if (!process) process = dlopen(NULL, RTLD_LAZY);
   return process;
-}
-
-/* The `free` the compiled code's `malloc` pairs with: the engine resolves
- * both through the process's handle, which can differ from what this
- * library's own calls bind to (an LD_PRELOADed allocator, such as glibc's
- * debug malloc, is in the global scope but not in the main program's). */
-static void code_free(void *p) {
-  static void (*fn)(void *);
-  if (!fn) {
-    void *process = process_handle();
-    fn = process ? (void (*)(void *))dlsym(process, "free") : NULL;
-    if (!fn) fn = free;
-  }
-  fn(p);
 }
 
 /* Whether the engine would find `name` (NUL-terminated) among the process's
@@ -242,7 +247,7 @@ MLIRFFI_EXPORT void mlirffi_jit_take_memref(const uint8_t *storage, int32_t offs
       }
     }
   }
-  if (owned) code_free(allocated);
+  if (owned) free(allocated);
 }
 
 typedef struct {
