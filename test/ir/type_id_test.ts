@@ -14,6 +14,7 @@ import {
   ArrayAttr,
   type Attribute,
   Context,
+  FLOAT_TYPES,
   FloatType,
   FunctionType,
   IndexType,
@@ -64,6 +65,13 @@ test("TypeIDs are the same across contexts and usable as Map keys", () => {
   assertEquals(byId.get(b.parseType("f64").typeID), undefined);
   const byKey = new Set([a.parseType("i1").typeID.key]);
   assert(byKey.has(b.parseType("i7").typeID.key));
+});
+
+test("every float type's static TypeID is the one its parsed type has (the shim's table order)", () => {
+  using ctx = new Context();
+  const named = FLOAT_TYPES.filter((name) => name !== "f80" && name !== "f128");
+  for (const name of named) assertStrictEquals(FloatType.typeIDOf(name), ctx.parseType(name).typeID, name);
+  assertEquals(new Set(named.map((name) => FloatType.typeIDOf(name).key)).size, named.length);
 });
 
 test("f80 and f128 have TypeIDs the C API does not name", () => {
