@@ -55,21 +55,14 @@ import {
   UnrankedTensorType,
   VectorType,
 } from "../../src/mod.ts";
-
-/** Prints `a`, parses the text back and checks it is the same attribute, of the same class. */
-function assertRoundTrip(ctx: Context, a: Attribute): void {
-  const text = a.toString();
-  const back = ctx.parseAttribute(text);
-  assert(back.equals(a), `'${text}' parsed back as '${back.toString()}'`);
-  assertStrictEquals(back.constructor, a.constructor, `'${text}' parsed back as a ${back.constructor.name}`);
-}
+import { roundTripAttr } from "./_round_trip.ts";
 
 /** Asserts that the dense elements `a` print as `text`, read back as `values` and survive a round trip. */
 function assertDense(ctx: Context, a: DenseElementsAttr, text: string, values: ElementArray): void {
   assertEquals(a.toString(), text);
   assertEquals(a.toArray(), values);
   assertEquals(a.numElements, values.length);
-  assertRoundTrip(ctx, a);
+  roundTripAttr(ctx, a);
 }
 
 for (const strategy of STRATEGIES) {
@@ -210,14 +203,14 @@ for (const strategy of STRATEGIES) {
     const built = AffineMapAttr.get(ctx, "(d0, d1)[s0, s1, s2] -> ()");
     assertEquals(built.toString(), "affine_map<(d0, d1)[s0, s1, s2] -> ()>");
     assertEquals([built.numDims, built.numSymbols, built.numResults, built.isIdentity], [2, 3, 0, false]);
-    assertRoundTrip(ctx, built);
+    roundTripAttr(ctx, built);
     assert(ctx.parseAttribute(built.toString()).equals(built));
 
     const id = AffineMapAttr.identity(ctx, 2);
     assertEquals(id.toString(), "affine_map<(d0, d1) -> (d0, d1)>");
     assert(id.isIdentity);
     assert(id.equals(AffineMapAttr.get(ctx, "(d0, d1) -> (d0, d1)")));
-    assertRoundTrip(ctx, id);
+    roundTripAttr(ctx, id);
 
     assertThrows(() => AffineMapAttr.get(ctx, "(d0) -> (d1)"), MlirParseError, "use of undeclared identifier");
     assertThrows(() => AffineMapAttr.get(ctx, "(d0) -> (d0)>"), MlirParseError, "trailing characters");
@@ -248,7 +241,7 @@ for (const strategy of STRATEGIES) {
     assertStrictEquals(FloatAttr.f32(ctx, 1.1).value, Math.fround(1.1));
     assertStrictEquals(FloatAttr.f64(ctx, 1.1).value, 1.1);
     for (const a of [FloatAttr.f32(ctx, -0.5), FloatAttr.f64(ctx, 1e300), FloatAttr.get(FloatType.f16(ctx), 2)]) {
-      assertRoundTrip(ctx, a);
+      roundTripAttr(ctx, a);
     }
 
     assertArgumentError(() => FloatAttr.get(i(ctx, 32) as unknown as FloatType, 42), { argument: "FloatAttr's type", expected: "a float type" });
@@ -282,7 +275,7 @@ for (const strategy of STRATEGIES) {
     const min = IntegerAttr.get(IntegerType.signed(ctx, 64), -(1n << 63n));
     assertStrictEquals(min.value, -(1n << 63n));
     for (const x of [a, si, ui, idx, max, min, IntegerAttr.get(IntegerType.signed(ctx, 128), -5)]) {
-      assertRoundTrip(ctx, x);
+      roundTripAttr(ctx, x);
     }
 
     assertArgumentError(() => IntegerAttr.get(i(ctx, 8), 256), { argument: "IntegerAttr's value", expected: "an integer in [-128, 255] (to fit i8)" });
@@ -308,7 +301,7 @@ for (const strategy of STRATEGIES) {
       const a = ctx.parseAttribute(`${value} : ${type}`);
       assertInstanceOf(a, IntegerAttr);
       assertStrictEquals(a.value, value, type);
-      assertRoundTrip(ctx, a);
+      roundTripAttr(ctx, a);
     }
   });
 
@@ -320,7 +313,7 @@ for (const strategy of STRATEGIES) {
     assert(BoolAttr.get(ctx, true).equals(a));
     assertStrictEquals(BoolAttr.get(ctx, false).value, false);
     assertEquals(a.type.toString(), "i1");
-    assertRoundTrip(ctx, BoolAttr.get(ctx, false));
+    roundTripAttr(ctx, BoolAttr.get(ctx, false));
     assertArgumentError(() => BoolAttr.get(ctx, 1 as unknown as boolean), { argument: "BoolAttr.get's value", expected: "a boolean" });
     assertArgumentError(() => BoolAttr.get(null as unknown as Context, true), { argument: "BoolAttr.get's context", expected: "a Context" });
   });
@@ -332,8 +325,8 @@ for (const strategy of STRATEGIES) {
     const built = FlatSymbolRefAttr.get(ctx, "foobar");
     assertEquals(built.toString(), "@foobar");
     assertEquals([built.rootReference, built.nestedReferences], ["foobar", []]);
-    assertRoundTrip(ctx, built);
-    assertRoundTrip(ctx, FlatSymbolRefAttr.get(ctx, "with space"));
+    roundTripAttr(ctx, built);
+    roundTripAttr(ctx, FlatSymbolRefAttr.get(ctx, "with space"));
     assertArgumentError(() => FlatSymbolRefAttr.get(ctx, 5 as unknown as string), { argument: "Symbol name", expected: "a string" });
   });
 
@@ -347,10 +340,10 @@ for (const strategy of STRATEGIES) {
     assert(built.equals(a));
     const quoted = SymbolRefAttr.get(ctx, "@symbol1", ["@symbol2"]);
     assertEquals(quoted.toString(), '@"@symbol1"::@"@symbol2"');
-    assertRoundTrip(ctx, quoted);
+    roundTripAttr(ctx, quoted);
     const deep = SymbolRefAttr.get(ctx, "a", ["b", "c"]);
     assertEquals([deep.leafReference, deep.nestedReferences], ["c", ["b", "c"]]);
-    assertRoundTrip(ctx, deep);
+    roundTripAttr(ctx, deep);
     // Without nested names it is a flat reference.
     assertInstanceOf(SymbolRefAttr.get(ctx, "f"), FlatSymbolRefAttr);
 
@@ -370,8 +363,8 @@ for (const strategy of STRATEGIES) {
     const built = OpaqueAttr.get(ctx, "foobar", "123", NoneType.get(ctx));
     assertEquals(built.toString(), "#foobar<123>");
     assertEquals([built.dialectNamespace, built.data], ["foobar", "123"]);
-    assertRoundTrip(ctx, built);
-    assertRoundTrip(ctx, a);
+    roundTripAttr(ctx, built);
+    roundTripAttr(ctx, a);
 
     assertArgumentError(() => OpaqueAttr.get(ctx, "1bad", "x", NoneType.get(ctx)), { argument: "Opaque attribute namespace", expected: "a dialect namespace (a letter or _, then letters, digits, _ or $)" });
     assertArgumentError(() => OpaqueAttr.get(ctx, "ok", "x", "none" as unknown as Type), { argument: "Opaque attribute type", expected: "a Type" });
@@ -387,16 +380,16 @@ for (const strategy of STRATEGIES) {
     const typed = StringAttr.get(ctx, "12345", i(ctx, 32));
     assertEquals(typed.toString(), '"12345" : i32');
     assertEquals(typed.type.toString(), "i32");
-    assertRoundTrip(ctx, typed);
+    roundTripAttr(ctx, typed);
 
     // Bytes survive exactly: NUL, invalid UTF-8, multi-byte characters.
     const raw = StringAttr.get(ctx, new Uint8Array([0x61, 0x00, 0xff]));
     assertEquals(raw.bytes, new Uint8Array([0x61, 0x00, 0xff]));
     assertEquals(raw.value, "a\u0000\ufffd");
-    assertRoundTrip(ctx, raw);
+    roundTripAttr(ctx, raw);
     const accented = StringAttr.get(ctx, "héllo");
     assertEquals([accented.value, accented.bytes.length], ["héllo", 6]);
-    assertRoundTrip(ctx, accented);
+    roundTripAttr(ctx, accented);
 
     assertArgumentError(() => StringAttr.get(ctx, 5 as unknown as string), { argument: "StringAttr.get's value", expected: "a string or bytes (a Uint8Array)" });
     assertArgumentError(() => StringAttr.get(ctx, "x", "i32" as unknown as Type), { argument: "StringAttr's type", expected: "a Type" });
@@ -406,7 +399,7 @@ for (const strategy of STRATEGIES) {
     const u = UnitAttr.get(ctx);
     assertEquals(u.toString(), "unit");
     assert(u.equals(ctx.parseAttribute("unit")));
-    assertRoundTrip(ctx, u);
+    roundTripAttr(ctx, u);
     assertArgumentError(() => UnitAttr.get({} as Context), { argument: "UnitAttr.get's context", expected: "a Context" });
   });
 
@@ -418,8 +411,8 @@ for (const strategy of STRATEGIES) {
     const built = TypeAttr.get(i(ctx, 32));
     assertEquals(built.toString(), "i32");
     assert(built.value.equals(i(ctx, 32)));
-    assertRoundTrip(ctx, built);
-    assertRoundTrip(ctx, raw);
+    roundTripAttr(ctx, built);
+    roundTripAttr(ctx, raw);
     assertArgumentError(() => TypeAttr.get("i32" as unknown as Type), { argument: "TypeAttr's type", expected: "a Type" });
   });
 
@@ -440,7 +433,7 @@ for (const strategy of STRATEGIES) {
     assert(arr.at(-1)!.equals(int));
     assertStrictEquals(arr.at(3), undefined);
     assertStrictEquals(arr.at(-4), undefined);
-    assertRoundTrip(ctx, arr);
+    roundTripAttr(ctx, arr);
 
     // Upstream's `array + [c]`.
     const ab = ArrayAttr.get(ctx, [StringAttr.get(ctx, "a"), StringAttr.get(ctx, "b")]);
@@ -448,8 +441,8 @@ for (const strategy of STRATEGIES) {
     assertEquals(abc.toString(), '["a", "b", "c"]');
     const empty = ArrayAttr.get(ctx, []);
     assertEquals([empty.toString(), empty.length], ["[]", 0]);
-    assertRoundTrip(ctx, empty);
-    assertRoundTrip(ctx, ArrayAttr.get(ctx, [abc, empty]));
+    roundTripAttr(ctx, empty);
+    roundTripAttr(ctx, ArrayAttr.get(ctx, [abc, empty]));
 
     assertArgumentError(() => ArrayAttr.get(ctx, [null as unknown as Attribute]), { argument: "ArrayAttr element 0", expected: "an Attribute" });
     assertArgumentError(() => ArrayAttr.get(ctx, [42 as unknown as Attribute]), { argument: "ArrayAttr element 0", expected: "an Attribute" });
@@ -472,11 +465,11 @@ for (const strategy of STRATEGIES) {
     assertStrictEquals(d.get("not_in_dict"), undefined);
     assertEquals(d.keys(), ["integerattr", "stringattr"]);
     assertEquals([...d].map(([k, v]) => `${k}=${v}`), ["integerattr=42 : i32", 'stringattr="string"']);
-    assertRoundTrip(ctx, d);
+    roundTripAttr(ctx, d);
 
     const empty = DictionaryAttr.get(ctx, {});
     assertEquals([empty.toString(), empty.size], ["{}", 0]);
-    assertRoundTrip(ctx, empty);
+    roundTripAttr(ctx, empty);
 
     assertArgumentError(() => DictionaryAttr.get(ctx, { a: 1 as unknown as Attribute }), { argument: "DictionaryAttr entry 'a'", expected: "an Attribute" });
     assertArgumentError(() => DictionaryAttr.get(ctx, null as unknown as Record<string, Attribute>), { argument: "DictionaryAttr.get's entries", expected: "an object of Attributes" });
@@ -486,13 +479,13 @@ for (const strategy of STRATEGIES) {
   t("strided layout attributes", (ctx) => {
     const a = StridedLayoutAttr.get(ctx, 0, [5, 7, 13]);
     assertEquals(a.toString(), "strided<[5, 7, 13]>");
-    assertRoundTrip(ctx, a);
+    roundTripAttr(ctx, a);
     const dynamic = StridedLayoutAttr.get(ctx, null, [null, null, null]);
     assertEquals(dynamic.toString(), "strided<[?, ?, ?], offset: ?>");
-    assertRoundTrip(ctx, dynamic);
+    roundTripAttr(ctx, dynamic);
     const offset = StridedLayoutAttr.get(ctx, 3, [-1, 1]);
     assertEquals(offset.toString(), "strided<[-1, 1], offset: 3>");
-    assertRoundTrip(ctx, offset);
+    roundTripAttr(ctx, offset);
 
     assertArgumentError(() => StridedLayoutAttr.get(ctx, 0, [1.5]), { argument: "Stride 0", expected: "an integer or null (dynamic)" });
     assertArgumentError(() => StridedLayoutAttr.get(ctx, "0" as unknown as number, [1]), { argument: "Offset", expected: "an integer or null (dynamic)" });
@@ -607,7 +600,7 @@ for (const strategy of STRATEGIES) {
       const a = ctx.parseAttribute(text);
       assertInstanceOf(a, DenseArrayAttr, text);
       assertEquals(a.toArray(), values, text);
-      assertRoundTrip(ctx, a);
+      roundTripAttr(ctx, a);
     }
   });
 
@@ -626,7 +619,7 @@ for (const strategy of STRATEGIES) {
       const a = DenseArrayAttr.get(ctx, data);
       assertEquals(a.toString(), text);
       assertEquals(a.toArray(), data, text);
-      assertRoundTrip(ctx, a);
+      roundTripAttr(ctx, a);
     }
     // A view into a larger buffer takes only its own elements.
     const view = new Int32Array([9, 6, 7, 9]).subarray(1, 3);
@@ -635,7 +628,7 @@ for (const strategy of STRATEGIES) {
     const bools = DenseArrayAttr.get(ctx, [true, false]);
     assertEquals(bools.toString(), "array<i1: true, false>");
     assertEquals(bools.toArray(), new Uint8Array([1, 0]));
-    assertRoundTrip(ctx, bools);
+    roundTripAttr(ctx, bools);
 
     assertArgumentError(() => DenseArrayAttr.get(ctx, new Uint8Array([1]) as unknown as Int8Array), { argument: "DenseArrayAttr.get's data", expected: "an Int8/16/32Array, BigInt64Array, Float32/64Array or an array of booleans" });
     assertArgumentError(() => DenseArrayAttr.get(ctx, [true, 1] as unknown as boolean[]), { argument: "DenseArrayAttr.get's data", expected: "booleans (a dense bool array)" });
@@ -808,7 +801,7 @@ for (const strategy of STRATEGIES) {
     assertEquals(empty.numElements, 0);
     assertEquals(empty.toArray(), new Uint8Array(0));
     assert(ctx.parseAttribute("dense<[]> : tensor<0xi1>").equals(empty));
-    assertRoundTrip(ctx, empty);
+    roundTripAttr(ctx, empty);
 
     // Splats.
     const no = DenseElementsAttr.get(tensor([4, 2, 5], i1), [false]);
@@ -818,7 +811,7 @@ for (const strategy of STRATEGIES) {
     const yes = DenseElementsAttr.splat(tensor([4, 2, 5], i1), true);
     assertEquals(yes.toString(), "dense<true> : tensor<4x2x5xi1>");
     assertEquals(yes.toArray(), new Uint8Array(40).fill(1));
-    assertRoundTrip(ctx, yes);
+    roundTripAttr(ctx, yes);
 
     assertArgumentError(() => DenseElementsAttr.get(tensor([2], i1), [true, 1] as unknown as boolean[]), { argument: "DenseElementsAttr data", expected: "booleans (elements of type i1)" });
     assertArgumentError(() => DenseElementsAttr.get(tensor([3], i1), [true, false]), { argument: "DenseElementsAttr data", expected: "3 elements, or 1" });
@@ -832,12 +825,12 @@ for (const strategy of STRATEGIES) {
     assertEquals(s.numElements, 24);
     assertEquals(s.toArray(), new Int32Array(24).fill(555));
     assert(s.equals(DenseElementsAttr.get(tensor([2, 3, 4], i32), new Int32Array([555]))));
-    assertRoundTrip(ctx, s);
+    roundTripAttr(ctx, s);
 
     const f = DenseElementsAttr.splat(tensor([2, 3, 4], FloatType.f32(ctx)), 1.2);
     assertEquals(f.toString(), "dense<1.200000e+00> : tensor<2x3x4xf32>");
     assertEquals(f.toArray(), new Float32Array(24).fill(1.2));
-    assertRoundTrip(ctx, f);
+    roundTripAttr(ctx, f);
 
     const wide = DenseElementsAttr.splat(tensor([2], i(ctx, 64)), -(1n << 63n));
     assertEquals(wide.toString(), "dense<-9223372036854775808> : tensor<2xi64>");

@@ -7,13 +7,12 @@
  * @module
  */
 import { test } from "node:test";
-import { assert, assertEquals, assertFalse, assertInstanceOf, assertStrictEquals } from "@std/assert";
+import { assert, assertEquals, assertFalse, assertInstanceOf } from "@std/assert";
 import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import { describeChild, runChild } from "../_child.ts";
 import {
   AffineMap,
   AnyQuantizedType,
-  type Attribute,
   CalibratedQuantizedType,
   Context,
   DenseElementsAttr,
@@ -23,26 +22,12 @@ import {
   RankedTensorType,
   SparseTensorEncodingAttr,
   STRATEGIES,
-  type Type,
   UniformQuantizedPerAxisType,
   UniformQuantizedSubChannelType,
   UniformQuantizedType,
   VectorType,
 } from "../../src/mod.ts";
-
-function roundTrip<T extends Type>(ctx: Context, t: T): T {
-  const parsed = ctx.parseType(t.toString());
-  assert(parsed.equals(t), `${t.toString()} did not round-trip (got ${parsed.toString()})`);
-  assertStrictEquals(parsed.constructor, t.constructor);
-  return parsed as T;
-}
-
-function roundTripAttr<T extends Attribute>(ctx: Context, a: T): T {
-  const parsed = ctx.parseAttribute(a.toString());
-  assert(parsed.equals(a), `${a.toString()} did not round-trip (got ${parsed.toString()})`);
-  assertStrictEquals(parsed.constructor, a.constructor);
-  return parsed as T;
-}
+import { roundTrip, roundTripAttr } from "./_round_trip.ts";
 
 const E = SparseTensorEncodingAttr;
 

@@ -13,7 +13,7 @@
  * @module
  */
 import { test } from "node:test";
-import { assert, assertEquals, assertFalse, assertInstanceOf, assertStrictEquals } from "@std/assert";
+import { assert, assertEquals, assertFalse, assertInstanceOf } from "@std/assert";
 import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
 import { describeChild, runChild } from "../_child.ts";
 import {
@@ -43,14 +43,7 @@ import {
   Type,
   TypeAttr,
 } from "../../src/mod.ts";
-
-/** Prints `t`, parses the text back and checks it is the same type, of the same class. */
-function roundTrip<T extends Type>(ctx: Context, t: T): T {
-  const parsed = ctx.parseType(t.toString());
-  assert(parsed.equals(t), `${t.toString()} did not round-trip (got ${parsed.toString()})`);
-  assertStrictEquals(parsed.constructor, t.constructor);
-  return parsed as T;
-}
+import { roundTrip } from "./_round_trip.ts";
 
 for (const strategy of STRATEGIES) {
   const t = (name: string, fn: (ctx: Context) => void) =>

@@ -50,14 +50,7 @@ import {
   UnrankedTensorType,
   VectorType,
 } from "../../src/mod.ts";
-
-/** Prints `t`, parses the text back and checks it is the same type, of the same class. */
-function roundTrip<T extends Type>(ctx: Context, t: T): T {
-  const parsed = ctx.parseType(t.toString());
-  assert(parsed.equals(t), `${t.toString()} did not round-trip (got ${parsed.toString()})`);
-  assertStrictEquals(parsed.constructor, t.constructor);
-  return parsed as T;
-}
+import { roundTrip } from "./_round_trip.ts";
 
 /** The bit width of every float type (`FloatType.width`; upstream checks f64). */
 const FLOAT_WIDTHS: Record<(typeof FLOAT_TYPES)[number], number> = {
