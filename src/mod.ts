@@ -32,6 +32,7 @@ export {
   MlirParseError,
   MlirVerificationError,
   NativeLibraryError,
+  type NativeLibraryReason,
   PassFailureError,
   PassPipelineError,
   type Severity,

@@ -298,5 +298,47 @@ export class HostFunctionError extends ExecutionEngineError {
   }
 }
 
-/** The native library is missing, cannot be built, or was built for another MLIR. */
-export class NativeLibraryError extends MlirError {}
+/**
+ * Why the native side is unavailable (NativeLibraryError's `reason`):
+ * - `missing`: the library (or the bytecode reader beside it) is not there;
+ * - `build-failed`: building it failed (build.sh's message says why);
+ * - `unloadable`: the file does not load (not a shared library, or MLIR's
+ *   libraries it needs are gone);
+ * - `foreign`: it loads but is not a libmlirffi library;
+ * - `abi-mismatch`: it is one, for another version of mlir-ffi;
+ * - `mlir-mismatch`: it was built against another MLIR;
+ * - `incomplete`: its ABI matches but functions this mlir-ffi needs are
+ *   missing (built from other sources);
+ * - `unsupported`: this runtime or operating system is not supported;
+ * - `adapter`: the runtime's FFI could not be loaded (on Node: koffi is not
+ *   installed);
+ * - `not-loaded`: a native function was asked for before the library loaded;
+ * - `helper-failed`: a helper process (the bytecode reader) could not run.
+ */
+export type NativeLibraryReason =
+  | "missing"
+  | "build-failed"
+  | "unloadable"
+  | "foreign"
+  | "abi-mismatch"
+  | "mlir-mismatch"
+  | "incomplete"
+  | "unsupported"
+  | "adapter"
+  | "not-loaded"
+  | "helper-failed";
+
+/**
+ * The native library is missing, cannot be built, or was built for another
+ * MLIR or mlir-ffi; `reason` says which, the message what to do.
+ */
+export class NativeLibraryError extends MlirError {
+  /** Which of the ways the native side can be unavailable this is. */
+  readonly reason: NativeLibraryReason;
+
+  /** An error for `reason`; the message says what to install, build or set. */
+  constructor(message: string, reason: NativeLibraryReason, options?: ErrorOptions) {
+    super(message, [], options);
+    this.reason = reason;
+  }
+}

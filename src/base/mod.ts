@@ -21,6 +21,7 @@ export {
   MlirParseError,
   MlirVerificationError,
   NativeLibraryError,
+  type NativeLibraryReason,
   PassFailureError,
   PassPipelineError,
   type Severity,

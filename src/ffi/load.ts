@@ -13,7 +13,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import process from "node:process";
 import { fileURLToPath } from "node:url";
-import { NativeLibraryError } from "../base/errors.ts";
+import { NativeLibraryError, type NativeLibraryReason } from "../base/errors.ts";
 import { runtime } from "./runtime.ts";
 import {
   ABI_VERSION,
@@ -46,8 +46,8 @@ function newestSourceTime(): number {
  * would only point into this loader, so it carries none, and a test runner or
  * a CLI prints just the message saying what to install or set.
  */
-function environmentError(message: string, options?: ErrorOptions): NativeLibraryError {
-  const error = new NativeLibraryError(message, [], options);
+function environmentError(message: string, reason: NativeLibraryReason, options?: ErrorOptions): NativeLibraryError {
+  const error = new NativeLibraryError(message, reason, options);
   error.stack = `${error.name}: ${error.message}`;
   return error;
 }
@@ -63,7 +63,7 @@ function buildIfStale(path: string): void {
   if (process.env.MLIR_FFI_NO_BUILD === "1" || !existsSync(buildScript)) return;
   if (existsSync(path) && statSync(path).mtimeMs >= newestSourceTime()) return;
   const remembered = process.env[FAILED_BUILD];
-  if (remembered) throw environmentError(remembered);
+  if (remembered) throw environmentError(remembered, "build-failed");
   const result = spawnSync("bash", [buildScript], { encoding: "utf8", stdio: ["ignore", "inherit", "pipe"] });
   if (result.status !== 0) {
     // build.sh's own last lines say what to install or set; apt-get's output before them is noise here.
@@ -71,7 +71,7 @@ function buildIfStale(path: string): void {
     const detail = said.join("\n").trim() || String(result.error ?? `exit status ${result.status}`);
     const message = `The native library could not be built:\n${detail}`;
     process.env[FAILED_BUILD] = message;
-    throw environmentError(message);
+    throw environmentError(message, "build-failed");
   }
 }
 
@@ -79,13 +79,13 @@ function libraryPath(): string {
   const override = process.env.MLIR_FFI_LIB;
   if (override) {
     if (!existsSync(override)) {
-      throw environmentError(`MLIR_FFI_LIB is set to ${override}, which does not exist. ${HOW_TO_BUILD}`);
+      throw environmentError(`MLIR_FFI_LIB is set to ${override}, which does not exist. ${HOW_TO_BUILD}`, "missing");
     }
     return override;
   }
   const path = join(packageRoot, "build", "libmlirffi.so");
   buildIfStale(path);
-  if (!existsSync(path)) throw environmentError(`The native library ${path} is missing. ${HOW_TO_BUILD}`);
+  if (!existsSync(path)) throw environmentError(`The native library ${path} is missing. ${HOW_TO_BUILD}`, "missing");
   return path;
 }
 
@@ -124,6 +124,7 @@ async function adapter(): Promise<Adapter> {
       missing
         ? "mlir-ffi on Node needs the koffi package (an optional dependency): `npm install koffi`."
         : `Could not load the ${runtime} FFI adapter: ${(cause as Error).message}`,
+      "adapter",
       { cause },
     );
   }
@@ -140,7 +141,7 @@ export async function openBinding<T extends Record<string, Signature>>(path: str
  * the library did not load.
  */
 export function dispatcherPointer(fn: (kind: number, id: number, a: number, b: number) => number): unknown {
-  if (adapter_ === undefined) throw new NativeLibraryError("The native library is not loaded.", []);
+  if (adapter_ === undefined) throw new NativeLibraryError("The native library is not loaded.", "not-loaded");
   return adapter_.dispatcherPointer(fn);
 }
 
@@ -155,53 +156,78 @@ export function hostCallback(
   parameters: readonly HostKind[],
   result: HostKind | "void",
 ): HostCallback {
-  if (adapter_ === undefined) throw new NativeLibraryError("The native library is not loaded.", []);
+  if (adapter_ === undefined) throw new NativeLibraryError("The native library is not loaded.", "not-loaded");
   return adapter_.hostCallback(fn, parameters, result);
 }
 
+/** The two functions every libmlirffi has, whatever its ABI. */
+const VERSION_SYMBOLS = { mlirffi_abi_version: symbols.mlirffi_abi_version, mlirffi_mlir_version: symbols.mlirffi_mlir_version };
+
+/**
+ * Opens the library in two steps: its versions first, so a library built
+ * from other sources is reported as that (which ABI it has and how to
+ * rebuild) rather than as whichever of our functions it happens to lack;
+ * then the whole table.
+ */
 async function open(path: string): Promise<NativeLibrary> {
-  // Outside the catch below: a missing adapter is not a missing MLIR.
+  // Outside the catches below: a missing adapter is not a missing MLIR.
   await adapter();
+  let versions: Binding<typeof VERSION_SYMBOLS>;
+  try {
+    versions = await openBinding(path, VERSION_SYMBOLS);
+  } catch (cause) {
+    const message = (cause as Error).message;
+    // The file opened (its dependencies are there) but has no version function.
+    if (/mlirffi_abi_version/.test(message)) throw environmentError(`${path} is not a libmlirffi library. ${HOW_TO_BUILD}`, "foreign", { cause });
+    throw environmentError(
+      `Could not load ${path}: ${message}. Is MLIR ${MLIR_MAJOR} (libmlir-${MLIR_MAJOR}) still installed? ${HOW_TO_BUILD}`,
+      "unloadable",
+      { cause },
+    );
+  }
+  checkVersions(versions, path);
   try {
     return await openBinding(path, symbols);
   } catch (cause) {
     throw environmentError(
-      `Could not load ${path}: ${(cause as Error).message}. Is MLIR ${MLIR_MAJOR} (libmlir-${MLIR_MAJOR}) still installed? ${HOW_TO_BUILD}`,
+      `${path} has ABI ${ABI_VERSION} but not every function this mlir-ffi needs (${(cause as Error).message}): it was built from other sources. Rebuild it: \`bash ${buildScript} --force\`.`,
+      "incomplete",
       { cause },
     );
   }
 }
 
-function checkVersions(lib: NativeLibrary, path: string): void {
+function checkVersions(lib: Binding<typeof VERSION_SYMBOLS>, path: string): void {
   let abi: number;
   try {
     abi = lib.mlirffi_abi_version();
   } catch (cause) {
-    throw environmentError(`${path} is not a libmlirffi library. ${HOW_TO_BUILD}`, { cause });
+    throw environmentError(`${path} is not a libmlirffi library. ${HOW_TO_BUILD}`, "foreign", { cause });
   }
   if (abi !== ABI_VERSION) {
     throw environmentError(
       `${path} has native ABI ${abi}, but this version of mlir-ffi needs ABI ${ABI_VERSION}. Rebuild it: \`bash ${buildScript} --force\`.`,
+      "abi-mismatch",
     );
   }
   const mlir = lib.mlirffi_mlir_version();
   if (mlir !== MLIR_MAJOR) {
     throw environmentError(
       `${path} was built against MLIR ${mlir}, but mlir-ffi needs MLIR ${MLIR_MAJOR}. ${HOW_TO_BUILD}`,
+      "mlir-mismatch",
     );
   }
 }
 
 async function load(): Promise<NativeLibrary> {
   if (runtime === "unsupported") {
-    throw environmentError("mlir-ffi runs on Bun, Deno and Node, which provide a foreign function interface.");
+    throw environmentError("mlir-ffi runs on Bun, Deno and Node, which provide a foreign function interface.", "unsupported");
   }
   if (process.platform !== "linux") {
-    throw environmentError(`mlir-ffi supports Linux only for now (this is ${process.platform}).`);
+    throw environmentError(`mlir-ffi supports Linux only for now (this is ${process.platform}).`, "unsupported");
   }
   const path = libraryPath();
   const lib = await open(path);
-  checkVersions(lib, path);
   libraryPath_ = path;
   return lib;
 }

@@ -213,6 +213,7 @@ function bytecodeToText(state: ContextState, bytes: Uint8Array, filename: string
   if (!existsSync(checker)) {
     throw new NativeLibraryError(
       `The bytecode reader ${checker} is missing (build it with native/build.sh), or pass trustedBytecode: true for bytecode you trust.`,
+      "missing",
     );
   }
   const unregistered = lib.mlirffi_context_get_allow_unregistered(state.store) ? "u" : "r";
@@ -229,7 +230,7 @@ function bytecodeToText(state: ContextState, bytes: Uint8Array, filename: string
     );
   }
   if (r.error !== undefined) {
-    throw new NativeLibraryError(`Could not run the bytecode reader ${checker}: ${r.error.message}`, [], { cause: r.error });
+    throw new NativeLibraryError(`Could not run the bytecode reader ${checker}: ${r.error.message}`, "helper-failed", { cause: r.error });
   }
   const out = new TextDecoder().decode(r.stdout as Uint8Array);
   if (r.status === 1) throw new MlirParseError(`Cannot read bytecode ${filename}.`, JSON.parse(out) as Diagnostic[]);
