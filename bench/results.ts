@@ -5,7 +5,6 @@
  */
 import type { ChurnResult } from "./churn.ts";
 import type { ParsePrintResult } from "./parse_print.ts";
-import type { StartupResult } from "./startup.ts";
 import type { Result } from "./workload.ts";
 
 /**
@@ -30,4 +29,16 @@ export interface RuntimeResults {
   parsePrint: ParsePrintResult | null;
   /** Best of several fresh processes, figure by figure; absent in reports made before it was measured. */
   startup?: StartupResult | null;
+}
+
+/** Milliseconds for each step of start-up (bench/startup.mjs). */
+export interface StartupResult {
+  /** From process start to the script's first line (the runtime itself). */
+  readonly runtimeMs: number;
+  /** `import "mlir-ffi"` and `new Context()`; the native library loads here. */
+  readonly packageMs: number;
+  /** Then `import "mlir-ffi/dialects/arith"`. */
+  readonly arithMs: number;
+  /** Then `import "mlir-ffi/dialects"`: every other dialect. */
+  readonly allDialectsMs: number;
 }

@@ -124,6 +124,7 @@ export function scriptArgs(runtime: RuntimeExe, file: string, args: readonly str
     case "deno":
       return ["run", ...DENO_PERMISSIONS, `--config=${CONFIG}`, "--v8-flags=--expose-gc", file, ...args];
     case "node":
-      return [...NODE_TYPESCRIPT, file, ...args];
+      // Plain JavaScript (bench/startup.mjs) runs as Node users run it, without tsx.
+      return file.endsWith(".mjs") ? ["--expose-gc", file, ...args] : [...NODE_TYPESCRIPT, file, ...args];
   }
 }

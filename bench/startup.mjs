@@ -3,7 +3,14 @@
  * context (what every program pays), then importing one dialect's builders
  * (`mlir-ffi/dialects/arith`), then every other dialect's.
  *
- *   <runtime> bench/startup.ts <out.json>
+ *   <runtime> bench/startup.mjs <out.json>
+ *
+ * Each runtime imports what its users import (package.json's exports): Bun
+ * the sources, Deno and Node the npm build in dist/, which bench/main.ts
+ * builds first. This script is plain JavaScript so that Node runs it as its
+ * users run the package, without a TypeScript loader (tsx's hooks on every
+ * import would triple the figure); the result's shape is StartupResult in
+ * results.ts.
  *
  * Each figure is a dynamic import timed from the line before it, so the
  * runtime's own boot is reported apart (`runtimeMs`: process start to this
@@ -16,29 +23,21 @@ import { writeFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import process from "node:process";
 
-/** Milliseconds for each step of start-up. */
-export interface StartupResult {
-  /** From process start to this script's first line (the runtime itself). */
-  readonly runtimeMs: number;
-  /** `import "mlir-ffi"` and `new Context()`; the native library loads here. */
-  readonly packageMs: number;
-  /** Then `import "mlir-ffi/dialects/arith"`. */
-  readonly arithMs: number;
-  /** Then `import "mlir-ffi/dialects"`: every other dialect. */
-  readonly allDialectsMs: number;
-}
-
 const runtimeMs = performance.now();
+
+const built = globalThis.Bun === undefined;
+/** @param {string} name */
+const entry = (name) => (built ? `../dist/${name}.js` : `../src/${name}.ts`);
+
 let t = performance.now();
-const { Context } = await import("../src/mod.ts");
+const { Context } = await import(entry("mod"));
 new Context().dispose();
 const packageMs = performance.now() - t;
 t = performance.now();
-await import("../src/dialects/arith.ts");
+await import(entry("dialects/arith"));
 const arithMs = performance.now() - t;
 t = performance.now();
-await import("../src/dialects/mod.ts");
+await import(entry("dialects/mod"));
 const allDialectsMs = performance.now() - t;
 
-const result: StartupResult = { runtimeMs, packageMs, arithMs, allDialectsMs };
-writeFileSync(process.argv[process.argv.length - 1]!, JSON.stringify(result));
+writeFileSync(process.argv[process.argv.length - 1], JSON.stringify({ runtimeMs, packageMs, arithMs, allDialectsMs }));
