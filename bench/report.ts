@@ -117,15 +117,15 @@ function targets(runs: RuntimeResults[]): Target[] {
       const walks = STRATEGIES.map((s) => ({ s, v: value(r, "walk", s, size) ?? Infinity }));
       const best = walks.reduce((a, b) => (a.v <= b.v ? a : b));
       out.push({
-        target: `${r.runtime}: best strategy's walk within 1.3× the native C walk (${sizeName(size)} ops)`,
+        target: `${r.runtime}: best strategy's walk within 1.2× the native C walk (${sizeName(size)} ops)`,
         measured: `${best.s}: ${ratio(best.v / native)}`,
-        met: best.v / native <= 1.3,
+        met: best.v / native <= 1.2,
       });
       const worst = walks.reduce((a, b) => (a.v >= b.v ? a : b));
       out.push({
-        target: `${r.runtime}: every strategy's walk within 3× native`,
+        target: `${r.runtime}: every strategy's walk within 2× native`,
         measured: walks.map((w) => `${w.s} ${ratio(w.v / native)}`).join(", "),
-        met: worst.v / native <= 3,
+        met: worst.v / native <= 2,
       });
     }
     for (const s of STRATEGIES) {
@@ -137,9 +137,9 @@ function targets(runs: RuntimeResults[]): Target[] {
       });
       if (overheads.every(Number.isNaN)) continue;
       out.push({
-        target: `${r.runtime}: ${s}'s safety checks add at most 10% (walk, hot name)`,
+        target: `${r.runtime}: ${s}'s safety checks add at most 5% (walk, hot name)`,
         measured: overheads.map(pct).join(", "),
-        met: overheads.every((o) => o <= 10),
+        met: overheads.every((o) => o <= 5),
       });
     }
     for (const s of STRATEGIES) {
