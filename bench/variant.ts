@@ -20,7 +20,7 @@ import { RawContext } from "./raw.ts";
 import { build, create } from "./workloads/build.bench.ts";
 import { callbackFloor, canonicalizeRun, patternEmpty, patternMiss, patternRewrite, tsPassNoop, tsPassWalk } from "./workloads/callbacks.bench.ts";
 import { erase } from "./workloads/erase.bench.ts";
-import { hotAttribute, hotName } from "./workloads/hot.bench.ts";
+import { hotAttribute, hotName, hotOperand, hotResult } from "./workloads/hot.bench.ts";
 import { identity } from "./workloads/identity.bench.ts";
 import { passRun } from "./workloads/pass.bench.ts";
 import { nativeWalk, walk } from "./workloads/walk.bench.ts";
@@ -31,6 +31,8 @@ export const WORKLOADS: readonly Workload[] = [
   walk,
   hotName,
   hotAttribute,
+  hotOperand,
+  hotResult,
   identity,
   erase,
   passRun,

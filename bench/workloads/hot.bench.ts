@@ -1,5 +1,6 @@
 /**
- * Repeated access of one hot operation: its name and an attribute.
+ * Repeated access of one hot operation: its name, an attribute, an operand
+ * and a result, each against the raw FFI call that reads the same thing.
  *
  * @module
  */
@@ -21,10 +22,23 @@ function rawHotConstant(): { ptr: number; done(): void } {
 }
 
 function hotConstant(variant: Variant): { op: Operation; done(): void } {
+  return hotOp(variant, 0);
+}
+
+/** Operation `index` of the first function's body (0: arith.constant, 1: arith.addi). */
+function hotOp(variant: Variant, index: number): { op: Operation; done(): void } {
   const ctx = contextFor(variant);
   const mod = ctx.parseModule(source("functions", 1000));
-  const op = mod.body.operations.at(0)!.regions.at(0)!.blocks.at(0)!.operations.at(0)!;
+  const op = mod.body.operations.at(0)!.regions.at(0)!.blocks.at(0)!.operations.at(index)!;
   return { op, done: () => (mod.dispose(), ctx.dispose()) };
+}
+
+/** The first arith.addi of a generated module, through bare FFI. */
+function rawHotAdd(): { ptr: number; done(): void } {
+  const raw = new RawContext();
+  const root = raw.parse(source("functions", 1000));
+  const { ptrs } = rawList(root); // module, func, constant, addi, ...
+  return { ptr: ptrs[3]!, done: () => raw.dispose() };
 }
 
 export const hotName: Workload = {
@@ -64,6 +78,48 @@ export const hotAttribute: Workload = {
       } else {
         const { op, done } = hotConstant(variant);
         yield () => do_not_optimize(op.attributes.get("value"));
+        done();
+      }
+    });
+  },
+};
+
+export const hotOperand: Workload = {
+  name: "hot-operand",
+  title: "Hot op: read its first operand",
+  unit: "access",
+  sized: false,
+  register(variant: Variant, _sizes: readonly number[], _meta: Meta): void {
+    if (variant === "native") return;
+    bench("hot-operand", function* () {
+      if (variant === "raw") {
+        const { ptr, done } = rawHotAdd();
+        yield () => do_not_optimize(lib.mlirffi_op_operand(ptr, 0));
+        done();
+      } else {
+        const { op, done } = hotOp(variant, 1);
+        yield () => do_not_optimize(op.operands.at(0));
+        done();
+      }
+    });
+  },
+};
+
+export const hotResult: Workload = {
+  name: "hot-result",
+  title: "Hot op: read its result",
+  unit: "access",
+  sized: false,
+  register(variant: Variant, _sizes: readonly number[], _meta: Meta): void {
+    if (variant === "native") return;
+    bench("hot-result", function* () {
+      if (variant === "raw") {
+        const { ptr, done } = rawHotAdd();
+        yield () => do_not_optimize(lib.mlirffi_op_result(ptr, 0));
+        done();
+      } else {
+        const { op, done } = hotOp(variant, 1);
+        yield () => do_not_optimize(op.result);
         done();
       }
     });
