@@ -24,6 +24,8 @@ import type { Context } from "../../context.ts";
 
 /** Parses `text` (NUL-terminated, as MLIR's parser reads it) as a type of `state`'s context; 0 if it is none. */
 function parse(state: ContextState, text: string): number {
+  // MLIR 22's parser crashes on dense arrays of index (llvm/llvm-project#179045).
+  if (/array<index\s*:/.test(text)) return 0;
   const bytes = encodeZ(text);
   return lib.mlirffi_type_parse(state.store, bytes.subarray(0, bytes.length - 1), bytes.length - 1);
 }
@@ -34,8 +36,6 @@ function parse(state: ContextState, text: string): number {
  * diagnostics when not.
  */
 function verify(state: ContextState, text: string, argument: string, expected: string, got: string): void {
-  // MLIR 22's parser crashes on dense arrays of index (llvm/llvm-project#179045).
-  if (/array<index\s*:/.test(text)) throw new ArgumentError({ argument, expected, got });
   state.callNative(
     () => parse(state, text),
     (diagnostics) => new ArgumentError({ argument, expected, got }, { diagnostics }),
