@@ -1,5 +1,6 @@
 /* Types and attributes of upstream dialects with C API support (the
- * headers in mlir-c/Dialect): llvm, gpu, quant, transform, nvgpu, amdgpu, sparse_tensor.
+ * headers in mlir-c/Dialect): llvm, gpu, quant, transform, nvgpu, amdgpu, sparse_tensor
+ * (pdl, emitc and complex are in dialect_types_more.c; their kinds are here).
  *
  * The C constructors of these call MLIR's unchecked `get`, whose verifier
  * is an assert (off in release builds), so the JS side checks every rule
@@ -13,9 +14,11 @@
 #include <string.h>
 
 #include <mlir-c/Dialect/AMDGPU.h>
+#include <mlir-c/Dialect/Complex.h>
 #include <mlir-c/Dialect/GPU.h>
 #include <mlir-c/Dialect/LLVM.h>
 #include <mlir-c/Dialect/NVGPU.h>
+#include <mlir-c/Dialect/PDL.h>
 #include <mlir-c/Dialect/Quant.h>
 #include <mlir-c/Dialect/SparseTensor.h>
 #include <mlir-c/Dialect/Transform.h>
@@ -45,9 +48,27 @@ enum {
   DT_AMDGPU_TDM_BASE,
   DT_AMDGPU_TDM_DESCRIPTOR,
   DT_AMDGPU_TDM_GATHER_BASE,
+  DT_PDL_ATTRIBUTE,
+  DT_PDL_OPERATION,
+  DT_PDL_TYPE,
+  DT_PDL_VALUE,
+  DT_PDL_RANGE,
+  DT_EMITC_ARRAY,
+  DT_EMITC_LVALUE,
+  DT_EMITC_OPAQUE,
+  DT_EMITC_POINTER,
+  DT_EMITC_PTRDIFF_T,
+  DT_EMITC_SIGNED_SIZE_T,
+  DT_EMITC_SIZE_T,
 };
 
-enum { DA_OTHER = 0, DA_SPARSE_TENSOR_ENCODING, DA_GPU_OBJECT };
+enum {
+  DA_OTHER = 0,
+  DA_SPARSE_TENSOR_ENCODING,
+  DA_GPU_OBJECT,
+  DA_EMITC_OPAQUE,
+  DA_COMPLEX_NUMBER,
+};
 
 static bool load(MlirContext c, const char *ns) {
   return !mlirDialectIsNull(mlirContextGetOrLoadDialect(c, mlirStringRefCreateFromCString(ns)));
@@ -105,6 +126,20 @@ MLIRFFI_EXPORT int32_t mlirffi_dialect_type_kind(H type) {
     if (mlirTypeIsAAMDGPUTDMBaseType(t)) return DT_AMDGPU_TDM_BASE;
     if (mlirTypeIsAAMDGPUTDMDescriptorType(t)) return DT_AMDGPU_TDM_DESCRIPTOR;
     if (mlirTypeIsAAMDGPUTDMGatherBaseType(t)) return DT_AMDGPU_TDM_GATHER_BASE;
+    return DT_OTHER;
+  }
+  if (in_dialect(t, "pdl")) {
+    if (mlirTypeIsAPDLAttributeType(t)) return DT_PDL_ATTRIBUTE;
+    if (mlirTypeIsAPDLOperationType(t)) return DT_PDL_OPERATION;
+    if (mlirTypeIsAPDLTypeType(t)) return DT_PDL_TYPE;
+    if (mlirTypeIsAPDLValueType(t)) return DT_PDL_VALUE;
+    if (mlirTypeIsAPDLRangeType(t)) return DT_PDL_RANGE;
+    return DT_OTHER;
+  }
+  if (in_dialect(t, "emitc")) {
+    /* Asked in dialect_types_more.c, which has EmitC.h's declarations. */
+    int32_t k = emitc_type_kind(t);
+    return k == 0 ? DT_OTHER : DT_EMITC_ARRAY + k - 1;
   }
   return DT_OTHER;
 }
@@ -113,6 +148,8 @@ MLIRFFI_EXPORT int32_t mlirffi_dialect_attr_kind(H attr) {
   MlirAttribute a = AS_ATTR(attr);
   if (mlirAttributeIsASparseTensorEncodingAttr(a)) return DA_SPARSE_TENSOR_ENCODING;
   if (mlirAttributeIsAGPUObjectAttr(a)) return DA_GPU_OBJECT;
+  if (emitc_attr_is_opaque(a)) return DA_EMITC_OPAQUE;
+  if (mlirAttributeIsAComplex(a)) return DA_COMPLEX_NUMBER;
   return DA_OTHER;
 }
 

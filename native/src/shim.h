@@ -143,4 +143,8 @@ bool ffi_on_big_stack(void);
 int32_t mlirffi_attr_kind(H attr);
 bool mlirffi_op_refers_outside(H root);
 
+/* ---- emitc kinds (dialect_types_more.c, for dialect_types.c) ---- */
+int32_t emitc_type_kind(MlirType t);
+bool emitc_attr_is_opaque(MlirAttribute a);
+
 #endif

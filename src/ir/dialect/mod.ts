@@ -1,7 +1,7 @@
 /**
  * Types and attributes of upstream dialects that have C API support
  * (`mlir-c/Dialect/*.h`): `llvm`, `gpu`, `quant`, `transform`, `nvgpu`,
- * `amdgpu` and `sparse_tensor`, one file per dialect, and the table
+ * `amdgpu`, `sparse_tensor`, `pdl`, `emitc` and `complex`, one file per dialect, and the table
  * (`wrap.ts`) through which the builtin wrappers give a type or attribute
  * read from the IR its dialect class. Names carry the dialect as a prefix
  * where upstream's Python name alone would be ambiguous in one flat
@@ -47,3 +47,15 @@ export {
   type SparseTensorLevelFormat,
   type SparseTensorLevelProperty,
 } from "./sparse_tensor.ts";
+export { PDLAttributeType, PDLOperationType, PDLRangeType, type PDLRangeElementType, PDLTypeType, PDLValueType } from "./pdl.ts";
+export {
+  EmitCArrayType,
+  EmitCLValueType,
+  EmitCOpaqueAttr,
+  EmitCOpaqueType,
+  EmitCPointerType,
+  EmitCPtrDiffTType,
+  EmitCSignedSizeTType,
+  EmitCSizeTType,
+} from "./emitc.ts";
+export { ComplexNumberAttr } from "./complex.ts";

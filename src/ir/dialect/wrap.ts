@@ -29,6 +29,18 @@ import {
 import { NVGPUTensorMapDescriptorType } from "./nvgpu.ts";
 import { AMDGPUTDMBaseType, AMDGPUTDMDescriptorType, AMDGPUTDMGatherBaseType } from "./amdgpu.ts";
 import { SparseTensorEncodingAttr } from "./sparse_tensor.ts";
+import { PDLAttributeType, PDLOperationType, PDLRangeType, PDLTypeType, PDLValueType } from "./pdl.ts";
+import {
+  EmitCArrayType,
+  EmitCLValueType,
+  EmitCOpaqueAttr,
+  EmitCOpaqueType,
+  EmitCPointerType,
+  EmitCPtrDiffTType,
+  EmitCSignedSizeTType,
+  EmitCSizeTType,
+} from "./emitc.ts";
+import { ComplexNumberAttr } from "./complex.ts";
 
 type TypeClass = new (state: ContextState, ptr: number) => Type;
 type AttributeClass = new (state: ContextState, ptr: number) => Attribute;
@@ -62,6 +74,18 @@ function typeTable(): (TypeClass | undefined)[] {
     AMDGPUTDMBaseType,
     AMDGPUTDMDescriptorType,
     AMDGPUTDMGatherBaseType,
+    PDLAttributeType,
+    PDLOperationType,
+    PDLTypeType,
+    PDLValueType,
+    PDLRangeType,
+    EmitCArrayType,
+    EmitCLValueType,
+    EmitCOpaqueType,
+    EmitCPointerType,
+    EmitCPtrDiffTType,
+    EmitCSignedSizeTType,
+    EmitCSizeTType,
   ];
 }
 
@@ -86,5 +110,11 @@ export function dialectAttributeClasses(): AttributeClass[] {
 }
 
 function attributeTable(): (AttributeClass | undefined)[] {
-  return attributes ??= [undefined, SparseTensorEncodingAttr, GPUObjectAttr];
+  return attributes ??= [
+    undefined,
+    SparseTensorEncodingAttr,
+    GPUObjectAttr,
+    EmitCOpaqueAttr,
+      ComplexNumberAttr,
+  ];
 }
