@@ -14,6 +14,7 @@ import * as amdgpu from "../../src/dialects/amdgpu.ts";
 import * as gpu from "../../src/dialects/gpu.ts";
 import * as llvm from "../../src/dialects/llvm.ts";
 import * as nvgpu from "../../src/dialects/nvgpu.ts";
+import * as pdl from "../../src/dialects/pdl.ts";
 import * as quant from "../../src/dialects/quant.ts";
 import * as sparse_tensor from "../../src/dialects/sparse_tensor.ts";
 import * as transform from "../../src/dialects/transform.ts";
@@ -36,6 +37,9 @@ test("dialect modules: Python names are the package root's classes", () => {
     [amdgpu.TDMDescriptorType, root.AMDGPUTDMDescriptorType],
     [amdgpu.TDMBaseType, root.AMDGPUTDMBaseType],
     [sparse_tensor.EncodingAttr, root.SparseTensorEncodingAttr],
+    [pdl.OperationType, root.PDLOperationType],
+    [pdl.RangeType, root.PDLRangeType],
+    [pdl.ValueType, root.PDLValueType],
   ];
   for (const [a, b] of pairs) assertStrictEquals(a, b);
   // The generated ops are still there beside them.
@@ -54,4 +58,5 @@ test("dialect modules: the examples in their doc comments", () => {
   assertEquals(amdgpu.TDMDescriptorType.get(ctx).toString(), "!amdgpu.tdm_descriptor");
   const csr = ctx.parseAttribute("#sparse_tensor.encoding<{ map = (d0, d1) -> (d0 : dense, d1 : compressed) }>");
   assertInstanceOf(csr, sparse_tensor.EncodingAttr);
+  assertEquals(pdl.RangeType.get(pdl.ValueType.get(ctx)).toString(), "!pdl.range<value>");
 });
