@@ -89,3 +89,20 @@ export function runChild(code: string, env: Record<string, string> = {}): ChildR
 export function describeChild(r: ChildResult): string {
   return `status ${r.status}, signal ${r.signal}\n--- stdout\n${r.stdout}\n--- stderr\n${r.stderr}`;
 }
+
+/**
+ * Child-script code that runs every thunk of a `cases` object the script
+ * defined before it, and prints, per case name, `{ returned }` (the
+ * result's text, or null) or the error's `{ name, argument }`, as one JSON
+ * line: the shape the tests of inputs MLIR would crash on compare against.
+ */
+export const REPORT_CASES = `const out = {};
+for (const [name, fn] of Object.entries(cases)) {
+  try {
+    const r = fn();
+    out[name] = { returned: r === null ? null : String(r) };
+  } catch (e) {
+    out[name] = { name: e.name, argument: e.argument };
+  }
+}
+console.log(JSON.stringify(out));`;

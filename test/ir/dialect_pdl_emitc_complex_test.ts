@@ -12,7 +12,7 @@
 import { test } from "node:test";
 import { assert, assertEquals, assertInstanceOf, assertMatch, assertStrictEquals } from "@std/assert";
 import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
-import { describeChild, runChild } from "../_child.ts";
+import { describeChild, REPORT_CASES, runChild } from "../_child.ts";
 import {
   ComplexNumberAttr,
   ComplexType,
@@ -265,16 +265,7 @@ const cases = {
   "complex of f64": () => ComplexNumberAttr.get(FloatType.f64(ctx), 1, 2),
   "complex of i32": () => ComplexNumberAttr.get(ComplexType.get(i32), 1, 2),
 };
-const out = {};
-for (const [name, fn] of Object.entries(cases)) {
-  try {
-    const r = fn();
-    out[name] = { returned: r === null ? null : String(r) };
-  } catch (e) {
-    out[name] = { name: e.name, argument: e.argument };
-  }
-}
-console.log(JSON.stringify(out));
+${REPORT_CASES}
 `;
 
 test("pdl/emitc/complex: inputs MLIR asserts on are refused, in a child process with heap checks", () => {

@@ -9,7 +9,7 @@
 import { test } from "node:test";
 import { assert, assertEquals, assertFalse, assertInstanceOf } from "@std/assert";
 import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
-import { describeChild, runChild } from "../_child.ts";
+import { describeChild, REPORT_CASES, runChild } from "../_child.ts";
 import {
   AffineMap,
   AnyQuantizedType,
@@ -239,16 +239,7 @@ const cases = {
   // Zero-width storage: the default bounds shift by -1.
   "zero width": () => AnyQuantizedType.get(IntegerType.get(ctx, 0), f32),
 };
-const out = {};
-for (const [name, fn] of Object.entries(cases)) {
-  try {
-    const r = fn();
-    out[name] = { returned: r === null ? null : String(r) };
-  } catch (e) {
-    out[name] = { name: e.name, argument: e.argument };
-  }
-}
-console.log(JSON.stringify(out));
+${REPORT_CASES}
 `;
 
 test("quant and sparse_tensor: inputs MLIR would trap on are refused, in a child process with heap checks", () => {

@@ -15,7 +15,7 @@
 import { test } from "node:test";
 import { assert, assertEquals, assertFalse, assertInstanceOf } from "@std/assert";
 import { assertArgumentError, assertInvalidHandle } from "../_errors.ts";
-import { describeChild, runChild } from "../_child.ts";
+import { describeChild, REPORT_CASES, runChild } from "../_child.ts";
 import {
   AMDGPUTDMBaseType,
   AMDGPUTDMDescriptorType,
@@ -304,16 +304,7 @@ const cases = {
   // An attribute that is no GPU target, cast unchecked.
   "gpu object target": () => GPUObjectAttr.get(ctx.parseAttribute("unit"), "binary", ""),
 };
-const out = {};
-for (const [name, fn] of Object.entries(cases)) {
-  try {
-    const r = fn();
-    out[name] = { returned: r === null ? null : String(r) };
-  } catch (e) {
-    out[name] = { name: e.name, argument: e.argument };
-  }
-}
-console.log(JSON.stringify(out));
+${REPORT_CASES}
 `;
 
 test("dialect types: inputs MLIR asserts on are refused, in a child process with heap checks", () => {
