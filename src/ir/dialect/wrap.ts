@@ -115,6 +115,6 @@ function attributeTable(): (AttributeClass | undefined)[] {
     SparseTensorEncodingAttr,
     GPUObjectAttr,
     EmitCOpaqueAttr,
-      ComplexNumberAttr,
+    ComplexNumberAttr,
   ];
 }
