@@ -98,6 +98,7 @@ export {
   NoneType,
   OpaqueAttr,
   OpaqueType,
+  OperandList,
   Operation,
   OpView,
   type OpViewClass,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { dlopen, type FFITypeOrString, JSCallback } from "bun:ffi";
+import { dlopen, type FFITypeOrString, JSCallback, type Pointer, toArrayBuffer } from "bun:ffi";
 import type { Binding, HostKind, Kind, Signature } from "./symbols.ts";
 
 const bunKinds: Record<Kind, FFITypeOrString> = {
@@ -68,4 +68,9 @@ export function hostCallback(
 ): { readonly pointer: unknown; close(): void } {
   const cb = new JSCallback(fn as (...args: unknown[]) => unknown, { args: [...parameters], returns: result });
   return { pointer: cb.ptr, close: () => cb.close() };
+}
+
+/** The `bytes` bytes of native memory at `pointer` (a `pointer` result), in place. */
+export function view(pointer: unknown, bytes: number): ArrayBuffer {
+  return toArrayBuffer(pointer as Pointer, 0, bytes);
 }

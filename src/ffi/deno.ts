@@ -61,3 +61,8 @@ export function hostCallback(
   );
   return { pointer: cb.pointer, close: () => cb.close() };
 }
+
+/** The `bytes` bytes of native memory at `pointer` (a `pointer` result), in place. */
+export function view(pointer: unknown, bytes: number): ArrayBuffer {
+  return Deno.UnsafePointerView.getArrayBuffer(pointer as Deno.PointerObject, bytes);
+}

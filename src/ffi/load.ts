@@ -98,6 +98,7 @@ interface Adapter {
     parameters: readonly HostKind[],
     result: HostKind | "void",
   ): HostCallback;
+  view(pointer: unknown, bytes: number): ArrayBuffer;
 }
 
 /** A native function pointer that calls a JS function, until closed. */
@@ -158,6 +159,15 @@ export function hostCallback(
 ): HostCallback {
   if (adapter_ === undefined) throw new NativeLibraryError("The native library is not loaded.", "not-loaded");
   return adapter_.hostCallback(fn, parameters, result);
+}
+
+/**
+ * The `bytes` bytes of native memory at `pointer` (a `pointer` result of the
+ * library), viewed in place; throws when the library did not load.
+ */
+export function nativeView(pointer: unknown, bytes: number): ArrayBuffer {
+  if (adapter_ === undefined) throw new NativeLibraryError("The native library is not loaded.", "not-loaded");
+  return adapter_.view(pointer, bytes);
 }
 
 /** The two functions every libmlirffi has, whatever its ABI. */

@@ -114,3 +114,8 @@ export function hostCallback(
   const cb = koffi.register(fn as (...args: unknown[]) => unknown, koffi.pointer(prototype(parameters, result)));
   return { pointer: cb, close: () => koffi.unregister(cb) };
 }
+
+/** The `bytes` bytes of native memory at `pointer` (a `pointer` result), in place. */
+export function view(pointer: unknown, bytes: number): ArrayBuffer {
+  return koffi.view(pointer, bytes);
+}

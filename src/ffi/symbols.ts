@@ -244,6 +244,11 @@ export const symbols = {
   mlirffi_block_num_successors: fn(["handle" /* b */], "i32"),
   mlirffi_block_successor: fn(["handle" /* b */, "i32" /* i */], "handle"),
   mlirffi_op_operand_ptr: fn(["handle" /* op */, "i32" /* index */], "handle"),
+
+  // describe.c
+  mlirffi_mailbox: fn([], "pointer"),
+  mlirffi_value_describe: fn(["handle" /* v */], "handle"),
+  mlirffi_op_operand_described: fn(["handle" /* op */, "i32" /* index */], "handle"),
   mlirffi_value_print: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_value_print_as_operand: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
 

@@ -67,6 +67,7 @@ export { InsertionPoint } from "./insertion_point.ts";
 export { SymbolTable, type Visibility } from "./symbol_table.ts";
 export { Uniqued } from "./uniqued.ts";
 export { HandleList } from "./handle_list.ts";
+export { OperandList } from "./operand_list.ts";
 export { Location, type LocationKind } from "./location.ts";
 export { Module } from "./module.ts";
 export { Operation } from "./operation.ts";

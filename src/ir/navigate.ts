@@ -7,6 +7,7 @@
  * @module
  */
 import { lib } from "../ffi/load.ts";
+import { MAILBOX } from "../ffi/mailbox.ts";
 import { type Owner, resolve } from "../safety/ledger.ts";
 import { stateOf } from "./context_state.ts";
 import type { Block } from "./block.ts";
@@ -36,10 +37,19 @@ export function argumentAt(owner: Owner, stamp: number, ptr: number): BlockArgum
  * cross owners: the ownership events refuse any move that would let them.
  */
 export function valueAt(owner: Owner, ptr: number): Value {
+  lib.mlirffi_value_describe(ptr);
+  return described(owner, ptr);
+}
+
+/** Operand `index` of the operation at `op` in `owner` (both valid now; `index` in range). */
+export function operandAt(owner: Owner, op: number, index: number): Value {
+  return described(owner, lib.mlirffi_op_operand_described(op, index));
+}
+
+/** The value at `ptr`, whose owner and number the last native call left in the mailbox. */
+function described(owner: Owner, ptr: number): Value {
+  const def = MAILBOX[0]!;
+  const number = MAILBOX[1]!;
   const strategy = stateOf(owner).strategy;
-  if (lib.mlirffi_value_is_op_result(ptr)) {
-    const def = strategy.operation(owner, lib.mlirffi_result_owner(ptr));
-    return strategy.result(def, lib.mlirffi_result_number(ptr), ptr);
-  }
-  return strategy.argument(owner, ptr);
+  return number >= 0 ? strategy.result(strategy.operation(owner, def), number, ptr) : strategy.argument(owner, ptr);
 }

@@ -13,7 +13,8 @@ import { type Family, Handle, revalidate } from "../safety/handle.ts";
 import type { Owner } from "../safety/ledger.ts";
 import { HandleList } from "./handle_list.ts";
 import { Location, locationArg } from "./location.ts";
-import { blockAt, valueAt } from "./navigate.ts";
+import { blockAt } from "./navigate.ts";
+import { OperandList } from "./operand_list.ts";
 import { cloneOperation, detachOperation, disposeOwner, eraseOperation, insertOperation } from "./ownership_events.ts";
 import { encodePrintOptions, type PrintOptions } from "./print_options.ts";
 import { stateOf } from "./context_state.ts";
@@ -57,6 +58,12 @@ export class Operation extends Handle {
   _kids: unknown = undefined;
   /** @internal The name, once read (an operation's name never changes). */
   _name: string | undefined = undefined;
+  /**
+   * @internal The address of its only result, once read; 0 before. An
+   * operation's results are fixed when it is made, so this never goes stale
+   * while the handle is live.
+   */
+  _result0 = 0;
 
   /** @internal Handles are made by the context's strategy. */
   constructor(owner: Owner, ptr: number) {
@@ -68,7 +75,7 @@ export class Operation extends Handle {
 
   /** @internal */
   _live(): number {
-    if (this._stamp !== this._owner.epoch) revalidate(this, "Operation");
+    if (this._stamp !== this._owner.epoch) revalidate(this, "Operation"); // the safety check (bench/check_cost.ts)
     return this._ptr;
   }
 
@@ -194,18 +201,22 @@ export class Operation extends Handle {
 
   /** The single result of a one-result operation. */
   get result(): OpResult {
-    // Two plain calls, not the list: `.result` follows nearly every build.
+    // Not the list: `.result` follows nearly every build, and is read again
+    // and again on a hot op.
     const ptr = this._live();
-    const n = lib.mlirffi_op_num_results(ptr);
-    if (n !== 1) throw new StructuralError(`'${this.name}' has ${n} results; use .results instead of .result.`);
-    return stateOf(this._owner).strategy.result(this, 0, lib.mlirffi_op_result(ptr, 0));
+    let result = this._result0;
+    if (result === 0) {
+      const n = lib.mlirffi_op_num_results(ptr);
+      if (n !== 1) throw new StructuralError(`'${this.name}' has ${n} results; use .results instead of .result.`);
+      result = this._result0 = lib.mlirffi_op_result(ptr, 0);
+    }
+    return stateOf(this._owner).strategy.result(this, 0, result);
   }
 
-  /** The values the operation uses. */
-  get operands(): HandleList<Value> {
-    const ptr = this._live();
-    const owner = this._owner;
-    return new HandleList(collect((d, c) => lib.mlirffi_op_operands(ptr, d, c)), (p) => valueAt(owner, p));
+  /** The values the operation uses: a live list (see {@linkcode OperandList}). */
+  get operands(): OperandList {
+    this._live();
+    return new OperandList(this);
   }
 
   /** The blocks a terminator may branch to. */

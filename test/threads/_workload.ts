@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Context, MlirParseError, type StrategyName } from "../../src/mod.ts";
+import { BlockArgument, Context, MlirParseError, OpResult, type StrategyName } from "../../src/mod.ts";
 
 function source(functions: number): string {
   let text = "";
@@ -25,6 +25,8 @@ function source(functions: number): string {
 /** What one round saw. */
 export interface Digest {
   readonly ops: number;
+  /** Over every operand: block arguments, results, and the length of each result's owner's name. */
+  readonly operands: readonly [number, number, number];
   readonly erased: number;
   readonly canonicalizedLength: number;
   readonly diagnosticLines: number[];
@@ -37,7 +39,16 @@ export function workload(strategy: StrategyName, functions: number, rounds: numb
     using ctx = new Context({ strategy });
     using mod = ctx.parseModule(source(functions));
     let ops = 0;
-    mod.operation.walk(() => void ops++);
+    // Operands are read through a per-thread native mailbox: workers reading
+    // at once must each see their own.
+    const operands: [number, number, number] = [0, 0, 0];
+    mod.operation.walk((op) => {
+      ops++;
+      for (const v of op.operands) {
+        if (v instanceof BlockArgument) operands[0] += 1 + v.argNumber;
+        else if (v instanceof OpResult) (operands[1] += 1 + v.resultNumber), (operands[2] += v.owner.name.length);
+      }
+    });
     // Clone the first function, count what the clone holds, erase it.
     const copy = mod.body.operations.at(0)!.clone();
     let erased = 0;
@@ -53,7 +64,7 @@ export function workload(strategy: StrategyName, functions: number, rounds: numb
       if (!(e instanceof MlirParseError)) throw e;
       diagnosticLines = e.diagnostics.map((d) => d.line ?? -1);
     }
-    digest = { ops, erased, canonicalizedLength, diagnosticLines };
+    digest = { ops, operands, erased, canonicalizedLength, diagnosticLines };
   }
   return digest!;
 }

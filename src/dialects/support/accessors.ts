@@ -12,7 +12,6 @@ import { StructuralError } from "../../base/errors.ts";
 import type { Attribute } from "../../ir/attribute.ts";
 import { DenseArrayAttr } from "../../ir/attributes/elements.ts";
 import type { Block } from "../../ir/block.ts";
-import type { HandleList } from "../../ir/handle_list.ts";
 import type { OpView } from "../../ir/op_view.ts";
 import type { Region } from "../../ir/region.ts";
 import type { OpResult, Value } from "../../ir/value.ts";
@@ -52,7 +51,7 @@ function span(
   return [start, arities[index] === 1 ? 1 : share];
 }
 
-function slice<T>(list: HandleList<T>, [start, size]: [number, number]): T[] {
+function slice<T>(list: { at(index: number): T | undefined }, [start, size]: [number, number]): T[] {
   const out: T[] = [];
   for (let i = 0; i < size; i++) out.push(list.at(start + i)!);
   return out;
