@@ -49,10 +49,9 @@ export function chartSvg(runs: RuntimeResults[], value: Lookup): string {
       y += 18;
     }
     const w = Math.max(1, (row.v / max) * barMax);
-    const dashed = row.variant.endsWith("-unchecked") ? ' fill-opacity="0.45"' : "";
     parts.push(
       `<text x="${left - 8}" y="${y + 14}" text-anchor="end">${escape(row.label)}</text>`,
-      `<rect x="${left}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${colorOf(row.variant)}"${dashed}/>`,
+      `<rect x="${left}" y="${y + 3}" width="${w.toFixed(1)}" height="${rowH - 6}" fill="${colorOf(row.variant)}"/>`,
       `<text x="${(left + w + 6).toFixed(1)}" y="${y + 14}">${row.v.toFixed(1)} ns</text>`,
     );
     y += rowH;

@@ -4,21 +4,21 @@
  * @module
  */
 import { Context, type StrategyName } from "../src/mod.ts";
-import { uncheckedContext } from "./unchecked.ts";
 
-/** What runs a workload: the native floor, raw FFI, or a strategy (checked or not). */
-export type Variant = "native" | "raw" | StrategyName | `${StrategyName}-unchecked`;
+/**
+ * What runs a workload: the native floor, raw FFI, or a strategy. (What the
+ * safety checks cost is measured apart, in the same classes with the checks
+ * compiled out: bench/check_cost.ts.)
+ */
+export type Variant = "native" | "raw" | StrategyName;
 
 /** Every variant, in report order. */
 export const VARIANTS: readonly Variant[] = [
   "native",
   "raw",
   "interned",
-  "interned-unchecked",
   "weak",
-  "weak-unchecked",
   "ephemeral",
-  "ephemeral-unchecked",
 ];
 
 /** Operations per generated function: func.func, 8 arith ops, func.return. */
@@ -52,17 +52,9 @@ export function constantsModule(ops: number): string {
   return `func.func @consts() {\n${body}  return\n}`;
 }
 
-/** The strategy behind a strategy variant, and whether checks are compiled out. */
-export function strategyOf(variant: Variant): { strategy: StrategyName; unchecked: boolean } {
-  const [strategy, suffix] = variant.split("-") as [StrategyName, string | undefined];
-  return { strategy, unchecked: suffix === "unchecked" };
-}
-
 /** A context for a variant (raw and native use an interned one for parsing). */
 export function contextFor(variant: Variant): Context {
-  if (variant === "native" || variant === "raw") return new Context({ strategy: "ephemeral" });
-  const { strategy, unchecked } = strategyOf(variant);
-  return unchecked ? uncheckedContext(strategy) : new Context({ strategy });
+  return new Context({ strategy: variant === "native" || variant === "raw" ? "ephemeral" : variant });
 }
 
 const sources = new Map<string, string>();

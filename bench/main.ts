@@ -1,20 +1,21 @@
 /**
  * The benchmark suite: `bun bench` (or `deno task bench`).
  *
- *   (default)  the short run: every variant on both runtimes at 1k, 10k and
- *              100k ops, one round, short sampling; about 4 minutes on a
+ *   (default)  the short run: every variant on every runtime at 1k, 10k and
+ *              100k ops, one round, short sampling; about 5 minutes on a
  *              2-core machine. Writes bench/REPORT-short.md and
  *              bench/chart-short.svg, which point to the reference report.
  *   --full     the reference run behind bench/REPORT.md, bench/chart.svg and
  *              the README's table: three interleaved rounds, long sampling;
- *              about 35 minutes on the same machine.
+ *              about 45 minutes on the same machine.
  *   --sizes A,B,...   module sizes in ops (e.g. add 1000000)
  *   --rounds N        interleaved repetitions, best round kept
  *   --this-runtime-only   do not also run the other runtime
  *
- * Every variant (native floor, raw FFI, each strategy with and without its
- * checks) runs in its own child process, on both runtimes when both are
- * installed. A line before each step says which it is, how many are left,
+ * Every variant (native floor, raw FFI, each strategy) runs in its own
+ * child process, on every runtime installed; what the safety checks cost is
+ * measured in pairs of processes, checked and compiled out
+ * (bench/check_cost.ts). A line before each step says which it is, how many are left,
  * the time spent and the time left.
  *
  * @module
@@ -28,6 +29,7 @@ import { fileURLToPath } from "node:url";
 import { lib } from "../src/ffi/load.ts";
 import { STRATEGIES } from "../src/mod.ts";
 import { availableRuntimes, CURRENT_RUNTIME, ensureDevDependencies, type RuntimeExe, scriptArgs, versionOf } from "./runtimes.ts";
+import { measureCheckCost } from "./check_cost.ts";
 import { VARIANTS } from "./fixtures.ts";
 import { clock, Progress, type Step } from "./progress.ts";
 import { writeReport } from "./report.ts";
@@ -88,8 +90,8 @@ const mode: BenchMode = args.includes("--full") ? "full" : "short";
  * keeps those at 10k ops, where a sample takes milliseconds, not seconds.
  */
 const PLANS = {
-  short: { rounds: 1, minCpuMs: 100, minSamples: 6, rewriteMax: 10_000, churnModules: 4_000, parsePrintOps: 100_000 },
-  full: { rounds: 3, minCpuMs: 300, minSamples: 12, rewriteMax: Infinity, churnModules: 10_000, parsePrintOps: 100_000 },
+  short: { rounds: 1, minCpuMs: 100, minSamples: 6, rewriteMax: 10_000, churnModules: 4_000, parsePrintOps: 100_000, checkRounds: 3 },
+  full: { rounds: 3, minCpuMs: 300, minSamples: 12, rewriteMax: Infinity, churnModules: 10_000, parsePrintOps: 100_000, checkRounds: 9 },
 } as const;
 const plan = PLANS[mode];
 const sizes = (option("--sizes") ?? "1000,10000,100000").split(",").map(Number);
@@ -99,7 +101,7 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
 }
 /** Interleaved repetitions of every variant (the best round counts). */
 const rounds = option("--rounds") !== undefined ? Math.max(1, Number(option("--rounds"))) : plan.rounds;
-const { minCpuMs, minSamples, rewriteMax, churnModules, parsePrintOps } = plan;
+const { minCpuMs, minSamples, rewriteMax, churnModules, parsePrintOps, checkRounds } = plan;
 
 function command(runtime: RuntimeExe, script: string, rest: string[]): string[] {
   return scriptArgs(runtime, join(root, "bench", script), rest);
@@ -157,6 +159,7 @@ function emptyResults(runtime: RuntimeExe): RuntimeResults {
     churn: [],
     parsePrint: null,
     startup: null,
+    checkCost: [],
   };
 }
 
@@ -165,7 +168,7 @@ function emptyResults(runtime: RuntimeExe): RuntimeResults {
  * the short mode: a variant's child process against churn and parse+print.
  * Only their ratios matter (see progress.ts).
  */
-const WEIGHT = { variant: 10, native: 3, churn: 4, parsePrint: 3, startup: 1 } as const;
+const WEIGHT = { variant: 10, native: 3, churn: 4, parsePrint: 3, startup: 1, checkRound: 1 } as const;
 
 /** Fresh processes measuring start-up; each figure is the best of them. */
 const STARTUP_PROCESSES = 5;
@@ -215,6 +218,15 @@ for (const runtime of runtimes) {
         },
       });
     }
+  }
+  for (const strategy of STRATEGIES) {
+    steps.push({
+      label: `${runtime.name}: what ${strategy}'s safety checks cost, ${checkRounds} pairs of processes`,
+      weight: WEIGHT.checkRound * checkRounds,
+      run() {
+        results.checkCost!.push(...measureCheckCost(runtime, strategy, { rounds: checkRounds, minCpuMs: minCpuMs / 2, minSamples }));
+      },
+    });
   }
   for (const strategy of STRATEGIES) {
     steps.push({

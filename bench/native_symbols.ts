@@ -7,6 +7,7 @@
  * @module
  */
 import { execFileSync } from "node:child_process";
+import process from "node:process";
 import { fileURLToPath } from "node:url";
 import { openBinding } from "../src/ffi/load.ts";
 import { fn } from "../src/ffi/symbols.ts";
@@ -29,8 +30,8 @@ export const benchSymbols = {
 
 const build = fileURLToPath(new URL("./native/build.sh", import.meta.url));
 
-/** The bench library, built if needed. */
+/** The bench library, built if needed (or the one MLIR_FFI_BENCH_LIB names: bench/unchecked.ts). */
 export const benchLib = await openBinding(
-  execFileSync("bash", [build], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim(),
+  process.env.MLIR_FFI_BENCH_LIB ?? execFileSync("bash", [build], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim(),
   benchSymbols,
 );

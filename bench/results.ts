@@ -3,6 +3,7 @@
  *
  * @module
  */
+import type { CheckCost } from "./check_cost.ts";
 import type { ChurnResult } from "./churn.ts";
 import type { ParsePrintResult } from "./parse_print.ts";
 import type { Result } from "./workload.ts";
@@ -29,6 +30,8 @@ export interface RuntimeResults {
   parsePrint: ParsePrintResult | null;
   /** Best of several fresh processes, figure by figure; absent in reports made before it was measured. */
   startup?: StartupResult | null;
+  /** What the safety checks cost, per strategy and workload (bench/check_cost.ts); absent in older reports. */
+  checkCost?: CheckCost[];
 }
 
 /** Milliseconds for each step of start-up (bench/startup.mjs). */

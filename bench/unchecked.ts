@@ -1,51 +1,70 @@
 /**
- * Handles with their safety checks compiled out, for benchmarks only: they
- * measure what the checks cost. Never use them for anything else: a stale
- * unchecked handle reads freed memory. None of this ships in the package; a
- * benchmark context gets them by swapping its strategy before it has made a
- * single handle (`uncheckedContext`).
+ * A copy of the sources with the safety checks compiled out, for measuring
+ * what they cost (bench/check_cost.ts) and for nothing else: a stale handle
+ * in it reads freed memory. The copy differs from the sources in exactly the
+ * lines marked `// the safety check (bench/check_cost.ts)` (each handle's
+ * epoch comparison in `_live()`), so the checked and unchecked runs execute
+ * the same classes and call sites; only the check is gone. It is written to
+ * build/unchecked/ (not committed, not packaged) and run with MLIR_FFI_LIB
+ * pointing at this checkout's native library.
  *
  * @module
  */
-import { Context, type StrategyName } from "../src/mod.ts";
-import { contextArg, type IrHandles } from "../src/ir/context_state.ts";
-import { Block } from "../src/ir/block.ts";
-import { Operation } from "../src/ir/operation.ts";
-import { Region } from "../src/ir/region.ts";
-import { BlockArgument, OpOperand, OpResult } from "../src/ir/value.ts";
-import { createStrategy, type HandleFactories } from "../strategies/mod.ts";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { join, sep } from "node:path";
+import process from "node:process";
+import { fileURLToPath } from "node:url";
 
-class UncheckedOperation extends Operation {
-  override _live(): number {
-    return this._ptr;
-  }
+const root = fileURLToPath(new URL("..", import.meta.url));
+
+/** The folders the benchmarks import from, copied whole. */
+const TREES = ["src", "strategies", "bench"] as const;
+
+/** A marked check line, the whole statement. */
+const CHECK = /^\s*if \(this\._stamp !== this\._owner\.epoch\) revalidate\(this, "\w+"\); \/\/ the safety check \(bench\/check_cost\.ts\)\n/gm;
+
+/** How many marked checks the sources have: one per tracked handle class (Operation, Block, BlockArgument). */
+export const CHECK_COUNT = 3;
+
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.endsWith(".ts"))
+    .map((e) => join(e.parentPath, e.name));
 }
 
-class UncheckedBlock extends Block {
-  override _live(): number {
-    return this._ptr;
+/**
+ * Writes the unchecked copy (again, when any source is newer) and returns
+ * its root; throws if the sources do not have exactly {@linkcode CHECK_COUNT}
+ * marked checks, so that a moved or reworded check cannot silently stay in.
+ */
+export function uncheckedTree(): string {
+  const out = join(root, "build", "unchecked");
+  const stamp = join(out, ".stamp");
+  const newest = Math.max(...TREES.flatMap((t) => tsFiles(join(root, t)).map((f) => statSync(f).mtimeMs)));
+  if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return out;
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  for (const t of TREES) {
+    // Not the results, nor the native bench sources: the copy uses this checkout's built library.
+    const skip = [join(root, "bench", "results"), join(root, "bench", "native")];
+    cpSync(join(root, t), join(out, t), { recursive: true, filter: (src) => !skip.some((s) => src === s || src.startsWith(s + sep)) });
   }
+  let removed = 0;
+  for (const file of tsFiles(join(out, "src"))) {
+    const text = readFileSync(file, "utf8");
+    const stripped = text.replace(CHECK, () => (removed++, ""));
+    if (stripped !== text) writeFileSync(file, stripped);
+  }
+  if (removed !== CHECK_COUNT) {
+    throw new Error(`bench/unchecked.ts: expected ${CHECK_COUNT} marked safety checks in src/, found ${removed}`);
+  }
+  writeFileSync(stamp, "");
+  return out;
 }
 
-class UncheckedBlockArgument extends BlockArgument {
-  override _live(): number {
-    return this._ptr;
-  }
-}
-
-/** Factories of unchecked handles (results, regions and operands delegate to their operation). */
-const UNCHECKED: HandleFactories<IrHandles> = {
-  operation: (owner, ptr) => new UncheckedOperation(owner, ptr),
-  block: (owner, ptr) => new UncheckedBlock(owner, ptr),
-  argument: (owner, ptr) => new UncheckedBlockArgument(owner, ptr),
-  result: (op, index, ptr) => new OpResult(op, index, ptr),
-  region: (op, index, ptr) => new Region(op, index, ptr),
-  operand: (op, index) => new OpOperand(op, index),
-};
-
-/** A new context whose `strategy` makes unchecked handles. */
-export function uncheckedContext(strategy: StrategyName): Context {
-  const ctx = new Context({ strategy });
-  contextArg(ctx, "uncheckedContext").strategy = createStrategy(strategy, UNCHECKED)!;
-  return ctx;
+/** The environment an unchecked process runs with: this checkout's native libraries. */
+export function uncheckedEnv(): Record<string, string | undefined> {
+  const benchLib = execFileSync("bash", [join(root, "bench", "native", "build.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
+  return { ...process.env, MLIR_FFI_LIB: join(root, "build", "libmlirffi.so"), MLIR_FFI_NO_BUILD: "1", MLIR_FFI_BENCH_LIB: benchLib };
 }

@@ -56,6 +56,8 @@ const [variant, sizeList, minCpuMs, minSamples, rewriteMax, out] = process.argv.
   string,
 ];
 const sizes = sizeList.split(",").map(Number);
+/** MLIR_FFI_BENCH_ONLY=walk,hot-name runs just those workloads (bench/check_cost.ts). */
+const only = process.env.MLIR_FFI_BENCH_ONLY?.split(",");
 const sizesFor = (w: Workload) => (w.rewrites ? sizes.filter((n) => n <= Number(rewriteMax)) : sizes);
 const meta: Meta = new Map();
 const results: Result[] = [];
@@ -63,9 +65,11 @@ const results: Result[] = [];
 if (variant === "native") {
   results.push(...nativeWalk(sizes, 5));
 } else {
-  for (const workload of WORKLOADS) workload.register(variant, sizesFor(workload), meta);
+  for (const workload of WORKLOADS) {
+    if (only === undefined || only.includes(workload.name)) workload.register(variant, sizesFor(workload), meta);
+  }
   let raw: RawContext | undefined;
-  if (variant === "raw") {
+  if (variant === "raw" && only === undefined) {
     raw = new RawContext();
     ffiRepresentationBenches(raw.parse("func.func private @f()"));
   }

@@ -7,7 +7,7 @@
 import { do_not_optimize } from "mitata";
 import { bench } from "../harness.ts";
 import type { Operation } from "../../src/mod.ts";
-import { contextFor, source, strategyOf, type Variant } from "../fixtures.ts";
+import { contextFor, source, type Variant } from "../fixtures.ts";
 import { RawContext, rawList } from "../raw.ts";
 import type { Meta, Workload } from "../workload.ts";
 
@@ -44,7 +44,7 @@ export const identity: Workload = {
       let ops = 0;
       mod.operation.walk(() => void ops++);
       meta.set(`identity:${size}`, { units: ops });
-      if (strategyOf(variant).strategy === "ephemeral") {
+      if (variant === "ephemeral") {
         const root = mod.operation;
         yield () => {
           const seen = new Map<number, Operation>();

@@ -51,7 +51,7 @@ export class Block extends Handle {
 
   /** @internal */
   _live(): number {
-    if (this._stamp !== this._owner.epoch) revalidate(this, "Block");
+    if (this._stamp !== this._owner.epoch) revalidate(this, "Block"); // the safety check (bench/check_cost.ts)
     return this._ptr;
   }
 

@@ -240,7 +240,7 @@ export class BlockArgument extends Value {
 
   /** @internal */
   _live(): number {
-    if (this._stamp !== this._owner.epoch) revalidate(this, "BlockArgument");
+    if (this._stamp !== this._owner.epoch) revalidate(this, "BlockArgument"); // the safety check (bench/check_cost.ts)
     return this._ptr;
   }
 
