@@ -23,12 +23,13 @@ import { erase } from "./workloads/erase.bench.ts";
 import { hotAttribute, hotName, hotOperand, hotResult } from "./workloads/hot.bench.ts";
 import { identity } from "./workloads/identity.bench.ts";
 import { passRun } from "./workloads/pass.bench.ts";
-import { nativeWalk, walk } from "./workloads/walk.bench.ts";
+import { iterate, nativeWalk, walk } from "./workloads/walk.bench.ts";
 import type { Meta, Result, Workload } from "./workload.ts";
 
 /** The workload families, in report order. */
 export const WORKLOADS: readonly Workload[] = [
   walk,
+  iterate,
   hotName,
   hotAttribute,
   hotOperand,

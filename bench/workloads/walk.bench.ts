@@ -8,6 +8,7 @@ import { bench } from "../harness.ts";
 import { benchLib } from "../native_symbols.ts";
 import { contextFor, source, type Variant } from "../fixtures.ts";
 import { RawContext, rawList, rawWalk } from "../raw.ts";
+import type { Operation } from "../../src/mod.ts";
 import type { Meta, Result, Workload } from "../workload.ts";
 
 export const walk: Workload = {
@@ -61,3 +62,39 @@ export function nativeWalk(sizes: readonly number[], reps: number): Result[] {
     return { workload: "walk", variant: "native", size, nsPerUnit: best, p50PerUnit: best, samples: reps };
   });
 }
+
+/**
+ * Structured iteration, as Python users write it: regions, then blocks, then
+ * operations, recursively, reading each op's name (compared with the native
+ * walk, which visits the same ops).
+ */
+export const iterate: Workload = {
+  name: "iterate",
+  title: "Nested iteration (regions, blocks, operations) reading each op's name",
+  unit: "op",
+  sized: true,
+  register(variant: Variant, sizes: readonly number[], meta: Meta): void {
+    if (variant === "native" || variant === "raw") return;
+    bench("iterate", function* (state) {
+      const size = state.get("size") as number;
+      const ctx = contextFor(variant);
+      const mod = ctx.parseModule(source("functions", size));
+      const root = mod.operation;
+      let total = 0;
+      const visit = (op: Operation): void => {
+        total += op.name.length;
+        for (const region of op.regions) for (const block of region.blocks) for (const inner of block.operations) visit(inner);
+      };
+      let ops = 0;
+      root.walk(() => void ops++);
+      meta.set(`iterate:${size}`, { units: ops });
+      yield () => {
+        total = 0;
+        visit(root);
+        return do_not_optimize(total);
+      };
+      mod.dispose();
+      ctx.dispose();
+    }).args("size", [...sizes]);
+  },
+};

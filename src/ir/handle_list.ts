@@ -7,6 +7,23 @@
  */
 import { argumentError } from "../base/args.ts";
 
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/** The iterator of every empty list: shared, as it has no state. */
+const DONE_ITERATOR: Iterator<never> = Object.freeze({ next: () => DONE });
+
+class ListIterator<T> implements Iterator<T> {
+  #i = 0;
+  constructor(private readonly ptrs: Float64Array, private readonly make: (ptr: number, index: number) => T) {}
+
+  next(): IteratorResult<T> {
+    const i = this.#i;
+    if (i >= this.ptrs.length) return DONE;
+    this.#i = i + 1;
+    return { done: false, value: this.make(this.ptrs[i]!, i) };
+  }
+}
+
 /**
  * A snapshot of child objects, indexed like an array.
  *
@@ -46,8 +63,10 @@ export class HandleList<T> implements Iterable<T> {
   }
 
   /** The elements in order. */
-  *[Symbol.iterator](): Iterator<T> {
-    for (let i = 0; i < this.#ptrs.length; i++) yield this.#make(this.#ptrs[i]!, i);
+  [Symbol.iterator](): Iterator<T> {
+    // A plain iterator rather than a generator, and none at all for an
+    // empty list: nested iteration asks every leaf op for its regions.
+    return this.#ptrs.length === 0 ? (DONE_ITERATOR as Iterator<T>) : new ListIterator(this.#ptrs, this.#make);
   }
 
   /** The elements as an array. */

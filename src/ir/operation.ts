@@ -64,6 +64,8 @@ export class Operation extends Handle {
    * while the handle is live.
    */
   _result0 = 0;
+  /** @internal Its regions, once listed: like its results, fixed when it is made. */
+  _regions: HandleList<Region> | undefined = undefined;
 
   /** @internal Handles are made by the context's strategy. */
   constructor(owner: Owner, ptr: number) {
@@ -188,8 +190,12 @@ export class Operation extends Handle {
   /** The operation's regions. */
   get regions(): HandleList<Region> {
     const ptr = this._live();
-    const strategy = stateOf(this._owner).strategy;
-    return new HandleList(collect((d, c) => lib.mlirffi_op_regions(ptr, d, c)), (p, i) => strategy.region(this, i, p));
+    // Listed once per handle: nested iteration asks every op, most of
+    // which have none. Each element still comes from the strategy.
+    return (this._regions ??= new HandleList(
+      collect((d, c) => lib.mlirffi_op_regions(ptr, d, c)),
+      (p, i) => stateOf(this._owner).strategy.region(this, i, p),
+    ));
   }
 
   /** The values the operation defines. */
