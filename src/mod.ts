@@ -223,6 +223,7 @@ export {
   type HostType,
   type JitArgument,
   type JitResult,
+  type JitScalar,
   LOWER_TO_LLVM,
   type MemRefArgument,
   type MemRefResult,

@@ -13,8 +13,9 @@
  * positive kind k is a memref argument whose data is typed array argument
  * k - 1 of this call (so its address is valid for exactly this call), or,
  * past the eighth, was staged beforehand with mlirffi_jit_stage_memref, as
- * the call has only eight buffer parameters. A negative kind is a memref
- * *result*: its descriptor is filled by the callee.
+ * the call has only eight buffer parameters. Kind -1 is a memref *result*:
+ * its descriptor is filled by the callee. Kind -2 is the struct MLIR packs
+ * several scalar results into, filled by the callee like a descriptor.
  *
  * Memref results and ownership: a result whose allocated pointer is neither
  * null, nor MLIR's sentinel for globals (0xdeadbeef), nor the data of one of
@@ -163,7 +164,8 @@ static void call(void *p) {
 }
 
 /* Calls function `name` through its C interface. Kinds: 0 a scalar at its
- * offset; k > 0 memref argument k - 1; negative a memref result. On the big
+ * offset; k > 0 memref argument k - 1; -1 a memref result; -2 the struct of
+ * several scalar results. On the big
  * stack when `big_stack` (deep recursion), else on the caller's stack (the
  * compiled code calls JS host functions). Returns false if the function
  * cannot be looked up. */
@@ -186,11 +188,12 @@ MLIRFFI_EXPORT bool mlirffi_jit_call(H jit, const uint8_t *name, uint32_t len, u
       /* Descriptor: allocated and aligned pointers first. */
       memcpy(at, &data, sizeof data);
       memcpy(at + sizeof data, &data, sizeof data);
-    } else {
+    } else if (kinds[i] == -1) {
       /* A result: null pointers until the callee fills it, so a failed call
        * leaves nothing to free. */
       memset(at, 0, 2 * sizeof(void *));
     }
+    /* kind -2, the struct of several scalar results: the JS side zeroed it. */
     void *descriptor = at;
     memcpy(at - sizeof descriptor, &descriptor, sizeof descriptor);
     args[i] = at - sizeof descriptor;
@@ -202,13 +205,13 @@ MLIRFFI_EXPORT bool mlirffi_jit_call(H jit, const uint8_t *name, uint32_t len, u
   free(args);
   /* Who owns each result's buffer (see the top of this file). */
   for (int32_t i = 0; i < nargs; i++) {
-    if (kinds[i] >= 0) continue;
+    if (kinds[i] != -1) continue;
     uint8_t *at = storage + offsets[i];
     void *allocated;
     memcpy(&allocated, at, sizeof allocated);
     int64_t owned = allocated != NULL && (uintptr_t)allocated != GLOBAL_SENTINEL;
     for (int32_t k = 0; owned && k < nargs; k++) {
-      if (kinds[k] == 0 || k == i) continue;
+      if (kinds[k] == 0 || kinds[k] == -2 || k == i) continue;
       void *other;
       memcpy(&other, storage + offsets[k], sizeof other);
       if (other == allocated && (kinds[k] > 0 || k < i)) owned = 0;

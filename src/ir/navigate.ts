@@ -46,6 +46,12 @@ export function operandAt(owner: Owner, op: number, index: number): Value {
   return described(owner, lib.mlirffi_op_operand_described(op, index));
 }
 
+/** Operand `index` of the operation at `op` in `owner` (valid now), or undefined when `index` is out of range. */
+export function operandAtChecked(owner: Owner, op: number, index: number): Value | undefined {
+  const ptr = lib.mlirffi_op_operand_described_checked(op, index);
+  return ptr === 0 ? undefined : described(owner, ptr);
+}
+
 /** The value at `ptr`, whose owner and number the last native call left in the mailbox. */
 function described(owner: Owner, ptr: number): Value {
   const def = MAILBOX[0]!;

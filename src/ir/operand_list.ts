@@ -8,7 +8,7 @@
  */
 import { argumentError } from "../base/args.ts";
 import { lib } from "../ffi/load.ts";
-import { operandAt } from "./navigate.ts";
+import { operandAt, operandAtChecked } from "./navigate.ts";
 import type { Operation } from "./operation.ts";
 import type { Value } from "./value.ts";
 
@@ -45,10 +45,9 @@ export class OperandList implements Iterable<Value> {
     const op = this.#op;
     const ptr = op._live();
     if (!Number.isInteger(index)) throw argumentError("OperandList.at's index", "an integer", index);
-    const n = lib.mlirffi_op_num_operands(ptr);
-    const i = index < 0 ? index + n : index;
-    if (i < 0 || i >= n) return undefined;
-    return operandAt(op._owner, ptr, i);
+    // One native call that also checks the range (0: out of range).
+    const i = index < 0 ? index + lib.mlirffi_op_num_operands(ptr) : index;
+    return i < 0 ? undefined : operandAtChecked(op._owner, ptr, i);
   }
 
   /** Makes operand `index` use `value` (as `Operation.setOperand`). */

@@ -66,6 +66,10 @@ export class Operation extends Handle {
   _result0 = 0;
   /** @internal Its regions, once listed: like its results, fixed when it is made. */
   _regions: HandleList<Region> | undefined = undefined;
+  /** @internal Its attribute view, made once: it holds nothing but the handle. */
+  _attributes: AttributeMap | undefined = undefined;
+  /** @internal Its operand view, made once, likewise. */
+  _operands: OperandList | undefined = undefined;
 
   /** @internal Handles are made by the context's strategy. */
   constructor(owner: Owner, ptr: number) {
@@ -222,7 +226,7 @@ export class Operation extends Handle {
   /** The values the operation uses: a live list (see {@linkcode OperandList}). */
   get operands(): OperandList {
     this._live();
-    return new OperandList(this);
+    return (this._operands ??= new OperandList(this));
   }
 
   /** The blocks a terminator may branch to. */
@@ -277,7 +281,7 @@ export class Operation extends Handle {
   /** The operation's attributes, inherent and discardable, by name. */
   get attributes(): AttributeMap {
     this._live();
-    return new AttributeMap(this);
+    return (this._attributes ??= new AttributeMap(this));
   }
 
   /** The operation in MLIR's textual form. */

@@ -7,10 +7,11 @@
  * @module
  */
 import { lib } from "../ffi/load.ts";
-import { follow, type Owner } from "../safety/ledger.ts";
+import type { Owner } from "../safety/ledger.ts";
 import { stateOf } from "./context_state.ts";
 import type { Operation } from "./operation.ts";
 import { argumentError } from "../base/args.ts";
+import { WALK_LOOPS } from "./walk_loops.ts";
 
 /** What a walk callback asks for next (nothing means `"advance"`). */
 export type WalkResult = "advance" | "skip" | "interrupt";
@@ -72,29 +73,11 @@ export function walk(
   const rootPtr = root._live();
   const owner: Owner = root._owner;
   const state = stateOf(owner);
-  const strategy = state.strategy;
   const { buffers, count } = listNested(state.store, rootPtr, post);
-  const { ptrs, ends, names } = buffers;
-  const stamp = owner.epoch;
   try {
-    for (let i = 0; i < count; i++) {
-      const ptr = ptrs[i]!;
-      let o = owner;
-      if (owner.epoch !== stamp) {
-        // The callback changed the IR: this entry may be gone (skipped) or elsewhere.
-        const now = follow(owner, ptr, stamp);
-        if (typeof now === "string") continue;
-        o = now;
-      }
-      const op = strategy.operation(o, ptr);
-      // Names come with the list: reading one costs an array lookup.
-      if (op._name === undefined) op._name = state.nameAt(names[i]!);
-      const result = callback(op);
-      if (result === "interrupt") return "interrupted";
-      if (result === "skip" && !post) i = ends[i]! - 1;
-    }
+    const { ptrs, ends, names } = buffers;
+    return WALK_LOOPS[state.strategy.name]({ state, owner, stamp: owner.epoch, ptrs, ends, names, count, post }, callback);
   } finally {
     giveBack(buffers);
   }
-  return "completed";
 }

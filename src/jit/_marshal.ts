@@ -41,8 +41,11 @@ export interface MemRefResult {
 /** What `invoke` accepts per parameter. */
 export type JitArgument = number | bigint | boolean | MemRefArgument;
 
-/** What `invoke` returns. */
-export type JitResult = number | bigint | boolean | undefined | MemRefResult;
+/** One scalar result. */
+export type JitScalar = number | bigint | boolean;
+
+/** What `invoke` returns: nothing, one scalar or memref, or the scalars of a function with several results, in order. */
+export type JitResult = JitScalar | undefined | MemRefResult | JitScalar[];
 
 /** Memref data pointers passed as parameters of the call; more are staged. */
 export const PARAM_MEMREFS = 8;
@@ -55,7 +58,7 @@ const MAX_RESULT_BYTES = 2 ** 31 - 1;
 export interface Slot {
   readonly type: Type;
   readonly offset: number;
-  /** 0 a scalar, k > 0 memref argument k - 1, -1 a memref result. */
+  /** 0 a scalar, k > 0 memref argument k - 1, -1 a memref result, -2 the struct of several results. */
   readonly kind: number;
 }
 
@@ -65,6 +68,8 @@ export interface Layout {
   /** The slot of each parameter, in order. */
   readonly inputs: readonly Slot[];
   readonly result: Slot | undefined;
+  /** For several results: where each lies in the struct at `result` (not passed natively). */
+  readonly fields: readonly Slot[];
   readonly size: number;
   readonly memrefs: number;
 }
@@ -106,19 +111,29 @@ export function checkSignature(name: string, type: FunctionType): void {
     }
   }
   const results = type.results;
-  if (results.length > 1 || (results.length === 1 && scalarWidth(results[0]!) === null && !isPassableMemRef(results[0]!))) {
+  const one = results.length === 1 && (scalarWidth(results[0]!) !== null || isPassableMemRef(results[0]!));
+  const several = results.length > 1 && results.every((t) => scalarWidth(t) !== null);
+  if (results.length > 0 && !one && !several) {
     throw new ArgumentError({
       argument: `invoke's function @${name}`,
-      expected: "a function returning nothing, one scalar or one ranked memref of those",
+      expected: "a function returning nothing, scalars, or one ranked memref of those",
       got: type.toString(),
     });
   }
 }
 
+/** Bytes (and alignment) of a scalar of `width` bits in an LLVM struct: i1 takes a byte. */
+function fieldBytes(width: number): number {
+  return Math.max(1, width / 8);
+}
+
 /**
- * The slots of a call of `type`. The C interface takes a memref result as
- * a pointer before the parameters (it returns void), a scalar result after
- * them. A memref slot is preceded by the pointer to its descriptor.
+ * The slots of a call of `type`. The C interface takes a memref result, or
+ * the struct MLIR packs several results into, as a pointer before the
+ * parameters (it returns void), a single scalar result after them. A memref
+ * or struct slot is preceded by the pointer to it. Struct fields are laid
+ * out as LLVM lays out a struct of those scalars: each at its own
+ * alignment (its size).
  */
 export function layout(name: string, type: FunctionType): Layout {
   const slots: Slot[] = [];
@@ -138,9 +153,23 @@ export function layout(name: string, type: FunctionType): Layout {
     slots.push(slot);
     return slot;
   };
-  const resultType = type.results[0];
-  const memrefResult = resultType instanceof MemRefType;
-  const first = memrefResult ? place(resultType, true) : undefined;
+  const fields: Slot[] = [];
+  let first: Slot | undefined;
+  if (type.results.length > 1) {
+    size += 8;
+    first = { type: type.results[0]!, offset: size, kind: -2 };
+    slots.push(first);
+    let at = 0;
+    for (const t of type.results) {
+      const bytes = fieldBytes(scalarWidth(t)!);
+      at = Math.ceil(at / bytes) * bytes;
+      fields.push({ type: t, offset: size + at, kind: 0 });
+      at += bytes;
+    }
+    size += Math.ceil(at / 8) * 8;
+  }
+  const resultType = type.results.length === 1 ? type.results[0] : undefined;
+  if (resultType instanceof MemRefType) first = place(resultType, true);
   const inputs = type.inputs.map((t) => place(t, false));
   const result = first ?? (resultType === undefined ? undefined : place(resultType, true));
   if (memrefs > MAX_MEMREFS) {
@@ -150,7 +179,7 @@ export function layout(name: string, type: FunctionType): Layout {
       got: `one with ${memrefs}`,
     });
   }
-  return { slots, inputs, result, size, memrefs };
+  return { slots, inputs, result, fields, size, memrefs };
 }
 
 /** Writes a scalar argument, checking that the type can carry it. */

@@ -41,6 +41,7 @@ import {
   checkSignature,
   type JitArgument,
   type JitResult,
+  type JitScalar,
   layout,
   PARAM_MEMREFS,
   readScalar,
@@ -56,7 +57,7 @@ import {
   makeHostCallback,
 } from "./host_functions.ts";
 
-export type { JitArgument, JitResult, MemRefArgument, MemRefResult } from "./_marshal.ts";
+export type { JitArgument, JitResult, JitScalar, MemRefArgument, MemRefResult } from "./_marshal.ts";
 export { LOWER_TO_LLVM } from "./_lowering.ts";
 
 /** Options for {@linkcode ExecutionEngine.create}. */
@@ -383,7 +384,7 @@ export class ExecutionEngine extends ThreadBound {
     const m = (k: number) => memrefs[k] ?? null;
     const result = plan.result;
     const take = (discard: boolean) =>
-      result !== undefined && result.kind < 0 ? takeMemRef(storage, view, result, discard, name) : undefined;
+      result !== undefined && result.kind === -1 ? takeMemRef(storage, view, result, discard, name) : undefined;
     const ok = this.#run(
       name,
       () =>
@@ -409,7 +410,8 @@ export class ExecutionEngine extends ThreadBound {
     );
     if (!ok) throw new ExecutionEngineError(`Calling @${name} failed: the compiled code has no C interface for it.`);
     if (result === undefined) return undefined;
-    return result.kind < 0 ? take(false) : readScalar(view, result);
+    if (result.kind === -2) return plan.fields.map((f) => readScalar(view, f) as JitScalar);
+    return result.kind === -1 ? take(false) : readScalar(view, result);
   }
 
   /** Writes the compiled object code to `path` (create with `objectDump: true`). */

@@ -13,6 +13,7 @@ export {
   type ExecutionEngineOptions,
   type JitArgument,
   type JitResult,
+  type JitScalar,
   LOWER_TO_LLVM,
   type MemRefArgument,
   type MemRefResult,
