@@ -188,7 +188,8 @@ async function open(path: string): Promise<NativeLibrary> {
   } catch (cause) {
     const message = (cause as Error).message;
     // The file opened (its dependencies are there) but has no version function.
-    if (/mlirffi_abi_version/.test(message)) throw environmentError(`${path} is not a libmlirffi library. ${HOW_TO_BUILD}`, "foreign", { cause });
+    // Deno names whichever of the two it registered first.
+    if (/mlirffi_(abi|mlir)_version/.test(message)) throw environmentError(`${path} is not a libmlirffi library. ${HOW_TO_BUILD}`, "foreign", { cause });
     throw environmentError(
       `Could not load ${path}: ${message}. Is MLIR ${MLIR_MAJOR} (libmlir-${MLIR_MAJOR}) still installed? ${HOW_TO_BUILD}`,
       "unloadable",
