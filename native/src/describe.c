@@ -31,13 +31,9 @@ static H describe(MlirValue v) {
 /* Value `v` itself, its owner and number in the mailbox. */
 MLIRFFI_EXPORT H mlirffi_value_describe(H v) { return describe(AS_VALUE(v)); }
 
-/* Operand `index` of `op` (known to be in range), described. */
+/* Operand `index` of `op`, described, or 0 when `index` is out of range: one
+ * call per operand read, range check included. */
 MLIRFFI_EXPORT H mlirffi_op_operand_described(H op, int32_t index) {
-  return describe(mlirOperationGetOperand(AS_OP(op), index));
-}
-
-/* The same, or 0 when `index` is out of range: one call for `operands.at`. */
-MLIRFFI_EXPORT H mlirffi_op_operand_described_checked(H op, int32_t index) {
   MlirOperation o = AS_OP(op);
   if (index < 0 || index >= mlirOperationGetNumOperands(o)) return 0;
   return describe(mlirOperationGetOperand(o, index));

@@ -165,9 +165,9 @@ static void call(void *p) {
 
 /* Calls function `name` through its C interface. Kinds: 0 a scalar at its
  * offset; k > 0 memref argument k - 1; -1 a memref result; -2 the struct of
- * several scalar results. On the big
- * stack when `big_stack` (deep recursion), else on the caller's stack (the
- * compiled code calls JS host functions). Returns false if the function
+ * several scalar results. On the big stack when `big_stack` (deep
+ * recursion), else on the caller's stack (the compiled code calls JS host
+ * functions). Returns false if the function
  * cannot be looked up. */
 MLIRFFI_EXPORT bool mlirffi_jit_call(H jit, const uint8_t *name, uint32_t len, uint8_t *storage,
                                      const int32_t *offsets, const int32_t *kinds, int32_t nargs, bool big_stack,

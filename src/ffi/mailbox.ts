@@ -20,7 +20,8 @@ function open(): Float64Array {
 }
 
 /**
- * After `mlirffi_value_describe` and `mlirffi_op_operand_described`: `[0]`
+ * After `mlirffi_value_describe`, or `mlirffi_op_operand_described` when it
+ * found the operand: `[0]`
  * the value's owner (its defining op, or its block), `[1]` its result
  * number, or -1 for a block argument.
  */

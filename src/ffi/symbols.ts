@@ -249,7 +249,6 @@ export const symbols = {
   mlirffi_mailbox: fn([], "pointer"),
   mlirffi_value_describe: fn(["handle" /* v */], "handle"),
   mlirffi_op_operand_described: fn(["handle" /* op */, "i32" /* index */], "handle"),
-  mlirffi_op_operand_described_checked: fn(["handle" /* op */, "i32" /* index */], "handle"),
   mlirffi_value_print: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
   mlirffi_value_print_as_operand: fn(["handle" /* value */, "buffer" /* dst */, "u32" /* cap */], "f64"),
 

@@ -41,14 +41,9 @@ export function valueAt(owner: Owner, ptr: number): Value {
   return described(owner, ptr);
 }
 
-/** Operand `index` of the operation at `op` in `owner` (both valid now; `index` in range). */
-export function operandAt(owner: Owner, op: number, index: number): Value {
-  return described(owner, lib.mlirffi_op_operand_described(op, index));
-}
-
 /** Operand `index` of the operation at `op` in `owner` (valid now), or undefined when `index` is out of range. */
-export function operandAtChecked(owner: Owner, op: number, index: number): Value | undefined {
-  const ptr = lib.mlirffi_op_operand_described_checked(op, index);
+export function operandAt(owner: Owner, op: number, index: number): Value | undefined {
+  const ptr = lib.mlirffi_op_operand_described(op, index);
   return ptr === 0 ? undefined : described(owner, ptr);
 }
 

@@ -8,7 +8,7 @@
  */
 import { argumentError } from "../base/args.ts";
 import { lib } from "../ffi/load.ts";
-import { operandAt, operandAtChecked } from "./navigate.ts";
+import { operandAt } from "./navigate.ts";
 import type { Operation } from "./operation.ts";
 import type { Value } from "./value.ts";
 
@@ -45,9 +45,8 @@ export class OperandList implements Iterable<Value> {
     const op = this.#op;
     const ptr = op._live();
     if (!Number.isInteger(index)) throw argumentError("OperandList.at's index", "an integer", index);
-    // One native call that also checks the range (0: out of range).
-    const i = index < 0 ? index + lib.mlirffi_op_num_operands(ptr) : index;
-    return i < 0 ? undefined : operandAtChecked(op._owner, ptr, i);
+    // One native call, which also checks the range.
+    return operandAt(op._owner, ptr, index < 0 ? index + lib.mlirffi_op_num_operands(ptr) : index);
   }
 
   /** Makes operand `index` use `value` (as `Operation.setOperand`). */
@@ -56,25 +55,17 @@ export class OperandList implements Iterable<Value> {
   }
 
   /**
-   * The operands in order. The count is read again after any ownership
-   * event in the operation's module (MLIR code that ran in between may have
-   * changed it); an erased operation ends the loop with InvalidHandleError.
+   * The operands in order, each read when the loop reaches it (the range is
+   * checked natively at every step, so a count MLIR changed in between is
+   * seen); an erased operation ends the loop with InvalidHandleError.
    */
   *[Symbol.iterator](): Iterator<Value> {
     const op = this.#op;
-    let ptr = op._live();
-    let owner = op._owner;
-    let epoch = owner.epoch;
-    let n = lib.mlirffi_op_num_operands(ptr);
     for (let i = 0;; i++) {
-      ptr = op._live();
-      if (op._owner !== owner || owner.epoch !== epoch) {
-        owner = op._owner;
-        epoch = owner.epoch;
-        n = lib.mlirffi_op_num_operands(ptr);
-      }
-      if (i >= n) return;
-      yield operandAt(owner, ptr, i);
+      const ptr = op._live(); // first: it may move the handle to its op's new owner
+      const value = operandAt(op._owner, ptr, i);
+      if (value === undefined) return;
+      yield value;
     }
   }
 

@@ -211,7 +211,7 @@ export function integerValue(value: unknown, width: number, what: string): bigin
 }
 
 /** Reads a scalar result. */
-export function readScalar(view: DataView, slot: Slot): JitResult {
+export function readScalar(view: DataView, slot: Slot): JitScalar {
   const t = slot.type;
   const width = scalarWidth(t)!;
   if (t instanceof FloatType) return width === 32 ? view.getFloat32(slot.offset, true) : view.getFloat64(slot.offset, true);

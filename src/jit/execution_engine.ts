@@ -41,7 +41,6 @@ import {
   checkSignature,
   type JitArgument,
   type JitResult,
-  type JitScalar,
   layout,
   PARAM_MEMREFS,
   readScalar,
@@ -410,7 +409,7 @@ export class ExecutionEngine extends ThreadBound {
     );
     if (!ok) throw new ExecutionEngineError(`Calling @${name} failed: the compiled code has no C interface for it.`);
     if (result === undefined) return undefined;
-    if (result.kind === -2) return plan.fields.map((f) => readScalar(view, f) as JitScalar);
+    if (result.kind === -2) return plan.fields.map((f) => readScalar(view, f));
     return result.kind === -1 ? take(false) : readScalar(view, result);
   }
 
