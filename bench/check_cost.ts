@@ -46,11 +46,18 @@ export interface CheckCostPlan {
   readonly minSamples: number;
 }
 
-function runVariant(runtime: RuntimeExe, tree: string, strategy: StrategyName, plan: CheckCostPlan, out: string, unchecked: boolean): Result[] {
+function runVariant(
+  runtime: RuntimeExe,
+  tree: string,
+  strategy: StrategyName,
+  plan: CheckCostPlan,
+  out: string,
+  unchecked: Record<string, string | undefined> | null,
+): Result[] {
   const sizes = [...new Set(CHECKED_WORKLOADS.map((w) => w.size))].join(",");
   const script = join(tree, "bench", "variant.ts");
   const args = scriptArgs(runtime, script, [strategy, sizes, String(plan.minCpuMs), String(plan.minSamples), "0", out]);
-  const env = { ...(unchecked ? uncheckedEnv() : process.env), MLIR_FFI_BENCH_ONLY: CHECKED_WORKLOADS.map((w) => w.workload).join(",") };
+  const env = { ...(unchecked ?? process.env), MLIR_FFI_BENCH_ONLY: CHECKED_WORKLOADS.map((w) => w.workload).join(",") };
   const r = spawnSync(runtime.path, args, { stdio: ["ignore", "ignore", "inherit"], env, cwd: root });
   if (r.status !== 0 || !existsSync(out)) {
     throw new Error(`${runtime.name} ${unchecked ? "unchecked " : ""}${strategy} check-cost run failed (status ${r.status}, signal ${r.signal})`);
@@ -61,13 +68,15 @@ function runVariant(runtime: RuntimeExe, tree: string, strategy: StrategyName, p
 /** Runs `plan.rounds` interleaved pairs for `strategy` on `runtime`. */
 export function measureCheckCost(runtime: RuntimeExe, strategy: StrategyName, plan: CheckCostPlan): CheckCost[] {
   const tree = uncheckedTree();
+  const env = uncheckedEnv();
   const dir = mkdtempSync(join(tmpdir(), "mlir-ffi-checks-"));
   const costs = CHECKED_WORKLOADS.map((w) => ({ strategy, ...w, ratios: [] as number[] }));
   for (let round = 0; round < plan.rounds; round++) {
     const order = round % 2 === 0 ? [false, true] : [true, false];
     const got = new Map<boolean, Result[]>();
     for (const unchecked of order) {
-      got.set(unchecked, runVariant(runtime, unchecked ? tree : root, strategy, plan, join(dir, `${round}-${unchecked}.json`), unchecked));
+      const out = join(dir, `${round}-${unchecked}.json`);
+      got.set(unchecked, runVariant(runtime, unchecked ? tree : root, strategy, plan, out, unchecked ? env : null));
     }
     for (const c of costs) {
       const find = (rs: Result[]) => rs.find((r) => r.workload === c.workload && r.size === c.size)?.p50PerUnit;

@@ -45,9 +45,9 @@ export function uncheckedTree(): string {
   if (existsSync(stamp) && statSync(stamp).mtimeMs >= newest) return out;
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
+  // Not the results, nor the native bench sources: the copy uses this checkout's built library.
+  const skip = [join(root, "bench", "results"), join(root, "bench", "native")];
   for (const t of TREES) {
-    // Not the results, nor the native bench sources: the copy uses this checkout's built library.
-    const skip = [join(root, "bench", "results"), join(root, "bench", "native")];
     cpSync(join(root, t), join(out, t), { recursive: true, filter: (src) => !skip.some((s) => src === s || src.startsWith(s + sep)) });
   }
   let removed = 0;
@@ -63,7 +63,7 @@ export function uncheckedTree(): string {
   return out;
 }
 
-/** The environment an unchecked process runs with: this checkout's native libraries. */
+/** The environment an unchecked process runs with: this checkout's native libraries (built if need be). */
 export function uncheckedEnv(): Record<string, string | undefined> {
   const benchLib = execFileSync("bash", [join(root, "bench", "native", "build.sh")], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }).trim();
   return { ...process.env, MLIR_FFI_LIB: join(root, "build", "libmlirffi.so"), MLIR_FFI_NO_BUILD: "1", MLIR_FFI_BENCH_LIB: benchLib };
